@@ -1,0 +1,112 @@
+"""Loading libglocal.so.1 and declaring the C prototypes (private)."""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import threading
+
+__all__ = ["lib", "LIBRARY_ENV"]
+
+#: Environment variable naming the full path of the shared library to load.
+LIBRARY_ENV = "GLOCAL_LIBRARY"
+
+_SONAME = "libglocal.so.1"
+
+_p = ctypes.c_void_p
+_pp = ctypes.POINTER(ctypes.c_void_p)
+_s = ctypes.c_char_p
+_st = ctypes.c_int  # glocal_status, glocal_isolation, glocal_severity
+_u = ctypes.c_uint
+_sz = ctypes.c_size_t
+_i64 = ctypes.c_int64
+
+# name: (restype, argtypes).  Opaque handles travel as c_void_p; strings the
+# library allocates come back through c_void_p out-parameters so that they can
+# be handed to glocal_free() after copying.
+_PROTOTYPES = {
+    "glocal_version": (_s, []),
+    "glocal_status_name": (_s, [_st]),
+    "glocal_error_code": (_st, [_p]),
+    "glocal_error_message": (_s, [_p]),
+    "glocal_error_file": (_s, [_p]),
+    "glocal_error_line": (_u, [_p]),
+    "glocal_error_column": (_u, [_p]),
+    "glocal_error_free": (None, [_p]),
+    "glocal_free": (None, [_p]),
+    "glocal_catalog_open": (_st, [_s, _pp, _pp]),
+    "glocal_catalog_ref": (_p, [_p]),
+    "glocal_catalog_unref": (None, [_p]),
+    "glocal_catalog_locale_count": (_sz, [_p]),
+    "glocal_catalog_locale_at": (_s, [_p, _sz]),
+    "glocal_profile": (_st, [_p, _s, _s, _pp, _pp]),
+    "glocal_request_new": (_st, [_s, _pp, _pp]),
+    "glocal_request_set_axis": (_st, [_p, _s, _s, _pp]),
+    "glocal_request_set_time_zone": (_st, [_p, _s, _pp]),
+    "glocal_request_set_isolation": (_st, [_p, _st, _pp]),
+    "glocal_request_free": (None, [_p]),
+    "glocal_args_new": (_p, []),
+    "glocal_args_text": (_st, [_p, _s, _s]),
+    "glocal_args_int": (_st, [_p, _s, _i64]),
+    "glocal_args_double": (_st, [_p, _s, ctypes.c_double]),
+    "glocal_args_decimal": (_st, [_p, _s, _s]),
+    "glocal_args_date": (_st, [_p, _s, _i64]),
+    "glocal_args_money": (_st, [_p, _s, _s, _s]),
+    "glocal_args_free": (None, [_p]),
+    "glocal_format": (_st, [_p, _s, _p, _p, _pp, _pp]),
+    "glocal_explain": (_st, [_p, _s, _p, _p, _pp, _pp]),
+    "glocal_lint": (_st, [_s, _pp, _pp]),
+    "glocal_findings_count": (_sz, [_p]),
+    "glocal_findings_at": (_p, [_p, _sz]),
+    "glocal_finding_file": (_s, [_p]),
+    "glocal_finding_line": (_u, [_p]),
+    "glocal_finding_column": (_u, [_p]),
+    "glocal_finding_severity": (_st, [_p]),
+    "glocal_finding_rule": (_s, [_p]),
+    "glocal_finding_message": (_s, [_p]),
+    "glocal_finding_locale": (_s, [_p]),
+    "glocal_finding_message_id": (_s, [_p]),
+    "glocal_findings_free": (None, [_p]),
+}
+
+_lock = threading.Lock()
+_lib: ctypes.CDLL | None = None
+
+
+def _open() -> ctypes.CDLL:
+    explicit = os.environ.get(LIBRARY_ENV)
+    if explicit:
+        try:
+            return ctypes.CDLL(explicit)
+        except OSError as exc:
+            raise OSError(f"cannot load {explicit!r} named by ${LIBRARY_ENV}: {exc}") from exc
+    try:
+        return ctypes.CDLL(_SONAME)
+    except OSError as first:
+        found = ctypes.util.find_library("glocal")
+        if found:
+            return ctypes.CDLL(found)
+        raise OSError(
+            f"cannot load {_SONAME}: {first}; install libglocal or set "
+            f"${LIBRARY_ENV} to the library's full path"
+        ) from first
+
+
+def lib() -> ctypes.CDLL:
+    """The loaded library with its prototypes declared; loaded on first use."""
+    global _lib
+    if _lib is not None:
+        return _lib
+    with _lock:
+        if _lib is None:
+            handle = _open()
+            for name, (restype, argtypes) in _PROTOTYPES.items():
+                fn = getattr(handle, name)
+                fn.restype = restype
+                fn.argtypes = argtypes
+            version = handle.glocal_version().decode("ascii")
+            if version.split(".")[0] != "1":
+                raise OSError(f"libglocal {version} is not ABI-compatible with these bindings (need 1.x)")
+            _lib = handle
+    return _lib

@@ -1,0 +1,179 @@
+"""Money and the conversion of Python values to glocal arguments (private)."""
+
+from __future__ import annotations
+
+import ctypes
+import datetime as _dt
+import decimal
+import math
+import re
+from typing import Any, Mapping, Optional, Union
+
+from . import _errors, _native
+
+__all__ = ["Money", "encode", "build_args"]
+
+_INT64_MIN = -(1 << 63)
+_INT64_MAX = (1 << 63) - 1
+_CURRENCY = re.compile(r"[A-Z]{3}\Z")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
+_MS = _dt.timedelta(milliseconds=1)
+
+
+def encode(value: Any, what: str) -> bytes:
+    """UTF-8 bytes for a str passed to the library.
+
+    Lone surrogates are passed through as the invalid UTF-8 they make, so the
+    library refuses them (GLOCAL_ERR_INVALID) exactly as it would from C; NUL
+    cannot cross a C string and is refused here with the same error.
+    """
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be str, not {type(value).__name__}")
+    if "\0" in value:
+        raise _errors.make(2, f"{what} contains a NUL character")
+    return value.encode("utf-8", "surrogatepass")
+
+
+def _plain_decimal(d: decimal.Decimal, what: str) -> str:
+    if not d.is_finite():
+        raise _errors.make(2, f"{what} must be a finite number, not {d}")
+    # Positional notation keeps every digit exactly ("1E+3" -> "1000").
+    return format(d, "f")
+
+
+class Money:
+    """A money argument: an exact decimal amount in an ISO 4217 currency.
+
+    >>> Money("19.90", "EUR")
+    Money('19.90', 'EUR')
+
+    `amount` is a str such as ``"19.90"`` or ``"-5"``, a decimal.Decimal or an
+    int; it is kept exactly (floats are refused: they cannot hold 19.90).
+    `currency` is three uppercase ASCII letters.  The amount is written
+    rounded as CLDR says for the currency; the digits given are never lost
+    before that.  Money objects are immutable, hashable and compare by value
+    (``Money("1.0", "EUR") == Money("1.00", "EUR")``).
+    """
+
+    __slots__ = ("_amount", "_currency")
+
+    def __init__(self, amount: Union[str, decimal.Decimal, int], currency: str) -> None:
+        if isinstance(amount, bool) or not isinstance(amount, (str, decimal.Decimal, int)):
+            raise TypeError("Money amount must be str, decimal.Decimal or int, not "
+                            f"{type(amount).__name__} (floats cannot hold amounts exactly)")
+        if isinstance(amount, str):
+            try:
+                value = decimal.Decimal(amount.strip())
+            except decimal.InvalidOperation:
+                raise _errors.make(2, f"Money amount {amount!r} is not a decimal number") from None
+        else:
+            value = decimal.Decimal(amount)
+        if not value.is_finite():
+            raise _errors.make(2, f"Money amount must be finite, not {amount!r}")
+        if not isinstance(currency, str):
+            raise TypeError(f"Money currency must be str, not {type(currency).__name__}")
+        if not _CURRENCY.match(currency):
+            raise _errors.make(2, f"Money currency {currency!r} is not an ISO 4217 code "
+                                  "(three uppercase letters, such as 'EUR')")
+        self._amount = value
+        self._currency = currency
+
+    @property
+    def amount(self) -> decimal.Decimal:
+        """The exact amount."""
+        return self._amount
+
+    @property
+    def currency(self) -> str:
+        """The ISO 4217 code, such as ``"EUR"``."""
+        return self._currency
+
+    def __repr__(self) -> str:
+        return f"Money({str(self._amount)!r}, {self._currency!r})"
+
+    def __str__(self) -> str:
+        return f"{self._amount} {self._currency}"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Money):
+            return NotImplemented
+        return self._amount == other._amount and self._currency == other._currency
+
+    def __hash__(self) -> int:
+        return hash((self._amount, self._currency))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if hasattr(self, "_currency"):
+            raise AttributeError("Money is immutable")
+        object.__setattr__(self, name, value)
+
+
+def _date_ms(value: _dt.datetime, what: str) -> int:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise _errors.make(2, f"{what} is a naive datetime; glocal needs an instant: attach a "
+                              "tzinfo (e.g. datetime(..., tzinfo=timezone.utc))")
+    # Exact integer arithmetic; sub-millisecond digits are dropped (floor).
+    return (value - _EPOCH) // _MS
+
+
+def _set(lib, args: int, key: bytes, name: str, value: Any) -> None:
+    what = f"argument {name!r}"
+    if isinstance(value, str):
+        status = lib.glocal_args_text(args, key, encode(value, what))
+    elif isinstance(value, bool):
+        raise TypeError(f"{what} is a bool; glocal has no boolean type: pass a str "
+                        "(for a select) or an int")
+    elif isinstance(value, int):
+        if _INT64_MIN <= value <= _INT64_MAX:
+            status = lib.glocal_args_int(args, key, value)
+        else:
+            status = lib.glocal_args_decimal(args, key, str(int(value)).encode("ascii"))
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise _errors.make(2, f"{what} must be a finite number, not {value!r}")
+        status = lib.glocal_args_double(args, key, value)
+    elif isinstance(value, decimal.Decimal):
+        status = lib.glocal_args_decimal(args, key, _plain_decimal(value, what).encode("ascii"))
+    elif isinstance(value, Money):
+        status = lib.glocal_args_money(args, key, _plain_decimal(value.amount, what).encode("ascii"),
+                                       value.currency.encode("ascii"))
+    elif isinstance(value, _dt.datetime):
+        ms = _date_ms(value, what)
+        if not _INT64_MIN <= ms <= _INT64_MAX:
+            raise _errors.make(2, f"{what} is out of range")
+        status = lib.glocal_args_date(args, key, ms)
+    elif isinstance(value, _dt.date):
+        raise TypeError(f"{what} is a date without a time; glocal formats instants: pass an "
+                        "aware datetime (e.g. datetime(2026, 12, 1, 12, tzinfo=zone))")
+    else:
+        raise TypeError(f"{what} has unsupported type {type(value).__name__} "
+                        "(use str, int, float, Decimal, datetime or glocal.Money)")
+    if status != 0:
+        if status == 2 and not _NAME.match(name):
+            raise _errors.make(status, f"argument name {name!r} is not an identifier "
+                                       "([A-Za-z_][A-Za-z0-9_]*)")
+        raise _errors.make(status, f"{what} was refused by libglocal "
+                                   f"({_errors.status_name(status)}): {value!r}")
+
+
+def build_args(args: Optional[Mapping[str, Any]]) -> Optional[int]:
+    """A new glocal_args for `args` (None for None); the caller frees it."""
+    if args is None:
+        return None
+    if not isinstance(args, Mapping):
+        raise TypeError(f"args must be a mapping of names to values, not {type(args).__name__}")
+    lib = _native.lib()
+    handle = lib.glocal_args_new()
+    if not handle:
+        raise _errors.make(1, "out of memory building arguments")
+    try:
+        for name, value in args.items():
+            if not isinstance(name, str):
+                raise TypeError(f"argument names must be str, not {type(name).__name__}")
+            key = encode(name, "argument name")
+            _set(lib, handle, key, name, value)
+    except BaseException:
+        lib.glocal_args_free(handle)
+        raise
+    return handle
