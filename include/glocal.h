@@ -1,0 +1,291 @@
+/*
+ * glocal.h - localization and transcreation for customer messages.
+ *
+ * This is the whole public API of libglocal (SONAME libglocal.so.1).  It reads
+ * top to bottom like the manual: version, status codes, errors, catalog,
+ * request, arguments, formatting, explanation, lint.  The bundle format and
+ * the resolution rules are described in docs/bundles.md and docs/resolution.md.
+ *
+ * Conventions that hold for every function below:
+ *  - Strings in and out are UTF-8.  Invalid UTF-8 in is GLOCAL_ERR_INVALID, as
+ *    is NULL where a value is required.
+ *  - Every `glocal_error **err` may be NULL.  On failure `*out` is set to NULL
+ *    and, when `err` is not NULL, `*err` receives a new error that the caller
+ *    frees with glocal_error_free().  On success `*err` is left untouched.
+ *  - Every _free/_unref function accepts NULL and does nothing.
+ *  - Strings the library allocates for the caller are freed with glocal_free().
+ *    Borrowed strings (`const char *` results) live as long as the object they
+ *    came from.
+ *  - The library never writes to stdout or stderr.
+ *  - Callers must accept status codes added in later 1.x releases.
+ *
+ * Thread safety: a glocal_catalog is immutable once opened; glocal_format(),
+ * glocal_explain(), glocal_profile() and every function taking a const
+ * pointer may run concurrently on one catalog.  Requests and argument lists
+ * are not synchronized: build them in one thread; once built, any number of
+ * threads may read them.
+ */
+#ifndef GLOCAL_H
+#define GLOCAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32)
+#define GLOCAL_API
+#else
+#define GLOCAL_API __attribute__((visibility("default")))
+#endif
+
+/* ---- Version ------------------------------------------------------------ */
+
+#define GLOCAL_VERSION_MAJOR 1
+#define GLOCAL_VERSION_MINOR 0
+#define GLOCAL_VERSION_PATCH 0
+#define GLOCAL_VERSION_STRING "1.0.0"
+
+/** The library's version, "1.0.0"; a static string.  @since 1.0 */
+GLOCAL_API const char *glocal_version(void);
+
+/* ---- Status codes --------------------------------------------------------
+ * Values are never renumbered or reused. */
+
+typedef enum glocal_status {
+    GLOCAL_OK = 0,
+    GLOCAL_ERR_NOMEM = 1,     /* an allocation failed */
+    GLOCAL_ERR_INVALID = 2,   /* a caller passed a bad value (NULL, bad UTF-8, unknown axis, ...) */
+    GLOCAL_ERR_IO = 3,        /* a directory or file could not be read */
+    GLOCAL_ERR_SYNTAX = 4,    /* YAML that does not parse, a duplicate key, a bad template */
+    GLOCAL_ERR_SCHEMA = 5,    /* a bundle that parses but breaks the bundle rules */
+    GLOCAL_ERR_LOCALE = 6,    /* a malformed locale tag */
+    GLOCAL_ERR_NOT_FOUND = 7, /* an unknown or orphan message id */
+    GLOCAL_ERR_ARGUMENT = 8,  /* a missing argument, or one of a type its use does not allow */
+    GLOCAL_ERR_FORMAT = 9,    /* ICU failed on a valid catalog and valid arguments */
+    GLOCAL_ERR_LIMIT = 10     /* input beyond a documented safety limit */
+} glocal_status;
+
+/** The enumerator's name, e.g. "GLOCAL_ERR_SYNTAX"; "GLOCAL_ERR_UNKNOWN" for
+ *  a code this version does not know.  A static string.  @since 1.0 */
+GLOCAL_API const char *glocal_status_name(glocal_status s);
+
+/* ---- Errors --------------------------------------------------------------- */
+
+/** Details of one failure: code, human message, and where in which file. */
+typedef struct glocal_error glocal_error;
+
+/** The failure's status code.  @since 1.0 */
+GLOCAL_API glocal_status glocal_error_code(const glocal_error *e);
+/** A human message naming the thing and the fix; borrowed from e.  @since 1.0 */
+GLOCAL_API const char *glocal_error_message(const glocal_error *e);
+/** "DIR/NAME" of the file concerned, or NULL when not about a file; borrowed.  @since 1.0 */
+GLOCAL_API const char *glocal_error_file(const glocal_error *e);
+/** 1-based line, 0 when unknown.  @since 1.0 */
+GLOCAL_API unsigned glocal_error_line(const glocal_error *e);
+/** 1-based column counted in Unicode code points, 0 when unknown.  @since 1.0 */
+GLOCAL_API unsigned glocal_error_column(const glocal_error *e);
+/** Frees e; NULL is a no-op.  @since 1.0 */
+GLOCAL_API void glocal_error_free(glocal_error *e);
+
+/** Frees a string the library returned (format, explain, profile).  @since 1.0 */
+GLOCAL_API void glocal_free(void *p);
+
+/* ---- Catalog ---------------------------------------------------------------- */
+
+/** A directory of bundles, loaded and checked.  Immutable, reference-counted,
+ *  shareable across threads. */
+typedef struct glocal_catalog glocal_catalog;
+
+/**
+ * Opens the catalog in `dir`: every `*.yaml` file directly inside it, with the
+ * required `base.yaml`.  Every bundle is checked with the error-level lint
+ * rules (except `locked`); the first error found fails the open, nothing half
+ * loaded escapes.  Warnings never stop it.
+ *
+ * Returns GLOCAL_OK and a catalog with one reference in *out (release it with
+ * glocal_catalog_unref), or: GLOCAL_ERR_INVALID (dir or out NULL, dir not
+ * UTF-8), GLOCAL_ERR_IO (unreadable directory or file, no base.yaml is
+ * GLOCAL_ERR_SCHEMA), GLOCAL_ERR_SYNTAX (yaml-syntax, duplicate-key,
+ * template-syntax), GLOCAL_ERR_SCHEMA (every other error rule),
+ * GLOCAL_ERR_LIMIT (a safety limit of docs/limits.md), GLOCAL_ERR_NOMEM.
+ * The error names the file as "DIR/NAME" with line and column.
+ * @since 1.0
+ */
+GLOCAL_API glocal_status glocal_catalog_open(const char *dir, glocal_catalog **out,
+                                             glocal_error **err);
+/** Adds a reference; returns c.  Thread-safe.  @since 1.0 */
+GLOCAL_API glocal_catalog *glocal_catalog_ref(glocal_catalog *c);
+/** Drops a reference; the last one frees the catalog.  Thread-safe.  NULL is a no-op.  @since 1.0 */
+GLOCAL_API void glocal_catalog_unref(glocal_catalog *c);
+/** Number of bundles other than base.  @since 1.0 */
+GLOCAL_API size_t glocal_catalog_locale_count(const glocal_catalog *c);
+/** The i-th locale tag, sorted by strcmp; NULL when i is out of range.
+ *  Borrowed from c.  @since 1.0 */
+GLOCAL_API const char *glocal_catalog_locale_at(const glocal_catalog *c, size_t i);
+
+/**
+ * Resolves a profile key for `locale` along its fallback chain.  key is one
+ * of formality | tone | channels | time_zone; channels come as a
+ * comma-separated list; "" when no profile sets the key.  *out_utf8 is the
+ * caller's, freed with glocal_free.
+ * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL, unknown key),
+ * GLOCAL_ERR_LOCALE (malformed locale), GLOCAL_ERR_NOMEM.
+ * @since 1.0
+ */
+GLOCAL_API glocal_status glocal_profile(const glocal_catalog *c, const char *locale,
+                                        const char *key, char **out_utf8, glocal_error **err);
+
+/* ---- Request: who receives the message, and how --------------------------- */
+
+typedef enum glocal_isolation {
+    GLOCAL_ISOLATE_AUTO = 0,   /* wrap text and terms whose direction differs from the locale's */
+    GLOCAL_ISOLATE_NEVER = 1,  /* wrap nothing */
+    GLOCAL_ISOLATE_ALWAYS = 2  /* wrap every simple argument and every term */
+} glocal_isolation;
+
+typedef struct glocal_request glocal_request;
+
+/**
+ * A request for `locale` (BCP 47; `_` is accepted for `-`; canonicalized with
+ * CLDR aliases, so `iw` becomes `he`).  Unicode extensions (-u-nu-, -u-ca-,
+ * -u-hc-) are kept for formatting.  *out is the caller's, freed with
+ * glocal_request_free.
+ * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL), GLOCAL_ERR_LOCALE (malformed
+ * tag: it is never replaced by a guess), GLOCAL_ERR_NOMEM.
+ * @since 1.0
+ */
+GLOCAL_API glocal_status glocal_request_new(const char *locale, glocal_request **out,
+                                            glocal_error **err);
+/**
+ * Sets axis (formality | tone | channel) to value, an identifier
+ * `[a-z][a-z0-9_-]*`; NULL clears it.  A well-formed value the catalog does
+ * not know is accepted here and fails in glocal_format with GLOCAL_ERR_INVALID.
+ * Returns GLOCAL_OK or GLOCAL_ERR_INVALID (NULL r or axis, unknown axis,
+ * value not an identifier), GLOCAL_ERR_NOMEM.
+ * @since 1.0
+ */
+GLOCAL_API glocal_status glocal_request_set_axis(glocal_request *r, const char *axis,
+                                                 const char *value, glocal_error **err);
+/** Sets the IANA time zone for dates ("Europe/Zurich"); NULL clears it.
+ *  Returns GLOCAL_OK or GLOCAL_ERR_INVALID (unknown zone).  @since 1.0 */
+GLOCAL_API glocal_status glocal_request_set_time_zone(glocal_request *r, const char *iana_zone,
+                                                      glocal_error **err);
+/** Sets bidi isolation (default GLOCAL_ISOLATE_AUTO).
+ *  Returns GLOCAL_OK or GLOCAL_ERR_INVALID (NULL r, unknown mode).  @since 1.0 */
+GLOCAL_API glocal_status glocal_request_set_isolation(glocal_request *r, glocal_isolation mode,
+                                                      glocal_error **err);
+/** Frees r; NULL is a no-op.  @since 1.0 */
+GLOCAL_API void glocal_request_free(glocal_request *r);
+
+/* ---- Arguments ---------------------------------------------------------------
+ * A later value for a name replaces the earlier one.  Every setter returns
+ * GLOCAL_OK, GLOCAL_ERR_INVALID (NULL a or name, a name that is not
+ * [A-Za-z_][A-Za-z0-9_]*, invalid UTF-8, a malformed decimal or currency
+ * code) or GLOCAL_ERR_NOMEM.  Strings are copied. */
+
+typedef struct glocal_args glocal_args;
+
+/** A new, empty argument list; NULL only when out of memory.  @since 1.0 */
+GLOCAL_API glocal_args *glocal_args_new(void);
+/** A text argument.  @since 1.0 */
+GLOCAL_API glocal_status glocal_args_text(glocal_args *a, const char *name, const char *utf8);
+/** A number argument.  @since 1.0 */
+GLOCAL_API glocal_status glocal_args_int(glocal_args *a, const char *name, int64_t v);
+/** A number argument; NaN and infinities are GLOCAL_ERR_INVALID.  @since 1.0 */
+GLOCAL_API glocal_status glocal_args_double(glocal_args *a, const char *name, double v);
+/** An exact number, such as "-1234.5600" or "1e3", never rounded through
+ *  binary floating point.  @since 1.0 */
+GLOCAL_API glocal_status glocal_args_decimal(glocal_args *a, const char *name, const char *decimal);
+/** A date: milliseconds since the Unix epoch, a UTC instant.  @since 1.0 */
+GLOCAL_API glocal_status glocal_args_date(glocal_args *a, const char *name, int64_t unix_ms);
+/** Money: an exact decimal amount and an ISO 4217 code ("19.90", "EUR").  @since 1.0 */
+GLOCAL_API glocal_status glocal_args_money(glocal_args *a, const char *name, const char *decimal,
+                                           const char *iso4217);
+/** Frees a; NULL is a no-op.  @since 1.0 */
+GLOCAL_API void glocal_args_free(glocal_args *a);
+
+/* ---- Formatting -------------------------------------------------------------- */
+
+/**
+ * Resolves `message_id` for request r and writes it with arguments a (a may
+ * be NULL when the message takes none).  *out_utf8 is the caller's, freed
+ * with glocal_free.  Output is plain text: nothing is escaped.
+ * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL c, id, r or out; an axis value
+ * the catalog does not know), GLOCAL_ERR_NOT_FOUND (unknown or orphan id),
+ * GLOCAL_ERR_ARGUMENT (an argument the selected variant references is
+ * missing or of a type its declaration does not allow), GLOCAL_ERR_LIMIT
+ * (output beyond the limit), GLOCAL_ERR_FORMAT (ICU failed), GLOCAL_ERR_NOMEM.
+ * Thread-safe on a shared catalog; no global lock.
+ * @since 1.0
+ */
+GLOCAL_API glocal_status glocal_format(const glocal_catalog *c, const char *message_id,
+                                       const glocal_request *r, const glocal_args *a,
+                                       char **out_utf8, glocal_error **err);
+
+/**
+ * Explains, step by step and in plain text, how glocal_format would resolve
+ * message_id for r: the canonical locale, the fallback chain with each
+ * bundle's file, where each context value came from, the candidate variants
+ * and why the winner won, the format locale, and (when a is given and
+ * sufficient) the output.  *out_utf8 is the caller's, freed with glocal_free.
+ * The text is for people; its layout may change between releases.
+ * Returns the statuses of glocal_format except GLOCAL_ERR_ARGUMENT and
+ * GLOCAL_ERR_FORMAT, which are reported inside the text.
+ * @since 1.0
+ */
+GLOCAL_API glocal_status glocal_explain(const glocal_catalog *c, const char *message_id,
+                                        const glocal_request *r, const glocal_args *a,
+                                        char **out_utf8, glocal_error **err);
+
+/* ---- Lint --------------------------------------------------------------------- */
+
+typedef enum glocal_severity {
+    GLOCAL_SEVERITY_ERROR = 0,
+    GLOCAL_SEVERITY_WARNING = 1
+} glocal_severity;
+
+/** A lint report; findings are sorted by file, line, column, rule. */
+typedef struct glocal_findings glocal_findings;
+/** One finding, borrowed from its report. */
+typedef struct glocal_finding glocal_finding;
+
+/**
+ * Checks every bundle in dir with every rule of docs/lint.md and reports all
+ * findings (it never stops at the first).  *out is the caller's, freed with
+ * glocal_findings_free.  Problems in bundles are findings, not failures.
+ * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL), GLOCAL_ERR_IO (dir is not a
+ * readable directory), GLOCAL_ERR_NOMEM.
+ * @since 1.0
+ */
+GLOCAL_API glocal_status glocal_lint(const char *dir, glocal_findings **out, glocal_error **err);
+/** Number of findings.  @since 1.0 */
+GLOCAL_API size_t glocal_findings_count(const glocal_findings *f);
+/** The i-th finding, NULL when out of range; borrowed from f.  @since 1.0 */
+GLOCAL_API const glocal_finding *glocal_findings_at(const glocal_findings *f, size_t i);
+/** "DIR/NAME" of the file; borrowed.  @since 1.0 */
+GLOCAL_API const char *glocal_finding_file(const glocal_finding *x);
+/** 1-based line; 0 when the finding is about a whole file.  @since 1.0 */
+GLOCAL_API unsigned glocal_finding_line(const glocal_finding *x);
+/** 1-based column in code points; 0 when the finding is about a whole file.  @since 1.0 */
+GLOCAL_API unsigned glocal_finding_column(const glocal_finding *x);
+/** Error or warning.  @since 1.0 */
+GLOCAL_API glocal_severity glocal_finding_severity(const glocal_finding *x);
+/** The rule id, such as "duplicate-key"; borrowed.  @since 1.0 */
+GLOCAL_API const char *glocal_finding_rule(const glocal_finding *x);
+/** A human message naming the fix; borrowed.  @since 1.0 */
+GLOCAL_API const char *glocal_finding_message(const glocal_finding *x);
+/** The bundle's locale, NULL when none applies; borrowed.  @since 1.0 */
+GLOCAL_API const char *glocal_finding_locale(const glocal_finding *x);
+/** The message id concerned, NULL when none; borrowed.  @since 1.0 */
+GLOCAL_API const char *glocal_finding_message_id(const glocal_finding *x);
+/** Frees f and every finding in it; NULL is a no-op.  @since 1.0 */
+GLOCAL_API void glocal_findings_free(glocal_findings *f);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* GLOCAL_H */

@@ -1,0 +1,552 @@
+/* The catalog: reading a directory of bundles, the checks that span
+ * bundles, and the catalog's public accessors. */
+#include "catalog.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "bundle.h"
+#include "chain.h"
+#include "limits.h"
+
+static atomic_uint_fast64_t next_serial = 1;
+
+/* ---- lookups ---- */
+
+const gl_bundle *gl_base(const glocal_catalog *c)
+{
+    return &c->bundles[0];
+}
+
+bool gl_lookup_message(const glocal_catalog *c, const char *id, uint32_t *index)
+{
+    return gl_map_get(&c->message_index, id, index);
+}
+
+const gl_term *gl_bundle_term(const gl_bundle *b, const char *name)
+{
+    uint32_t i;
+    return gl_map_get(&b->term_index, name, &i) ? &b->terms[i] : NULL;
+}
+
+bool gl_term_locked(const glocal_catalog *c, const char *name)
+{
+    for (size_t i = 0; i < c->nlocked_terms; i++)
+        if (strcmp(c->locked_terms[i], name) == 0)
+            return true;
+    return false;
+}
+
+int gl_axis_of(const glocal_catalog *c, uint32_t value)
+{
+    return value < c->naxisvals ? c->axisvals[value].axis : -1;
+}
+
+bool gl_axis_value(const glocal_catalog *c, const char *name, uint32_t *index)
+{
+    return gl_map_get(&c->axis_index, name, index) && *index != 0;
+}
+
+const gl_argdecl *gl_message_arg(const gl_message *m, const char *name)
+{
+    for (size_t i = 0; i < m->nargs; i++)
+        if (strcmp(m->args[i].name, name) == 0)
+            return &m->args[i];
+    return NULL;
+}
+
+unsigned gl_use_mask(gl_use use, const char *style)
+{
+    switch (use) {
+    case USE_PLAIN:
+        return ALL_TYPES;
+    case USE_NUMBER:
+        if (!*style)
+            return TYPE_BIT(T_NUMBER) | TYPE_BIT(T_MONEY);
+        return strcmp(style, "currency") == 0 ? TYPE_BIT(T_MONEY) : TYPE_BIT(T_NUMBER);
+    case USE_DATE:
+    case USE_TIME:
+        return TYPE_BIT(T_DATE);
+    case USE_PLURAL:
+    case USE_ORDINAL:
+        return TYPE_BIT(T_NUMBER);
+    case USE_SELECT:
+        return TYPE_BIT(T_TEXT);
+    }
+    return 0;
+}
+
+size_t gl_bundle_chain(const glocal_catalog *c, const gl_bundle *b, uint32_t *out, size_t cap)
+{
+    gl_locale_facts f;
+    if (b == gl_base(c) || !gl_locale_facts_of(b->locale, &f)) {
+        out[0] = 0;
+        return 1;
+    }
+    return gl_chain_compute(c, f.base_tag, f.script, out, cap);
+}
+
+/* ---- freeing ---- */
+
+void gl_catalog_free(glocal_catalog *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->nbundles; i++)
+        gl_map_free(&c->bundles[i].term_index);
+    gl_map_free(&c->axis_index);
+    gl_map_free(&c->bundle_index);
+    gl_map_free(&c->message_index);
+    gl_chain_memo_free(c->memo);
+    gl_arena_free(c->arena);
+    free(c);
+}
+
+/* ---- reading the directory ---- */
+
+static int name_cmp(const void *a, const void *b)
+{
+    const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+    if (strcmp(x, "base.yaml") == 0 || strcmp(y, "base.yaml") == 0)
+        return strcmp(y, "base.yaml") == 0 ? (strcmp(x, "base.yaml") != 0) : -1;
+    return strcmp(x, y);
+}
+
+static bool is_bundle_name(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 5 && strcmp(name + n - 5, ".yaml") == 0 && name[0] != '.';
+}
+
+static char *join_path(gl_arena *a, const char *dir, const char *name)
+{
+    size_t n = strlen(dir);
+    gl_buf b = {0};
+    gl_buf_puts(&b, dir);
+    if (n && dir[n - 1] != '/')
+        gl_buf_putc(&b, '/');
+    gl_buf_puts(&b, name);
+    char *p = b.oom ? NULL : gl_arena_strdup(a, b.p);
+    gl_buf_free(&b);
+    return p;
+}
+
+/* The *.yaml regular files directly in dir, base.yaml first. */
+static char **list_bundles(const char *dir, gl_arena *a, gl_diag *d, size_t *count)
+{
+    DIR *dp = opendir(dir);
+    if (!dp) {
+        gl_report_fatal(d, GLOCAL_ERR_IO, dir, "%s: cannot read the catalog directory: %s", dir,
+                        strerror(errno));
+        return NULL;
+    }
+    size_t n = 0, cap = 16;
+    char **names = gl_arena_alloc(a, cap * sizeof(char *));
+    struct dirent *e;
+    while (names && (e = readdir(dp)) != NULL) {
+        if (!is_bundle_name(e->d_name))
+            continue;
+        char *path = join_path(a, dir, e->d_name);
+        struct stat st;
+        if (!path)
+            break;
+        if (stat(path, &st) != 0) {
+            gl_report_fatal(d, GLOCAL_ERR_IO, path, "%s: cannot read: %s", path, strerror(errno));
+            closedir(dp);
+            return NULL;
+        }
+        if (S_ISDIR(st.st_mode))
+            continue; /* subdirectories are ignored, whatever their name */
+        if (n == GL_MAX_BUNDLES) {
+            gl_report(d, R_SCHEMA, GLOCAL_ERR_LIMIT, path, 0, 0, NULL, NULL,
+                      "more than the limit of %u bundles in one catalog", GL_MAX_BUNDLES);
+            break;
+        }
+        if (n == cap) {
+            char **more = gl_arena_alloc(a, 2 * cap * sizeof(char *));
+            if (more)
+                memcpy(more, names, n * sizeof(char *));
+            names = more;
+            cap *= 2;
+            if (!names)
+                break;
+        }
+        names[n++] = gl_arena_strdup(a, e->d_name);
+        if (!names[n - 1])
+            names = NULL;
+    }
+    closedir(dp);
+    if (!names) {
+        gl_report_fatal(d, GLOCAL_ERR_NOMEM, dir, "out of memory");
+        return NULL;
+    }
+    qsort(names, n, sizeof(char *), name_cmp);
+    *count = n;
+    return names;
+}
+
+/* ---- checks across bundles ---- */
+
+static void resolve_parents(glocal_catalog *c, gl_diag *d)
+{
+    for (size_t i = 1; i < c->nbundles && !d->stop; i++) {
+        gl_bundle *b = &c->bundles[i];
+        uint32_t p;
+        if (!b->parent)
+            continue;
+        if (!gl_map_get(&c->bundle_index, b->parent, &p) || p == 0) {
+            gl_report(d, R_SCHEMA, GLOCAL_OK, b->file, b->parent_line, b->parent_col, b->locale,
+                      NULL, "parent `%s` has no bundle: add %s.yaml or remove `parent:`",
+                      b->parent, b->parent);
+            continue;
+        }
+        b->parent_idx = (int32_t)p;
+    }
+    for (size_t i = 1; i < c->nbundles && !d->stop; i++) {
+        const gl_bundle *b = &c->bundles[i];
+        int32_t at = b->parent_idx;
+        for (size_t steps = 0; at > 0 && steps <= c->nbundles; steps++) {
+            if ((size_t)at == i) {
+                gl_report(d, R_SCHEMA, GLOCAL_OK, b->file, b->parent_line, b->parent_col,
+                          b->locale, NULL, "parent cycle: `%s` leads back to itself through "
+                          "`parent:`", b->locale);
+                break;
+            }
+            at = c->bundles[at].parent_idx;
+        }
+    }
+}
+
+typedef struct use_iter {
+    const char *name;
+    gl_use use;
+    const char *style;
+} use_iter;
+
+/* Calls fn for every argument use of a template. */
+static bool each_use(const gl_template *t, bool (*fn)(void *, const use_iter *), void *ud)
+{
+    for (size_t i = 0; i < t->nslots; i++) {
+        if (t->slots[i].kind != SLOT_ARG)
+            continue;
+        use_iter u = {t->slots[i].name, t->slots[i].use, t->slots[i].style};
+        if (!fn(ud, &u))
+            return false;
+    }
+    for (size_t i = 0; i < t->nsels; i++) {
+        use_iter u = {t->sels[i].name, t->sels[i].use, ""};
+        if (!fn(ud, &u))
+            return false;
+    }
+    return true;
+}
+
+typedef struct infer_ctx {
+    glocal_catalog *c;
+    gl_diag *d;
+    gl_message *m;
+    const gl_template *t;
+} infer_ctx;
+
+static bool infer_use(void *ud, const use_iter *u)
+{
+    infer_ctx *x = ud;
+    gl_argdecl *decl = (gl_argdecl *)gl_message_arg(x->m, u->name);
+    if (!decl) {
+        gl_argdecl *args = gl_arena_alloc(x->c->arena, (x->m->nargs + 1) * sizeof(*args));
+        if (!args)
+            return !gl_report_fatal(x->d, GLOCAL_ERR_NOMEM, NULL, "out of memory");
+        if (x->m->nargs)
+            memcpy(args, x->m->args, x->m->nargs * sizeof(*args));
+        decl = &args[x->m->nargs++];
+        *decl = (gl_argdecl){u->name, T_ANY, ALL_TYPES};
+        x->m->args = args;
+    }
+    unsigned mask = decl->mask & gl_use_mask(u->use, u->style);
+    if (!mask)
+        return !gl_report(x->d, R_ARG_TYPE, GLOCAL_OK, gl_base(x->c)->file, x->t->line, x->t->col,
+                          NULL, x->m->id, "`%s` uses argument `%s` in ways no one type allows; "
+                          "declare it in `_args` and use it consistently", x->m->id, u->name);
+    decl->mask = mask;
+    return true;
+}
+
+/* Base's templates declare the arguments of messages without `_args`. */
+static void infer_args(glocal_catalog *c, gl_diag *d)
+{
+    const gl_bundle *base = gl_base(c);
+    for (size_t i = 0; i < c->nmessages && !d->stop; i++) {
+        gl_message *m = &c->messages[i];
+        const gl_msgdef *def = base->msgs[i];
+        if (m->args_declared || !def)
+            continue;
+        for (size_t v = 0; v < def->nv && !d->stop; v++) {
+            infer_ctx x = {c, d, m, &def->v[v].tmpl};
+            each_use(&def->v[v].tmpl, infer_use, &x);
+        }
+    }
+}
+
+typedef struct tcheck {
+    glocal_catalog *c;
+    gl_diag *d;
+    const gl_bundle *b;
+    const gl_message *m;
+    const gl_template *t;
+    const uint32_t *chain;
+    size_t nchain;
+} tcheck;
+
+static const char *locale_of(const tcheck *x)
+{
+    return x->b == gl_base(x->c) ? NULL : x->b->locale;
+}
+
+static void list_declared(const gl_message *m, gl_buf *out)
+{
+    for (size_t i = 0; i < m->nargs; i++)
+        gl_buf_printf(out, "%s%s", i ? ", " : "", m->args[i].name);
+    if (!m->nargs)
+        gl_buf_puts(out, "none");
+}
+
+static bool check_use(void *ud, const use_iter *u)
+{
+    tcheck *x = ud;
+    const gl_argdecl *decl = gl_message_arg(x->m, u->name);
+    if (!decl) {
+        gl_buf names = {0};
+        list_declared(x->m, &names);
+        bool stop = gl_report(x->d, R_UNKNOWN_ARG, GLOCAL_OK, x->b->file, x->t->line, x->t->col,
+                              locale_of(x), x->m->id, "`%s` uses argument `%s`, which base.yaml "
+                              "does not declare (declared: %s)", x->m->id, u->name,
+                              names.p ? names.p : "none");
+        gl_buf_free(&names);
+        return !stop;
+    }
+    if (!(decl->mask & gl_use_mask(u->use, u->style)))
+        return !gl_report(x->d, R_ARG_TYPE, GLOCAL_OK, x->b->file, x->t->line, x->t->col,
+                          locale_of(x), x->m->id, "`%s` uses argument `%s` (%s) in a way a %s "
+                          "cannot be written", x->m->id, u->name, gl_argtype_name(decl->type),
+                          decl->type == T_ANY ? "value" : gl_argtype_name(decl->type));
+    return true;
+}
+
+static bool term_reachable(const tcheck *x, const char *name)
+{
+    for (size_t i = 0; i < x->nchain; i++)
+        if (gl_bundle_term(&x->c->bundles[x->chain[i]], name))
+            return true;
+    return gl_bundle_term(x->b, name) != NULL;
+}
+
+static void check_template(tcheck *x)
+{
+    for (size_t i = 0; i < x->t->nslots && !x->d->stop; i++) {
+        const gl_slot *s = &x->t->slots[i];
+        if (s->kind == SLOT_TERM && !term_reachable(x, s->name))
+            gl_report(x->d, R_UNKNOWN_TERM, GLOCAL_OK, x->b->file, x->t->line, x->t->col,
+                      locale_of(x), x->m->id, "`%s` uses term `{-%s}`, which no bundle on its "
+                      "chain defines (add it to `terms:`)", x->m->id, s->name);
+    }
+    if (!x->d->stop)
+        each_use(x->t, check_use, x);
+}
+
+static bool has_other(const gl_msgdef *def)
+{
+    if (def->scalar)
+        return true;
+    for (size_t i = 0; i < def->nv; i++)
+        if (strcmp(def->v[i].key, "other") == 0)
+            return true;
+    return false;
+}
+
+/* SPEC §3.4: a map merges with later same-language bundles of its chain. */
+static bool merged_has_other(const tcheck *x, uint32_t msg)
+{
+    for (size_t i = 0; i < x->nchain; i++) {
+        const gl_bundle *o = &x->c->bundles[x->chain[i]];
+        const gl_msgdef *def = o->msgs ? o->msgs[msg] : NULL;
+        if (!def || strcmp(o->lang_script, x->b->lang_script) != 0)
+            continue;
+        if (has_other(def))
+            return true;
+    }
+    return false;
+}
+
+static void check_bundle_messages(glocal_catalog *c, gl_diag *d, const gl_bundle *b)
+{
+    uint32_t chain[GL_MAX_CHAIN];
+    tcheck x = {c, d, b, NULL, NULL, chain, gl_bundle_chain(c, b, chain, GL_MAX_CHAIN)};
+    for (size_t i = 0; i < c->nmessages && !d->stop; i++) {
+        const gl_msgdef *def = b->msgs ? b->msgs[i] : NULL;
+        if (!def)
+            continue;
+        x.m = &c->messages[i];
+        for (size_t v = 0; v < def->nv && !d->stop; v++) {
+            x.t = &def->v[v].tmpl;
+            check_template(&x);
+        }
+        if (!d->stop && !merged_has_other(&x, (uint32_t)i))
+            gl_report(d, R_SELECTOR, GLOCAL_OK, b->file, def->line, def->col, locale_of(&x),
+                      x.m->id, "`%s` has no `other` variant, and no bundle it merges with "
+                      "gives one", x.m->id);
+        if (!d->stop && d->collect && x.m->locked && b != gl_base(c))
+            gl_report(d, R_LOCKED, GLOCAL_OK, b->file, def->line, def->col, b->locale, x.m->id,
+                      "`%s` is locked in base.yaml; this override is ignored (remove it)",
+                      x.m->id);
+    }
+    for (size_t i = 0; i < b->nterms && d->collect && b != gl_base(c); i++)
+        if (gl_term_locked(c, b->terms[i].name))
+            gl_report(d, R_LOCKED, GLOCAL_OK, b->file, b->terms[i].line, b->terms[i].col,
+                      b->locale, NULL, "term `%s` is locked in base.yaml; this override is "
+                      "ignored (remove it)", b->terms[i].name);
+}
+
+static void check_across(glocal_catalog *c, gl_diag *d)
+{
+    resolve_parents(c, d);
+    if (!d->stop)
+        infer_args(c, d);
+    for (size_t i = 0; i < c->nbundles && !d->stop && !d->fatal; i++)
+        check_bundle_messages(c, d, &c->bundles[i]);
+}
+
+/* ---- loading ---- */
+
+static glocal_catalog *catalog_new(const char *dir)
+{
+    glocal_catalog *c = calloc(1, sizeof(*c));
+    if (!c)
+        return NULL;
+    atomic_init(&c->refs, 1);
+    c->serial = atomic_fetch_add(&next_serial, 1);
+    c->arena = gl_arena_new();
+    c->memo = gl_chain_memo_new();
+    if (!c->arena || !c->memo || !(c->dir = gl_arena_strdup(c->arena, dir))) {
+        gl_catalog_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+static void load_file(gl_load *ld, gl_arena *trees, const char *name, size_t index)
+{
+    glocal_catalog *c = ld->cat;
+    gl_bundle *b = &c->bundles[index];
+    size_t stem_len = strlen(name) - 5;
+    bool is_base = index == 0;
+    b->file = join_path(c->arena, c->dir, name);
+    b->locale = is_base ? "base" : gl_arena_strndup(c->arena, name, stem_len);
+    b->parent_idx = -1;
+    if (!b->file || !b->locale) {
+        gl_report_fatal(ld->diag, GLOCAL_ERR_NOMEM, NULL, "out of memory");
+        return;
+    }
+    bool ok;
+    const ynode *root = gl_yaml_load(b->file, b->file, trees, ld->diag, &ok);
+    if (!ok)
+        return;
+    gl_bundle_load(ld, b, root, b->locale, is_base);
+    if (!gl_map_put(&c->bundle_index, b->locale, (uint32_t)index))
+        gl_report_fatal(ld->diag, GLOCAL_ERR_NOMEM, NULL, "out of memory");
+}
+
+static bool base_usable(const glocal_catalog *c)
+{
+    return c->nbundles && c->bundles[0].msgs && c->language && c->bundles[0].lang_script;
+}
+
+glocal_status gl_catalog_load(const char *dir, gl_diag *d, glocal_catalog **out)
+{
+    *out = NULL;
+    glocal_catalog *c = catalog_new(dir);
+    gl_arena *trees = gl_arena_new();
+    size_t n = 0;
+    char **names = c && trees ? list_bundles(dir, trees, d, &n) : NULL;
+    if (!c || !trees) {
+        gl_report_fatal(d, GLOCAL_ERR_NOMEM, NULL, "out of memory");
+    } else if (names && (n == 0 || strcmp(names[0], "base.yaml") != 0)) {
+        gl_report(d, R_SCHEMA, GLOCAL_OK, join_path(trees, dir, "base.yaml"), 0, 0, NULL, NULL,
+                  "the catalog has no base.yaml, the global baseline every chain ends with");
+    } else if (names) {
+        c->bundles = gl_arena_alloc(c->arena, n * sizeof(gl_bundle));
+        if (c->bundles) {
+            memset(c->bundles, 0, n * sizeof(gl_bundle));
+            c->nbundles = n;
+        }
+        gl_load ld = {d, c};
+        for (size_t i = 0; i < n && !d->stop && !d->fatal; i++) {
+            if (i == 1 && !base_usable(c))
+                break; /* lint: base is broken; locals cannot be checked against it */
+            load_file(&ld, trees, names[i], i);
+        }
+        if (!d->stop && !d->fatal && base_usable(c))
+            check_across(c, d);
+    }
+    gl_arena_free(trees);
+    bool usable = c && names && base_usable(c);
+    if (d->fatal || (!d->collect && (d->stop || !usable)) || (d->collect && !usable)) {
+        gl_catalog_free(c);
+        if (d->fatal)
+            return d->fatal;
+        if (d->collect)
+            return GLOCAL_OK;
+        return d->first_error ? glocal_error_code(d->first_error) : GLOCAL_ERR_SCHEMA;
+    }
+    *out = c;
+    return GLOCAL_OK;
+}
+
+/* ---- public API ---- */
+
+glocal_status glocal_catalog_open(const char *dir, glocal_catalog **out, glocal_error **err)
+{
+    if (out)
+        *out = NULL;
+    if (!dir || !out)
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "glocal_catalog_open: %s is NULL",
+                       dir ? "out" : "dir");
+    if (!gl_utf8_valid(dir, strlen(dir)))
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,
+                       "glocal_catalog_open: the directory name is not valid UTF-8");
+    gl_diag d = {0};
+    glocal_status st = gl_catalog_load(dir, &d, out);
+    if (st != GLOCAL_OK && err && d.first_error)
+        *err = d.first_error;
+    else
+        glocal_error_free(d.first_error);
+    if (st != GLOCAL_OK && err && !*err)
+        gl_fail(err, st, NULL, 0, 0, "%s: the catalog could not be opened", dir);
+    return st;
+}
+
+glocal_catalog *glocal_catalog_ref(glocal_catalog *c)
+{
+    if (c)
+        atomic_fetch_add_explicit(&c->refs, 1, memory_order_relaxed);
+    return c;
+}
+
+void glocal_catalog_unref(glocal_catalog *c)
+{
+    if (c && atomic_fetch_sub_explicit(&c->refs, 1, memory_order_acq_rel) == 1)
+        gl_catalog_free(c);
+}
+
+size_t glocal_catalog_locale_count(const glocal_catalog *c)
+{
+    return c && c->nbundles ? c->nbundles - 1 : 0;
+}
+
+const char *glocal_catalog_locale_at(const glocal_catalog *c, size_t i)
+{
+    return c && i + 1 < c->nbundles ? c->bundles[i + 1].locale : NULL;
+}

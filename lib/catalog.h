@@ -1,0 +1,131 @@
+/* The catalog model: bundles, messages, variants, templates.  Everything a
+ * catalog owns lives in its arena; after glocal_catalog_open returns, nothing
+ * in it changes except the lock-free chain memo (chain.c). */
+#ifndef GLOCAL_CATALOG_H
+#define GLOCAL_CATALOG_H
+
+#include <stdatomic.h>
+
+#include "error.h"
+#include "template.h"
+#include "yaml_tree.h"
+
+enum { AX_FORMALITY, AX_TONE, AX_CHANNEL, AX_COUNT };
+#define GL_AXIS_NONE 0u /* value index 0: the axis is not named */
+
+typedef enum gl_argtype { T_ANY, T_TEXT, T_NUMBER, T_DATE, T_MONEY } gl_argtype;
+#define TYPE_BIT(t) (1u << (t))
+#define ALL_TYPES (TYPE_BIT(T_TEXT) | TYPE_BIT(T_NUMBER) | TYPE_BIT(T_DATE) | TYPE_BIT(T_MONEY))
+
+typedef struct gl_variant {
+    const char *key;          /* as written: "formal+sms", "other" */
+    uint32_t ax[AX_COUNT];    /* axis value index per axis, GL_AXIS_NONE when unnamed */
+    unsigned line, col;       /* of the key */
+    gl_template tmpl;
+} gl_variant;
+
+typedef struct gl_msgdef {
+    bool scalar;              /* one template for every context */
+    gl_variant *v;
+    size_t nv;
+    unsigned line, col;       /* of the message id key */
+} gl_msgdef;
+
+typedef struct gl_argdecl {
+    const char *name;
+    gl_argtype type;          /* T_ANY when inferred from use */
+    unsigned mask;            /* TYPE_BITs of the value types it may take */
+} gl_argdecl;
+
+/* A message as base defines it. */
+typedef struct gl_message {
+    const char *id;
+    bool locked;
+    const char *note;
+    gl_argdecl *args;
+    size_t nargs;
+    bool args_declared;       /* from _args, not inferred from use */
+} gl_message;
+
+typedef struct gl_term {
+    const char *name, *text;
+    unsigned line, col;
+} gl_term;
+
+typedef struct gl_bundle {
+    const char *locale;       /* "base" for base */
+    const char *file;         /* "DIR/NAME" */
+    const char *lang_script;  /* "de-Latn": a text's language L (§3.4) */
+    const char *format_locale;/* ICU-style id used for formatting (base: its language) */
+    bool rtl;
+    const char *parent;
+    unsigned parent_line, parent_col;
+    int32_t parent_idx;       /* -1: none */
+    uint32_t profile_ax[2];   /* formality, tone value index, 0 unset */
+    const char *channels;     /* comma-separated, NULL unset */
+    const char *time_zone;    /* NULL unset */
+    gl_term *terms;
+    size_t nterms;
+    gl_map term_index;
+    gl_msgdef **msgs;         /* indexed by base message index; NULL when undefined */
+    /* orphans, kept for lint */
+    const char **orphan_ids;
+    gl_msgdef **orphans;
+    size_t norphans;
+} gl_bundle;
+
+typedef struct gl_axisval {
+    const char *name;
+    int axis;
+} gl_axisval;
+
+typedef struct gl_chain_memo gl_chain_memo;
+
+struct glocal_catalog {
+    atomic_uint refs;
+    uint64_t serial;          /* unique per open; keys per-thread caches */
+    gl_arena *arena;
+    const char *dir;
+    gl_axisval *axisvals;     /* index 0 unused */
+    size_t naxisvals;
+    gl_map axis_index;        /* value name -> index */
+    gl_bundle *bundles;       /* [0] is base, the rest sorted by locale */
+    size_t nbundles;
+    gl_map bundle_index;      /* locale -> index */
+    gl_message *messages;     /* base's, in file order */
+    size_t nmessages;
+    gl_map message_index;     /* id -> index */
+    const char **locked_terms;
+    size_t nlocked_terms;
+    const char *language;     /* base's language tag */
+    uint32_t *channel_max;    /* per axis value index: max_length, 0 none */
+    uint32_t ntemplates;
+    gl_chain_memo *memo;
+};
+
+/* Loading in two modes: fail fast (open) or collect (lint). */
+typedef struct gl_load {
+    gl_diag *diag;
+    glocal_catalog *cat;      /* being built */
+} gl_load;
+
+/* Loads dir.  Fail-fast diag: the catalog only when no error was found.
+ * Collecting diag: the catalog as far as it could be built (for lint's
+ * further rules); NULL only on IO or memory failure, or without a base. */
+glocal_status gl_catalog_load(const char *dir, gl_diag *d, glocal_catalog **out);
+/* The mask of value types a use of an argument allows. */
+unsigned gl_use_mask(gl_use use, const char *style);
+/* Bundles of b's own chain, base last (for lint and checks). */
+size_t gl_bundle_chain(const glocal_catalog *c, const gl_bundle *b, uint32_t *out, size_t cap);
+void gl_catalog_free(glocal_catalog *c);
+
+const gl_bundle *gl_base(const glocal_catalog *c);
+bool gl_lookup_message(const glocal_catalog *c, const char *id, uint32_t *index);
+const gl_term *gl_bundle_term(const gl_bundle *b, const char *name);
+bool gl_term_locked(const glocal_catalog *c, const char *name);
+int gl_axis_of(const glocal_catalog *c, uint32_t value);
+bool gl_axis_value(const glocal_catalog *c, const char *name, uint32_t *index);
+const char *gl_argtype_name(gl_argtype t);
+const gl_argdecl *gl_message_arg(const gl_message *m, const char *name);
+
+#endif

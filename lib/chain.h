@@ -1,0 +1,38 @@
+/* Fallback chains (SPEC §3.2) and the per-catalog memo of resolved chains. */
+#ifndef GLOCAL_CHAIN_H
+#define GLOCAL_CHAIN_H
+
+#include "catalog.h"
+#include "value.h"
+
+#define GL_MAX_CHAIN 64
+
+/* A chain resolved for one request tag: bundles, profile defaults, and the
+ * format locale to use when each bundle's variant is selected. */
+typedef struct gl_chain {
+    char *tag;                  /* the request's canonical tag (memo key) */
+    uint32_t hash;
+    size_t n;
+    uint32_t idx[GL_MAX_CHAIN]; /* bundle indices, base last */
+    char *format_locale[GL_MAX_CHAIN];
+    bool rtl[GL_MAX_CHAIN];     /* the direction of that format locale */
+    uint32_t formality, tone;   /* from the first profile setting them; 0 none */
+    const char *time_zone;      /* NULL: UTC */
+    uint32_t formality_from, tone_from, zone_from; /* chain positions, for explain */
+    gl_locale_facts facts;      /* of the request tag */
+} gl_chain;
+
+/* Computes the bundle chain for a tag without extensions and its likely script. */
+size_t gl_chain_compute(const glocal_catalog *c, const char *base_tag, const char *script,
+                        uint32_t *out, size_t cap);
+
+/* The resolved chain for a canonical request tag, memoized in the catalog.
+ * *owned is set when the result is not memoized and must be freed with
+ * gl_chain_free.  NULL only when out of memory. */
+const gl_chain *gl_chain_get(const glocal_catalog *c, const char *tag, uint32_t hash, bool *owned);
+void gl_chain_free(gl_chain *ch);
+
+gl_chain_memo *gl_chain_memo_new(void);
+void gl_chain_memo_free(gl_chain_memo *m);
+
+#endif

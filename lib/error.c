@@ -1,0 +1,326 @@
+#include "error.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct glocal_error {
+    glocal_status code;
+    unsigned line, col;
+    char *file;
+    char *message;
+};
+
+struct glocal_finding {
+    char *file, *message, *locale, *msgid;
+    unsigned line, col;
+    gl_rule rule;
+};
+
+struct glocal_findings {
+    glocal_finding *items;
+    size_t count, cap;
+};
+
+static const char *const status_names[] = {
+    "GLOCAL_OK", "GLOCAL_ERR_NOMEM", "GLOCAL_ERR_INVALID", "GLOCAL_ERR_IO",
+    "GLOCAL_ERR_SYNTAX", "GLOCAL_ERR_SCHEMA", "GLOCAL_ERR_LOCALE", "GLOCAL_ERR_NOT_FOUND",
+    "GLOCAL_ERR_ARGUMENT", "GLOCAL_ERR_FORMAT", "GLOCAL_ERR_LIMIT",
+};
+
+const char *glocal_status_name(glocal_status s)
+{
+    if ((unsigned)s < sizeof(status_names) / sizeof(status_names[0]))
+        return status_names[s];
+    return "GLOCAL_ERR_UNKNOWN";
+}
+
+const char *glocal_version(void)
+{
+    return GLOCAL_VERSION_STRING;
+}
+
+void glocal_free(void *p)
+{
+    free(p);
+}
+
+/* Allocated once and never freed: an out-of-memory report must not need memory. */
+static glocal_error nomem_error = {GLOCAL_ERR_NOMEM, 0, 0, NULL, "out of memory"};
+
+glocal_status gl_vfail(glocal_error **err, glocal_status code, const char *file, unsigned line,
+                       unsigned col, const char *fmt, va_list ap)
+{
+    if (!err)
+        return code;
+    glocal_error *e = calloc(1, sizeof(*e));
+    gl_buf b = {0};
+    gl_buf_vprintf(&b, fmt, ap);
+    char *msg = gl_buf_take(&b);
+    char *f = file ? gl_strdup(file) : NULL;
+    if (!e || !msg || (file && !f)) {
+        free(e);
+        free(msg);
+        free(f);
+        *err = &nomem_error;
+        return code;
+    }
+    *e = (glocal_error){code, line, col, f, msg};
+    *err = e;
+    return code;
+}
+
+glocal_status gl_fail(glocal_error **err, glocal_status code, const char *file, unsigned line,
+                      unsigned col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    gl_vfail(err, code, file, line, col, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+glocal_status gl_nomem(glocal_error **err)
+{
+    if (err)
+        *err = &nomem_error;
+    return GLOCAL_ERR_NOMEM;
+}
+
+glocal_status glocal_error_code(const glocal_error *e)
+{
+    return e ? e->code : GLOCAL_OK;
+}
+
+const char *glocal_error_message(const glocal_error *e)
+{
+    return e ? e->message : NULL;
+}
+
+const char *glocal_error_file(const glocal_error *e)
+{
+    return e ? e->file : NULL;
+}
+
+unsigned glocal_error_line(const glocal_error *e)
+{
+    return e ? e->line : 0;
+}
+
+unsigned glocal_error_column(const glocal_error *e)
+{
+    return e ? e->col : 0;
+}
+
+void glocal_error_free(glocal_error *e)
+{
+    if (!e || e == &nomem_error)
+        return;
+    free(e->file);
+    free(e->message);
+    free(e);
+}
+
+/* ---- rules ---- */
+
+static const struct {
+    const char *id;
+    glocal_severity severity;
+    glocal_status status;
+} rules[R_COUNT] = {
+    [R_YAML_SYNTAX] = {"yaml-syntax", GLOCAL_SEVERITY_ERROR, GLOCAL_ERR_SYNTAX},
+    [R_DUPLICATE_KEY] = {"duplicate-key", GLOCAL_SEVERITY_ERROR, GLOCAL_ERR_SYNTAX},
+    [R_SCHEMA] = {"schema", GLOCAL_SEVERITY_ERROR, GLOCAL_ERR_SCHEMA},
+    [R_LOCALE_TAG] = {"locale-tag", GLOCAL_SEVERITY_ERROR, GLOCAL_ERR_SCHEMA},
+    [R_FILE_NAME] = {"file-name", GLOCAL_SEVERITY_ERROR, GLOCAL_ERR_SCHEMA},
+    [R_TEMPLATE_SYNTAX] = {"template-syntax", GLOCAL_SEVERITY_ERROR, GLOCAL_ERR_SYNTAX},
+    [R_UNKNOWN_TERM] = {"unknown-term", GLOCAL_SEVERITY_ERROR, GLOCAL_ERR_SCHEMA},
+    [R_UNKNOWN_ARG] = {"unknown-arg", GLOCAL_SEVERITY_ERROR, GLOCAL_ERR_SCHEMA},
+    [R_ARG_TYPE] = {"arg-type", GLOCAL_SEVERITY_ERROR, GLOCAL_ERR_SCHEMA},
+    [R_SELECTOR] = {"selector", GLOCAL_SEVERITY_ERROR, GLOCAL_ERR_SCHEMA},
+    [R_LOCKED] = {"locked", GLOCAL_SEVERITY_ERROR, GLOCAL_ERR_SCHEMA},
+    [R_PROFILE] = {"profile", GLOCAL_SEVERITY_ERROR, GLOCAL_ERR_SCHEMA},
+    [R_DROPPED_ARG] = {"dropped-arg", GLOCAL_SEVERITY_WARNING, GLOCAL_OK},
+    [R_PLURAL_CATEGORIES] = {"plural-categories", GLOCAL_SEVERITY_WARNING, GLOCAL_OK},
+    [R_ORPHAN] = {"orphan", GLOCAL_SEVERITY_WARNING, GLOCAL_OK},
+    [R_MISSING] = {"missing", GLOCAL_SEVERITY_WARNING, GLOCAL_OK},
+    [R_LENGTH] = {"length", GLOCAL_SEVERITY_WARNING, GLOCAL_OK},
+    [R_UNTRANSLATED] = {"untranslated", GLOCAL_SEVERITY_WARNING, GLOCAL_OK},
+    [R_BRAND_LITERAL] = {"brand-literal", GLOCAL_SEVERITY_WARNING, GLOCAL_OK},
+    [R_WHITESPACE] = {"whitespace", GLOCAL_SEVERITY_WARNING, GLOCAL_OK},
+};
+
+const char *gl_rule_id(gl_rule r)
+{
+    return rules[r].id;
+}
+
+glocal_severity gl_rule_severity(gl_rule r)
+{
+    return rules[r].severity;
+}
+
+static char *dup_or_null(const char *s, bool *oom)
+{
+    if (!s)
+        return NULL;
+    char *p = gl_strdup(s);
+    if (!p)
+        *oom = true;
+    return p;
+}
+
+static bool add_finding(gl_diag *d, gl_rule rule, const char *file, unsigned line, unsigned col,
+                        const char *locale, const char *msgid, const char *fmt, va_list ap)
+{
+    glocal_findings *f = d->findings;
+    if (f->count == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 16;
+        glocal_finding *items = realloc(f->items, cap * sizeof(*items));
+        if (!items)
+            return false;
+        f->items = items;
+        f->cap = cap;
+    }
+    gl_buf b = {0};
+    gl_buf_vprintf(&b, fmt, ap);
+    bool oom = false;
+    glocal_finding x = {dup_or_null(file, &oom), gl_buf_take(&b), dup_or_null(locale, &oom),
+                        dup_or_null(msgid, &oom), line, col, rule};
+    if (oom || !x.message) {
+        free(x.file);
+        free(x.message);
+        free(x.locale);
+        free(x.msgid);
+        return false;
+    }
+    f->items[f->count++] = x;
+    return true;
+}
+
+bool gl_report(gl_diag *d, gl_rule rule, glocal_status status, const char *file, unsigned line,
+               unsigned col, const char *locale, const char *msgid, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    if (d->collect) {
+        if (!add_finding(d, rule, file, line, col, locale, msgid, fmt, ap))
+            d->fatal = GLOCAL_ERR_NOMEM;
+    } else if (rules[rule].severity == GLOCAL_SEVERITY_ERROR && !d->stop) {
+        glocal_status code = status != GLOCAL_OK ? status : rules[rule].status;
+        gl_buf b = {0};
+        gl_buf_vprintf(&b, fmt, ap);
+        gl_buf_printf(&b, " [%s]", rules[rule].id);
+        if (b.oom) {
+            gl_nomem(&d->first_error);
+        } else {
+            gl_fail(&d->first_error, code, file, line, col, "%s", b.p);
+        }
+        gl_buf_free(&b);
+        d->stop = true;
+    }
+    va_end(ap);
+    return d->stop || d->fatal;
+}
+
+bool gl_report_fatal(gl_diag *d, glocal_status status, const char *file, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    if (!d->first_error)
+        gl_vfail(&d->first_error, status, file, 0, 0, fmt, ap);
+    va_end(ap);
+    d->fatal = status;
+    d->stop = true;
+    return true;
+}
+
+static int finding_cmp(const void *pa, const void *pb)
+{
+    const glocal_finding *a = pa, *b = pb;
+    int c = strcmp(a->file ? a->file : "", b->file ? b->file : "");
+    if (c)
+        return c;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->col != b->col)
+        return a->col < b->col ? -1 : 1;
+    c = strcmp(rules[a->rule].id, rules[b->rule].id);
+    if (c)
+        return c;
+    return strcmp(a->message, b->message);
+}
+
+void gl_findings_sort(glocal_findings *f)
+{
+    if (f->count)
+        qsort(f->items, f->count, sizeof(*f->items), finding_cmp);
+}
+
+glocal_findings *gl_findings_new(void)
+{
+    return calloc(1, sizeof(glocal_findings));
+}
+
+size_t glocal_findings_count(const glocal_findings *f)
+{
+    return f ? f->count : 0;
+}
+
+const glocal_finding *glocal_findings_at(const glocal_findings *f, size_t i)
+{
+    return f && i < f->count ? &f->items[i] : NULL;
+}
+
+const char *glocal_finding_file(const glocal_finding *x)
+{
+    return x ? x->file : NULL;
+}
+
+unsigned glocal_finding_line(const glocal_finding *x)
+{
+    return x ? x->line : 0;
+}
+
+unsigned glocal_finding_column(const glocal_finding *x)
+{
+    return x ? x->col : 0;
+}
+
+glocal_severity glocal_finding_severity(const glocal_finding *x)
+{
+    return x ? rules[x->rule].severity : GLOCAL_SEVERITY_ERROR;
+}
+
+const char *glocal_finding_rule(const glocal_finding *x)
+{
+    return x ? rules[x->rule].id : NULL;
+}
+
+const char *glocal_finding_message(const glocal_finding *x)
+{
+    return x ? x->message : NULL;
+}
+
+const char *glocal_finding_locale(const glocal_finding *x)
+{
+    return x ? x->locale : NULL;
+}
+
+const char *glocal_finding_message_id(const glocal_finding *x)
+{
+    return x ? x->msgid : NULL;
+}
+
+void glocal_findings_free(glocal_findings *f)
+{
+    if (!f)
+        return;
+    for (size_t i = 0; i < f->count; i++) {
+        free(f->items[i].file);
+        free(f->items[i].message);
+        free(f->items[i].locale);
+        free(f->items[i].msgid);
+    }
+    free(f->items);
+    free(f);
+}

@@ -1,0 +1,51 @@
+/* Errors and lint findings: how the library reports what went wrong. */
+#ifndef GLOCAL_ERROR_H
+#define GLOCAL_ERROR_H
+
+#include "glocal.h"
+#include "util.h"
+
+/* Sets *err (when err is not NULL) to a new error and returns code. */
+glocal_status gl_fail(glocal_error **err, glocal_status code, const char *file, unsigned line,
+                      unsigned col, const char *fmt, ...) GL_PRINTF(6, 7);
+glocal_status gl_vfail(glocal_error **err, glocal_status code, const char *file, unsigned line,
+                       unsigned col, const char *fmt, va_list ap);
+glocal_status gl_nomem(glocal_error **err);
+
+/* The lint rules of SPEC §5, in a fixed order. */
+typedef enum gl_rule {
+    R_YAML_SYNTAX, R_DUPLICATE_KEY, R_SCHEMA, R_LOCALE_TAG, R_FILE_NAME, R_TEMPLATE_SYNTAX,
+    R_UNKNOWN_TERM, R_UNKNOWN_ARG, R_ARG_TYPE, R_SELECTOR, R_LOCKED, R_PROFILE,
+    R_DROPPED_ARG, R_PLURAL_CATEGORIES, R_ORPHAN, R_MISSING, R_LENGTH, R_UNTRANSLATED,
+    R_BRAND_LITERAL, R_WHITESPACE, R_COUNT
+} gl_rule;
+
+const char *gl_rule_id(gl_rule r);
+glocal_severity gl_rule_severity(gl_rule r);
+
+/*
+ * Where checks send findings.  In fail-fast mode (catalog open) the first
+ * error-level finding is kept as `first_error` and `stop` is set, so callers
+ * unwind at once; in collect mode (lint) every finding is kept.
+ */
+typedef struct gl_diag {
+    bool collect;
+    bool stop;                 /* fail-fast: an error was reported */
+    glocal_status fatal;       /* IO/NOMEM: stop in either mode */
+    glocal_error *first_error; /* fail-fast only */
+    glocal_findings *findings; /* collect only */
+} gl_diag;
+
+/* Reports a finding.  `status` overrides the rule's status in open mode
+ * (GLOCAL_ERR_LIMIT for limits); pass GLOCAL_OK for the rule's own.
+ * Returns true when the caller must stop. */
+bool gl_report(gl_diag *d, gl_rule rule, glocal_status status, const char *file, unsigned line,
+               unsigned col, const char *locale, const char *msgid, const char *fmt, ...)
+    GL_PRINTF(9, 10);
+/* An environmental failure (IO, NOMEM) that stops both modes. */
+bool gl_report_fatal(gl_diag *d, glocal_status status, const char *file, const char *fmt, ...)
+    GL_PRINTF(4, 5);
+glocal_findings *gl_findings_new(void);
+void gl_findings_sort(glocal_findings *f);
+
+#endif

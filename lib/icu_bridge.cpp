@@ -1,0 +1,1059 @@
+/*
+ * The one C++ file: glocal's bridge to ICU's C++ API (Locale canonicalization,
+ * MessagePattern, MessageFormat with named arguments, number and date
+ * formatters).  Everything it exports is plain C (value.h, template.h); no
+ * C++ type or exception crosses that line.
+ *
+ * ICU formatters are not safe for concurrent use, and creating one costs
+ * 10-25 times using it, so every formatter lives in a per-thread cache.
+ */
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <unicode/datefmt.h>
+#include <unicode/decimfmt.h>
+#include <unicode/locid.h>
+#include <unicode/messagepattern.h>
+#include <unicode/msgfmt.h>
+#include <unicode/numberformatter.h>
+#include <unicode/plurrule.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/timezone.h>
+#include <unicode/uloc.h>
+#include <unicode/ures.h>
+#include <unicode/ucal.h>
+
+#include "limits.h"
+#include "value.h"
+
+using icu::Formattable;
+using icu::Locale;
+using icu::MessagePattern;
+using icu::UnicodeString;
+
+namespace {
+
+/* Term placeholders use a name no user argument can have (names are ASCII). */
+const UChar kTermMark = 0x03BB; /* λ */
+
+/* ---- UTF conversions ---- */
+
+UnicodeString from_utf8(const char *s, size_t n)
+{
+    return UnicodeString::fromUTF8(icu::StringPiece(s, (int32_t)n));
+}
+
+void append_utf8(gl_buf *out, const UnicodeString &u)
+{
+    std::string s;
+    u.toUTF8String(s);
+    gl_buf_putn(out, s.data(), s.size());
+}
+
+char *arena_utf8(gl_arena *a, const UnicodeString &u, size_t *len = nullptr)
+{
+    std::string s;
+    u.toUTF8String(s);
+    if (len)
+        *len = s.size();
+    return gl_arena_strndup(a, s.data(), s.size());
+}
+
+/* ---- term scanning ----
+ * {-name} is not ICU syntax, so it is found before ICU parses: outside ICU
+ * quoting only, at any depth.  The scan follows MessagePattern's apostrophe
+ * rules (DOUBLE_OPTIONAL) and also bounds the nesting depth, because ICU's
+ * recursive parser and formatter crash on very deep input. */
+
+enum ParentType { P_NONE, P_PLURAL, P_SELECT, P_CHOICE };
+
+struct Frame {
+    bool is_msg;
+    ParentType parent; /* for a message: the argument type it belongs to */
+    int field;         /* for an argument: 0 name, 1 type, 2 style */
+    int nest;          /* braces inside a simple style */
+    UnicodeString type;
+};
+
+ParentType parent_type_of(UnicodeString type)
+{
+    type.trim();
+    if (type == UNICODE_STRING_SIMPLE("plural") || type == UNICODE_STRING_SIMPLE("selectordinal"))
+        return P_PLURAL;
+    if (type == UNICODE_STRING_SIMPLE("select"))
+        return P_SELECT;
+    if (type == UNICODE_STRING_SIMPLE("choice"))
+        return P_CHOICE;
+    return P_NONE;
+}
+
+bool is_term_start(UChar c) { return c >= 'a' && c <= 'z'; }
+bool is_term_char(UChar c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+/* Length of "{-name}" at i, or 0. */
+int32_t term_at(const UnicodeString &s, int32_t i)
+{
+    int32_t n = s.length();
+    if (i + 3 >= n || s[i + 1] != '-' || !is_term_start(s[i + 2]))
+        return 0;
+    int32_t j = i + 3;
+    while (j < n && is_term_char(s[j]))
+        j++;
+    return j < n && s[j] == '}' ? j + 1 - i : 0;
+}
+
+/* Copies a quoted run starting at s[i] == '\'' into out; returns the index after it. */
+int32_t copy_quoted(const UnicodeString &s, int32_t i, UnicodeString &out)
+{
+    int32_t n = s.length();
+    out.append(s[i++]);
+    while (i < n) {
+        UChar c = s[i++];
+        out.append(c);
+        if (c == '\'') {
+            if (i < n && s[i] == '\'') {
+                out.append(s[i++]);
+                continue;
+            }
+            break;
+        }
+    }
+    return i;
+}
+
+struct TermScan {
+    UnicodeString out;
+    std::vector<std::string> names;
+    std::vector<int32_t> positions; /* index of each placeholder's '{' in out */
+};
+
+bool scan_terms(const UnicodeString &s, TermScan &ts)
+{
+    const size_t max_frames = 2 * GL_MAX_TEMPLATE_DEPTH + 2;
+    std::vector<Frame> frames;
+    frames.push_back(Frame{true, P_NONE, 0, 0, UnicodeString()});
+    int32_t n = s.length();
+    for (int32_t i = 0; i < n;) {
+        UChar c = s[i];
+        Frame &f = frames.back();
+        if (f.is_msg) {
+            if (c == '\'') {
+                UChar next = i + 1 < n ? s[i + 1] : 0;
+                bool starts = next == '{' || next == '}' || next == '\'' ||
+                              (next == '#' && f.parent == P_PLURAL) ||
+                              (next == '|' && f.parent == P_CHOICE);
+                if (next == '\'') {
+                    ts.out.append(c).append(next);
+                    i += 2;
+                } else if (starts) {
+                    i = copy_quoted(s, i, ts.out);
+                } else {
+                    ts.out.append(c);
+                    i++;
+                }
+                continue;
+            }
+            if (c == '{') {
+                int32_t len = term_at(s, i);
+                if (len) {
+                    std::string name;
+                    s.tempSubString(i + 2, len - 3).toUTF8String(name);
+                    ts.positions.push_back(ts.out.length());
+                    ts.out.append((UChar)'{').append(kTermMark);
+                    ts.out.append(UnicodeString::fromUTF8(std::to_string(ts.names.size())));
+                    ts.out.append((UChar)'}');
+                    ts.names.push_back(name);
+                    i += len;
+                    continue;
+                }
+                frames.push_back(Frame{false, P_NONE, 0, 0, UnicodeString()});
+            } else if (c == '}' && frames.size() > 1) {
+                frames.pop_back();
+            }
+        } else if (f.field < 2) {
+            if (c == ',') {
+                if (++f.field == 2)
+                    f.parent = parent_type_of(f.type);
+            } else if (c == '}') {
+                frames.pop_back();
+            } else if (f.field == 1) {
+                f.type.append(c);
+            }
+        } else if (f.parent != P_NONE) {
+            if (c == '{') {
+                ParentType p = f.parent;
+                frames.push_back(Frame{true, p, 0, 0, UnicodeString()});
+            } else if (c == '}') {
+                frames.pop_back();
+            }
+        } else {
+            if (c == '\'') {
+                i = copy_quoted(s, i, ts.out);
+                continue;
+            }
+            if (c == '{')
+                f.nest++;
+            else if (c == '}' && f.nest-- == 0)
+                frames.pop_back();
+        }
+        if (frames.size() > max_frames)
+            return false;
+        ts.out.append(c);
+        i++;
+    }
+    return true;
+}
+
+/* ---- compiling ---- */
+
+struct Compiler {
+    gl_arena *arena;
+    gl_template *t;
+    const TermScan &ts;
+    const UnicodeString &pat;
+    MessagePattern &mp;
+    char *msg;
+    size_t msgcap;
+    std::vector<gl_slot> slots;
+    std::vector<std::pair<int32_t, int32_t>> spans; /* slot spans in pat */
+    std::vector<gl_selector> sels;
+};
+
+bool fail(Compiler &c, const char *fmt, const std::string &what)
+{
+    snprintf(c.msg, c.msgcap, fmt, what.c_str());
+    return false;
+}
+
+std::string utf8(const UnicodeString &u)
+{
+    std::string s;
+    u.toUTF8String(s);
+    return s;
+}
+
+std::string part_text(Compiler &c, int32_t i)
+{
+    return utf8(c.mp.getSubstring(c.mp.getPart(i)));
+}
+
+int term_index_at(Compiler &c, int32_t index)
+{
+    for (size_t k = 0; k < c.ts.positions.size(); k++)
+        if (c.ts.positions[k] == index)
+            return (int)k;
+    return -1;
+}
+
+bool valid_arg_name(const std::string &s)
+{
+    if (s.empty() || !(isalpha((unsigned char)s[0]) || s[0] == '_'))
+        return false;
+    for (char ch : s)
+        if (!(isalnum((unsigned char)ch) || ch == '_'))
+            return false;
+    return true;
+}
+
+const char *arena_str(Compiler &c, const std::string &s)
+{
+    return gl_arena_strndup(c.arena, s.data(), s.size());
+}
+
+bool add_simple_slot(Compiler &c, int32_t start)
+{
+    const MessagePattern::Part &p = c.mp.getPart(start);
+    int32_t limit = c.mp.getLimitPartIndex(start);
+    gl_slot s{};
+    int term = p.getArgType() == UMSGPAT_ARG_TYPE_NONE ? term_index_at(c, p.getIndex()) : -1;
+    if (term >= 0) {
+        s.kind = SLOT_TERM;
+        s.use = USE_PLAIN;
+        s.name = arena_str(c, c.ts.names[term]);
+        s.style = "";
+    } else {
+        std::string name = part_text(c, start + 1);
+        if (!valid_arg_name(name))
+            return fail(c, "argument `%s` is not a valid name ([A-Za-z_][A-Za-z0-9_]*)", name);
+        s.kind = SLOT_ARG;
+        s.name = arena_str(c, name);
+        s.use = USE_PLAIN;
+        s.style = "";
+        if (p.getArgType() == UMSGPAT_ARG_TYPE_SIMPLE) {
+            std::string type = part_text(c, start + 2);
+            if (type == "number")
+                s.use = USE_NUMBER;
+            else if (type == "date")
+                s.use = USE_DATE;
+            else if (type == "time")
+                s.use = USE_TIME;
+            else
+                return fail(c, "argument type `%s` is not supported (use number, date, time, "
+                               "plural, selectordinal or select)", type);
+            if (c.mp.getPartType(start + 3) == UMSGPAT_PART_TYPE_ARG_STYLE) {
+                UnicodeString style = c.mp.getSubstring(c.mp.getPart(start + 3));
+                style.trim();
+                s.style = arena_str(c, utf8(style));
+            }
+        }
+    }
+    if (!s.name || !s.style)
+        return false;
+    c.slots.push_back(s);
+    c.spans.emplace_back(p.getIndex(), c.mp.getPart(limit).getLimit());
+    return true;
+}
+
+bool add_selector(Compiler &c, int32_t start, gl_use use)
+{
+    int32_t limit = c.mp.getLimitPartIndex(start);
+    gl_selector sel{};
+    std::string name = part_text(c, start + 1);
+    if (!valid_arg_name(name))
+        return fail(c, "argument `%s` is not a valid name ([A-Za-z_][A-Za-z0-9_]*)", name);
+    sel.name = arena_str(c, name);
+    sel.use = use;
+    std::vector<const char *> keys;
+    for (int32_t j = start + 2; j < limit; j++) {
+        UMessagePatternPartType type = c.mp.getPartType(j);
+        if (type == UMSGPAT_PART_TYPE_ARG_SELECTOR)
+            keys.push_back(arena_str(c, part_text(c, j)));
+        else if (type == UMSGPAT_PART_TYPE_MSG_START)
+            j = c.mp.getLimitPartIndex(j);
+    }
+    sel.keys = (const char **)gl_arena_alloc(c.arena, (keys.size() + 1) * sizeof(char *));
+    if (!sel.keys || !sel.name)
+        return false;
+    std::copy(keys.begin(), keys.end(), sel.keys);
+    sel.nkeys = keys.size();
+    c.sels.push_back(sel);
+    return true;
+}
+
+bool collect_arguments(Compiler &c)
+{
+    int32_t count = c.mp.countParts();
+    for (int32_t i = 0; i < count; i++) {
+        const MessagePattern::Part &p = c.mp.getPart(i);
+        if (p.getType() != UMSGPAT_PART_TYPE_ARG_START)
+            continue;
+        if (c.mp.getPartType(i + 1) == UMSGPAT_PART_TYPE_ARG_NUMBER)
+            return fail(c, "numbered argument {%s}: glocal templates use named arguments",
+                        part_text(c, i + 1));
+        bool ok = true;
+        switch (p.getArgType()) {
+        case UMSGPAT_ARG_TYPE_NONE:
+        case UMSGPAT_ARG_TYPE_SIMPLE:
+            ok = add_simple_slot(c, i);
+            i = c.mp.getLimitPartIndex(i);
+            break;
+        case UMSGPAT_ARG_TYPE_PLURAL:
+            ok = add_selector(c, i, USE_PLURAL);
+            break;
+        case UMSGPAT_ARG_TYPE_SELECTORDINAL:
+            ok = add_selector(c, i, USE_ORDINAL);
+            break;
+        case UMSGPAT_ARG_TYPE_SELECT:
+            ok = add_selector(c, i, USE_SELECT);
+            break;
+        default:
+            ok = fail(c, "`%s, choice` is not supported: use plural or select",
+                      part_text(c, i + 1));
+        }
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+/* The literal pieces of a template without plural/select, quoting resolved. */
+bool build_pieces(Compiler &c)
+{
+    size_t n = c.slots.size();
+    c.t->pieces = (const char **)gl_arena_alloc(c.arena, (n + 1) * sizeof(char *));
+    c.t->piece_len = (size_t *)gl_arena_alloc(c.arena, (n + 1) * sizeof(size_t));
+    if (!c.t->pieces || !c.t->piece_len)
+        return false;
+    UnicodeString piece;
+    size_t k = 0;
+    int32_t prev = c.mp.getPart(0).getLimit();
+    for (int32_t i = 1; i < c.mp.countParts(); i++) {
+        const MessagePattern::Part &p = c.mp.getPart(i);
+        piece.append(c.pat, prev, p.getIndex() - prev);
+        prev = p.getLimit();
+        if (p.getType() == UMSGPAT_PART_TYPE_ARG_START || p.getType() == UMSGPAT_PART_TYPE_MSG_LIMIT) {
+            c.t->pieces[k] = arena_utf8(c.arena, piece, &c.t->piece_len[k]);
+            if (!c.t->pieces[k])
+                return false;
+            k++;
+            piece.remove();
+            if (p.getType() == UMSGPAT_PART_TYPE_MSG_LIMIT)
+                break;
+            i = c.mp.getLimitPartIndex(i);
+            prev = c.mp.getPart(i).getLimit();
+        }
+    }
+    return k == n + 1;
+}
+
+/* The pattern ICU formats: every slot replaced by {λi}. */
+bool build_pattern(Compiler &c)
+{
+    UnicodeString out;
+    int32_t prev = 0;
+    for (size_t i = 0; i < c.spans.size(); i++) {
+        out.append(c.pat, prev, c.spans[i].first - prev);
+        out.append((UChar)'{').append(kTermMark);
+        out.append(UnicodeString::fromUTF8(std::to_string(i))).append((UChar)'}');
+        prev = c.spans[i].second;
+    }
+    out.append(c.pat, prev, c.pat.length() - prev);
+    UChar *buf = (UChar *)gl_arena_alloc(c.arena, (size_t)(out.length() + 1) * sizeof(UChar));
+    if (!buf)
+        return false;
+    UErrorCode st = U_ZERO_ERROR;
+    out.extract(buf, out.length() + 1, st);
+    c.t->pattern = (const uint16_t *)buf;
+    c.t->pattern_len = out.length();
+    return true;
+}
+
+template <typename T> T *arena_copy(gl_arena *a, const std::vector<T> &v)
+{
+    T *p = (T *)gl_arena_alloc(a, (v.size() ? v.size() : 1) * sizeof(T));
+    if (p)
+        std::copy(v.begin(), v.end(), p);
+    return p;
+}
+
+gl_compile_status compile(gl_arena *a, gl_template *t, char *msg, size_t msgcap)
+{
+    UnicodeString src = from_utf8(t->src, strlen(t->src));
+    TermScan ts;
+    if (!scan_terms(src, ts)) {
+        snprintf(msg, msgcap, "plural/select nesting deeper than the limit of %u levels",
+                 GL_MAX_TEMPLATE_DEPTH);
+        return TC_DEPTH;
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    UParseError pe;
+    MessagePattern mp(UMSGPAT_APOS_DOUBLE_OPTIONAL, st);
+    mp.parse(ts.out, &pe, st);
+    if (U_FAILURE(st)) {
+        std::string near = utf8(UnicodeString(pe.preContext)) + utf8(UnicodeString(pe.postContext));
+        snprintf(msg, msgcap, "template does not parse (%s) near \"%s\"", u_errorName(st),
+                 near.c_str());
+        return TC_SYNTAX;
+    }
+    Compiler c{a, t, ts, ts.out, mp, msg, msgcap, {}, {}, {}};
+    if (!collect_arguments(c))
+        return msg[0] ? TC_SYNTAX : TC_NOMEM;
+    t->slots = arena_copy(a, c.slots);
+    t->nslots = c.slots.size();
+    t->sels = arena_copy(a, c.sels);
+    t->nsels = c.sels.size();
+    if (!t->slots || !t->sels)
+        return TC_NOMEM;
+    if (!c.sels.empty()) {
+        t->kind = TK_COMPLEX;
+        return build_pattern(c) ? TC_OK : TC_NOMEM;
+    }
+    if (!build_pieces(c))
+        return TC_NOMEM;
+    t->kind = c.slots.empty() ? TK_LITERAL : TK_SIMPLE;
+    t->literal = t->pieces[0];
+    return TC_OK;
+}
+
+/* ---- per-thread formatter caches ---- */
+
+struct NumberEntry {
+    std::unique_ptr<icu::NumberFormat> owner; /* keeps toNumberFormatter()'s result alive */
+    icu::number::LocalizedNumberFormatter lnf;
+};
+
+struct MessageEntry {
+    std::unique_ptr<icu::MessageFormat> mf;
+    std::vector<UnicodeString> names;
+};
+
+struct ThreadCache {
+    std::unordered_map<std::string, std::unique_ptr<NumberEntry>> numbers;
+    std::unordered_map<std::string, std::unique_ptr<icu::DateFormat>> dates;
+    std::unordered_map<std::string, std::unique_ptr<MessageEntry>> messages;
+    std::unordered_map<std::string, Locale> locales;
+};
+
+/* Entries of catalogs that are gone are never hit again; the bound keeps a
+ * long-lived thread that sees many reloads from growing without end. */
+const size_t kCacheBound = 8192;
+
+thread_local ThreadCache tcache;
+
+template <typename M> void bound(M &m)
+{
+    if (m.size() >= kCacheBound)
+        m.clear();
+}
+
+const Locale &locale_of(const char *id)
+{
+    auto it = tcache.locales.find(id);
+    if (it != tcache.locales.end())
+        return it->second;
+    bound(tcache.locales);
+    return tcache.locales.emplace(id, Locale::createFromName(id)).first->second;
+}
+
+NumberEntry *make_number(const Locale &loc, const gl_slot *s, UErrorCode &st)
+{
+    std::unique_ptr<NumberEntry> e(new NumberEntry());
+    const char *style = s->style;
+    if (strncmp(style, "::", 2) == 0) {
+        e->lnf = icu::number::NumberFormatter::forSkeleton(UnicodeString::fromUTF8(style + 2), st)
+                     .locale(loc);
+        return U_SUCCESS(st) ? e.release() : nullptr;
+    }
+    /* The same formats MessageFormat itself would create for these styles. */
+    if (strcmp(style, "percent") == 0)
+        e->owner.reset(icu::NumberFormat::createPercentInstance(loc, st));
+    else
+        e->owner.reset(icu::NumberFormat::createInstance(loc, st));
+    if (U_FAILURE(st) || !e->owner)
+        return nullptr;
+    auto *df = dynamic_cast<icu::DecimalFormat *>(e->owner.get());
+    if (!df)
+        return nullptr;
+    if (strcmp(style, "integer") == 0) {
+        df->setMaximumFractionDigits(0);
+        df->setParseIntegerOnly(true);
+    } else if (*style && strcmp(style, "percent") != 0) {
+        df->applyPattern(UnicodeString::fromUTF8(style), st);
+    }
+    const icu::number::LocalizedNumberFormatter *lnf = df->toNumberFormatter(st);
+    if (U_FAILURE(st) || !lnf)
+        return nullptr;
+    e->lnf = *lnf;
+    return e.release();
+}
+
+const icu::number::LocalizedNumberFormatter *number_formatter(const gl_fmt_env *env,
+                                                              const gl_slot *s, const char *cur)
+{
+    std::string key(env->locale);
+    key += '\x1f';
+    key += cur ? cur : s->style;
+    key += cur ? "\x1f$" : "";
+    auto it = tcache.numbers.find(key);
+    if (it != tcache.numbers.end())
+        return &it->second->lnf;
+    UErrorCode st = U_ZERO_ERROR;
+    const Locale &loc = locale_of(env->locale);
+    std::unique_ptr<NumberEntry> e;
+    if (cur) {
+        UChar code[4];
+        u_charsToUChars(cur, code, 4);
+        e.reset(new NumberEntry());
+        e->lnf = icu::number::NumberFormatter::withLocale(loc).unit(icu::CurrencyUnit(code, st));
+    } else {
+        e.reset(make_number(loc, s, st));
+    }
+    if (U_FAILURE(st) || !e)
+        return nullptr;
+    bound(tcache.numbers);
+    return &tcache.numbers.emplace(key, std::move(e)).first->second->lnf;
+}
+
+icu::DateFormat::EStyle date_style(const char *style)
+{
+    if (!*style)
+        return icu::DateFormat::kDefault;
+    if (strcmp(style, "short") == 0)
+        return icu::DateFormat::kShort;
+    if (strcmp(style, "medium") == 0)
+        return icu::DateFormat::kMedium;
+    if (strcmp(style, "long") == 0)
+        return icu::DateFormat::kLong;
+    if (strcmp(style, "full") == 0)
+        return icu::DateFormat::kFull;
+    return icu::DateFormat::kNone;
+}
+
+icu::DateFormat *make_date(const Locale &loc, const gl_slot *s, UErrorCode &st)
+{
+    if (s->use == USE_PLAIN)
+        return icu::DateFormat::createDateTimeInstance(icu::DateFormat::kShort,
+                                                       icu::DateFormat::kShort, loc);
+    if (strncmp(s->style, "::", 2) == 0)
+        return icu::DateFormat::createInstanceForSkeleton(UnicodeString::fromUTF8(s->style + 2),
+                                                          loc, st);
+    icu::DateFormat::EStyle ds = date_style(s->style);
+    if (ds == icu::DateFormat::kNone)
+        return new icu::SimpleDateFormat(UnicodeString::fromUTF8(s->style), loc, st);
+    return s->use == USE_TIME ? icu::DateFormat::createTimeInstance(ds, loc)
+                              : icu::DateFormat::createDateInstance(ds, loc);
+}
+
+icu::DateFormat *date_formatter(const gl_fmt_env *env, const gl_slot *s)
+{
+    std::string key(env->locale);
+    key += '\x1f';
+    key += (char)('0' + s->use);
+    key += s->style;
+    key += '\x1f';
+    key += env->zone;
+    auto it = tcache.dates.find(key);
+    if (it != tcache.dates.end())
+        return it->second.get();
+    UErrorCode st = U_ZERO_ERROR;
+    std::unique_ptr<icu::DateFormat> df(make_date(locale_of(env->locale), s, st));
+    if (U_FAILURE(st) || !df)
+        return nullptr;
+    df->adoptTimeZone(icu::TimeZone::createTimeZone(UnicodeString::fromUTF8(env->zone)));
+    bound(tcache.dates);
+    return tcache.dates.emplace(key, std::move(df)).first->second.get();
+}
+
+glocal_status format_number(const gl_fmt_env *env, const gl_slot *s, const gl_value *v,
+                            gl_buf *out)
+{
+    bool money = v->kind == V_MONEY;
+    bool currency_style = strcmp(s->style, "currency") == 0;
+    if (money ? (*s->style && !currency_style) : currency_style)
+        return GLOCAL_ERR_ARGUMENT;
+    const icu::number::LocalizedNumberFormatter *lnf =
+        number_formatter(env, s, money ? v->cur : nullptr);
+    if (!lnf)
+        return GLOCAL_ERR_FORMAT;
+    UErrorCode st = U_ZERO_ERROR;
+    icu::number::FormattedNumber fn;
+    switch (v->kind) {
+    case V_INT:
+        fn = lnf->formatInt(v->i, st);
+        break;
+    case V_DOUBLE:
+        fn = lnf->formatDouble(v->d, st);
+        break;
+    case V_DECIMAL:
+    case V_MONEY:
+        fn = lnf->formatDecimal(icu::StringPiece(v->s, (int32_t)v->slen), st);
+        break;
+    default:
+        return GLOCAL_ERR_ARGUMENT;
+    }
+    if (U_FAILURE(st))
+        return GLOCAL_ERR_FORMAT;
+    std::string s8;
+    fn.toString(st).toUTF8String(s8);
+    if (U_FAILURE(st))
+        return GLOCAL_ERR_FORMAT;
+    gl_buf_putn(out, s8.data(), s8.size());
+    return GLOCAL_OK;
+}
+
+glocal_status format_date(const gl_fmt_env *env, const gl_slot *s, const gl_value *v, gl_buf *out)
+{
+    icu::DateFormat *df = date_formatter(env, s);
+    if (!df)
+        return GLOCAL_ERR_FORMAT;
+    UnicodeString u;
+    df->format((UDate)v->i, u);
+    append_utf8(out, u);
+    return GLOCAL_OK;
+}
+
+MessageEntry *message_entry(const gl_fmt_env *env, const gl_template *t)
+{
+    std::string key(env->locale);
+    key += '\x1f';
+    key += std::to_string(env->serial);
+    key += '\x1f';
+    key += std::to_string(t->id);
+    auto it = tcache.messages.find(key);
+    if (it != tcache.messages.end())
+        return it->second.get();
+    UErrorCode st = U_ZERO_ERROR;
+    UParseError pe;
+    std::unique_ptr<MessageEntry> e(new MessageEntry());
+    e->mf.reset(new icu::MessageFormat(UnicodeString((const UChar *)t->pattern, t->pattern_len),
+                                       locale_of(env->locale), pe, st));
+    if (U_FAILURE(st))
+        return nullptr;
+    for (size_t i = 0; i < t->nslots; i++)
+        e->names.push_back(UnicodeString(kTermMark).append(
+            UnicodeString::fromUTF8(std::to_string(i))));
+    for (size_t i = 0; i < t->nsels; i++)
+        e->names.push_back(UnicodeString::fromUTF8(t->sels[i].name));
+    bound(tcache.messages);
+    return tcache.messages.emplace(key, std::move(e)).first->second.get();
+}
+
+bool selector_value(const gl_selector *sel, const gl_value *v, Formattable &f)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    if (sel->use == USE_SELECT) {
+        if (v->kind != V_TEXT)
+            return false;
+        f.setString(from_utf8(v->s, v->slen));
+        return true;
+    }
+    switch (v->kind) {
+    case V_INT:
+        f.setInt64(v->i);
+        return true;
+    case V_DOUBLE:
+        f.setDouble(v->d);
+        return true;
+    case V_DECIMAL:
+        f.setDecimalNumber(icu::StringPiece(v->s, (int32_t)v->slen), st);
+        return U_SUCCESS(st);
+    default:
+        return false;
+    }
+}
+
+glocal_status format_complex(const gl_fmt_env *env, const gl_template *t,
+                             const char *const *slot_text, const size_t *slot_len,
+                             const gl_value *const *sel_vals, gl_buf *out)
+{
+    MessageEntry *e = message_entry(env, t);
+    if (!e)
+        return GLOCAL_ERR_FORMAT;
+    std::vector<Formattable> args(t->nslots + t->nsels);
+    for (size_t i = 0; i < t->nslots; i++)
+        args[i].setString(from_utf8(slot_text[i], slot_len[i]));
+    for (size_t i = 0; i < t->nsels; i++)
+        if (!selector_value(&t->sels[i], sel_vals[i], args[t->nslots + i]))
+            return GLOCAL_ERR_ARGUMENT;
+    UErrorCode st = U_ZERO_ERROR;
+    UnicodeString u;
+    e->mf->format(e->names.data(), args.data(), (int32_t)args.size(), u, st);
+    if (U_FAILURE(st))
+        return GLOCAL_ERR_FORMAT;
+    append_utf8(out, u);
+    return GLOCAL_OK;
+}
+
+/* ---- lint helpers ---- */
+
+size_t max_length(const MessagePattern &mp, const UnicodeString &pat, int32_t start,
+                  const size_t *slot_len);
+
+/* Code points of a message (parts start..MSG_LIMIT), args empty, each
+ * plural/select as its longest branch. */
+size_t max_length(const MessagePattern &mp, const UnicodeString &pat, int32_t start,
+                  const size_t *slot_len)
+{
+    size_t len = 0;
+    int32_t prev = mp.getPart(start).getLimit();
+    for (int32_t i = start + 1;; i++) {
+        const MessagePattern::Part &p = mp.getPart(i);
+        len += (size_t)pat.countChar32(prev, p.getIndex() - prev);
+        prev = p.getLimit();
+        UMessagePatternPartType type = p.getType();
+        if (type == UMSGPAT_PART_TYPE_MSG_LIMIT)
+            return len;
+        if (type != UMSGPAT_PART_TYPE_ARG_START)
+            continue;
+        int32_t limit = mp.getLimitPartIndex(i);
+        if (p.getArgType() == UMSGPAT_ARG_TYPE_NONE && pat[mp.getPart(i + 1).getIndex()] == kTermMark) {
+            UnicodeString num = mp.getSubstring(mp.getPart(i + 1)).tempSubString(1);
+            len += slot_len[atoi(utf8(num).c_str())];
+        } else if (UMSGPAT_ARG_TYPE_HAS_PLURAL_STYLE(p.getArgType()) ||
+                   p.getArgType() == UMSGPAT_ARG_TYPE_SELECT) {
+            size_t best = 0;
+            for (int32_t j = i + 2; j < limit; j++) {
+                if (mp.getPartType(j) != UMSGPAT_PART_TYPE_MSG_START)
+                    continue;
+                size_t l = max_length(mp, pat, j, slot_len);
+                best = l > best ? l : best;
+                j = mp.getLimitPartIndex(j);
+            }
+            len += best;
+        }
+        i = limit;
+        prev = mp.getPart(i).getLimit();
+    }
+}
+
+bool parse_for_lint(const gl_template *t, UnicodeString &pat, MessagePattern &mp)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    if (t->kind == TK_COMPLEX) {
+        pat.setTo((const UChar *)t->pattern, t->pattern_len);
+    } else {
+        /* Rebuild a pattern where slot i is {λi}, quoting literal pieces back. */
+        for (size_t i = 0; i <= t->nslots; i++) {
+            UnicodeString piece = from_utf8(t->pieces[i], t->piece_len[i]);
+            for (int32_t k = 0; k < piece.length(); k++) {
+                UChar ch = piece[k];
+                if (ch == '{' || ch == '}')
+                    pat.append((UChar)'\'').append(ch).append((UChar)'\'');
+                else if (ch == '\'')
+                    pat.append(UNICODE_STRING_SIMPLE("''"));
+                else
+                    pat.append(ch);
+            }
+            if (i < t->nslots)
+                pat.append((UChar)'{').append(kTermMark)
+                    .append(UnicodeString::fromUTF8(std::to_string(i))).append((UChar)'}');
+        }
+    }
+    mp.parse(pat, nullptr, st);
+    return U_SUCCESS(st);
+}
+
+void literal_text(const MessagePattern &mp, const UnicodeString &pat, UnicodeString &out)
+{
+    int32_t count = mp.countParts();
+    int32_t prev = 0;
+    for (int32_t i = 0; i < count; i++) {
+        const MessagePattern::Part &p = mp.getPart(i);
+        UMessagePatternPartType type = p.getType();
+        if (type == UMSGPAT_PART_TYPE_MSG_START) {
+            prev = p.getLimit();
+        } else if (type == UMSGPAT_PART_TYPE_SKIP_SYNTAX || type == UMSGPAT_PART_TYPE_MSG_LIMIT ||
+                   type == UMSGPAT_PART_TYPE_ARG_START || type == UMSGPAT_PART_TYPE_REPLACE_NUMBER) {
+            out.append(pat, prev, p.getIndex() - prev);
+            if (type != UMSGPAT_PART_TYPE_SKIP_SYNTAX)
+                out.append((UChar)'\n');
+            prev = p.getLimit();
+            if (type == UMSGPAT_PART_TYPE_ARG_START && !UMSGPAT_ARG_TYPE_HAS_PLURAL_STYLE(p.getArgType()) &&
+                p.getArgType() != UMSGPAT_ARG_TYPE_SELECT) {
+                i = mp.getLimitPartIndex(i);
+                prev = mp.getPart(i).getLimit();
+            }
+        } else if (type == UMSGPAT_PART_TYPE_ARG_LIMIT || type == UMSGPAT_PART_TYPE_ARG_SELECTOR ||
+                   type == UMSGPAT_PART_TYPE_ARG_NAME || type == UMSGPAT_PART_TYPE_ARG_TYPE ||
+                   type == UMSGPAT_PART_TYPE_ARG_INT || type == UMSGPAT_PART_TYPE_ARG_DOUBLE) {
+            prev = p.getLimit();
+        }
+    }
+}
+
+} // namespace
+
+/* ---- the C interface ---- */
+
+extern "C" {
+
+gl_compile_status gl_template_compile(gl_arena *a, gl_template *t, char *msg, size_t msgcap)
+{
+    msg[0] = '\0';
+    try {
+        return compile(a, t, msg, msgcap);
+    } catch (const std::bad_alloc &) {
+        return TC_NOMEM;
+    }
+}
+
+size_t gl_template_max_length(const gl_template *t, const size_t *slot_len)
+{
+    try {
+        UnicodeString pat;
+        UErrorCode st = U_ZERO_ERROR;
+        MessagePattern mp(UMSGPAT_APOS_DOUBLE_OPTIONAL, st);
+        if (!parse_for_lint(t, pat, mp))
+            return 0;
+        return max_length(mp, pat, 0, slot_len);
+    } catch (const std::bad_alloc &) {
+        return 0;
+    }
+}
+
+char *gl_template_literal_text(const gl_template *t)
+{
+    try {
+        UnicodeString pat, out;
+        UErrorCode st = U_ZERO_ERROR;
+        MessagePattern mp(UMSGPAT_APOS_DOUBLE_OPTIONAL, st);
+        if (!parse_for_lint(t, pat, mp))
+            return gl_strdup("");
+        literal_text(mp, pat, out);
+        std::string s = utf8(out);
+        return gl_strdup(s.c_str());
+    } catch (const std::bad_alloc &) {
+        return nullptr;
+    }
+}
+
+gl_tag_status gl_locale_canonical(const char *tag, char *out, size_t cap)
+{
+    try {
+        std::string t(tag);
+        for (char &ch : t)
+            if (ch == '_')
+                ch = '-';
+        if (t.empty() || t.size() >= GL_TAG_MAX)
+            return t.empty() ? TAG_MALFORMED : TAG_TOO_LONG;
+        UErrorCode st = U_ZERO_ERROR;
+        char id[GL_TAG_MAX * 2];
+        int32_t parsed = 0;
+        uloc_forLanguageTag(t.c_str(), id, sizeof id, &parsed, &st);
+        if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING || parsed != (int32_t)t.size())
+            return TAG_MALFORMED;
+        Locale loc = Locale::createCanonical(id);
+        if (loc.isBogus())
+            return TAG_MALFORMED;
+        std::string bcp = loc.toLanguageTag<std::string>(st);
+        if (U_FAILURE(st))
+            return TAG_MALFORMED;
+        if (bcp.size() + 1 > cap)
+            return TAG_TOO_LONG;
+        memcpy(out, bcp.c_str(), bcp.size() + 1);
+        return TAG_OK;
+    } catch (const std::bad_alloc &) {
+        return TAG_TOO_LONG;
+    }
+}
+
+bool gl_locale_facts_of(const char *tag, gl_locale_facts *f)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    memset(f, 0, sizeof *f);
+    char id[GL_TAG_MAX], likely[GL_TAG_MAX], base[GL_TAG_MAX];
+    int32_t parsed = 0;
+    uloc_forLanguageTag(tag, id, sizeof id, &parsed, &st);
+    if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING)
+        return false;
+    snprintf(f->icu_id, sizeof f->icu_id, "%s", id);
+    const char *at = strchr(id, '@');
+    snprintf(f->keywords, sizeof f->keywords, "%s", at ? at : "");
+    uloc_getBaseName(id, base, sizeof base, &st);
+    uloc_addLikelySubtags(base, likely, sizeof likely, &st);
+    uloc_getLanguage(base, f->language, sizeof f->language, &st);
+    uloc_getScript(likely, f->script, sizeof f->script, &st);
+    uloc_toLanguageTag(base, f->base_tag, sizeof f->base_tag, false, &st);
+    if (U_FAILURE(st))
+        return false;
+    if (!*f->language)
+        snprintf(f->language, sizeof f->language, "und");
+    f->rtl = uloc_isRightToLeft(likely);
+    return true;
+}
+
+bool gl_locale_cldr_parent(const char *tag, char *out, size_t cap)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    char id[GL_TAG_MAX];
+    int32_t parsed = 0;
+    uloc_forLanguageTag(tag, id, sizeof id, &parsed, &st);
+    if (U_FAILURE(st))
+        return false;
+    UResourceBundle *rb = ures_openDirect(nullptr, id, &st);
+    if (U_FAILURE(st))
+        return false;
+    int32_t len = 0;
+    const UChar *p = ures_getStringByKey(rb, "%%Parent", &len, &st);
+    bool ok = false;
+    if (U_SUCCESS(st) && len > 0 && len < GL_TAG_MAX) {
+        char pid[GL_TAG_MAX];
+        u_UCharsToChars(p, pid, len);
+        pid[len] = '\0';
+        UErrorCode st2 = U_ZERO_ERROR;
+        if (strcmp(pid, "root") != 0) {
+            uloc_toLanguageTag(pid, out, (int32_t)cap, false, &st2);
+            ok = U_SUCCESS(st2) && st2 != U_STRING_NOT_TERMINATED_WARNING;
+        }
+    }
+    ures_close(rb);
+    return ok;
+}
+
+bool gl_time_zone_known(const char *zone)
+{
+    UChar z[128], canon[128];
+    size_t n = strlen(zone);
+    if (n == 0 || n >= 128)
+        return false;
+    u_charsToUChars(zone, z, (int32_t)n + 1);
+    UErrorCode st = U_ZERO_ERROR;
+    UBool system = false;
+    ucal_getCanonicalTimeZoneID(z, (int32_t)n, canon, 128, &system, &st);
+    return U_SUCCESS(st) && system;
+}
+
+char *gl_plural_categories(const char *icu_id, bool ordinal)
+{
+    try {
+        UErrorCode st = U_ZERO_ERROR;
+        std::unique_ptr<icu::PluralRules> pr(icu::PluralRules::forLocale(
+            Locale::createFromName(icu_id), ordinal ? UPLURAL_TYPE_ORDINAL : UPLURAL_TYPE_CARDINAL, st));
+        if (U_FAILURE(st))
+            return nullptr;
+        std::unique_ptr<icu::StringEnumeration> kw(pr->getKeywords(st));
+        std::string all;
+        const char *k;
+        while (U_SUCCESS(st) && (k = kw->next(nullptr, st)) != nullptr) {
+            all += k;
+            all += '\0';
+        }
+        all += '\0';
+        char *p = (char *)malloc(all.size());
+        if (p)
+            memcpy(p, all.data(), all.size());
+        return p;
+    } catch (const std::bad_alloc &) {
+        return nullptr;
+    }
+}
+
+void gl_plural_select(const char *icu_id, bool ordinal, int n, char *out, size_t cap)
+{
+    try {
+        thread_local std::unordered_map<std::string, std::unique_ptr<icu::PluralRules>> rules;
+        std::string key = std::string(icu_id) + (ordinal ? "/o" : "/c");
+        auto it = rules.find(key);
+        if (it == rules.end()) {
+            UErrorCode st = U_ZERO_ERROR;
+            std::unique_ptr<icu::PluralRules> pr(icu::PluralRules::forLocale(
+                Locale::createFromName(icu_id), ordinal ? UPLURAL_TYPE_ORDINAL : UPLURAL_TYPE_CARDINAL, st));
+            if (U_FAILURE(st))
+                pr.reset();
+            bound(rules);
+            it = rules.emplace(key, std::move(pr)).first;
+        }
+        std::string s = it->second ? utf8(it->second->select((int32_t)n)) : "other";
+        snprintf(out, cap, "%s", s.c_str());
+    } catch (const std::bad_alloc &) {
+        snprintf(out, cap, "other");
+    }
+}
+
+glocal_status gl_format_value(const gl_fmt_env *env, const gl_slot *s, const gl_value *v,
+                              gl_buf *out)
+{
+    try {
+        if (v->kind == V_DATE) {
+            if (s->use == USE_NUMBER)
+                return GLOCAL_ERR_ARGUMENT;
+            return format_date(env, s, v, out);
+        }
+        if (s->use == USE_DATE || s->use == USE_TIME || v->kind == V_TEXT)
+            return GLOCAL_ERR_ARGUMENT;
+        return format_number(env, s, v, out);
+    } catch (const std::bad_alloc &) {
+        return GLOCAL_ERR_NOMEM;
+    }
+}
+
+glocal_status gl_format_complex(const gl_fmt_env *env, const gl_template *t,
+                                const char *const *slot_text, const size_t *slot_len,
+                                const gl_value *const *sel_vals, gl_buf *out)
+{
+    try {
+        return format_complex(env, t, slot_text, slot_len, sel_vals, out);
+    } catch (const std::bad_alloc &) {
+        return GLOCAL_ERR_NOMEM;
+    }
+}
+
+} /* extern "C" */

@@ -1,0 +1,9 @@
+/* The warning-level lint rules (lint_rules.c). */
+#ifndef GLOCAL_LINT_RULES_H
+#define GLOCAL_LINT_RULES_H
+
+#include "catalog.h"
+
+void gl_lint_warnings(const glocal_catalog *c, gl_diag *d);
+
+#endif

@@ -1,0 +1,165 @@
+/* Requests (glocal_request_*) and profile lookups. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "chain.h"
+#include "request.h"
+
+static const char *const axis_names[AX_COUNT] = {"formality", "tone", "channel"};
+
+glocal_status gl_request_locale(const char *locale, char out[GL_TAG_MAX], glocal_error **err)
+{
+    if (!locale)
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "the locale is NULL");
+    if (!gl_utf8_valid(locale, strlen(locale)))
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "the locale is not valid UTF-8");
+    switch (gl_locale_canonical(locale, out, GL_TAG_MAX)) {
+    case TAG_OK:
+        return GLOCAL_OK;
+    case TAG_TOO_LONG:
+        return gl_fail(err, GLOCAL_ERR_LOCALE, NULL, 0, 0,
+                       "locale `%.40s...` is longer than %d characters", locale, GL_TAG_MAX - 1);
+    default:
+        return gl_fail(err, GLOCAL_ERR_LOCALE, NULL, 0, 0,
+                       "`%s` is not a well-formed BCP 47 locale tag (e.g. de-CH, pt-BR, zh-Hant)",
+                       locale);
+    }
+}
+
+glocal_status glocal_request_new(const char *locale, glocal_request **out, glocal_error **err)
+{
+    if (out)
+        *out = NULL;
+    if (!out)
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "glocal_request_new: out is NULL");
+    char tag[GL_TAG_MAX];
+    glocal_status st = gl_request_locale(locale, tag, err);
+    if (st != GLOCAL_OK)
+        return st;
+    glocal_request *r = calloc(1, sizeof(*r));
+    if (!r)
+        return gl_nomem(err);
+    memcpy(r->tag, tag, sizeof tag);
+    r->hash = gl_hash(tag, strlen(tag));
+    *out = r;
+    return GLOCAL_OK;
+}
+
+static int axis_by_name(const char *axis)
+{
+    for (int i = 0; i < AX_COUNT; i++)
+        if (strcmp(axis_names[i], axis) == 0)
+            return i;
+    return -1;
+}
+
+/* Replaces *slot with a copy of value (NULL clears). */
+static glocal_status set_string(char **slot, const char *value, glocal_error **err)
+{
+    char *copy = NULL;
+    if (value && !(copy = gl_strdup(value)))
+        return gl_nomem(err);
+    free(*slot);
+    *slot = copy;
+    return GLOCAL_OK;
+}
+
+glocal_status glocal_request_set_axis(glocal_request *r, const char *axis, const char *value,
+                                      glocal_error **err)
+{
+    if (!r || !axis)
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "glocal_request_set_axis: %s is NULL",
+                       r ? "axis" : "the request");
+    int a = axis_by_name(axis);
+    if (a < 0)
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,
+                       "unknown axis `%s` (axes: formality, tone, channel)",
+                       gl_utf8_valid(axis, strlen(axis)) ? axis : "?");
+    if (value && !gl_is_identifier(value))
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,
+                       "%s value must be a lowercase identifier ([a-z][a-z0-9_-]*)", axis);
+    if (value && strcmp(value, "other") == 0)
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,
+                       "`other` is reserved and is not a %s value", axis);
+    return set_string(&r->axis[a], value, err);
+}
+
+glocal_status glocal_request_set_time_zone(glocal_request *r, const char *iana_zone,
+                                           glocal_error **err)
+{
+    if (!r)
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "the request is NULL");
+    if (iana_zone && (!gl_utf8_valid(iana_zone, strlen(iana_zone)) ||
+                      !gl_time_zone_known(iana_zone)))
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,
+                       "`%s` is not a known IANA time zone (e.g. Europe/Zurich)",
+                       gl_utf8_valid(iana_zone, strlen(iana_zone)) ? iana_zone : "?");
+    return set_string(&r->zone, iana_zone, err);
+}
+
+glocal_status glocal_request_set_isolation(glocal_request *r, glocal_isolation mode,
+                                           glocal_error **err)
+{
+    if (!r || (unsigned)mode > GLOCAL_ISOLATE_ALWAYS)
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "%s",
+                       r ? "unknown isolation mode" : "the request is NULL");
+    r->isolation = mode;
+    return GLOCAL_OK;
+}
+
+void glocal_request_free(glocal_request *r)
+{
+    if (!r)
+        return;
+    for (int i = 0; i < AX_COUNT; i++)
+        free(r->axis[i]);
+    free(r->zone);
+    free(r);
+}
+
+static const char *first_channels(const glocal_catalog *c, const gl_chain *ch)
+{
+    for (size_t i = 0; i < ch->n; i++)
+        if (c->bundles[ch->idx[i]].channels)
+            return c->bundles[ch->idx[i]].channels;
+    return "";
+}
+
+glocal_status glocal_profile(const glocal_catalog *c, const char *locale, const char *key,
+                             char **out_utf8, glocal_error **err)
+{
+    if (out_utf8)
+        *out_utf8 = NULL;
+    if (!c || !key || !out_utf8)
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "glocal_profile: NULL argument");
+    char tag[GL_TAG_MAX];
+    glocal_status st = gl_request_locale(locale, tag, err);
+    if (st != GLOCAL_OK)
+        return st;
+    bool owned;
+    const gl_chain *ch = gl_chain_get(c, tag, gl_hash(tag, strlen(tag)), &owned);
+    if (!ch)
+        return gl_nomem(err);
+    const char *v;
+    if (strcmp(key, "formality") == 0)
+        v = c->axisvals[ch->formality].name;
+    else if (strcmp(key, "tone") == 0)
+        v = c->axisvals[ch->tone].name;
+    else if (strcmp(key, "channels") == 0)
+        v = first_channels(c, ch);
+    else if (strcmp(key, "time_zone") == 0)
+        v = ch->time_zone ? ch->time_zone : "";
+    else
+        v = NULL;
+    char *copy = v ? gl_strdup(v) : NULL;
+    if (owned)
+        gl_chain_free((gl_chain *)ch);
+    if (!v)
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,
+                       "unknown profile key `%s` (keys: formality, tone, channels, time_zone)",
+                       gl_utf8_valid(key, strlen(key)) ? key : "?");
+    if (!copy)
+        return gl_nomem(err);
+    *out_utf8 = copy;
+    return GLOCAL_OK;
+}

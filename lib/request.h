@@ -1,0 +1,31 @@
+/* Requests and argument lists: what the caller says about one message. */
+#ifndef GLOCAL_REQUEST_H
+#define GLOCAL_REQUEST_H
+
+#include "catalog.h"
+#include "value.h"
+
+struct glocal_request {
+    char tag[GL_TAG_MAX];     /* canonical BCP 47, extensions kept */
+    uint32_t hash;
+    char *axis[AX_COUNT];     /* NULL: unset */
+    char *zone;               /* NULL: unset */
+    glocal_isolation isolation;
+};
+
+typedef struct gl_arg {
+    char *name;
+    gl_value v;
+} gl_arg;
+
+struct glocal_args {
+    gl_arg *items;
+    size_t count, cap;
+};
+
+const gl_value *gl_args_find(const glocal_args *a, const char *name);
+gl_argtype gl_value_type(const gl_value *v);
+/* Canonicalizes a caller's locale into out, or fails with GLOCAL_ERR_LOCALE. */
+glocal_status gl_request_locale(const char *locale, char out[GL_TAG_MAX], glocal_error **err);
+
+#endif

@@ -1,0 +1,83 @@
+/* Templates: ICU MessageFormat patterns with named arguments and {-term}s,
+ * compiled once at load into what formatting needs. */
+#ifndef GLOCAL_TEMPLATE_H
+#define GLOCAL_TEMPLATE_H
+
+#include "util.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum gl_use {
+    USE_PLAIN,    /* {x} */
+    USE_NUMBER,   /* {x, number[, style]} */
+    USE_DATE,     /* {x, date[, style]} */
+    USE_TIME,     /* {x, time[, style]} */
+    USE_PLURAL,   /* {x, plural, ...} */
+    USE_ORDINAL,  /* {x, selectordinal, ...} */
+    USE_SELECT    /* {x, select, ...} */
+} gl_use;
+
+typedef enum gl_slot_kind { SLOT_ARG, SLOT_TERM } gl_slot_kind;
+
+/* A place in the text that glocal writes itself: an argument outside any
+ * plural/select structure role, or a term. */
+typedef struct gl_slot {
+    gl_slot_kind kind;
+    gl_use use;               /* USE_PLAIN, USE_NUMBER, USE_DATE or USE_TIME */
+    const char *name;
+    const char *style;        /* "" when none: "integer", "currency", "short", "::yMMMd" */
+} gl_slot;
+
+/* A plural, selectordinal or select argument. */
+typedef struct gl_selector {
+    const char *name;
+    gl_use use;
+    const char **keys;        /* "one", "=0", "other", ... */
+    size_t nkeys;
+} gl_selector;
+
+typedef enum gl_tkind {
+    TK_LITERAL,  /* no slot: `literal` is the output */
+    TK_SIMPLE,   /* pieces[0] slot0 pieces[1] ... pieces[nslots] */
+    TK_COMPLEX   /* plural/select: `pattern` for ICU, slots as λ0, λ1, ... */
+} gl_tkind;
+
+typedef struct gl_template {
+    const char *src;          /* as written in the bundle */
+    unsigned line, col;       /* of the scalar */
+    uint32_t id;              /* unique in the catalog; keys per-thread caches */
+    gl_tkind kind;
+    const char *literal;
+    const char **pieces;
+    size_t *piece_len;
+    gl_slot *slots;
+    size_t nslots;
+    const uint16_t *pattern;  /* UTF-16, TK_COMPLEX only */
+    int32_t pattern_len;
+    gl_selector *sels;
+    size_t nsels;
+} gl_template;
+
+typedef enum gl_compile_status {
+    TC_OK, TC_SYNTAX, TC_DEPTH, TC_NOMEM
+} gl_compile_status;
+
+/* Compiles t->src into t, allocating in `a`.  On failure writes a message
+ * naming the problem into msg. */
+gl_compile_status gl_template_compile(gl_arena *a, gl_template *t, char *msg, size_t msgcap);
+
+/* Lint helpers. */
+/* The longest output in code points: arguments empty, each plural/select its
+ * longest branch, term i counted as term_len[i] (slot order). */
+size_t gl_template_max_length(const gl_template *t, const size_t *slot_len);
+/* The literal text (quoting resolved) of every message part, parts separated
+ * by '\n'; the caller frees it with free(). */
+char *gl_template_literal_text(const gl_template *t);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,331 @@
+#include "yaml_tree.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <yaml.h>
+
+#include "limits.h"
+
+typedef struct frame {
+    ynode *node;
+    ynode *first, *last;
+    size_t count;
+} frame;
+
+typedef struct loader {
+    const char *file;
+    gl_arena *arena;
+    gl_diag *d;
+    frame stack[GL_MAX_YAML_DEPTH + 1];
+    size_t depth;
+    ynode *root;
+    unsigned documents;
+} loader;
+
+static bool report(loader *L, gl_rule rule, glocal_status st, yaml_mark_t m, const char *fmt,
+                   const char *what)
+{
+    return gl_report(L->d, rule, st, L->file, (unsigned)m.line + 1, (unsigned)m.column + 1, NULL,
+                     NULL, fmt, what);
+}
+
+/* Reads the whole file, refusing anything above the size limit before
+ * libyaml sees it (libyaml caps neither scalars nor input). */
+static char *read_file(loader *L, const char *path, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        gl_report_fatal(L->d, GLOCAL_ERR_IO, L->file, "%s: cannot open: %s", L->file,
+                        strerror(errno));
+        return NULL;
+    }
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap);
+    for (;;) {
+        if (!buf) {
+            gl_report_fatal(L->d, GLOCAL_ERR_NOMEM, L->file, "out of memory");
+            break;
+        }
+        if (n == cap) {
+            if (cap > GL_MAX_FILE_BYTES) {
+                yaml_mark_t m = {0, 0, 0};
+                gl_report(L->d, R_SCHEMA, GLOCAL_ERR_LIMIT, L->file, m.line + 1, 1, NULL, NULL,
+                          "%s is larger than the limit of %u bytes per bundle", L->file,
+                          GL_MAX_FILE_BYTES);
+                break;
+            }
+            cap *= 2;
+            char *nb = realloc(buf, cap);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                continue;
+            }
+            buf = nb;
+        }
+        ssize_t r = read(fd, buf + n, cap - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            gl_report_fatal(L->d, GLOCAL_ERR_IO, L->file, "%s: cannot read: %s", L->file,
+                            strerror(errno));
+            break;
+        }
+        if (r == 0) {
+            close(fd);
+            *len = n;
+            return buf;
+        }
+        n += (size_t)r;
+    }
+    close(fd);
+    free(buf);
+    return NULL;
+}
+
+static ynode *new_node(loader *L, yn_kind kind, yaml_mark_t m)
+{
+    ynode *n = gl_arena_alloc(L->arena, sizeof(*n));
+    if (!n) {
+        gl_report_fatal(L->d, GLOCAL_ERR_NOMEM, L->file, "out of memory");
+        return NULL;
+    }
+    memset(n, 0, sizeof(*n));
+    n->kind = kind;
+    n->line = (unsigned)m.line + 1;
+    n->col = (unsigned)m.column + 1;
+    return n;
+}
+
+static bool check_duplicate_keys(loader *L, ynode *map)
+{
+    gl_map seen = {0};
+    bool stop = false;
+    size_t kept = 0;
+    for (size_t i = 0; i < map->n && !stop; i++) {
+        ynode *k = map->items[2 * i];
+        uint32_t first;
+        if (gl_map_get(&seen, k->str, &first)) {
+            const ynode *fk = map->items[2 * first];
+            stop = gl_report(L->d, R_DUPLICATE_KEY, GLOCAL_OK, L->file, k->line, k->col, NULL,
+                             NULL, "key `%s` is repeated (first at line %u, column %u); "
+                             "remove one of them", k->str, fk->line, fk->col);
+            continue;
+        }
+        if (!gl_map_put(&seen, k->str, (uint32_t)kept)) {
+            stop = gl_report_fatal(L->d, GLOCAL_ERR_NOMEM, L->file, "out of memory");
+            break;
+        }
+        map->items[2 * kept] = k;
+        map->items[2 * kept + 1] = map->items[2 * i + 1];
+        kept++;
+    }
+    map->n = kept;
+    gl_map_free(&seen);
+    return !stop;
+}
+
+/* Moves a finished collection's children from its list into an array. */
+static bool close_frame(loader *L, frame *f)
+{
+    ynode *node = f->node;
+    ynode **items = gl_arena_alloc(L->arena, (f->count ? f->count : 1) * sizeof(ynode *));
+    if (!items)
+        return !gl_report_fatal(L->d, GLOCAL_ERR_NOMEM, L->file, "out of memory");
+    size_t i = 0;
+    for (ynode *c = f->first; c; c = c->next)
+        items[i++] = c;
+    node->items = items;
+    if (node->kind == YN_MAP) {
+        node->n = f->count / 2;
+        return check_duplicate_keys(L, node);
+    }
+    node->n = f->count;
+    return true;
+}
+
+static bool attach(loader *L, ynode *n, yaml_mark_t m)
+{
+    if (L->depth == 0) {
+        L->root = n;
+        return true;
+    }
+    frame *f = &L->stack[L->depth - 1];
+    bool is_key = f->node->kind == YN_MAP && f->count % 2 == 0;
+    if (is_key && n->kind != YN_SCALAR) {
+        if (report(L, R_SCHEMA, GLOCAL_OK, m, "%s", "a mapping key must be a plain string"))
+            return false;
+        n = new_node(L, YN_SCALAR, m);
+        if (!n)
+            return false;
+        n->str = "";
+    }
+    if (f->last)
+        f->last->next = n;
+    else
+        f->first = n;
+    f->last = n;
+    f->count++;
+    return true;
+}
+
+static bool refuse_decorations(loader *L, const yaml_event_t *ev, const yaml_char_t *anchor,
+                               const yaml_char_t *tag, bool implicit_tag)
+{
+    if (anchor &&
+        report(L, R_SCHEMA, GLOCAL_OK, ev->start_mark,
+               "anchor `&%s`: bundles may not use anchors or aliases; write the value out",
+               (const char *)anchor))
+        return false;
+    if (tag && !implicit_tag &&
+        report(L, R_SCHEMA, GLOCAL_OK, ev->start_mark,
+               "tag `%s`: bundles are plain data and may not use YAML tags", (const char *)tag))
+        return false;
+    return true;
+}
+
+static bool on_scalar(loader *L, const yaml_event_t *ev)
+{
+    if (!refuse_decorations(L, ev, ev->data.scalar.anchor, ev->data.scalar.tag,
+                            ev->data.scalar.plain_implicit || ev->data.scalar.quoted_implicit))
+        return false;
+    if (ev->data.scalar.length > GL_MAX_SCALAR_BYTES &&
+        report(L, R_SCHEMA, GLOCAL_ERR_LIMIT, ev->start_mark,
+               "a scalar longer than the limit of %s bytes", "262144"))
+        return false;
+    ynode *n = new_node(L, YN_SCALAR, ev->start_mark);
+    if (!n)
+        return false;
+    n->len = ev->data.scalar.length;
+    n->str = gl_arena_strndup(L->arena, (const char *)ev->data.scalar.value, n->len);
+    if (!n->str)
+        return !gl_report_fatal(L->d, GLOCAL_ERR_NOMEM, L->file, "out of memory");
+    if (memchr(n->str, '\0', n->len) &&
+        report(L, R_SCHEMA, GLOCAL_OK, ev->start_mark, "%s", "a NUL character in a scalar"))
+        return false;
+    return attach(L, n, ev->start_mark);
+}
+
+static bool on_open(loader *L, const yaml_event_t *ev, yn_kind kind)
+{
+    const yaml_char_t *anchor = kind == YN_MAP ? ev->data.mapping_start.anchor
+                                               : ev->data.sequence_start.anchor;
+    const yaml_char_t *tag = kind == YN_MAP ? ev->data.mapping_start.tag
+                                            : ev->data.sequence_start.tag;
+    int implicit = kind == YN_MAP ? ev->data.mapping_start.implicit
+                                  : ev->data.sequence_start.implicit;
+    if (!refuse_decorations(L, ev, anchor, tag, implicit))
+        return false;
+    if (L->depth == GL_MAX_YAML_DEPTH) {
+        /* Stop here: libyaml's time grows with the square of flow depth. */
+        report(L, R_SCHEMA, GLOCAL_ERR_LIMIT, ev->start_mark,
+               "nesting deeper than the limit of %s levels", "16");
+        return false;
+    }
+    ynode *n = new_node(L, kind, ev->start_mark);
+    if (!n || !attach(L, n, ev->start_mark))
+        return false;
+    L->stack[L->depth++] = (frame){n, NULL, NULL, 0};
+    return true;
+}
+
+static bool on_event(loader *L, const yaml_event_t *ev)
+{
+    switch (ev->type) {
+    case YAML_DOCUMENT_START_EVENT:
+        if (++L->documents == 2)
+            return !report(L, R_SCHEMA, GLOCAL_OK, ev->start_mark, "%s",
+                           "a second YAML document: a bundle is exactly one document");
+        return true;
+    case YAML_ALIAS_EVENT:
+        if (report(L, R_SCHEMA, GLOCAL_OK, ev->start_mark,
+                   "alias `*%s`: bundles may not use anchors or aliases; write the value out",
+                   (const char *)ev->data.alias.anchor))
+            return false;
+        {
+            ynode *n = new_node(L, YN_SCALAR, ev->start_mark);
+            if (!n)
+                return false;
+            n->str = "";
+            return attach(L, n, ev->start_mark);
+        }
+    case YAML_SCALAR_EVENT:
+        return on_scalar(L, ev);
+    case YAML_MAPPING_START_EVENT:
+        return on_open(L, ev, YN_MAP);
+    case YAML_SEQUENCE_START_EVENT:
+        return on_open(L, ev, YN_SEQ);
+    case YAML_MAPPING_END_EVENT:
+    case YAML_SEQUENCE_END_EVENT:
+        return close_frame(L, &L->stack[--L->depth]);
+    default:
+        return true;
+    }
+}
+
+static void report_parse_error(loader *L, const yaml_parser_t *p)
+{
+    if (p->error == YAML_MEMORY_ERROR) {
+        gl_report_fatal(L->d, GLOCAL_ERR_NOMEM, L->file, "out of memory");
+        return;
+    }
+    yaml_mark_t m = p->problem_mark;
+    /* Reader errors (bad UTF-8, NUL) carry an offset but no line/column mark. */
+    if (p->error == YAML_READER_ERROR)
+        m = p->mark;
+    char what[256];
+    if (p->context)
+        snprintf(what, sizeof what, "%s %s", p->problem ? p->problem : "syntax error",
+                 p->context);
+    else
+        snprintf(what, sizeof what, "%s", p->problem ? p->problem : "syntax error");
+    report(L, R_YAML_SYNTAX, GLOCAL_OK, m, "YAML does not parse: %s", what);
+}
+
+ynode *gl_yaml_load(const char *path, const char *file, gl_arena *arena, gl_diag *d, bool *ok)
+{
+    loader L = {.file = file, .arena = arena, .d = d};
+    size_t len = 0;
+    *ok = false;
+    char *buf = read_file(&L, path, &len);
+    if (!buf)
+        return NULL;
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) {
+        free(buf);
+        gl_report_fatal(d, GLOCAL_ERR_NOMEM, file, "out of memory");
+        return NULL;
+    }
+    yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+    bool good = true, done = false;
+    while (good && !done) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) {
+            report_parse_error(&L, &parser);
+            good = false;
+            break;
+        }
+        done = ev.type == YAML_STREAM_END_EVENT;
+        good = on_event(&L, &ev);
+        yaml_event_delete(&ev);
+    }
+    yaml_parser_delete(&parser);
+    free(buf);
+    *ok = good && done && !d->stop && !d->fatal;
+    return *ok ? L.root : NULL;
+}
+
+const ynode *gl_yaml_get(const ynode *map, const char *key)
+{
+    if (!map || map->kind != YN_MAP)
+        return NULL;
+    for (size_t i = 0; i < map->n; i++)
+        if (strcmp(map->items[2 * i]->str, key) == 0)
+            return map->items[2 * i + 1];
+    return NULL;
+}
