@@ -12,7 +12,7 @@ local function open_fails(name, code, line, column)
   T.ok(message:find(string.format("%s:%d:%d: ", file, line, column), 1, true), message)
 end
 
-T.test("yaml syntax", function() open_fails("bad-yaml", "GLOCAL_ERR_SYNTAX", 6, 12) end)
+T.test("yaml syntax", function() open_fails("bad-yaml", "GLOCAL_ERR_SYNTAX", 6, 4) end)
 T.test("template syntax", function() open_fails("bad-template", "GLOCAL_ERR_SYNTAX", 7, 12) end)
 T.test("schema", function() open_fails("bad-schema", "GLOCAL_ERR_SCHEMA", 1, 9) end)
 T.test("limit", function() open_fails("bad-limit", "GLOCAL_ERR_LIMIT", 7, 23) end)

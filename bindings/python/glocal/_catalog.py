@@ -51,9 +51,9 @@ class Catalog:
     library releases the GIL while it formats.  Close it with :meth:`close` or
     a ``with`` block; otherwise it is released when garbage-collected.
 
-    >>> with glocal.Catalog("locales") as cat:          # doctest: +SKIP
-    ...     cat.format("cart.items", "de-CH", {"count": 3})
-    '3 Artikel'
+    >>> with glocal.Catalog("bindings/fixtures/shop") as cat:
+    ...     cat.format("cart.items", "de-CH", {"count": 1500})
+    '1’500 Artikel'
     """
 
     def __init__(self, path: PathLike) -> None:
@@ -68,9 +68,14 @@ class Catalog:
         if status != 0:
             raise _errors.from_status(status, err, f"cannot open catalog {self._path!r}")
         self._ptr = out.value
-        count = lib.glocal_catalog_locale_count(self._ptr)
-        self._locales: Tuple[str, ...] = tuple(
-            lib.glocal_catalog_locale_at(self._ptr, i).decode("utf-8") for i in range(count))
+        try:
+            count = lib.glocal_catalog_locale_count(self._ptr)
+            self._locales: Tuple[str, ...] = tuple(
+                lib.glocal_catalog_locale_at(self._ptr, i).decode("utf-8")
+                for i in range(count))
+        except BaseException:
+            self.close()
+            raise
 
     # -- lifetime -------------------------------------------------------------
 

@@ -153,6 +153,9 @@ def _set(lib, args: int, key: bytes, name: str, value: Any) -> None:
         if status == 2 and not _NAME.match(name):
             raise _errors.make(status, f"argument name {name!r} is not an identifier "
                                        "([A-Za-z_][A-Za-z0-9_]*)")
+        if status == 2 and isinstance(value, str):
+            raise _errors.make(status, f"{what} is not valid Unicode text (a lone surrogate "
+                                       f"cannot be encoded as UTF-8): {value!r}")
         raise _errors.make(status, f"{what} was refused by libglocal "
                                    f"({_errors.status_name(status)}): {value!r}")
 

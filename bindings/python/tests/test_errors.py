@@ -24,7 +24,7 @@ class OpenErrorTest(unittest.TestCase):
         with self.assertRaises(glocal.BundleSyntaxError) as cm:
             glocal.Catalog(fixture("bad-yaml"))
         self.assertError(cm, glocal.BundleSyntaxError, "GLOCAL_ERR_SYNTAX",
-                         fixture("bad-yaml") + "/base.yaml", 6, 12)
+                         fixture("bad-yaml") + "/base.yaml", 6, 4)
 
     def test_template_syntax(self):
         with self.assertRaises(glocal.BundleSyntaxError) as cm:

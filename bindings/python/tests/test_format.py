@@ -2,14 +2,17 @@
 
 The expected strings were taken from libglocal itself (ICU 72 data): fr groups
 thousands with U+202F NARROW NO-BREAK SPACE and puts U+00A0 NO-BREAK SPACE
-before the currency sign; de-CH writes CHF before the amount.
+before the currency sign; de-CH writes "CHF", U+00A0, then the amount; de-CH
+groups with U+2019 RIGHT SINGLE QUOTATION MARK.
 """
 
 import decimal
+import doctest
+import os
 import unittest
 from datetime import datetime, timedelta, timezone
 
-from support import fixture
+from support import FIXTURES, fixture
 import glocal
 
 ETA = datetime(2026, 12, 1, 9, 30, tzinfo=timezone.utc)
@@ -90,7 +93,7 @@ class FormatTest(unittest.TestCase):
 
     def test_money(self):
         self.assertEqual(self.fmt("cart.total", "de-CH", {"total": glocal.Money("19.90", "CHF")}),
-                         "Summe: CHF 19.90")
+                         f"Summe: CHF{NBSP}19.90")
         self.assertEqual(self.fmt("cart.total", "fr", {"total": glocal.Money("1234.5", "EUR")}),
                          f"Total : 1{NNBSP}234,50{NBSP}€")
         self.assertEqual(self.fmt("cart.total", "en-US",
@@ -185,6 +188,20 @@ class FormatTest(unittest.TestCase):
         import pathlib
         with glocal.Catalog(pathlib.Path(fixture("shop"))) as cat:
             self.assertEqual(len(cat.locales), 6)
+
+    def test_docstring_example(self):
+        # the example in help(glocal.Catalog) runs from the repository root
+        runner = doctest.DocTestRunner()
+        cwd = os.getcwd()
+        os.chdir(os.path.dirname(os.path.dirname(FIXTURES)))
+        try:
+            for test in doctest.DocTestFinder().find(glocal.Catalog, "glocal.Catalog",
+                                                     globs={"glocal": glocal}):
+                runner.run(test)
+        finally:
+            os.chdir(cwd)
+        self.assertGreater(runner.tries, 0)
+        self.assertEqual(runner.failures, 0)
 
     def test_library_version(self):
         self.assertEqual(glocal.library_version(), "1.0.0")
