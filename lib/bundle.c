@@ -664,6 +664,19 @@ static void load_messages(ctx *x, const ynode *msgs)
 
 /* ---- the bundle ---- */
 
+/* Lint reports findings about a whole bundle (e.g. `missing`) at its
+ * `messages:` key. */
+static void record_messages_key(gl_bundle *b, const ynode *root)
+{
+    for (size_t i = 0; i < root->n; i++) {
+        const ynode *k = root->items[2 * i];
+        if (strcmp(k->str, "messages") == 0) {
+            b->msgs_line = k->line;
+            b->msgs_col = k->col;
+        }
+    }
+}
+
 void gl_bundle_load(gl_load *ld, gl_bundle *b, const ynode *root, const char *stem, bool is_base)
 {
     ctx x = {ld, ld->cat, b, is_base};
@@ -689,6 +702,7 @@ void gl_bundle_load(gl_load *ld, gl_bundle *b, const ynode *root, const char *st
         load_profile(&x, n);
     if ((n = gl_yaml_get(root, "terms")) && !stopped(&x))
         load_terms(&x, n);
+    record_messages_key(b, root);
     if ((n = gl_yaml_get(root, "messages")) && !stopped(&x))
         load_messages(&x, n);
     else if (!n && !stopped(&x))

@@ -68,6 +68,7 @@ typedef struct gl_bundle {
     size_t nterms;
     gl_map term_index;
     gl_msgdef **msgs;         /* indexed by base message index; NULL when undefined */
+    unsigned msgs_line, msgs_col; /* of the `messages:` key, for findings about the bundle */
     /* orphans, kept for lint */
     const char **orphan_ids;
     gl_msgdef **orphans;
