@@ -1,7 +1,10 @@
 """Money and the conversion of Python values: the parts decided in Python."""
 
 import decimal
+import os
 import pickle
+import subprocess
+import sys
 import unittest
 from datetime import date, datetime, timedelta, timezone
 
@@ -71,6 +74,28 @@ class ErrorClassTest(unittest.TestCase):
         self.assertEqual((e2.code, e2.file, e2.line, e2.column, e2.message),
                          ("GLOCAL_ERR_SYNTAX", "d/base.yaml", 3, 7, "bad"))
         self.assertEqual(str(glocal.Error("plain")), "plain")
+
+
+class LoadingTest(unittest.TestCase):
+    def run_python(self, code, library):
+        env = dict(os.environ, GLOCAL_LIBRARY=library, PYTHONDONTWRITEBYTECODE="1")
+        return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                              text=True, cwd=support.HERE, timeout=60)
+
+    def test_import_and_help_work_without_the_library(self):
+        r = self.run_python("import support, glocal, pydoc; "
+                            "print(glocal.Money('1', 'EUR')); "
+                            "print(len(pydoc.render_doc(glocal, renderer=pydoc.plaintext)) > 1000)",
+                            "/nonexistent/libglocal.so.1")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, "1 EUR\nTrue\n")
+
+    def test_a_wrong_library_path_is_reported_clearly(self):
+        r = self.run_python("import support, glocal; glocal.Catalog('x')",
+                            "/nonexistent/libglocal.so.1")
+        self.assertNotEqual(r.returncode, 0)
+        self.assertIn("OSError: cannot load '/nonexistent/libglocal.so.1' named by "
+                      "$GLOCAL_LIBRARY", r.stderr)
 
 
 class HelpTest(unittest.TestCase):
