@@ -189,14 +189,14 @@ class FormatTest(unittest.TestCase):
         with glocal.Catalog(pathlib.Path(fixture("shop"))) as cat:
             self.assertEqual(len(cat.locales), 6)
 
-    def test_docstring_example(self):
-        # the example in help(glocal.Catalog) runs from the repository root
+    def test_docstring_examples(self):
+        # the examples in help(glocal) run from the repository root
         runner = doctest.DocTestRunner()
         cwd = os.getcwd()
         os.chdir(os.path.dirname(os.path.dirname(FIXTURES)))
         try:
-            for test in doctest.DocTestFinder().find(glocal.Catalog, "glocal.Catalog",
-                                                     globs={"glocal": glocal}):
+            for test in doctest.DocTestFinder().find(glocal, "glocal",
+                                                     globs=dict(vars(glocal), glocal=glocal)):
                 runner.run(test)
         finally:
             os.chdir(cwd)
