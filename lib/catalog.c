@@ -108,12 +108,16 @@ void gl_catalog_free(glocal_catalog *c)
 
 /* ---- reading the directory ---- */
 
+/* base.yaml first, then by locale (the name without .yaml), as strcmp orders them. */
 static int name_cmp(const void *a, const void *b)
 {
     const char *x = *(const char *const *)a, *y = *(const char *const *)b;
-    if (strcmp(x, "base.yaml") == 0 || strcmp(y, "base.yaml") == 0)
-        return strcmp(y, "base.yaml") == 0 ? (strcmp(x, "base.yaml") != 0) : -1;
-    return strcmp(x, y);
+    bool xb = strcmp(x, "base.yaml") == 0, yb = strcmp(y, "base.yaml") == 0;
+    if (xb || yb)
+        return yb - xb;
+    size_t xn = strlen(x) - 5, yn = strlen(y) - 5;
+    int c = strncmp(x, y, xn < yn ? xn : yn);
+    return c ? c : (xn > yn) - (xn < yn);
 }
 
 static bool is_bundle_name(const char *name)

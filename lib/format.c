@@ -49,7 +49,7 @@ static int variant_score(const gl_variant *v, const uint32_t ctx[AX_COUNT])
     return s;
 }
 
-static bool not_found(const glocal_catalog *c, const char *id, glocal_error **err)
+static glocal_status not_found(const glocal_catalog *c, const char *id, glocal_error **err)
 {
     for (size_t i = 1; i < c->nbundles; i++)
         for (size_t k = 0; k < c->bundles[i].norphans; k++)

@@ -1,8 +1,582 @@
 /* Warning rules of SPEC §5: dropped-arg, plural-categories, orphan,
- * missing, length, untranslated, brand-literal, whitespace. */
+ * missing, length, untranslated, brand-literal, whitespace.  They run on a
+ * catalog the loader built in collect mode, so every error rule has already
+ * reported; a local override of a locked message is an error (`locked`) and
+ * is ignored at run time, so no warning looks at it. */
 #include "lint_rules.h"
 
-void gl_lint_warnings(const glocal_catalog *c, gl_diag *d)
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include "chain.h"
+#include "value.h"
+
+#define PLURAL_PROBE 1000 /* plural-categories looks at the integers 0-999 */
+#define CAT_MAX 8         /* "other" and friends */
+
+typedef struct plural_table {
+    bool ready;
+    char cat[PLURAL_PROBE][CAT_MAX];
+} plural_table;
+
+typedef struct lint {
+    const glocal_catalog *c;
+    gl_diag *d;
+    const gl_bundle *b;
+    uint32_t chain[GL_MAX_CHAIN];
+    size_t nchain;
+    plural_table plural[2];     /* cardinal, ordinal rules of b's format locale */
+    const gl_message *m;
+    uint32_t mi;
+    const gl_variant *v;
+    UBreakIterator *words;      /* opened on first use */
+} lint;
+
+static bool is_base(const lint *x)
+{
+    return x->b == gl_base(x->c);
+}
+
+static void nomem(lint *x)
+{
+    gl_report_fatal(x->d, GLOCAL_ERR_NOMEM, x->b->file, "out of memory");
+}
+
+/* Reports a finding at the current variant's template scalar. */
+static void warn(lint *x, gl_rule rule, const char *fmt, ...) GL_PRINTF(3, 4);
+static void warn(lint *x, gl_rule rule, const char *fmt, ...)
+{
+    gl_buf msg = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    gl_buf_vprintf(&msg, fmt, ap);
+    va_end(ap);
+    if (msg.oom)
+        nomem(x);
+    else
+        gl_report(x->d, rule, GLOCAL_OK, x->b->file, x->v->tmpl.line, x->v->tmpl.col,
+                  is_base(x) ? NULL : x->b->locale, x->m->id, "%s", msg.p);
+    gl_buf_free(&msg);
+}
+
+/* "`order.delayed`" or "`order.delayed` variant `sms`" */
+static void describe(const lint *x, gl_buf *out)
+{
+    const gl_msgdef *def = x->b->msgs[x->mi];
+    gl_buf_printf(out, "`%s`", x->m->id);
+    if (!def->scalar)
+        gl_buf_printf(out, " variant `%s`", x->v->key);
+}
+
+/* ---- arguments a template uses ---- */
+
+/* The argument name of use i (slots, then selectors); NULL for a term. */
+static const char *use_name(const gl_template *t, size_t i)
+{
+    if (i < t->nslots)
+        return t->slots[i].kind == SLOT_ARG ? t->slots[i].name : NULL;
+    return t->sels[i - t->nslots].name;
+}
+
+static size_t use_count(const gl_template *t)
+{
+    return t->nslots + t->nsels;
+}
+
+static bool template_uses(const gl_template *t, const char *name, size_t before)
+{
+    for (size_t i = 0; i < before; i++) {
+        const char *u = use_name(t, i);
+        if (u && strcmp(u, name) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Base's variant with the same key, else base's `other`. */
+static const gl_variant *base_variant(const lint *x, const char *key, bool exact)
+{
+    const gl_msgdef *def = gl_base(x->c)->msgs[x->mi];
+    const gl_variant *other = NULL;
+    for (size_t i = 0; def && i < def->nv; i++) {
+        if (strcmp(def->v[i].key, key) == 0)
+            return &def->v[i];
+        if (strcmp(def->v[i].key, "other") == 0)
+            other = &def->v[i];
+    }
+    return exact ? NULL : other;
+}
+
+/* ---- dropped-arg ---- */
+
+static void check_dropped_args(lint *x)
+{
+    const gl_variant *bv = base_variant(x, x->v->key, false);
+    if (is_base(x) || !bv)
+        return;
+    const gl_template *bt = &bv->tmpl, *t = &x->v->tmpl;
+    gl_buf names = {0};
+    size_t n = 0;
+    for (size_t i = 0; i < use_count(bt); i++) {
+        const char *name = use_name(bt, i);
+        if (!name || template_uses(bt, name, i) || template_uses(t, name, use_count(t)))
+            continue;
+        gl_buf_printf(&names, "%s`%s`", n++ ? ", " : "", name);
+    }
+    if (n) {
+        gl_buf what = {0};
+        describe(x, &what);
+        warn(x, R_DROPPED_ARG, "%s does not use %s %s, which base's `%s` uses; add %s back, or "
+             "the reader misses that information", what.p, n > 1 ? "arguments" : "argument",
+             names.p, bv->key, n > 1 ? "them" : "it");
+        gl_buf_free(&what);
+    }
+    gl_buf_free(&names);
+}
+
+/* ---- plural-categories ---- */
+
+static const plural_table *plural_rules(lint *x, bool ordinal)
+{
+    plural_table *p = &x->plural[ordinal];
+    if (!p->ready) {
+        for (int n = 0; n < PLURAL_PROBE; n++)
+            gl_plural_select(x->b->format_locale, ordinal, n, p->cat[n], CAT_MAX);
+        p->ready = true;
+    }
+    return p;
+}
+
+static bool has_key(const gl_selector *s, const char *key)
+{
+    for (size_t i = 0; i < s->nkeys; i++)
+        if (strcmp(s->keys[i], key) == 0)
+            return true;
+    return false;
+}
+
+static bool has_exact_key(const gl_selector *s, int n)
+{
+    char key[16];
+    snprintf(key, sizeof key, "=%d", n);
+    return has_key(s, key);
+}
+
+static bool in_list0(const char *list, const char *s)
+{
+    for (; *list; list += strlen(list) + 1)
+        if (strcmp(list, s) == 0)
+            return true;
+    return false;
+}
+
+static const char *rules_name(const gl_selector *s)
+{
+    return s->use == USE_ORDINAL ? "ordinal" : "plural";
+}
+
+/* Categories the rules select for some uncovered integer 0-999, with up to
+ * three examples each, e.g. "`few` (2, 3, 4)". */
+static size_t missing_categories(lint *x, const gl_selector *s, gl_buf *out)
+{
+    const plural_table *p = plural_rules(x, s->use == USE_ORDINAL);
+    size_t found = 0;
+    for (int n = 0; n < PLURAL_PROBE; n++) {
+        const char *cat = p->cat[n];
+        if (has_exact_key(s, n) || has_key(s, cat))
+            continue;
+        bool seen = false;
+        for (int k = 0; k < n && !seen; k++)
+            seen = strcmp(p->cat[k], cat) == 0 && !has_exact_key(s, k);
+        if (seen)
+            continue;
+        gl_buf_printf(out, "%s`%s` (%d", found++ ? ", " : "", cat, n);
+        int examples = 1;
+        for (int k = n + 1; k < PLURAL_PROBE && examples < 3; k++)
+            if (strcmp(p->cat[k], cat) == 0 && !has_exact_key(s, k)) {
+                gl_buf_printf(out, ", %d", k);
+                examples++;
+            }
+        gl_buf_puts(out, ")");
+    }
+    return found;
+}
+
+static void check_plural_keys(lint *x, const gl_selector *s, const char *cats, const gl_buf *what)
+{
+    for (size_t i = 0; i < s->nkeys; i++) {
+        if (s->keys[i][0] == '=' || in_list0(cats, s->keys[i]))
+            continue;
+        gl_buf have = {0};
+        for (const char *c = cats; *c; c += strlen(c) + 1)
+            gl_buf_printf(&have, "%s%s", have.len ? ", " : "", c);
+        warn(x, R_PLURAL_CATEGORIES, "%s: `{%s, %s}` has a `%s` branch, but the %s rules of %s "
+             "have no such category (they have: %s); remove it", what->p, s->name,
+             s->use == USE_ORDINAL ? "selectordinal" : "plural", s->keys[i], rules_name(s),
+             x->b->format_locale, have.p ? have.p : "other");
+        gl_buf_free(&have);
+    }
+}
+
+static void check_plural(lint *x, const gl_selector *s)
+{
+    char *cats = gl_plural_categories(x->b->format_locale, s->use == USE_ORDINAL);
+    gl_buf what = {0}, missing = {0};
+    if (!cats) {
+        nomem(x);
+        return;
+    }
+    describe(x, &what);
+    size_t n = missing_categories(x, s, &missing);
+    if (n)
+        warn(x, R_PLURAL_CATEGORIES, "%s: `{%s, %s}` has no branch for %s, which the %s rules "
+             "of %s select; add %s", what.p, s->name,
+             s->use == USE_ORDINAL ? "selectordinal" : "plural", missing.p, rules_name(s),
+             x->b->format_locale, n > 1 ? "those branches" : "that branch");
+    check_plural_keys(x, s, cats, &what);
+    gl_buf_free(&what);
+    gl_buf_free(&missing);
+    free(cats);
+}
+
+static void check_plural_categories(lint *x)
+{
+    const gl_template *t = &x->v->tmpl;
+    for (size_t i = 0; i < t->nsels && !x->d->fatal; i++)
+        if (t->sels[i].use == USE_PLURAL || t->sels[i].use == USE_ORDINAL)
+            check_plural(x, &t->sels[i]);
+}
+
+/* ---- length ---- */
+
+/* A term's text as the bundle's messages get it at run time (§2 Templates):
+ * the first bundle of its chain in its language defining it, else base;
+ * locked terms always from base. */
+static const char *term_text(const lint *x, const char *name)
+{
+    const gl_term *t;
+    if (!gl_term_locked(x->c, name))
+        for (size_t i = 0; i < x->nchain; i++) {
+            const gl_bundle *o = &x->c->bundles[x->chain[i]];
+            if (strcmp(o->lang_script, x->b->lang_script) == 0 && (t = gl_bundle_term(o, name)))
+                return t->text;
+        }
+    t = gl_bundle_term(gl_base(x->c), name);
+    return t ? t->text : "";
+}
+
+static void check_length(lint *x)
+{
+    uint32_t ch = x->v->ax[AX_CHANNEL];
+    uint32_t limit = ch && x->c->channel_max ? x->c->channel_max[ch] : 0;
+    const gl_template *t = &x->v->tmpl;
+    if (!limit)
+        return;
+    size_t *slot_len = calloc(t->nslots + 1, sizeof(size_t));
+    if (!slot_len) {
+        nomem(x);
+        return;
+    }
+    for (size_t i = 0; i < t->nslots; i++) {
+        const char *text = t->slots[i].kind == SLOT_TERM ? term_text(x, t->slots[i].name) : "";
+        slot_len[i] = gl_utf8_count(text, strlen(text));
+    }
+    size_t len = gl_template_max_length(t, slot_len);
+    free(slot_len);
+    if (len <= limit)
+        return;
+    gl_buf what = {0};
+    describe(x, &what);
+    warn(x, R_LENGTH, "%s can be %zu characters long (terms written out, arguments left empty, "
+         "the longest plural/select branch), over the %s limit of %u; shorten it by %zu",
+         what.p, len, x->c->axisvals[ch].name, limit, len - limit);
+    gl_buf_free(&what);
+}
+
+/* ---- untranslated ---- */
+
+/* NFC with every run of white space as one space, trimmed; malloc'ed. */
+static UChar *normalized(const char *s, int32_t *len)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = 0;
+    u_strFromUTF8(NULL, 0, &n, s, -1, &st);
+    st = U_ZERO_ERROR;
+    UChar *src = malloc(((size_t)n + 1) * sizeof(UChar));
+    UChar *nfc = malloc(((size_t)n * 3 + 1) * sizeof(UChar)); /* NFC grows at most 3x */
+    const UNormalizer2 *norm = unorm2_getNFCInstance(&st);
+    if (src && nfc) {
+        u_strFromUTF8(src, n + 1, NULL, s, -1, &st);
+        n = unorm2_normalize(norm, src, n, nfc, n * 3 + 1, &st);
+    }
+    free(src);
+    if (!nfc || U_FAILURE(st)) {
+        free(nfc);
+        return NULL;
+    }
+    int32_t out = 0;
+    for (int32_t i = 0; i < n;) {
+        UChar32 c;
+        U16_NEXT(nfc, i, n, c);
+        if (!u_isUWhiteSpace(c)) {
+            U16_APPEND_UNSAFE(nfc, out, c);
+        } else if (out && nfc[out - 1] != ' ') {
+            nfc[out++] = ' ';
+        }
+    }
+    if (out && nfc[out - 1] == ' ')
+        out--;
+    *len = out;
+    return nfc;
+}
+
+static bool has_letter(const char *s)
+{
+    while (*s)
+        if (u_isalpha((UChar32)gl_utf8_next(&s)))
+            return true;
+    return false;
+}
+
+static bool same_text(const char *a, const char *b, bool *oom)
+{
+    int32_t na = 0, nb = 0;
+    UChar *x = normalized(a, &na), *y = normalized(b, &nb);
+    bool same = x && y && na == nb && memcmp(x, y, (size_t)na * sizeof(UChar)) == 0;
+    *oom = !x || !y;
+    free(x);
+    free(y);
+    return same;
+}
+
+static void check_untranslated(lint *x)
+{
+    const gl_bundle *base = gl_base(x->c);
+    const gl_variant *bv = base_variant(x, x->v->key, true);
+    bool oom = false;
+    if (is_base(x) || !bv || strcmp(x->b->lang_script, base->lang_script) == 0 ||
+        !same_text(x->v->tmpl.src, bv->tmpl.src, &oom)) {
+        if (oom)
+            nomem(x);
+        return;
+    }
+    char *lit = gl_template_literal_text(&x->v->tmpl);
+    if (!lit) {
+        nomem(x);
+        return;
+    }
+    if (has_letter(lit)) {
+        gl_buf what = {0};
+        describe(x, &what);
+        warn(x, R_UNTRANSLATED, "%s is the same as base's `%s` (written in %s); translate it "
+             "into %s, or remove it so the text falls back", what.p, bv->key,
+             x->c->language, x->b->lang_script);
+        gl_buf_free(&what);
+    }
+    free(lit);
+}
+
+/* ---- brand-literal ---- */
+
+typedef struct term_ref {
+    const char *name, *text;
+    size_t len;
+} term_ref;
+
+static int longer_first(const void *pa, const void *pb)
+{
+    const term_ref *a = pa, *b = pb;
+    return a->len != b->len ? (a->len < b->len ? 1 : -1) : strcmp(a->name, b->name);
+}
+
+static bool known_text(const term_ref *refs, size_t n, const char *text)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(refs[i].text, text) == 0)
+            return true;
+    return false;
+}
+
+/* Base's terms and the bundle's own, each text once, longest first (so
+ * "Kestrel Care" is found before "Kestrel" inside it). */
+static term_ref *brand_terms(const lint *x, size_t *count)
+{
+    const gl_bundle *base = gl_base(x->c);
+    size_t cap = base->nterms + (is_base(x) ? 0 : x->b->nterms), n = 0;
+    term_ref *refs = malloc((cap ? cap : 1) * sizeof(*refs));
+    const gl_bundle *from[2] = {base, x->b};
+    for (size_t k = 0; refs && k < (is_base(x) ? 1u : 2u); k++)
+        for (size_t i = 0; i < from[k]->nterms; i++) {
+            const gl_term *t = &from[k]->terms[i];
+            bool ignored = k == 1 && gl_term_locked(x->c, t->name); /* base's text wins */
+            if (*t->text && !ignored && !known_text(refs, n, t->text))
+                refs[n++] = (term_ref){t->name, t->text, strlen(t->text)};
+        }
+    if (refs)
+        qsort(refs, n, sizeof(*refs), longer_first);
+    *count = n;
+    return refs;
+}
+
+static bool is_word_char(UChar32 c)
+{
+    return u_isalnum(c) || c == '_' || u_hasBinaryProperty(c, UCHAR_ALPHABETIC);
+}
+
+/* Word boundary at byte `at` of s: a non-word character on either side, or
+ * a boundary by ICU's word rules (Latin next to kana or ideographs). */
+static bool word_edge(lint *x, const char *s, size_t len, size_t at)
+{
+    if (at == 0 || at == len)
+        return true;
+    UChar32 before, after;
+    int32_t i = (int32_t)at, j = (int32_t)at;
+    U8_PREV((const uint8_t *)s, 0, i, before);
+    U8_NEXT((const uint8_t *)s, j, (int32_t)len, after);
+    if (!is_word_char(before) || !is_word_char(after))
+        return true;
+    UErrorCode st = U_ZERO_ERROR;
+    if (!x->words)
+        x->words = ubrk_open(UBRK_WORD, "", NULL, 0, &st);
+    if (!x->words)
+        return true;
+    UText *ut = utext_openUTF8(NULL, s, (int64_t)len, &st);
+    ubrk_setUText(x->words, ut, &st);
+    bool edge = U_SUCCESS(st) && ubrk_isBoundary(x->words, (int32_t)at);
+    utext_close(ut);
+    return edge;
+}
+
+/* Finds a term's text on word boundaries in lit and blanks every match. */
+static bool find_and_blank(lint *x, char *lit, size_t len, const term_ref *t)
+{
+    bool found = false;
+    for (char *p = strstr(lit, t->text); p; p = strstr(p + 1, t->text)) {
+        size_t at = (size_t)(p - lit);
+        if (word_edge(x, lit, len, at) && word_edge(x, lit, len, at + t->len)) {
+            memset(p, '\n', t->len);
+            found = true;
+        }
+    }
+    return found;
+}
+
+static void check_brand_literal(lint *x)
+{
+    size_t n = 0;
+    term_ref *refs = brand_terms(x, &n);
+    char *lit = refs ? gl_template_literal_text(&x->v->tmpl) : NULL;
+    if (!lit) {
+        nomem(x);
+        free(refs);
+        return;
+    }
+    size_t len = strlen(lit);
+    for (size_t i = 0; i < n; i++) {
+        if (!find_and_blank(x, lit, len, &refs[i]))
+            continue;
+        gl_buf what = {0};
+        describe(x, &what);
+        warn(x, R_BRAND_LITERAL, "%s writes `%s` as plain text; write `{-%s}` instead, "
+             "so the term is spelled the same everywhere", what.p, refs[i].text, refs[i].name);
+        gl_buf_free(&what);
+    }
+    free(lit);
+    free(refs);
+}
+
+/* ---- whitespace ---- */
+
+static bool has_doubled_space(const char *s)
+{
+    bool prev = false;
+    while (*s) {
+        bool blank = u_isblank((UChar32)gl_utf8_next(&s));
+        if (blank && prev)
+            return true;
+        prev = blank;
+    }
+    return false;
+}
+
+static bool ends_with_space(const char *s)
+{
+    size_t n = strlen(s);
+    int32_t i = (int32_t)n;
+    UChar32 c = 0;
+    if (n)
+        U8_PREV((const uint8_t *)s, 0, i, c);
+    return n && u_isUWhiteSpace(c);
+}
+
+/* Leading and trailing white space in the source; doubled spaces in the
+ * text the reader sees (so spacing inside plural/select syntax is fine). */
+static void check_whitespace(lint *x)
+{
+    const char *src = x->v->tmpl.src;
+    const char *p = src;
+    bool lead = *p && u_isUWhiteSpace((UChar32)gl_utf8_next(&p));
+    bool trail = ends_with_space(src);
+    char *lit = gl_template_literal_text(&x->v->tmpl);
+    if (!lit) {
+        nomem(x);
+        return;
+    }
+    bool doubled = has_doubled_space(lit);
+    free(lit);
+    if (!lead && !trail && !doubled)
+        return;
+    gl_buf what = {0};
+    describe(x, &what);
+    warn(x, R_WHITESPACE, "%s has %s%s%s%s%s; remove the extra space (layout belongs to the app, "
+         "not the text)", what.p, lead ? "leading white space" : "",
+         lead && (trail || doubled) ? (trail && doubled ? ", " : " and ") : "",
+         trail ? "trailing white space" : "", trail && doubled ? " and " : "",
+         doubled ? "a doubled space" : "");
+    gl_buf_free(&what);
+}
+
+/* ---- per bundle ---- */
+
+static void check_variant(lint *x)
+{
+    check_dropped_args(x);
+    check_plural_categories(x);
+    check_length(x);
+    check_untranslated(x);
+    if (!x->m->locked)
+        check_brand_literal(x);
+    check_whitespace(x);
+}
+
+static void check_bundle(lint *x, const gl_bundle *b)
+{
+    x->b = b;
+    x->nchain = gl_bundle_chain(x->c, b, x->chain, GL_MAX_CHAIN);
+    x->plural[0].ready = x->plural[1].ready = false;
+    for (uint32_t i = 0; i < x->c->nmessages && !x->d->fatal; i++) {
+        const gl_msgdef *def = b->msgs[i];
+        x->m = &x->c->messages[i];
+        x->mi = i;
+        if (!def || (x->m->locked && !is_base(x)))
+            continue;
+        for (size_t k = 0; k < def->nv && !x->d->fatal; k++) {
+            x->v = &def->v[k];
+            check_variant(x);
+        }
+    }
+}
+
+/* ---- orphan ---- */
+
+static void check_orphans(const glocal_catalog *c, gl_diag *d)
 {
     for (size_t i = 1; i < c->nbundles; i++) {
         const gl_bundle *b = &c->bundles[i];
@@ -12,4 +586,108 @@ void gl_lint_warnings(const glocal_catalog *c, gl_diag *d)
                       "`%s` is not defined in base.yaml; formatting it fails (add it to base or "
                       "remove it)", b->orphan_ids[k]);
     }
+}
+
+/* ---- missing ---- */
+
+static size_t subtags(const char *tag)
+{
+    size_t n = 1;
+    for (; *tag; tag++)
+        n += *tag == '-';
+    return n;
+}
+
+/* Local bundles that can be checked, in the language and script of one. */
+static bool same_group(const gl_bundle *a, const gl_bundle *b)
+{
+    return a->msgs && b->msgs && strcmp(a->lang_script, b->lang_script) == 0;
+}
+
+/* The most general bundle of i's language: fewest subtags, then first. */
+static bool most_general(const glocal_catalog *c, size_t i)
+{
+    const gl_bundle *b = &c->bundles[i];
+    for (size_t j = 1; j < c->nbundles; j++) {
+        const gl_bundle *o = &c->bundles[j];
+        if (j == i || !same_group(b, o))
+            continue;
+        size_t sb = subtags(b->locale), so = subtags(o->locale);
+        if (so < sb || (so == sb && j < i))
+            return false;
+    }
+    return true;
+}
+
+static void list_group(const glocal_catalog *c, const gl_bundle *b, uint32_t *members,
+                       size_t *n, gl_buf *names)
+{
+    *n = 0;
+    for (size_t j = 1; j < c->nbundles; j++)
+        if (same_group(b, &c->bundles[j])) {
+            members[(*n)++] = (uint32_t)j;
+            gl_buf_printf(names, "%s%s", *n > 1 ? ", " : "", c->bundles[j].locale);
+        }
+}
+
+static bool group_defines(const glocal_catalog *c, const uint32_t *members, size_t n, uint32_t m)
+{
+    for (size_t k = 0; k < n; k++)
+        if (c->bundles[members[k]].msgs[m])
+            return true;
+    return false;
+}
+
+static void check_missing_group(const glocal_catalog *c, gl_diag *d, const gl_bundle *b,
+                                uint32_t *members)
+{
+    size_t n = 0;
+    gl_buf names = {0};
+    list_group(c, b, members, &n, &names);
+    for (uint32_t m = 0; m < c->nmessages && !d->fatal && !names.oom; m++) {
+        if (c->messages[m].locked || group_defines(c, members, n, m))
+            continue;
+        gl_report(d, R_MISSING, GLOCAL_OK, b->file, b->msgs_line, b->msgs_col, b->locale,
+                  c->messages[m].id, "`%s` has no %s text: no bundle of that language (%s) "
+                  "defines it, so readers get base's %s; translate it here", c->messages[m].id,
+                  b->lang_script, names.p, c->language);
+    }
+    if (names.oom)
+        gl_report_fatal(d, GLOCAL_ERR_NOMEM, b->file, "out of memory");
+    gl_buf_free(&names);
+}
+
+static void check_missing(const glocal_catalog *c, gl_diag *d)
+{
+    const gl_bundle *base = gl_base(c);
+    uint32_t *members = malloc(c->nbundles * sizeof(uint32_t));
+    if (!members) {
+        gl_report_fatal(d, GLOCAL_ERR_NOMEM, NULL, "out of memory");
+        return;
+    }
+    for (size_t i = 1; i < c->nbundles && !d->fatal; i++) {
+        const gl_bundle *b = &c->bundles[i];
+        if (b->msgs && strcmp(b->lang_script, base->lang_script) != 0 && most_general(c, i))
+            check_missing_group(c, d, b, members);
+    }
+    free(members);
+}
+
+void gl_lint_warnings(const glocal_catalog *c, gl_diag *d)
+{
+    lint *x = calloc(1, sizeof(*x));
+    if (!x) {
+        gl_report_fatal(d, GLOCAL_ERR_NOMEM, NULL, "out of memory");
+        return;
+    }
+    x->c = c;
+    x->d = d;
+    for (size_t i = 0; i < c->nbundles && !d->fatal; i++)
+        if (c->bundles[i].msgs && c->bundles[i].lang_script)
+            check_bundle(x, &c->bundles[i]);
+    if (x->words)
+        ubrk_close(x->words);
+    free(x);
+    check_orphans(c, d);
+    check_missing(c, d);
 }

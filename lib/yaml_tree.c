@@ -10,6 +10,7 @@
 #include <yaml.h>
 
 #include "limits.h"
+#include "yaml_strict.h"
 
 typedef struct frame {
     ynode *node;
@@ -25,6 +26,15 @@ typedef struct loader {
     size_t depth;
     ynode *root;
     unsigned documents;
+    yaml_strict strict;
+    /* Schema findings held back until the whole file has parsed: a YAML
+     * syntax error anywhere in the file is the first thing to report. */
+    struct {
+        glocal_status status;
+        yaml_mark_t mark;
+        const char *message;
+    } pending[32];
+    size_t npending;
 } loader;
 
 static bool report(loader *L, gl_rule rule, glocal_status st, yaml_mark_t m, const char *fmt,
@@ -32,6 +42,33 @@ static bool report(loader *L, gl_rule rule, glocal_status st, yaml_mark_t m, con
 {
     return gl_report(L->d, rule, st, L->file, (unsigned)m.line + 1, (unsigned)m.column + 1, NULL,
                      NULL, fmt, what);
+}
+
+/* A schema finding about the file's YAML (anchors, tags, documents), kept
+ * until parsing ends.  Never asks the caller to stop. */
+static bool defer(loader *L, glocal_status st, yaml_mark_t m, const char *fmt, const char *what)
+{
+    if (L->npending == sizeof L->pending / sizeof L->pending[0])
+        return false;
+    gl_buf b = {0};
+    gl_buf_printf(&b, fmt, what);
+    const char *msg = b.oom ? NULL : gl_arena_strdup(L->arena, b.p);
+    gl_buf_free(&b);
+    if (!msg) {
+        gl_report_fatal(L->d, GLOCAL_ERR_NOMEM, L->file, "out of memory");
+        return false;
+    }
+    L->pending[L->npending].status = st;
+    L->pending[L->npending].mark = m;
+    L->pending[L->npending].message = msg;
+    L->npending++;
+    return false;
+}
+
+static void flush_deferred(loader *L)
+{
+    for (size_t i = 0; i < L->npending && !L->d->stop; i++)
+        report(L, R_SCHEMA, L->pending[i].status, L->pending[i].mark, "%s", L->pending[i].message);
 }
 
 /* Reads the whole file, refusing anything above the size limit before
@@ -158,7 +195,7 @@ static bool attach(loader *L, ynode *n, yaml_mark_t m)
     frame *f = &L->stack[L->depth - 1];
     bool is_key = f->node->kind == YN_MAP && f->count % 2 == 0;
     if (is_key && n->kind != YN_SCALAR) {
-        if (report(L, R_SCHEMA, GLOCAL_OK, m, "%s", "a mapping key must be a plain string"))
+        if (defer(L, GLOCAL_OK, m, "%s", "a mapping key must be a plain string"))
             return false;
         n = new_node(L, YN_SCALAR, m);
         if (!n)
@@ -178,12 +215,12 @@ static bool refuse_decorations(loader *L, const yaml_event_t *ev, const yaml_cha
                                const yaml_char_t *tag, bool implicit_tag)
 {
     if (anchor &&
-        report(L, R_SCHEMA, GLOCAL_OK, ev->start_mark,
+        defer(L, GLOCAL_OK, ev->start_mark,
                "anchor `&%s`: bundles may not use anchors or aliases; write the value out",
                (const char *)anchor))
         return false;
     if (tag && !implicit_tag &&
-        report(L, R_SCHEMA, GLOCAL_OK, ev->start_mark,
+        defer(L, GLOCAL_OK, ev->start_mark,
                "tag `%s`: bundles are plain data and may not use YAML tags", (const char *)tag))
         return false;
     return true;
@@ -195,7 +232,7 @@ static bool on_scalar(loader *L, const yaml_event_t *ev)
                             ev->data.scalar.plain_implicit || ev->data.scalar.quoted_implicit))
         return false;
     if (ev->data.scalar.length > GL_MAX_SCALAR_BYTES &&
-        report(L, R_SCHEMA, GLOCAL_ERR_LIMIT, ev->start_mark,
+        defer(L, GLOCAL_ERR_LIMIT, ev->start_mark,
                "a scalar longer than the limit of %s bytes", "262144"))
         return false;
     ynode *n = new_node(L, YN_SCALAR, ev->start_mark);
@@ -206,7 +243,7 @@ static bool on_scalar(loader *L, const yaml_event_t *ev)
     if (!n->str)
         return !gl_report_fatal(L->d, GLOCAL_ERR_NOMEM, L->file, "out of memory");
     if (memchr(n->str, '\0', n->len) &&
-        report(L, R_SCHEMA, GLOCAL_OK, ev->start_mark, "%s", "a NUL character in a scalar"))
+        defer(L, GLOCAL_OK, ev->start_mark, "%s", "a NUL character in a scalar"))
         return false;
     return attach(L, n, ev->start_mark);
 }
@@ -236,14 +273,20 @@ static bool on_open(loader *L, const yaml_event_t *ev, yn_kind kind)
 
 static bool on_event(loader *L, const yaml_event_t *ev)
 {
+    yaml_mark_t where;
+    const char *invalid = gl_yaml_strict_event(&L->strict, ev, &where);
+    if (invalid) {
+        report(L, R_YAML_SYNTAX, GLOCAL_OK, where, "YAML does not parse: %s", invalid);
+        return false;
+    }
     switch (ev->type) {
     case YAML_DOCUMENT_START_EVENT:
         if (++L->documents == 2)
-            return !report(L, R_SCHEMA, GLOCAL_OK, ev->start_mark, "%s",
+            return !defer(L, GLOCAL_OK, ev->start_mark, "%s",
                            "a second YAML document: a bundle is exactly one document");
         return true;
     case YAML_ALIAS_EVENT:
-        if (report(L, R_SCHEMA, GLOCAL_OK, ev->start_mark,
+        if (defer(L, GLOCAL_OK, ev->start_mark,
                    "alias `*%s`: bundles may not use anchors or aliases; write the value out",
                    (const char *)ev->data.alias.anchor))
             return false;
@@ -268,20 +311,35 @@ static bool on_event(loader *L, const yaml_event_t *ev)
     }
 }
 
-static void report_parse_error(loader *L, const yaml_parser_t *p)
+/* Reader errors (bad UTF-8, NUL) carry a byte offset but no mark. */
+static yaml_mark_t mark_at_offset(const char *buf, size_t len, size_t offset)
+{
+    yaml_mark_t m = {offset, 0, 0};
+    for (size_t i = 0; i < offset && i < len; i++) {
+        if (buf[i] == '\n') {
+            m.line++;
+            m.column = 0;
+        } else if (((unsigned char)buf[i] & 0xC0) != 0x80) {
+            m.column++;
+        }
+    }
+    return m;
+}
+
+static void report_parse_error(loader *L, const yaml_parser_t *p, const char *buf, size_t len)
 {
     if (p->error == YAML_MEMORY_ERROR) {
         gl_report_fatal(L->d, GLOCAL_ERR_NOMEM, L->file, "out of memory");
         return;
     }
     yaml_mark_t m = p->problem_mark;
-    /* Reader errors (bad UTF-8, NUL) carry an offset but no line/column mark. */
     if (p->error == YAML_READER_ERROR)
-        m = p->mark;
+        m = mark_at_offset(buf, len, p->problem_offset);
     char what[256];
     if (p->context)
-        snprintf(what, sizeof what, "%s %s", p->problem ? p->problem : "syntax error",
-                 p->context);
+        snprintf(what, sizeof what, "%s %s (from line %zu, column %zu)",
+                 p->problem ? p->problem : "syntax error", p->context,
+                 p->context_mark.line + 1, p->context_mark.column + 1);
     else
         snprintf(what, sizeof what, "%s", p->problem ? p->problem : "syntax error");
     report(L, R_YAML_SYNTAX, GLOCAL_OK, m, "YAML does not parse: %s", what);
@@ -302,11 +360,13 @@ ynode *gl_yaml_load(const char *path, const char *file, gl_arena *arena, gl_diag
         return NULL;
     }
     yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+    L.strict.buf = buf;
+    L.strict.len = len;
     bool good = true, done = false;
     while (good && !done) {
         yaml_event_t ev;
         if (!yaml_parser_parse(&parser, &ev)) {
-            report_parse_error(&L, &parser);
+            report_parse_error(&L, &parser, buf, len);
             good = false;
             break;
         }
@@ -314,6 +374,17 @@ ynode *gl_yaml_load(const char *path, const char *file, gl_arena *arena, gl_diag
         good = on_event(&L, &ev);
         yaml_event_delete(&ev);
     }
+    yaml_mark_t where;
+    const char *invalid = good && done ? gl_yaml_strict_finish(&L.strict, &where) : NULL;
+    if (invalid) {
+        report(&L, R_YAML_SYNTAX, GLOCAL_OK, where, "YAML does not parse: %s", invalid);
+        good = false;
+    }
+    if (L.strict.oom)
+        good = !gl_report_fatal(d, GLOCAL_ERR_NOMEM, file, "out of memory");
+    if (good && done)
+        flush_deferred(&L);
+    gl_yaml_strict_free(&L.strict);
     yaml_parser_delete(&parser);
     free(buf);
     *ok = good && done && !d->stop && !d->fatal;
