@@ -14,6 +14,10 @@ function T.fixture(name) return T.fixtures .. "/" .. name end
 
 function T.test(name, fn) tests[#tests + 1] = {name = name, fn = fn} end
 
+-- A test of a known library bug: it must fail; once it passes, the run fails
+-- so that the marker is removed.
+function T.xfail(name, reason, fn) tests[#tests + 1] = {name = name, fn = fn, xfail = reason} end
+
 local function show(v)
   if type(v) == "string" then return string.format("%q", v) end
   return tostring(v)
@@ -60,7 +64,13 @@ function T.run()
   local passed, failed = 0, 0
   for _, t in ipairs(tests) do
     local ok, err = xpcall(t.fn, debug.traceback)
-    if ok then
+    if t.xfail and ok then
+      failed = failed + 1
+      print("FAILED  " .. t.name .. ": passed unexpectedly; remove T.xfail (" .. t.xfail .. ")")
+    elseif t.xfail then
+      passed = passed + 1
+      print("xfail   " .. t.name .. " (" .. t.xfail .. ")")
+    elseif ok then
       passed = passed + 1
       print("ok      " .. t.name)
     else

@@ -149,6 +149,8 @@ class FormatTest(unittest.TestCase):
     # -- the rest of the API --------------------------------------------------
 
     def test_locales(self):
+        self.assertIsInstance(self.cat.locales, tuple)
+        # sorted by strcmp, so "de" comes before "de-CH"
         self.assertEqual(self.cat.locales, ("ar", "de", "de-CH", "fr", "zh", "zh-Hant"))
 
     def test_profile(self):

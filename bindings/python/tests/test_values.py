@@ -65,6 +65,27 @@ class ErrorClassTest(unittest.TestCase):
             self.assertEqual(cls.__module__, "glocal")
         self.assertFalse(issubclass(glocal.BundleSyntaxError, SyntaxError))
 
+    def test_every_status_maps_to_its_class_and_name(self):
+        from glocal import _errors
+        expected = [
+            (1, glocal.NoMemoryError, "GLOCAL_ERR_NOMEM"),
+            (2, glocal.InvalidError, "GLOCAL_ERR_INVALID"),
+            (3, glocal.BundleIOError, "GLOCAL_ERR_IO"),
+            (4, glocal.BundleSyntaxError, "GLOCAL_ERR_SYNTAX"),
+            (5, glocal.SchemaError, "GLOCAL_ERR_SCHEMA"),
+            (6, glocal.LocaleError, "GLOCAL_ERR_LOCALE"),
+            (7, glocal.NotFoundError, "GLOCAL_ERR_NOT_FOUND"),
+            (8, glocal.ArgumentError, "GLOCAL_ERR_ARGUMENT"),
+            (9, glocal.FormatError, "GLOCAL_ERR_FORMAT"),
+            (10, glocal.LimitError, "GLOCAL_ERR_LIMIT"),
+            (11, glocal.Error, "GLOCAL_ERR_UNKNOWN"),  # a status added in a later 1.x
+        ]
+        for status, cls, code in expected:
+            e = _errors.make(status, "m")
+            self.assertIs(type(e), cls)
+            self.assertEqual((e.status, e.code, e.message), (status, code, "m"))
+            self.assertEqual(cls.status_code, None if cls is glocal.Error else status)
+
     def test_str_and_pickle(self):
         e = glocal.BundleSyntaxError("bad", code="GLOCAL_ERR_SYNTAX", status=4,
                                      file="d/base.yaml", line=3, column=7)
