@@ -469,10 +469,12 @@ START_TEST(invalid_calls)
                      GLOCAL_ERR_INVALID);
     ck_assert_int_eq(glocal_request_set_isolation(NULL, GLOCAL_ISOLATE_AUTO, NULL),
                      GLOCAL_ERR_INVALID);
-    ck_assert_int_eq(glocal_request_new(NULL, &r, NULL), GLOCAL_ERR_INVALID);
-    ck_assert_ptr_null(r);
-    ck_assert_int_eq(glocal_request_new("d\xc3", &r, NULL), GLOCAL_ERR_INVALID);
+    glocal_request *r2 = r;
+    ck_assert_int_eq(glocal_request_new(NULL, &r2, NULL), GLOCAL_ERR_INVALID);
+    ck_assert_ptr_null(r2);
+    ck_assert_int_eq(glocal_request_new("d\xc3", &r2, NULL), GLOCAL_ERR_INVALID);
     glocal_request_free(NULL);
+    glocal_request_free(r);
 }
 END_TEST
 

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The main job on the shipped catalog: set up, lint locales/, and render
+# sample messages across locales, formality and channels.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+
+glocal=build/tools/glocal
+echo
+echo "== glocal lint --werror locales"
+"$glocal" lint --werror locales && echo "locales/: no findings"
+
+render() { # LOCALE [OPTIONS...] -- message and args
+  printf '%-8s %-34s ' "$1" "${*:2:2}"
+  "$glocal" render locales "$@"
+}
+echo
+echo "== order.delayed, one moment, many customers"
+args=(name=Anna order=A-17 eta=2026-12-01T09:30:00Z)
+for loc in en-GB de de-CH fr fr-CA es-MX pt-BR ja ko zh-Hans zh-Hant ar ru hi; do
+  printf '%-8s ' "$loc"
+  "$glocal" render locales order.delayed --locale "$loc" "${args[@]}"
+done
+echo
+echo "== the same customer, other contexts"
+for ctx in "de --formality informal" "de-CH --channel sms" "pt-BR --channel whatsapp" \
+           "ja --channel line" "ko --channel kakaotalk" "zh-Hans --channel wechat"; do
+  set -- $ctx
+  printf '%-28s ' "$ctx"
+  "$glocal" render locales order.delayed --locale "$@" "${args[@]}"
+done
+echo
+echo "== money, plurals, dates"
+"$glocal" render locales refund.issued --locale de-CH name=Anna "amount=19.90 CHF" order=A-17 days=5
+"$glocal" render locales refund.issued --locale fr name=Léa "amount=1234.5 EUR" order=A-17 days=1
+"$glocal" render locales cart.items --locale ru count=21
+"$glocal" render locales cart.items --locale ar count=3
+"$glocal" render locales appointment.reminder --locale ja name=Sato when=2026-12-01T01:30:00Z
+"$glocal" render locales verification.code --locale hi --channel sms code=482913 minutes=10

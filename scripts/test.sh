@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Set up, then the whole test suite: every meson suite on the normal build,
+# the C suites again under AddressSanitizer + UndefinedBehaviorSanitizer and
+# under valgrind memcheck.  Ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh || exit 1
+
+logs=()
+run() { # NAME BUILDDIR [meson test args...]
+  local name=$1 dir=$2
+  shift 2
+  echo
+  echo "== $name"
+  meson test -C "$dir" --print-errorlogs "$@" | tail -n 12
+  logs+=("$dir/meson-logs/testlog.json")
+}
+
+rm -f build/meson-logs/testlog.json
+run "all suites" build
+
+# The C suites (language bindings load an uninstrumented interpreter).
+mapfile -t c_suites < <(meson introspect build --tests | python3 -c '
+import json, sys
+present = {s for t in json.load(sys.stdin) for s in t["suite"]}
+for s in ("core", "lint", "cli", "robustness"):
+    if "glocal:" + s in present or s in present:
+        print("--suite"); print(s)')
+
+if [ ! -f build-asan/build.ninja ]; then
+  meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false \
+    -Dbuildtype=debug >/dev/null
+fi
+ninja -C build-asan >/dev/null || exit 1
+rm -f build-asan/meson-logs/testlog.json
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  run "C suites under ASan+UBSan" build-asan "${c_suites[@]}"
+
+rm -f build/meson-logs/memcheck-valgrind.json
+echo
+echo "== C suites under valgrind memcheck"
+CK_FORK=no meson test -C build --print-errorlogs --logbase memcheck "${c_suites[@]}" \
+  --wrapper 'valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --quiet' \
+  --timeout-multiplier 10 | tail -n 12
+logs+=(build/meson-logs/memcheck-valgrind.json)
+
+python3 - "${logs[@]}" <<'PY'
+import json, sys
+passed = failed = 0
+for path in sys.argv[1:]:
+    try:
+        lines = open(path).read().splitlines()
+    except OSError:
+        failed += 1
+        continue
+    for line in lines:
+        r = json.loads(line)["result"]
+        if r in ("OK", "EXPECTEDFAIL", "SKIP"):
+            passed += r != "SKIP"
+        else:
+            failed += 1
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
+PY
