@@ -189,7 +189,8 @@ static bool close_frame(loader *L, frame *f)
 static bool attach(loader *L, ynode *n, yaml_mark_t m)
 {
     if (L->depth == 0) {
-        L->root = n;
+        if (!L->root) /* a refused second document must not replace the first */
+            L->root = n;
         return true;
     }
     frame *f = &L->stack[L->depth - 1];
