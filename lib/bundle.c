@@ -462,6 +462,22 @@ static bool parse_selector(ctx *x, const ynode *k, const char *id, uint32_t ax[A
     return true;
 }
 
+/* A template that did not compile stays as empty text, so that lint goes on
+ * without reporting the same defect again under other rules (the open has
+ * already failed). */
+static bool keep_broken(ctx *x, gl_template *t)
+{
+    t->kind = TK_LITERAL;
+    t->nslots = t->nsels = 0;
+    t->pieces = gl_arena_alloc(x->c->arena, sizeof(char *));
+    t->piece_len = gl_arena_alloc(x->c->arena, sizeof(size_t));
+    if (!t->pieces || !t->piece_len)
+        return !nomem(x);
+    t->pieces[0] = t->literal = "";
+    t->piece_len[0] = 0;
+    return true;
+}
+
 static bool compile_template(ctx *x, gl_template *t, const ynode *v, const char *id)
 {
     char msg[512];
@@ -480,10 +496,10 @@ static bool compile_template(ctx *x, gl_template *t, const ynode *v, const char 
     case TC_DEPTH:
         gl_report(x->ld->diag, R_TEMPLATE_SYNTAX, GLOCAL_ERR_LIMIT, x->b->file, v->line, v->col,
                   x->is_base ? NULL : x->b->locale, id, "`%s`: %s", id, msg);
-        return false;
+        return keep_broken(x, t);
     default:
         REPORT_MSG(x, R_TEMPLATE_SYNTAX, v, id, "`%s`: %s", id, msg);
-        return false;
+        return keep_broken(x, t);
     }
 }
 
@@ -496,6 +512,8 @@ static void add_variant(ctx *x, gl_msgdef *def, const ynode *k, const ynode *v, 
 {
     gl_variant *var = &def->v[def->nv];
     memset(var, 0, sizeof(*var));
+    if (strcmp(k->str, "other") == 0)
+        def->other_written = true;
     if (!parse_selector(x, k, id, var->ax))
         return;
     for (size_t j = 0; j < def->nv; j++) {

@@ -318,6 +318,42 @@ static void list_declared(const gl_message *m, gl_buf *out)
         gl_buf_puts(out, "none");
 }
 
+/* `{eta, number}`, `{count, plural, ...}`: how a template uses an argument. */
+static void describe_use(const use_iter *u, gl_buf *out)
+{
+    static const char *const kinds[] = {
+        [USE_PLAIN] = "", [USE_NUMBER] = ", number", [USE_DATE] = ", date", [USE_TIME] = ", time",
+        [USE_PLURAL] = ", plural, ...", [USE_ORDINAL] = ", selectordinal, ...",
+        [USE_SELECT] = ", select, ..."};
+    gl_buf_printf(out, "{%s%s%s%s}", u->name, kinds[u->use], *u->style ? ", " : "", u->style);
+}
+
+/* "a date" and "{eta}, {eta, date, ...} or {eta, time, ...}"; for an
+ * argument inferred from base's uses, every type those uses allow. */
+static void describe_type(const gl_argdecl *decl, gl_buf *type, gl_buf *forms)
+{
+    static const char *const names[] = {[T_TEXT] = "text", [T_NUMBER] = "a number",
+                                        [T_DATE] = "a date", [T_MONEY] = "money"};
+    static const char *const ways[][4] = {
+        [T_TEXT] = {"", ", select, ...", NULL},
+        [T_NUMBER] = {", number", ", plural, ...", ", selectordinal, ...", NULL},
+        [T_DATE] = {", date, ...", ", time, ...", NULL},
+        [T_MONEY] = {", number", ", number, currency", NULL},
+    };
+    size_t nforms = 1;
+    gl_buf_printf(forms, "{%s}", decl->name);
+    for (int t = T_TEXT; t <= T_MONEY; t++) {
+        if (!(decl->mask & TYPE_BIT(t)))
+            continue;
+        gl_buf_printf(type, "%s%s", type->len ? " or " : "", names[t]);
+        for (size_t k = 0; ways[t][k]; k++)
+            if (*ways[t][k] && !(t == T_MONEY && decl->mask & TYPE_BIT(T_NUMBER) && k == 0))
+                gl_buf_printf(forms, "%s{%s%s}", nforms++ ? ", " : "", decl->name, ways[t][k]);
+    }
+    if (decl->type == T_ANY)
+        gl_buf_puts(type, ", as base uses it");
+}
+
 static bool check_use(void *ud, const use_iter *u)
 {
     tcheck *x = ud;
@@ -332,12 +368,20 @@ static bool check_use(void *ud, const use_iter *u)
         gl_buf_free(&names);
         return !stop;
     }
-    if (!(decl->mask & gl_use_mask(u->use, u->style)))
-        return !gl_report(x->d, R_ARG_TYPE, GLOCAL_OK, x->b->file, x->t->line, x->t->col,
-                          locale_of(x), x->m->id, "`%s` uses argument `%s` (%s) in a way a %s "
-                          "cannot be written", x->m->id, u->name, gl_argtype_name(decl->type),
-                          decl->type == T_ANY ? "value" : gl_argtype_name(decl->type));
-    return true;
+    /* base's own uses of an undeclared argument were checked while inferring it */
+    bool inferred_here = !x->m->args_declared && x->b == gl_base(x->c);
+    if (inferred_here || (decl->mask & gl_use_mask(u->use, u->style)))
+        return true;
+    gl_buf use = {0}, type = {0}, forms = {0};
+    describe_use(u, &use);
+    describe_type(decl, &type, &forms);
+    bool stop = gl_report(x->d, R_ARG_TYPE, GLOCAL_OK, x->b->file, x->t->line, x->t->col,
+                          locale_of(x), x->m->id, "`%s` writes argument `%s` (%s) as `%s`; "
+                          "write it as %s", x->m->id, u->name, type.p, use.p, forms.p);
+    gl_buf_free(&use);
+    gl_buf_free(&type);
+    gl_buf_free(&forms);
+    return !stop;
 }
 
 static bool term_reachable(const tcheck *x, const char *name)
@@ -361,14 +405,11 @@ static void check_template(tcheck *x)
         each_use(x->t, check_use, x);
 }
 
+/* An `other` key counts even when its template failed (that is reported
+ * as template-syntax, not as a missing `other`). */
 static bool has_other(const gl_msgdef *def)
 {
-    if (def->scalar)
-        return true;
-    for (size_t i = 0; i < def->nv; i++)
-        if (strcmp(def->v[i].key, "other") == 0)
-            return true;
-    return false;
+    return def->scalar || def->other_written;
 }
 
 /* SPEC §3.4: a map merges with later same-language bundles of its chain. */
@@ -398,10 +439,10 @@ static void check_bundle_messages(glocal_catalog *c, gl_diag *d, const gl_bundle
             x.t = &def->v[v].tmpl;
             check_template(&x);
         }
-        if (!d->stop && !merged_has_other(&x, (uint32_t)i))
+        if (!d->stop && !has_other(def) && !merged_has_other(&x, (uint32_t)i))
             gl_report(d, R_SELECTOR, GLOCAL_OK, b->file, def->line, def->col, locale_of(&x),
                       x.m->id, "`%s` has no `other` variant, and no bundle it merges with "
-                      "gives one", x.m->id);
+                      "gives one; add `other:`", x.m->id);
         if (!d->stop && d->collect && x.m->locked && b != gl_base(c))
             gl_report(d, R_LOCKED, GLOCAL_OK, b->file, def->line, def->col, b->locale, x.m->id,
                       "`%s` is locked in base.yaml; this override is ignored (remove it)",

@@ -26,6 +26,7 @@ typedef struct gl_variant {
 
 typedef struct gl_msgdef {
     bool scalar;              /* one template for every context */
+    bool other_written;       /* a map with an `other` key, even one that failed to load */
     gl_variant *v;
     size_t nv;
     unsigned line, col;       /* of the message id key */

@@ -218,12 +218,13 @@ static glocal_status arg_value(const writer *w, const char *name, gl_use use, co
                        decl && decl->type != T_ANY ? gl_argtype_name(decl->type) : "");
     gl_argtype t = gl_value_type(v);
     unsigned mask = (decl ? decl->mask : ALL_TYPES) & gl_use_mask(use, style);
-    if (!(mask & TYPE_BIT(t)))
+    if (!(mask & TYPE_BIT(t))) {
+        bool typed = decl && decl->type != T_ANY;
         return gl_fail(w->err, GLOCAL_ERR_ARGUMENT, NULL, 0, 0,
-                       "argument `%s` of `%s` is a %s, which this message cannot write here%s%s",
-                       name, w->id, gl_argtype_name(t), decl && decl->type != T_ANY
-                       ? " (declared: " : "", decl && decl->type != T_ANY
-                       ? gl_argtype_name(decl->type) : "");
+                       "argument `%s` of `%s` is a %s, which this message cannot write here%s%s%s",
+                       name, w->id, gl_argtype_name(t), typed ? " (declared: " : "",
+                       typed ? gl_argtype_name(decl->type) : "", typed ? ")" : "");
+    }
     *out = v;
     return GLOCAL_OK;
 }
