@@ -468,6 +468,7 @@ static bool parse_selector(ctx *x, const ynode *k, const char *id, uint32_t ax[A
 static bool keep_broken(ctx *x, gl_template *t)
 {
     t->kind = TK_LITERAL;
+    t->broken = true;
     t->nslots = t->nsels = 0;
     t->pieces = gl_arena_alloc(x->c->arena, sizeof(char *));
     t->piece_len = gl_arena_alloc(x->c->arena, sizeof(size_t));

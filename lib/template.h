@@ -58,6 +58,7 @@ typedef struct gl_template {
     int32_t pattern_len;
     gl_selector *sels;
     size_t nsels;
+    bool broken;              /* did not compile (reported); kept as empty text for lint */
 } gl_template;
 
 typedef enum gl_compile_status {
