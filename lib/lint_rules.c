@@ -569,7 +569,8 @@ static void check_bundle(lint *x, const gl_bundle *b)
             continue;
         for (size_t k = 0; k < def->nv && !x->d->fatal; k++) {
             x->v = &def->v[k];
-            check_variant(x);
+            if (!x->v->tmpl.broken) /* already a template-syntax error */
+                check_variant(x);
         }
     }
 }
@@ -648,9 +649,9 @@ static void check_missing_group(const glocal_catalog *c, gl_diag *d, const gl_bu
         if (c->messages[m].locked || group_defines(c, members, n, m))
             continue;
         gl_report(d, R_MISSING, GLOCAL_OK, b->file, b->msgs_line, b->msgs_col, b->locale,
-                  c->messages[m].id, "`%s` has no %s text: no bundle of that language (%s) "
-                  "defines it, so readers get base's %s; translate it here", c->messages[m].id,
-                  b->lang_script, names.p, c->language);
+                  c->messages[m].id, "`%s` is not translated into %s: no bundle of that "
+                  "language and script (%s) defines it, so its readers get base's text (%s); "
+                  "add it here", c->messages[m].id, b->lang_script, names.p, c->language);
     }
     if (names.oom)
         gl_report_fatal(d, GLOCAL_ERR_NOMEM, b->file, "out of memory");
