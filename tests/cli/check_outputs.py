@@ -1,0 +1,167 @@
+"""Machine-readable outputs of the glocal CLI, parsed and checked.
+
+usage: check_outputs.py GLOCAL LOCALES_DIR LINT_CASES_DIR
+
+lint --format json (the fields of SPEC §5), lint --format sarif (the parts of
+SARIF 2.1.0 that code-scanning tools require), coverage --format json.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import unittest
+
+CLI, LOCALES, CASES = sys.argv[1:4]
+
+RULES = ["yaml-syntax", "duplicate-key", "schema", "locale-tag", "file-name",
+         "template-syntax", "unknown-term", "unknown-arg", "arg-type", "selector", "locked",
+         "profile", "dropped-arg", "plural-categories", "orphan", "missing", "length",
+         "untranslated", "brand-literal", "whitespace"]
+WARNINGS = set(RULES[12:])
+
+
+def glocal(*args):
+    p = subprocess.run([CLI, *args], capture_output=True, text=True, check=False)
+    return p.returncode, p.stdout
+
+
+def expected(case):
+    """The case's `expected` lines as (file, line, column, severity, rule)."""
+    rows = []
+    with open(os.path.join(CASES, case, "expected"), encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            where, severity, rule = line.split(" ")
+            file, ln, col = where.rsplit(":", 2)
+            rows.append((file, int(ln), int(col), severity, rule))
+    return rows
+
+
+class LintJson(unittest.TestCase):
+    def lint(self, case, *extra):
+        code, out = glocal("lint", "--format", "json", *extra, os.path.join(CASES, case))
+        return code, json.loads(out)
+
+    def test_fields_and_order_match_the_golden_case(self):
+        for case in ("schema", "unknown-arg", "missing", "plural-categories"):
+            code, findings = self.lint(case)
+            self.assertIsInstance(findings, list)
+            rows = [(os.path.relpath(f["file"], os.path.join(CASES, case)), f["line"],
+                     f["column"], f["severity"], f["rule"]) for f in findings]
+            self.assertEqual(rows, expected(case), case)
+            errors = any(f["severity"] == "error" for f in findings)
+            self.assertEqual(code, 1 if errors else 0, case)
+
+    def test_each_finding_is_complete(self):
+        _, findings = self.lint("unknown-arg")
+        f = [x for x in findings if x["rule"] == "unknown-arg"][0]
+        self.assertEqual(f, {
+            "file": os.path.join(CASES, "unknown-arg", "de.yaml"),
+            "line": 5, "column": 12, "severity": "error", "rule": "unknown-arg",
+            "message": "`order.delayed` uses argument `eta2`, which base.yaml does not declare "
+                       "(declared: name, order, eta)",
+            "locale": "de", "message_id": "order.delayed"})
+        for case in os.listdir(CASES):
+            for x in self.lint(case)[1]:
+                self.assertLessEqual({"file", "line", "column", "severity", "rule", "message"},
+                                     set(x), case)
+                self.assertLessEqual(set(x), {"file", "line", "column", "severity", "rule",
+                                              "message", "locale", "message_id"}, case)
+                self.assertEqual(x["severity"], "warning" if x["rule"] in WARNINGS else "error")
+
+    def test_no_locale_for_base_and_none_for_missing_base(self):
+        _, findings = self.lint("schema-no-base")
+        self.assertEqual(len(findings), 1)
+        self.assertNotIn("locale", findings[0])
+        self.assertEqual((findings[0]["line"], findings[0]["column"]), (0, 0))
+
+    def test_disable_and_werror(self):
+        code, findings = self.lint("orphan", "--werror")
+        self.assertEqual((code, len(findings)), (1, 1))
+        code, findings = self.lint("orphan", "--werror", "--disable", "orphan")
+        self.assertEqual((code, findings), (0, []))
+
+    def test_strings_are_escaped(self):
+        _, findings = self.lint("whitespace")
+        self.assertTrue(all("\n" not in f["message"] for f in findings))
+        code, out = glocal("lint", "--format", "json", LOCALES)
+        self.assertEqual((code, json.loads(out)), (0, []))
+
+
+class LintSarif(unittest.TestCase):
+    def sarif(self, case):
+        code, out = glocal("lint", "--format", "sarif", os.path.join(CASES, case))
+        return code, json.loads(out)
+
+    def test_required_structure(self):
+        code, log = self.sarif("schema")
+        self.assertEqual(code, 1)
+        self.assertEqual(log["version"], "2.1.0")
+        self.assertIn("sarif", log["$schema"])
+        self.assertEqual(len(log["runs"]), 1)
+        run = log["runs"][0]
+        self.assertEqual(run["columnKind"], "unicodeCodePoints")
+        driver = run["tool"]["driver"]
+        self.assertEqual(driver["name"], "glocal")
+        self.assertEqual(driver["version"], "1.0.0")
+        self.assertEqual([r["id"] for r in driver["rules"]], RULES)
+        for r in driver["rules"]:
+            self.assertTrue(r["shortDescription"]["text"])
+            want = "warning" if r["id"] in WARNINGS else "error"
+            self.assertEqual(r["defaultConfiguration"]["level"], want)
+        rows = []
+        for res in run["results"]:
+            self.assertEqual(driver["rules"][res["ruleIndex"]]["id"], res["ruleId"])
+            self.assertIn(res["level"], ("error", "warning"))
+            self.assertTrue(res["message"]["text"])
+            loc = res["locations"][0]["physicalLocation"]
+            uri = loc["artifactLocation"]["uri"]
+            self.assertNotIn(" ", uri)
+            region = loc["region"]
+            self.assertGreaterEqual(region["startLine"], 1)
+            self.assertGreaterEqual(region["startColumn"], 1)
+            rows.append((os.path.basename(uri), region["startLine"], region["startColumn"],
+                         res["level"], res["ruleId"]))
+        self.assertEqual(rows, expected("schema"))
+
+    def test_whole_file_finding_has_no_region(self):
+        _, log = self.sarif("schema-no-base")
+        res = log["runs"][0]["results"]
+        self.assertEqual(len(res), 1)
+        self.assertNotIn("region", res[0]["locations"][0]["physicalLocation"])
+
+    def test_clean_catalog_has_no_results(self):
+        code, out = glocal("lint", "--format", "sarif", LOCALES)
+        log = json.loads(out)
+        self.assertEqual((code, log["runs"][0]["results"]), (0, []))
+        self.assertEqual(len(log["runs"][0]["tool"]["driver"]["rules"]), 20)
+
+
+class CoverageJson(unittest.TestCase):
+    def test_shipped_catalog(self):
+        code, out = glocal("coverage", "--format", "json", LOCALES)
+        self.assertEqual(code, 0)
+        cov = json.loads(out)
+        self.assertEqual(cov["base_language"], "en")
+        locales = {x["locale"]: x for x in cov["locales"]}
+        self.assertEqual(sorted(locales), sorted(
+            f[:-5] for f in os.listdir(LOCALES) if f.endswith(".yaml") and f != "base.yaml"))
+        de_ch = locales["de-CH"]
+        self.assertEqual(de_ch["chain"], ["de-CH", "de", "base"])
+        self.assertEqual((de_ch["translated"], de_ch["total"], de_ch["missing"]), (15, 15, []))
+        self.assertEqual(len(de_ch["messages"]), cov["messages"])
+        footer = de_ch["messages"]["legal.footer"]
+        self.assertEqual((footer["from"], footer["locked"], footer["translated"]),
+                         ("base", True, False))
+        self.assertIn("other", de_ch["messages"]["greeting"]["variants"])
+        en_gb = locales["en-GB"]
+        self.assertEqual(en_gb["translated"] + len(en_gb["missing"]), en_gb["total"])
+        for m in en_gb["missing"]:
+            self.assertEqual(en_gb["messages"][m]["from"], "base")
+
+
+if __name__ == "__main__":
+    unittest.main(argv=sys.argv[:1], verbosity=2)
