@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up, then the whole test suite: every meson suite on the normal build,
-# the C suites again under AddressSanitizer + UndefinedBehaviorSanitizer and
-# under valgrind memcheck.  Ends with one line "N passed, N failed".
+# the C suites again under AddressSanitizer + UndefinedBehaviorSanitizer, the
+# thread stress test under ThreadSanitizer, the C suites under valgrind.  Ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh || exit 1
@@ -36,10 +36,23 @@ rm -f build-asan/meson-logs/testlog.json
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   run "C suites under ASan+UBSan" build-asan "${c_suites[@]}"
 
+if [ ! -f build-tsan/build.ninja ]; then
+  meson setup build-tsan -Db_sanitize=thread -Db_lundef=false -Dbuildtype=debug >/dev/null
+fi
+ninja -C build-tsan >/dev/null || exit 1
+rm -f build-tsan/meson-logs/testlog.json
+TSAN_OPTIONS=halt_on_error=1 CK_FORK=no run "threads under ThreadSanitizer" build-tsan \
+  --suite robustness --timeout-multiplier 3
+
+# Memcheck is slow; the thread stress test has run under ASan and TSan already.
+valgrind_suites=()
+for ((i = 0; i < ${#c_suites[@]}; i += 2)); do
+  [ "${c_suites[i + 1]}" = robustness ] || valgrind_suites+=(--suite "${c_suites[i + 1]}")
+done
 rm -f build/meson-logs/memcheck-valgrind.json
 echo
 echo "== C suites under valgrind memcheck"
-CK_FORK=no meson test -C build --print-errorlogs --logbase memcheck "${c_suites[@]}" \
+CK_FORK=no meson test -C build --print-errorlogs --logbase memcheck "${valgrind_suites[@]}" \
   --wrapper 'valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --quiet' \
   --timeout-multiplier 10 | tail -n 12
 logs+=(build/meson-logs/memcheck-valgrind.json)
