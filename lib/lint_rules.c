@@ -535,8 +535,8 @@ static void check_whitespace(lint *x)
         return;
     gl_buf what = {0};
     describe(x, &what);
-    warn(x, R_WHITESPACE, "%s has %s%s%s%s%s; remove the extra space (layout belongs to the app, "
-         "not the text)", what.p, lead ? "leading white space" : "",
+    warn(x, R_WHITESPACE, "%s has %s%s%s%s%s; delete the extra white space (glocal writes the "
+         "text as it is)", what.p, lead ? "leading white space" : "",
          lead && (trail || doubled) ? (trail && doubled ? ", " : " and ") : "",
          trail ? "trailing white space" : "", trail && doubled ? " and " : "",
          doubled ? "a doubled space" : "");
