@@ -377,7 +377,7 @@ static bool check_use(void *ud, const use_iter *u)
     describe_type(decl, &type, &forms);
     bool stop = gl_report(x->d, R_ARG_TYPE, GLOCAL_OK, x->b->file, x->t->line, x->t->col,
                           locale_of(x), x->m->id, "`%s` writes argument `%s` (%s) as `%s`; "
-                          "write it as %s", x->m->id, u->name, type.p, use.p, forms.p);
+                          "write it as one of %s", x->m->id, u->name, type.p, use.p, forms.p);
     gl_buf_free(&use);
     gl_buf_free(&type);
     gl_buf_free(&forms);
