@@ -140,6 +140,26 @@ class LintSarif(unittest.TestCase):
         self.assertEqual(len(log["runs"][0]["tool"]["driver"]["rules"]), 20)
 
 
+class LintDocs(unittest.TestCase):
+    """Every example finding in docs/lint.md is what lint prints for the golden case."""
+
+    def test_examples_are_real(self):
+        doc = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs",
+                           "lint.md")
+        rule, examples = None, 0
+        with open(doc, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("### "):
+                    rule = line[4:].strip()
+                elif rule and line.rstrip().endswith("[%s]" % rule) and ": " in line:
+                    case = os.path.join(CASES, rule)
+                    _, out = glocal("lint", case)
+                    printed = [x[len(case) + 1:] for x in out.splitlines()]
+                    self.assertIn(line.rstrip("\n"), printed, rule)
+                    examples += 1
+        self.assertGreaterEqual(examples, 20)
+
+
 class CoverageJson(unittest.TestCase):
     def test_shipped_catalog(self):
         code, out = glocal("coverage", "--format", "json", LOCALES)
