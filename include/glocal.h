@@ -116,6 +116,36 @@ typedef struct glocal_catalog glocal_catalog;
  */
 GLOCAL_API glocal_status glocal_catalog_open(const char *dir, glocal_catalog **out,
                                              glocal_error **err);
+/* ---- Options: safety limits (docs/limits.md) ------------------------------ */
+
+typedef enum glocal_limit {
+    GLOCAL_LIMIT_FILE_BYTES = 0,     /* one bundle file; default 32 MiB, at most 1 GiB */
+    GLOCAL_LIMIT_YAML_DEPTH = 1,     /* YAML nesting; default 16, at most 64 */
+    GLOCAL_LIMIT_SCALAR_BYTES = 2,   /* one scalar; default 256 KiB, at most 64 MiB */
+    GLOCAL_LIMIT_MESSAGES = 3,       /* messages per bundle; default 100,000, at most 10,000,000 */
+    GLOCAL_LIMIT_VARIANTS = 4,       /* variants per message; default 256, at most 65,536 */
+    GLOCAL_LIMIT_TEMPLATE_DEPTH = 5, /* plural/select nesting; default 10, at most 32 */
+    GLOCAL_LIMIT_BUNDLES = 6,        /* bundle files per catalog; default 4,096, at most 1,000,000 */
+    GLOCAL_LIMIT_OUTPUT_BYTES = 7    /* one formatted message; default 1 MiB, at most 256 MiB */
+} glocal_limit;
+
+/** Options for glocal_catalog_open_with and glocal_lint_with. */
+typedef struct glocal_options glocal_options;
+
+/** New options holding the default limits; NULL only when out of memory.
+ *  Free with glocal_options_free.  @since 1.0 */
+GLOCAL_API glocal_options *glocal_options_new(void);
+/** Sets one limit.  Returns GLOCAL_OK, or GLOCAL_ERR_INVALID for NULL o, an
+ *  unknown limit, 0, or a value above the limit's maximum.  @since 1.0 */
+GLOCAL_API glocal_status glocal_options_set_limit(glocal_options *o, glocal_limit which,
+                                                  uint64_t value, glocal_error **err);
+/** Frees o; NULL is a no-op.  @since 1.0 */
+GLOCAL_API void glocal_options_free(glocal_options *o);
+/** glocal_catalog_open with the limits of o (NULL: the defaults); the output
+ *  limit applies to every glocal_format on the catalog.  @since 1.0 */
+GLOCAL_API glocal_status glocal_catalog_open_with(const char *dir, const glocal_options *o,
+                                                  glocal_catalog **out, glocal_error **err);
+
 /** Adds a reference; returns c.  Thread-safe.  @since 1.0 */
 GLOCAL_API glocal_catalog *glocal_catalog_ref(glocal_catalog *c);
 /** Drops a reference; the last one frees the catalog.  Thread-safe.  NULL is a no-op.  @since 1.0 */
@@ -261,6 +291,9 @@ typedef struct glocal_finding glocal_finding;
  * @since 1.0
  */
 GLOCAL_API glocal_status glocal_lint(const char *dir, glocal_findings **out, glocal_error **err);
+/** glocal_lint with the limits of o (NULL: the defaults).  @since 1.0 */
+GLOCAL_API glocal_status glocal_lint_with(const char *dir, const glocal_options *o,
+                                          glocal_findings **out, glocal_error **err);
 /** Number of findings.  @since 1.0 */
 GLOCAL_API size_t glocal_findings_count(const glocal_findings *f);
 /** The i-th finding, NULL when out of range; borrowed from f.  @since 1.0 */

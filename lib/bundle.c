@@ -488,7 +488,8 @@ static bool compile_template(ctx *x, gl_template *t, const ynode *v, const char 
     t->id = x->c->ntemplates++;
     if (!t->src)
         return !nomem(x);
-    switch (gl_template_compile(x->c->arena, t, msg, sizeof msg)) {
+    switch (gl_template_compile(x->c->arena, t, (unsigned)GL_LIMIT(x->ld->limits, TEMPLATE_DEPTH),
+                                msg, sizeof msg)) {
     case TC_OK:
         return true;
     case TC_NOMEM:
@@ -542,10 +543,10 @@ static void load_message_map(ctx *x, gl_msgdef *def, gl_message *m, const ynode 
     for (size_t i = 0; i < map->n && !stopped(x); i++) {
         const ynode *k = map->items[2 * i], *v = map->items[2 * i + 1];
         if (k->str[0] != '_') {
-            if (def->nv == GL_MAX_VARIANTS) {
+            if (def->nv == GL_LIMIT(x->ld->limits, VARIANTS)) {
                 gl_report(x->ld->diag, R_SCHEMA, GLOCAL_ERR_LIMIT, x->b->file, k->line, k->col,
-                          NULL, id, "`%s` has more than the limit of %u variants", id,
-                          GL_MAX_VARIANTS);
+                          NULL, id, "`%s` has more than the limit of %llu variants", id,
+                          (unsigned long long)GL_LIMIT(x->ld->limits, VARIANTS));
                 return;
             }
             add_variant(x, def, k, v, id);
@@ -634,10 +635,10 @@ static void load_messages(ctx *x, const ynode *msgs)
     glocal_catalog *c = x->c;
     if (!want_kind(x, msgs, YN_MAP, "`messages`"))
         return;
-    if (msgs->n > GL_MAX_MESSAGES) {
+    if (msgs->n > GL_LIMIT(x->ld->limits, MESSAGES)) {
         gl_report(x->ld->diag, R_SCHEMA, GLOCAL_ERR_LIMIT, x->b->file, msgs->line, msgs->col,
-                  NULL, NULL, "more than the limit of %u messages in one bundle",
-                  GL_MAX_MESSAGES);
+                  NULL, NULL, "more than the limit of %llu messages in one bundle",
+                  (unsigned long long)GL_LIMIT(x->ld->limits, MESSAGES));
         return;
     }
     if (x->is_base) {

@@ -140,7 +140,8 @@ static char *join_path(gl_arena *a, const char *dir, const char *name)
 }
 
 /* The *.yaml regular files directly in dir, base.yaml first. */
-static char **list_bundles(const char *dir, gl_arena *a, gl_diag *d, size_t *count)
+static char **list_bundles(const char *dir, uint64_t max, gl_arena *a, gl_diag *d,
+                           size_t *count)
 {
     DIR *dp = opendir(dir);
     if (!dp) {
@@ -165,9 +166,10 @@ static char **list_bundles(const char *dir, gl_arena *a, gl_diag *d, size_t *cou
         }
         if (S_ISDIR(st.st_mode))
             continue; /* subdirectories are ignored, whatever their name */
-        if (n == GL_MAX_BUNDLES) {
+        if (n == max) {
             gl_report(d, R_SCHEMA, GLOCAL_ERR_LIMIT, path, 0, 0, NULL, NULL,
-                      "more than the limit of %u bundles in one catalog", GL_MAX_BUNDLES);
+                      "more than the limit of %llu bundles in one catalog",
+                      (unsigned long long)max);
             break;
         }
         if (n == cap) {
@@ -496,7 +498,7 @@ static void load_file(gl_load *ld, gl_arena *trees, const char *name, size_t ind
         return;
     }
     bool ok;
-    const ynode *root = gl_yaml_load(b->file, b->file, trees, ld->diag, &ok);
+    const ynode *root = gl_yaml_load(b->file, b->file, ld->limits, trees, ld->diag, &ok);
     if (!ok)
         return;
     gl_bundle_load(ld, b, root, b->locale, is_base);
@@ -509,13 +511,17 @@ static bool base_usable(const glocal_catalog *c)
     return c->nbundles && c->bundles[0].msgs && c->language && c->bundles[0].lang_script;
 }
 
-glocal_status gl_catalog_load(const char *dir, gl_diag *d, glocal_catalog **out)
+glocal_status gl_catalog_load(const char *dir, const gl_limits *limits, gl_diag *d,
+                              glocal_catalog **out)
 {
     *out = NULL;
     glocal_catalog *c = catalog_new(dir);
     gl_arena *trees = gl_arena_new();
     size_t n = 0;
-    char **names = c && trees ? list_bundles(dir, trees, d, &n) : NULL;
+    char **names = c && trees ? list_bundles(dir, GL_LIMIT(limits, BUNDLES), trees, d, &n)
+                              : NULL;
+    if (c)
+        c->max_output = GL_LIMIT(limits, OUTPUT_BYTES);
     if (!c || !trees) {
         gl_report_fatal(d, GLOCAL_ERR_NOMEM, NULL, "out of memory");
     } else if (names && (n == 0 || strcmp(names[0], "base.yaml") != 0)) {
@@ -527,7 +533,7 @@ glocal_status gl_catalog_load(const char *dir, gl_diag *d, glocal_catalog **out)
             memset(c->bundles, 0, n * sizeof(gl_bundle));
             c->nbundles = n;
         }
-        gl_load ld = {d, c};
+        gl_load ld = {d, limits, c};
         for (size_t i = 0; i < n && !d->stop && !d->fatal; i++) {
             if (i == 1 && !base_usable(c))
                 break; /* lint: base is broken; locals cannot be checked against it */
@@ -554,6 +560,12 @@ glocal_status gl_catalog_load(const char *dir, gl_diag *d, glocal_catalog **out)
 
 glocal_status glocal_catalog_open(const char *dir, glocal_catalog **out, glocal_error **err)
 {
+    return glocal_catalog_open_with(dir, NULL, out, err);
+}
+
+glocal_status glocal_catalog_open_with(const char *dir, const glocal_options *o,
+                                       glocal_catalog **out, glocal_error **err)
+{
     if (out)
         *out = NULL;
     if (!dir || !out)
@@ -563,7 +575,7 @@ glocal_status glocal_catalog_open(const char *dir, glocal_catalog **out, glocal_
         return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,
                        "glocal_catalog_open: the directory name is not valid UTF-8");
     gl_diag d = {0};
-    glocal_status st = gl_catalog_load(dir, &d, out);
+    glocal_status st = gl_catalog_load(dir, gl_options_limits(o), &d, out);
     if (st != GLOCAL_OK && err && d.first_error)
         *err = d.first_error;
     else

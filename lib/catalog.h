@@ -7,6 +7,7 @@
 #include <stdatomic.h>
 
 #include "error.h"
+#include "limits.h"
 #include "template.h"
 #include "yaml_tree.h"
 
@@ -102,19 +103,23 @@ struct glocal_catalog {
     const char *language;     /* base's language tag */
     uint32_t *channel_max;    /* per axis value index: max_length, 0 none */
     uint32_t ntemplates;
+    uint64_t max_output;      /* GLOCAL_LIMIT_OUTPUT_BYTES */
     gl_chain_memo *memo;
 };
 
 /* Loading in two modes: fail fast (open) or collect (lint). */
 typedef struct gl_load {
     gl_diag *diag;
+    const gl_limits *limits;
     glocal_catalog *cat;      /* being built */
 } gl_load;
 
 /* Loads dir.  Fail-fast diag: the catalog only when no error was found.
  * Collecting diag: the catalog as far as it could be built (for lint's
  * further rules); NULL only on IO or memory failure, or without a base. */
-glocal_status gl_catalog_load(const char *dir, gl_diag *d, glocal_catalog **out);
+glocal_status gl_catalog_load(const char *dir, const gl_limits *limits, gl_diag *d,
+                              glocal_catalog **out);
+const gl_limits *gl_options_limits(const glocal_options *o);
 /* The mask of value types a use of an argument allows. */
 unsigned gl_use_mask(gl_use use, const char *style);
 /* Bundles of b's own chain, base last (for lint and checks). */

@@ -348,9 +348,10 @@ static glocal_status render(const glocal_catalog *c, const resolved *res, const 
     glocal_status st = write_template(&w, &res->var->tmpl, out);
     if (st == GLOCAL_OK && out->oom)
         return gl_nomem(err);
-    if (st == GLOCAL_OK && out->len > GL_MAX_OUTPUT_BYTES)
+    if (st == GLOCAL_OK && out->len > c->max_output)
         return gl_fail(err, GLOCAL_ERR_LIMIT, NULL, 0, 0,
-                       "`%s` formats to more than the limit of %u bytes", id, GL_MAX_OUTPUT_BYTES);
+                       "`%s` formats to more than the limit of %llu bytes", id,
+                       (unsigned long long)c->max_output);
     return st;
 }
 

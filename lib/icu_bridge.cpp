@@ -135,9 +135,9 @@ struct TermScan {
     std::vector<int32_t> positions; /* index of each placeholder's '{' in out */
 };
 
-bool scan_terms(const UnicodeString &s, TermScan &ts)
+bool scan_terms(const UnicodeString &s, unsigned max_depth, TermScan &ts)
 {
-    const size_t max_frames = 2 * GL_MAX_TEMPLATE_DEPTH + 2;
+    const size_t max_frames = 2 * (size_t)max_depth + 2;
     std::vector<Frame> frames;
     frames.push_back(Frame{true, P_NONE, 0, 0, UnicodeString()});
     int32_t n = s.length();
@@ -434,13 +434,14 @@ template <typename T> T *arena_copy(gl_arena *a, const std::vector<T> &v)
     return p;
 }
 
-gl_compile_status compile(gl_arena *a, gl_template *t, char *msg, size_t msgcap)
+gl_compile_status compile(gl_arena *a, gl_template *t, unsigned max_depth, char *msg,
+                          size_t msgcap)
 {
     UnicodeString src = from_utf8(t->src, strlen(t->src));
     TermScan ts;
-    if (!scan_terms(src, ts)) {
+    if (!scan_terms(src, max_depth, ts)) {
         snprintf(msg, msgcap, "plural/select nesting deeper than the limit of %u levels",
-                 GL_MAX_TEMPLATE_DEPTH);
+                 max_depth);
         return TC_DEPTH;
     }
     UErrorCode st = U_ZERO_ERROR;
@@ -845,11 +846,12 @@ void literal_text(const MessagePattern &mp, const UnicodeString &pat, UnicodeStr
 
 extern "C" {
 
-gl_compile_status gl_template_compile(gl_arena *a, gl_template *t, char *msg, size_t msgcap)
+gl_compile_status gl_template_compile(gl_arena *a, gl_template *t, unsigned max_depth, char *msg,
+                                      size_t msgcap)
 {
     msg[0] = '\0';
     try {
-        return compile(a, t, msg, msgcap);
+        return compile(a, t, max_depth, msg, msgcap);
     } catch (const std::bad_alloc &) {
         return TC_NOMEM;
     }

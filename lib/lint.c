@@ -9,6 +9,12 @@
 
 glocal_status glocal_lint(const char *dir, glocal_findings **out, glocal_error **err)
 {
+    return glocal_lint_with(dir, NULL, out, err);
+}
+
+glocal_status glocal_lint_with(const char *dir, const glocal_options *o, glocal_findings **out,
+                               glocal_error **err)
+{
     if (out)
         *out = NULL;
     if (!dir || !out)
@@ -21,7 +27,7 @@ glocal_status glocal_lint(const char *dir, glocal_findings **out, glocal_error *
     if (!d.findings)
         return gl_nomem(err);
     glocal_catalog *c = NULL;
-    glocal_status st = gl_catalog_load(dir, &d, &c);
+    glocal_status st = gl_catalog_load(dir, gl_options_limits(o), &d, &c);
     if (st == GLOCAL_OK && c)
         gl_lint_warnings(c, &d);
     gl_catalog_free(c);

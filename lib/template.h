@@ -67,7 +67,8 @@ typedef enum gl_compile_status {
 
 /* Compiles t->src into t, allocating in `a`.  On failure writes a message
  * naming the problem into msg. */
-gl_compile_status gl_template_compile(gl_arena *a, gl_template *t, char *msg, size_t msgcap);
+gl_compile_status gl_template_compile(gl_arena *a, gl_template *t, unsigned max_depth, char *msg,
+                                      size_t msgcap);
 
 /* Lint helpers. */
 /* The longest output in code points: arguments empty, each plural/select its

@@ -108,7 +108,7 @@ static const char *check_scalar(yaml_strict *s, const yaml_event_t *ev, yaml_mar
 
 static void push(yaml_strict *s, const yaml_event_t *ev, bool flow)
 {
-    if (s->depth < GL_MAX_YAML_DEPTH + 2) {
+    if (s->depth < GL_HARD_MAX_YAML_DEPTH + 2) {
         s->flow[s->depth] = flow;
         s->block_col[s->depth] = (long)ev->start_mark.column;
         s->start[s->depth] = ev->start_mark;

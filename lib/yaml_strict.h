@@ -19,9 +19,9 @@ typedef struct yaml_strict {
     size_t len;
     yaml_span *spans;
     size_t nspans, cap;
-    long block_col[GL_MAX_YAML_DEPTH + 2]; /* indentation of the innermost block collection */
-    bool flow[GL_MAX_YAML_DEPTH + 2];
-    yaml_mark_t start[GL_MAX_YAML_DEPTH + 2];
+    long block_col[GL_HARD_MAX_YAML_DEPTH + 2]; /* indentation of each open collection */
+    bool flow[GL_HARD_MAX_YAML_DEPTH + 2];
+    yaml_mark_t start[GL_HARD_MAX_YAML_DEPTH + 2];
     size_t depth;
     bool implicit_end;  /* the last document ended without `...` */
     unsigned documents;

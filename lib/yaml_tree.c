@@ -22,7 +22,8 @@ typedef struct loader {
     const char *file;
     gl_arena *arena;
     gl_diag *d;
-    frame stack[GL_MAX_YAML_DEPTH + 1];
+    const gl_limits *limits;
+    frame stack[GL_HARD_MAX_YAML_DEPTH + 1];
     size_t depth;
     ynode *root;
     unsigned documents;
@@ -81,6 +82,7 @@ static char *read_file(loader *L, const char *path, size_t *len)
                         strerror(errno));
         return NULL;
     }
+    const uint64_t max = GL_LIMIT(L->limits, FILE_BYTES);
     size_t cap = 65536, n = 0;
     char *buf = malloc(cap);
     for (;;) {
@@ -88,14 +90,13 @@ static char *read_file(loader *L, const char *path, size_t *len)
             gl_report_fatal(L->d, GLOCAL_ERR_NOMEM, L->file, "out of memory");
             break;
         }
+        if (n > max) {
+            gl_report(L->d, R_SCHEMA, GLOCAL_ERR_LIMIT, L->file, 1, 1, NULL, NULL,
+                      "%s is larger than the limit of %llu bytes per bundle", L->file,
+                      (unsigned long long)max);
+            break;
+        }
         if (n == cap) {
-            if (cap > GL_MAX_FILE_BYTES) {
-                yaml_mark_t m = {0, 0, 0};
-                gl_report(L->d, R_SCHEMA, GLOCAL_ERR_LIMIT, L->file, m.line + 1, 1, NULL, NULL,
-                          "%s is larger than the limit of %u bytes per bundle", L->file,
-                          GL_MAX_FILE_BYTES);
-                break;
-            }
             cap *= 2;
             char *nb = realloc(buf, cap);
             if (!nb) {
@@ -232,9 +233,11 @@ static bool on_scalar(loader *L, const yaml_event_t *ev)
     if (!refuse_decorations(L, ev, ev->data.scalar.anchor, ev->data.scalar.tag,
                             ev->data.scalar.plain_implicit || ev->data.scalar.quoted_implicit))
         return false;
-    if (ev->data.scalar.length > GL_MAX_SCALAR_BYTES &&
-        defer(L, GLOCAL_ERR_LIMIT, ev->start_mark,
-               "a scalar longer than the limit of %s bytes", "262144"))
+    char limit[32];
+    snprintf(limit, sizeof limit, "%llu", (unsigned long long)GL_LIMIT(L->limits, SCALAR_BYTES));
+    if (ev->data.scalar.length > GL_LIMIT(L->limits, SCALAR_BYTES) &&
+        defer(L, GLOCAL_ERR_LIMIT, ev->start_mark, "a scalar longer than the limit of %s bytes",
+              limit))
         return false;
     ynode *n = new_node(L, YN_SCALAR, ev->start_mark);
     if (!n)
@@ -259,10 +262,12 @@ static bool on_open(loader *L, const yaml_event_t *ev, yn_kind kind)
                                   : ev->data.sequence_start.implicit;
     if (!refuse_decorations(L, ev, anchor, tag, implicit))
         return false;
-    if (L->depth == GL_MAX_YAML_DEPTH) {
+    if (L->depth == GL_LIMIT(L->limits, YAML_DEPTH)) {
         /* Stop here: libyaml's time grows with the square of flow depth. */
+        char limit[32];
+        snprintf(limit, sizeof limit, "%llu", (unsigned long long)L->depth);
         report(L, R_SCHEMA, GLOCAL_ERR_LIMIT, ev->start_mark,
-               "nesting deeper than the limit of %s levels", "16");
+               "nesting deeper than the limit of %s levels", limit);
         return false;
     }
     ynode *n = new_node(L, kind, ev->start_mark);
@@ -346,9 +351,10 @@ static void report_parse_error(loader *L, const yaml_parser_t *p, const char *bu
     report(L, R_YAML_SYNTAX, GLOCAL_OK, m, "YAML does not parse: %s", what);
 }
 
-ynode *gl_yaml_load(const char *path, const char *file, gl_arena *arena, gl_diag *d, bool *ok)
+ynode *gl_yaml_load(const char *path, const char *file, const gl_limits *limits, gl_arena *arena,
+                    gl_diag *d, bool *ok)
 {
-    loader L = {.file = file, .arena = arena, .d = d};
+    loader L = {.file = file, .arena = arena, .d = d, .limits = limits};
     size_t len = 0;
     *ok = false;
     char *buf = read_file(&L, path, &len);

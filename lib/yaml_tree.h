@@ -4,6 +4,7 @@
 #define GLOCAL_YAML_TREE_H
 
 #include "error.h"
+#include "limits.h"
 
 typedef enum yn_kind { YN_SCALAR, YN_MAP, YN_SEQ } yn_kind;
 
@@ -24,7 +25,8 @@ typedef struct ynode {
  * root (NULL for an empty document) and sets *ok; on failure the problem
  * went to `d` and *ok is false.
  */
-ynode *gl_yaml_load(const char *path, const char *file, gl_arena *arena, gl_diag *d, bool *ok);
+ynode *gl_yaml_load(const char *path, const char *file, const gl_limits *limits, gl_arena *arena,
+                    gl_diag *d, bool *ok);
 
 /* The value of `key` in a map, or NULL. */
 const ynode *gl_yaml_get(const ynode *map, const char *key);

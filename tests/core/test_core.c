@@ -628,6 +628,58 @@ START_TEST(open_io_errors)
 }
 END_TEST
 
+/* Limits move with glocal_options; each one names its place when crossed. */
+START_TEST(options_limits)
+{
+    glocal_options *o = glocal_options_new();
+    ck_assert_ptr_nonnull(o);
+    ck_assert_int_eq(glocal_options_set_limit(o, GLOCAL_LIMIT_YAML_DEPTH, 0, NULL),
+                     GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_options_set_limit(o, GLOCAL_LIMIT_TEMPLATE_DEPTH, 33, NULL),
+                     GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_options_set_limit(o, (glocal_limit)8, 1, NULL), GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_options_set_limit(NULL, GLOCAL_LIMIT_YAML_DEPTH, 4, NULL),
+                     GLOCAL_ERR_INVALID);
+
+    char path[4096];
+    snprintf(path, sizeof path, "%s/resolve", fixtures);
+    glocal_catalog *c = NULL;
+    glocal_error *e = NULL;
+    ck_assert_int_eq(glocal_options_set_limit(o, GLOCAL_LIMIT_SCALAR_BYTES, 40, NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_catalog_open_with(path, o, &c, &e), GLOCAL_ERR_LIMIT);
+    ck_assert_ptr_null(c);
+    ck_assert_uint_eq(glocal_error_line(e), 36); /* mixed.other: the first scalar over 40 bytes */
+    ck_assert_uint_eq(glocal_error_column(e), 12);
+    glocal_error_free(e);
+    e = NULL;
+
+    glocal_options *small = glocal_options_new();
+    ck_assert_int_eq(glocal_options_set_limit(small, GLOCAL_LIMIT_OUTPUT_BYTES, 8, NULL),
+                     GLOCAL_OK);
+    ck_assert_int_eq(glocal_options_set_limit(small, GLOCAL_LIMIT_MESSAGES, 100, NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_catalog_open_with(path, small, &c, &e), GLOCAL_OK);
+    glocal_args *a = std_args();
+    ck_assert_int_eq(fail_status(c, "en", NULL, "greet", a, &e), GLOCAL_ERR_LIMIT);
+    glocal_error_free(e);
+    expect(c, "de", NULL, "whoami", a, "de");
+    glocal_catalog_unref(c);
+    glocal_args_free(a);
+
+    glocal_findings *f = NULL;
+    ck_assert_int_eq(glocal_lint_with(path, o, &f, NULL), GLOCAL_OK);
+    int over = 0;
+    for (size_t i = 0; i < glocal_findings_count(f); i++) {
+        const glocal_finding *x = glocal_findings_at(f, i);
+        over += strstr(glocal_finding_message(x), "limit of 40 bytes") != NULL;
+    }
+    ck_assert_int_eq(over, 4); /* base: cart, mixed; de and pt-PT: cart */
+    glocal_findings_free(f);
+    glocal_options_free(o);
+    glocal_options_free(small);
+    glocal_options_free(NULL);
+}
+END_TEST
+
 /* Throws every input of the YAML test suite at the loader as base.yaml:
  * never a crash; a clean error with a location; inputs a conforming parser
  * must reject are YAML syntax errors. */
@@ -717,7 +769,8 @@ static Suite *core_suite(void)
                       quoting, bidi_isolation}},
         {"format", {money, dates, plurals, numbers}},
         {"errors", {format_errors, invalid_calls, args_validation, catalog_api, profiles,
-                    explain_text, open_error_cases, open_io_errors, shipped_locales}},
+                    explain_text, open_error_cases, open_io_errors, shipped_locales,
+                    options_limits}},
         {"robustness", {yaml_test_suite}},
     };
     for (size_t g = 0; g < sizeof groups / sizeof *groups; g++) {

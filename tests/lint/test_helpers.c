@@ -18,7 +18,7 @@ static gl_template compile(const char *src)
     char msg[256];
     memset(&t, 0, sizeof t);
     t.src = src;
-    ck_assert_msg(gl_template_compile(arena, &t, msg, sizeof msg) == TC_OK, "%s: %s", src, msg);
+    ck_assert_msg(gl_template_compile(arena, &t, 10, msg, sizeof msg) == TC_OK, "%s: %s", src, msg);
     return t;
 }
 
