@@ -108,14 +108,17 @@ static int usage_error(const char *cmd, const char *fmt, ...)
 /* "FILE:LINE:COL: " (what is known of it), then the message. */
 static void print_error(const char *cmd, const glocal_error *e)
 {
+    const char *file = glocal_error_file(e), *msg = glocal_error_message(e);
     fprintf(stderr, "glocal %s: ", cmd);
-    if (glocal_error_file(e)) {
-        fprintf(stderr, "%s:", glocal_error_file(e));
+    if (file && msg && strncmp(msg, file, strlen(file)) == 0)
+        file = NULL; /* the message names it already */
+    if (file) {
+        fprintf(stderr, "%s:", file);
         if (glocal_error_line(e))
             fprintf(stderr, "%u:%u:", glocal_error_line(e), glocal_error_column(e));
         fputc(' ', stderr);
     }
-    fprintf(stderr, "%s\n", glocal_error_message(e) ? glocal_error_message(e) : "failed");
+    fprintf(stderr, "%s\n", msg ? msg : "failed");
 }
 
 typedef struct cli_opt {
@@ -616,18 +619,27 @@ static const struct {
 };
 #define NPUTTERS (sizeof putters / sizeof putters[0])
 
-/* A value for an argument of declared type `type`, or of a type `mask`
- * allows: number, date, then text (money only where text is not allowed,
- * so "19.90 EUR" in a plain {x} stays text). */
+/* Whether putter type t is tried for an argument declared `type` (T_ANY:
+ * inferred or undeclared, allowing the types of `mask`).  Money is tried
+ * only where text is not allowed, so "19.90 EUR" in a plain {x} stays text. */
+static bool tried(gl_argtype type, unsigned mask, gl_argtype t)
+{
+    if (type != T_ANY)
+        return t == type;
+    return (mask & TYPE_BIT(t)) && !(t == T_MONEY && (mask & TYPE_BIT(T_TEXT)));
+}
+
+/* A value for one argument: of its declared type, else the first of number,
+ * date, money, text that reads it. */
 static int add_arg(const char *cmd, glocal_args *a, const gl_argdecl *decl, const char *name,
                    const char *value)
 {
     gl_argtype type = decl ? decl->type : T_ANY;
     unsigned mask = decl ? decl->mask : ALL_TYPES;
+    if (!gl_is_arg_name(name))
+        return usage_error(cmd, "`%s` is not an argument name ([A-Za-z_][A-Za-z0-9_]*)", name);
     for (size_t i = 0; i < NPUTTERS; i++) {
-        gl_argtype t = putters[i].type;
-        if (type != T_ANY ? t != type : !(mask & TYPE_BIT(t)) ||
-                                            (t == T_MONEY && (mask & TYPE_BIT(T_TEXT))))
+        if (!tried(type, mask, putters[i].type))
             continue;
         if (putters[i].put(a, name, value) == GLOCAL_OK)
             return CONTINUE;
@@ -635,8 +647,6 @@ static int add_arg(const char *cmd, glocal_args *a, const gl_argdecl *decl, cons
             return usage_error(cmd, "argument `%s` is %s; `%s` is not", name, putters[i].form,
                                value);
     }
-    if (!gl_is_arg_name(name))
-        return usage_error(cmd, "`%s` is not an argument name ([A-Za-z_][A-Za-z0-9_]*)", name);
     return usage_error(cmd, "argument `%s`: `%s` is not a value this message can take", name,
                        value);
 }
@@ -796,134 +806,187 @@ static int cmd_render(int argc, char **argv, bool explain)
 typedef struct cov_msg {
     const gl_message *m;
     size_t first;              /* chain position that decides the text (SPEC §3.4) */
-    const char *keys[64];      /* merged variant keys, nearer first */
-    size_t nkeys;
+    size_t nkeys;              /* variant keys of the merged map */
 } cov_msg;
 
-typedef struct cov_locale {
-    const gl_bundle *b;
+typedef struct key_list {
+    const char **items;
+    size_t n, cap;
+    bool oom;
+} key_list;
+
+typedef struct coverage {
+    const glocal_catalog *c;
+    const gl_bundle *b;        /* the locale reported on */
     uint32_t chain[GL_MAX_CHAIN];
     size_t nchain;
     size_t translated, total, nvariants;
-} cov_locale;
+    cov_msg *msgs;             /* per base message */
+    key_list keys;             /* scratch */
+} coverage;
 
-static bool has_key(const cov_msg *cm, const char *key)
+static void add_key(key_list *k, const char *key)
 {
-    for (size_t i = 0; i < cm->nkeys; i++)
-        if (strcmp(cm->keys[i], key) == 0)
-            return true;
-    return false;
+    for (size_t i = 0; i < k->n; i++)
+        if (strcmp(k->items[i], key) == 0)
+            return;
+    if (k->n == k->cap) {
+        size_t cap = k->cap ? 2 * k->cap : 16;
+        const char **items = realloc(k->items, cap * sizeof(*items));
+        if (!items) {
+            k->oom = true;
+            return;
+        }
+        k->items = items;
+        k->cap = cap;
+    }
+    k->items[k->n++] = key;
 }
 
-/* Which bundle of the chain decides the text, and the variants its map
- * merges with (later bundles of the same language, up to a scalar). */
-static void cover_message(const glocal_catalog *c, const cov_locale *l, uint32_t mi, cov_msg *cm)
+/* The keys of message mi's map as the chain merges it: the deciding bundle's,
+ * then those of later bundles in the same language, up to a scalar. */
+static void merged_keys(coverage *cv, uint32_t mi)
 {
-    cm->m = &c->messages[mi];
-    cm->first = l->nchain - 1;
-    cm->nkeys = 0;
-    for (size_t pos = 0; pos + 1 < l->nchain && !cm->m->locked; pos++)
-        if (c->bundles[l->chain[pos]].msgs[mi]) {
-            cm->first = pos;
-            break;
-        }
-    const char *lang = c->bundles[l->chain[cm->first]].lang_script;
-    for (size_t pos = cm->first; pos < l->nchain; pos++) {
-        const gl_bundle *o = &c->bundles[l->chain[pos]];
+    const glocal_catalog *c = cv->c;
+    size_t first = cv->msgs[mi].first;
+    const char *lang = c->bundles[cv->chain[first]].lang_script;
+    cv->keys.n = 0;
+    for (size_t pos = first; pos < cv->nchain; pos++) {
+        const gl_bundle *o = &c->bundles[cv->chain[pos]];
         const gl_msgdef *def = o->msgs[mi];
-        if (!def || (pos != cm->first && strcmp(o->lang_script, lang) != 0))
+        if (!def || (pos != first && strcmp(o->lang_script, lang) != 0))
             continue;
-        for (size_t k = 0; k < def->nv && cm->nkeys < 64; k++)
-            if (!has_key(cm, def->v[k].key))
-                cm->keys[cm->nkeys++] = def->v[k].key;
+        for (size_t k = 0; k < def->nv; k++)
+            add_key(&cv->keys, def->v[k].key);
         if (def->scalar)
             break;
     }
 }
 
-static bool translated(const cov_locale *l, const cov_msg *cm)
+/* The first bundle of the chain defining the message (base for a locked one). */
+static size_t deciding_bundle(const coverage *cv, uint32_t mi)
 {
-    return l->chain[cm->first] != 0;
+    size_t last = cv->nchain - 1;
+    if (cv->c->messages[mi].locked)
+        return last;
+    for (size_t pos = 0; pos < last; pos++)
+        if (cv->c->bundles[cv->chain[pos]].msgs[mi])
+            return pos;
+    return last;
 }
 
-static void cover_locale(const glocal_catalog *c, cov_locale *l, cov_msg *msgs)
+static bool translated(const coverage *cv, uint32_t mi)
 {
-    l->nchain = gl_bundle_chain(c, l->b, l->chain, GL_MAX_CHAIN);
-    l->translated = l->total = l->nvariants = 0;
+    return cv->chain[cv->msgs[mi].first] != 0;
+}
+
+static void cover_locale(coverage *cv, const gl_bundle *b)
+{
+    const glocal_catalog *c = cv->c;
+    cv->b = b;
+    cv->nchain = gl_bundle_chain(c, b, cv->chain, GL_MAX_CHAIN);
+    cv->translated = cv->total = cv->nvariants = 0;
     for (uint32_t i = 0; i < c->nmessages; i++) {
-        cover_message(c, l, i, &msgs[i]);
-        l->nvariants += msgs[i].nkeys;
-        if (msgs[i].m->locked)
+        cov_msg *cm = &cv->msgs[i];
+        cm->m = &c->messages[i];
+        cm->first = deciding_bundle(cv, i);
+        merged_keys(cv, i);
+        cm->nkeys = cv->keys.n;
+        cv->nvariants += cm->nkeys;
+        if (cm->m->locked)
             continue;
-        l->total++;
-        l->translated += translated(l, &msgs[i]);
+        cv->total++;
+        cv->translated += translated(cv, i);
     }
 }
 
-static void print_chain(const glocal_catalog *c, const cov_locale *l, const char *sep)
+static void print_chain(const coverage *cv, const char *sep)
 {
-    for (size_t i = 0; i < l->nchain; i++)
-        printf("%s%s", i ? sep : "", c->bundles[l->chain[i]].locale);
+    for (size_t i = 0; i < cv->nchain; i++)
+        printf("%s%s", i ? sep : "", cv->c->bundles[cv->chain[i]].locale);
 }
 
 /* The untranslated messages after `lead`, comma-separated. */
-static size_t print_missing(const glocal_catalog *c, const cov_locale *l, const cov_msg *msgs,
-                            const char *lead, bool json)
+static size_t print_missing(const coverage *cv, const char *lead, bool json)
 {
     size_t n = 0;
-    for (uint32_t i = 0; i < c->nmessages; i++) {
-        if (msgs[i].m->locked || translated(l, &msgs[i]))
+    for (uint32_t i = 0; i < cv->c->nmessages; i++) {
+        if (cv->msgs[i].m->locked || translated(cv, i))
             continue;
         fputs(n++ ? ", " : lead, stdout);
         if (json)
-            json_string(stdout, msgs[i].m->id);
+            json_string(stdout, cv->msgs[i].m->id);
         else
-            fputs(msgs[i].m->id, stdout);
+            fputs(cv->msgs[i].m->id, stdout);
     }
     return n;
 }
 
-static void cover_text(const glocal_catalog *c, const cov_locale *l, const cov_msg *msgs)
+static void cover_text(const coverage *cv)
 {
-    printf("%-12s %4zu/%-4zu %3zu%%  %8zu  ", l->b->locale, l->translated, l->total,
-           l->total ? l->translated * 100 / l->total : 100, l->nvariants);
-    print_chain(c, l, " > ");
+    printf("%-12s %4zu/%-4zu %3zu%%  %8zu  ", cv->b->locale, cv->translated, cv->total,
+           cv->total ? cv->translated * 100 / cv->total : 100, cv->nvariants);
+    print_chain(cv, " > ");
     putchar('\n');
-    if (print_missing(c, l, msgs, "             missing: ", false))
+    if (print_missing(cv, "             missing: ", false))
         putchar('\n');
 }
 
-static void json_keys(const cov_msg *cm)
+static void json_keys(const key_list *k)
 {
     fputs("[", stdout);
-    for (size_t k = 0; k < cm->nkeys; k++) {
-        fputs(k ? ", " : "", stdout);
-        json_string(stdout, cm->keys[k]);
+    for (size_t i = 0; i < k->n; i++) {
+        fputs(i ? ", " : "", stdout);
+        json_string(stdout, k->items[i]);
     }
     fputs("]", stdout);
 }
 
-static void cover_json(const glocal_catalog *c, const cov_locale *l, const cov_msg *msgs,
-                       bool first)
+static void cover_json(coverage *cv, bool first)
 {
+    const glocal_catalog *c = cv->c;
     printf("%s\n    {\"locale\": ", first ? "" : ",");
-    json_string(stdout, l->b->locale);
+    json_string(stdout, cv->b->locale);
     fputs(", \"chain\": [\"", stdout);
-    print_chain(c, l, "\", \"");
-    printf("\"], \"translated\": %zu, \"total\": %zu, \"missing\": [", l->translated, l->total);
-    print_missing(c, l, msgs, "", true);
+    print_chain(cv, "\", \"");
+    printf("\"], \"translated\": %zu, \"total\": %zu, \"missing\": [", cv->translated,
+           cv->total);
+    print_missing(cv, "", true);
     fputs("],\n     \"messages\": {", stdout);
     for (uint32_t i = 0; i < c->nmessages; i++) {
+        const cov_msg *cm = &cv->msgs[i];
         printf("%s\n       ", i ? "," : "");
-        json_string(stdout, msgs[i].m->id);
+        json_string(stdout, cm->m->id);
         fputs(": {\"from\": ", stdout);
-        json_string(stdout, c->bundles[l->chain[msgs[i].first]].locale);
+        json_string(stdout, c->bundles[cv->chain[cm->first]].locale);
         printf(", \"translated\": %s, \"locked\": %s, \"variants\": ",
-               translated(l, &msgs[i]) ? "true" : "false", msgs[i].m->locked ? "true" : "false");
-        json_keys(&msgs[i]);
+               translated(cv, i) ? "true" : "false", cm->m->locked ? "true" : "false");
+        merged_keys(cv, i);
+        json_keys(&cv->keys);
         fputs("}", stdout);
     }
     fputs("}}", stdout);
+}
+
+/* Returns false when memory ran out. */
+static bool print_coverage(coverage *cv, bool json)
+{
+    const glocal_catalog *c = cv->c;
+    if (json)
+        printf("{\"base_language\": \"%s\", \"messages\": %zu, \"locales\": [", c->language,
+               c->nmessages);
+    else
+        printf("%-12s %9s %4s  %8s  %s\n", "LOCALE", "TRANSLATED", "", "VARIANTS", "CHAIN");
+    for (size_t i = 1; i < c->nbundles && !cv->keys.oom; i++) {
+        cover_locale(cv, &c->bundles[i]);
+        if (json)
+            cover_json(cv, i == 1);
+        else
+            cover_text(cv);
+    }
+    if (json)
+        fputs("\n  ]\n}\n", stdout);
+    return !cv->keys.oom;
 }
 
 typedef struct coverage_opts {
@@ -942,26 +1005,6 @@ static int coverage_opt(void *ud, int index, const char *value)
     return CONTINUE;
 }
 
-static void print_coverage(const glocal_catalog *c, cov_msg *msgs, bool json)
-{
-    cov_locale l;
-    if (json)
-        printf("{\"base_language\": \"%s\", \"messages\": %zu, \"locales\": [", c->language,
-               c->nmessages);
-    else
-        printf("%-12s %9s %4s  %8s  %s\n", "LOCALE", "TRANSLATED", "", "VARIANTS", "CHAIN");
-    for (size_t i = 1; i < c->nbundles; i++) {
-        l.b = &c->bundles[i];
-        cover_locale(c, &l, msgs);
-        if (json)
-            cover_json(c, &l, msgs, i == 1);
-        else
-            cover_text(c, &l, msgs);
-    }
-    if (json)
-        fputs("\n  ]\n}\n", stdout);
-}
-
 static int cmd_coverage(int argc, char **argv)
 {
     static const cli_opt table[] = {{"format", true}, {NULL, false}};
@@ -974,14 +1017,14 @@ static int cmd_coverage(int argc, char **argv)
         rc = open_catalog("coverage", o.dir, &c);
     if (rc != CONTINUE)
         return rc;
-    cov_msg *msgs = calloc(c->nmessages + 1, sizeof(cov_msg));
-    if (msgs)
-        print_coverage(c, msgs, o.json);
-    else
+    coverage cv = {.c = c, .msgs = calloc(c->nmessages + 1, sizeof(cov_msg))};
+    bool ok = cv.msgs && print_coverage(&cv, o.json);
+    if (!ok)
         fputs("glocal coverage: out of memory\n", stderr);
-    free(msgs);
+    free(cv.msgs);
+    free(cv.keys.items);
     glocal_catalog_unref(c);
-    return msgs ? EXIT_OK : EXIT_USAGE;
+    return ok ? EXIT_OK : EXIT_USAGE;
 }
 
 /* ---- main ---- */
