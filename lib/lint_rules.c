@@ -36,6 +36,9 @@ typedef struct lint {
     const gl_message *m;
     uint32_t mi;
     const gl_variant *v;
+    char *lit;                  /* v's literal text (gl_template_literal_text) */
+    struct term_ref *terms;     /* brand-literal's terms for b, longest first */
+    size_t nterms;
     UBreakIterator *words;      /* opened on first use */
 } lint;
 
@@ -49,12 +52,17 @@ static void nomem(lint *x)
     gl_report_fatal(x->d, GLOCAL_ERR_NOMEM, x->b->file, "out of memory");
 }
 
-/* Reports a finding at the current variant's template scalar. */
+/* Reports a finding at the current variant's template scalar; the message
+ * starts with "`order.delayed`" or "`order.delayed` variant `sms`", then
+ * the formatted tail. */
 static void warn(lint *x, gl_rule rule, const char *fmt, ...) GL_PRINTF(3, 4);
 static void warn(lint *x, gl_rule rule, const char *fmt, ...)
 {
     gl_buf msg = {0};
     va_list ap;
+    gl_buf_printf(&msg, "`%s`", x->m->id);
+    if (!x->b->msgs[x->mi]->scalar)
+        gl_buf_printf(&msg, " variant `%s`", x->v->key);
     va_start(ap, fmt);
     gl_buf_vprintf(&msg, fmt, ap);
     va_end(ap);
@@ -66,13 +74,11 @@ static void warn(lint *x, gl_rule rule, const char *fmt, ...)
     gl_buf_free(&msg);
 }
 
-/* "`order.delayed`" or "`order.delayed` variant `sms`" */
-static void describe(const lint *x, gl_buf *out)
+/* "a", "a and b", "a, b and c" */
+static void join_and(gl_buf *out, const char *const *items, size_t n)
 {
-    const gl_msgdef *def = x->b->msgs[x->mi];
-    gl_buf_printf(out, "`%s`", x->m->id);
-    if (!def->scalar)
-        gl_buf_printf(out, " variant `%s`", x->v->key);
+    for (size_t i = 0; i < n; i++)
+        gl_buf_printf(out, "%s%s", i == 0 ? "" : i + 1 == n ? " and " : ", ", items[i]);
 }
 
 /* ---- arguments a template uses ---- */
@@ -100,15 +106,17 @@ static bool template_uses(const gl_template *t, const char *name, size_t before)
     return false;
 }
 
-/* Base's variant with the same key, else base's `other`. */
-static const gl_variant *base_variant(const lint *x, const char *key, bool exact)
+/* Base's variant with the same key (the same axis values, in any order),
+ * else, unless exact, base's `other`. */
+static const gl_variant *base_variant(const lint *x, bool exact)
 {
+    static const uint32_t none[AX_COUNT];
     const gl_msgdef *def = gl_base(x->c)->msgs[x->mi];
     const gl_variant *other = NULL;
     for (size_t i = 0; def && i < def->nv; i++) {
-        if (strcmp(def->v[i].key, key) == 0)
+        if (memcmp(def->v[i].ax, x->v->ax, sizeof none) == 0)
             return &def->v[i];
-        if (strcmp(def->v[i].key, "other") == 0)
+        if (memcmp(def->v[i].ax, none, sizeof none) == 0)
             other = &def->v[i];
     }
     return exact ? NULL : other;
@@ -118,7 +126,7 @@ static const gl_variant *base_variant(const lint *x, const char *key, bool exact
 
 static void check_dropped_args(lint *x)
 {
-    const gl_variant *bv = base_variant(x, x->v->key, false);
+    const gl_variant *bv = base_variant(x, false);
     if (is_base(x) || !bv)
         return;
     const gl_template *bt = &bv->tmpl, *t = &x->v->tmpl;
@@ -130,14 +138,10 @@ static void check_dropped_args(lint *x)
             continue;
         gl_buf_printf(&names, "%s`%s`", n++ ? ", " : "", name);
     }
-    if (n) {
-        gl_buf what = {0};
-        describe(x, &what);
-        warn(x, R_DROPPED_ARG, "%s does not use %s %s, which base's `%s` uses; add %s back, or "
-             "the reader misses that information", what.p, n > 1 ? "arguments" : "argument",
-             names.p, bv->key, n > 1 ? "them" : "it");
-        gl_buf_free(&what);
-    }
+    if (n)
+        warn(x, R_DROPPED_ARG, " does not use %s %s, which base's `%s` uses; add %s back, or "
+             "the reader misses that information", n > 1 ? "arguments" : "argument", names.p,
+             bv->key, n > 1 ? "them" : "it");
     gl_buf_free(&names);
 }
 
@@ -209,7 +213,7 @@ static size_t missing_categories(lint *x, const gl_selector *s, gl_buf *out)
     return found;
 }
 
-static void check_plural_keys(lint *x, const gl_selector *s, const char *cats, const gl_buf *what)
+static void check_plural_keys(lint *x, const gl_selector *s, const char *cats)
 {
     for (size_t i = 0; i < s->nkeys; i++) {
         if (s->keys[i][0] == '=' || in_list0(cats, s->keys[i]))
@@ -217,8 +221,8 @@ static void check_plural_keys(lint *x, const gl_selector *s, const char *cats, c
         gl_buf have = {0};
         for (const char *c = cats; *c; c += strlen(c) + 1)
             gl_buf_printf(&have, "%s%s", have.len ? ", " : "", c);
-        warn(x, R_PLURAL_CATEGORIES, "%s: `{%s, %s}` has a `%s` branch, but the %s rules of %s "
-             "have no such category (they have: %s); remove it", what->p, s->name,
+        warn(x, R_PLURAL_CATEGORIES, ": `{%s, %s}` has a `%s` branch, but the %s rules of %s "
+             "have no such category (they have: %s); remove it", s->name,
              s->use == USE_ORDINAL ? "selectordinal" : "plural", s->keys[i], rules_name(s),
              x->b->format_locale, have.p ? have.p : "other");
         gl_buf_free(&have);
@@ -228,20 +232,18 @@ static void check_plural_keys(lint *x, const gl_selector *s, const char *cats, c
 static void check_plural(lint *x, const gl_selector *s)
 {
     char *cats = gl_plural_categories(x->b->format_locale, s->use == USE_ORDINAL);
-    gl_buf what = {0}, missing = {0};
+    gl_buf missing = {0};
     if (!cats) {
         nomem(x);
         return;
     }
-    describe(x, &what);
     size_t n = missing_categories(x, s, &missing);
     if (n)
-        warn(x, R_PLURAL_CATEGORIES, "%s: `{%s, %s}` has no branch for %s, which the %s rules "
-             "of %s select; add %s", what.p, s->name,
+        warn(x, R_PLURAL_CATEGORIES, ": `{%s, %s}` has no branch for %s, which the %s rules "
+             "of %s select; add %s", s->name,
              s->use == USE_ORDINAL ? "selectordinal" : "plural", missing.p, rules_name(s),
              x->b->format_locale, n > 1 ? "those branches" : "that branch");
-    check_plural_keys(x, s, cats, &what);
-    gl_buf_free(&what);
+    check_plural_keys(x, s, cats);
     gl_buf_free(&missing);
     free(cats);
 }
@@ -292,12 +294,9 @@ static void check_length(lint *x)
     free(slot_len);
     if (len <= limit)
         return;
-    gl_buf what = {0};
-    describe(x, &what);
-    warn(x, R_LENGTH, "%s can be %zu characters long (terms written out, arguments left empty, "
-         "the longest plural/select branch), over the %s limit of %u; shorten it by %zu",
-         what.p, len, x->c->axisvals[ch].name, limit, len - limit);
-    gl_buf_free(&what);
+    warn(x, R_LENGTH, " can be %zu characters long (terms written out, arguments left empty, "
+         "the longest plural/select branch), over the %s limit of %u; shorten it by %zu", len,
+         x->c->axisvals[ch].name, limit, len - limit);
 }
 
 /* ---- untranslated ---- */
@@ -359,28 +358,16 @@ static bool same_text(const char *a, const char *b, bool *oom)
 static void check_untranslated(lint *x)
 {
     const gl_bundle *base = gl_base(x->c);
-    const gl_variant *bv = base_variant(x, x->v->key, true);
+    const gl_variant *bv = base_variant(x, true);
     bool oom = false;
     if (is_base(x) || !bv || strcmp(x->b->lang_script, base->lang_script) == 0 ||
-        !same_text(x->v->tmpl.src, bv->tmpl.src, &oom)) {
+        !has_letter(x->lit) || !same_text(x->v->tmpl.src, bv->tmpl.src, &oom)) {
         if (oom)
             nomem(x);
         return;
     }
-    char *lit = gl_template_literal_text(&x->v->tmpl);
-    if (!lit) {
-        nomem(x);
-        return;
-    }
-    if (has_letter(lit)) {
-        gl_buf what = {0};
-        describe(x, &what);
-        warn(x, R_UNTRANSLATED, "%s is the same as base's `%s` (written in %s); translate it "
-             "into %s, or remove it so the text falls back", what.p, bv->key,
-             x->c->language, x->b->lang_script);
-        gl_buf_free(&what);
-    }
-    free(lit);
+    warn(x, R_UNTRANSLATED, " is the same as base's `%s` (written in %s); translate it into %s, "
+         "or remove it so the text falls back", bv->key, x->c->language, x->b->lang_script);
 }
 
 /* ---- brand-literal ---- */
@@ -470,26 +457,17 @@ static bool find_and_blank(lint *x, char *lit, size_t len, const term_ref *t)
 
 static void check_brand_literal(lint *x)
 {
-    size_t n = 0;
-    term_ref *refs = brand_terms(x, &n);
-    char *lit = refs ? gl_template_literal_text(&x->v->tmpl) : NULL;
-    if (!lit) {
+    char *lit = x->nterms ? gl_strdup(x->lit) : NULL; /* matches are blanked out */
+    if (x->nterms && !lit) {
         nomem(x);
-        free(refs);
         return;
     }
-    size_t len = strlen(lit);
-    for (size_t i = 0; i < n; i++) {
-        if (!find_and_blank(x, lit, len, &refs[i]))
-            continue;
-        gl_buf what = {0};
-        describe(x, &what);
-        warn(x, R_BRAND_LITERAL, "%s writes `%s` as plain text; write `{-%s}` instead, "
-             "so the term is spelled the same everywhere", what.p, refs[i].text, refs[i].name);
-        gl_buf_free(&what);
-    }
+    size_t len = lit ? strlen(lit) : 0;
+    for (size_t i = 0; i < x->nterms; i++)
+        if (find_and_blank(x, lit, len, &x->terms[i]))
+            warn(x, R_BRAND_LITERAL, " writes `%s` as plain text; write `{-%s}` instead, so the "
+                 "term is spelled the same everywhere", x->terms[i].text, x->terms[i].name);
     free(lit);
-    free(refs);
 }
 
 /* ---- whitespace ---- */
@@ -520,33 +498,33 @@ static bool ends_with_space(const char *s)
  * text the reader sees (so spacing inside plural/select syntax is fine). */
 static void check_whitespace(lint *x)
 {
-    const char *src = x->v->tmpl.src;
-    const char *p = src;
-    bool lead = *p && u_isUWhiteSpace((UChar32)gl_utf8_next(&p));
-    bool trail = ends_with_space(src);
-    char *lit = gl_template_literal_text(&x->v->tmpl);
-    if (!lit) {
-        nomem(x);
+    const char *src = x->v->tmpl.src, *p = src;
+    const char *what[3];
+    size_t n = 0;
+    if (*p && u_isUWhiteSpace((UChar32)gl_utf8_next(&p)))
+        what[n++] = "leading white space";
+    if (ends_with_space(src))
+        what[n++] = "trailing white space";
+    if (has_doubled_space(x->lit))
+        what[n++] = "a doubled space";
+    if (!n)
         return;
-    }
-    bool doubled = has_doubled_space(lit);
-    free(lit);
-    if (!lead && !trail && !doubled)
-        return;
-    gl_buf what = {0};
-    describe(x, &what);
-    warn(x, R_WHITESPACE, "%s has %s%s%s%s%s; delete the extra white space (glocal writes the "
-         "text as it is)", what.p, lead ? "leading white space" : "",
-         lead && (trail || doubled) ? (trail && doubled ? ", " : " and ") : "",
-         trail ? "trailing white space" : "", trail && doubled ? " and " : "",
-         doubled ? "a doubled space" : "");
-    gl_buf_free(&what);
+    gl_buf list = {0};
+    join_and(&list, what, n);
+    warn(x, R_WHITESPACE, " has %s; delete the extra white space (glocal writes the text as it "
+         "is)", list.p ? list.p : "");
+    gl_buf_free(&list);
 }
 
 /* ---- per bundle ---- */
 
 static void check_variant(lint *x)
 {
+    x->lit = gl_template_literal_text(&x->v->tmpl);
+    if (!x->lit) {
+        nomem(x);
+        return;
+    }
     check_dropped_args(x);
     check_plural_categories(x);
     check_length(x);
@@ -554,6 +532,8 @@ static void check_variant(lint *x)
     if (!x->m->locked)
         check_brand_literal(x);
     check_whitespace(x);
+    free(x->lit);
+    x->lit = NULL;
 }
 
 static void check_bundle(lint *x, const gl_bundle *b)
@@ -561,6 +541,11 @@ static void check_bundle(lint *x, const gl_bundle *b)
     x->b = b;
     x->nchain = gl_bundle_chain(x->c, b, x->chain, GL_MAX_CHAIN);
     x->plural[0].ready = x->plural[1].ready = false;
+    x->terms = brand_terms(x, &x->nterms);
+    if (!x->terms) {
+        nomem(x);
+        return;
+    }
     for (uint32_t i = 0; i < x->c->nmessages && !x->d->fatal; i++) {
         const gl_msgdef *def = b->msgs[i];
         x->m = &x->c->messages[i];
@@ -573,6 +558,8 @@ static void check_bundle(lint *x, const gl_bundle *b)
                 check_variant(x);
         }
     }
+    free(x->terms);
+    x->terms = NULL;
 }
 
 /* ---- orphan ---- */
