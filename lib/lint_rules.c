@@ -19,7 +19,8 @@
 #include "value.h"
 
 #define PLURAL_PROBE 1000 /* plural-categories looks at the integers 0-999 */
-#define CAT_MAX 8         /* "other" and friends */
+#define CAT_MAX 8         /* a category name ("other") with its NUL */
+#define CATEGORIES 8      /* CLDR has six: zero, one, two, few, many, other */
 
 typedef struct plural_table {
     bool ready;
@@ -191,17 +192,17 @@ static const char *rules_name(const gl_selector *s)
 static size_t missing_categories(lint *x, const gl_selector *s, gl_buf *out)
 {
     const plural_table *p = plural_rules(x, s->use == USE_ORDINAL);
-    size_t found = 0;
-    for (int n = 0; n < PLURAL_PROBE; n++) {
+    const char *found[CATEGORIES];
+    size_t nfound = 0;
+    for (int n = 0; n < PLURAL_PROBE && nfound < CATEGORIES; n++) {
         const char *cat = p->cat[n];
-        if (has_exact_key(s, n) || has_key(s, cat))
-            continue;
         bool seen = false;
-        for (int k = 0; k < n && !seen; k++)
-            seen = strcmp(p->cat[k], cat) == 0 && !has_exact_key(s, k);
-        if (seen)
+        for (size_t k = 0; k < nfound && !seen; k++)
+            seen = strcmp(found[k], cat) == 0;
+        if (seen || has_key(s, cat) || has_exact_key(s, n))
             continue;
-        gl_buf_printf(out, "%s`%s` (%d", found++ ? ", " : "", cat, n);
+        found[nfound] = cat;
+        gl_buf_printf(out, "%s`%s` (%d", nfound++ ? ", " : "", cat, n);
         int examples = 1;
         for (int k = n + 1; k < PLURAL_PROBE && examples < 3; k++)
             if (strcmp(p->cat[k], cat) == 0 && !has_exact_key(s, k)) {
@@ -210,7 +211,7 @@ static size_t missing_categories(lint *x, const gl_selector *s, gl_buf *out)
             }
         gl_buf_puts(out, ")");
     }
-    return found;
+    return nfound;
 }
 
 static void check_plural_keys(lint *x, const gl_selector *s, const char *cats)
