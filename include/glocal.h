@@ -168,6 +168,24 @@ GLOCAL_API const char *glocal_catalog_locale_at(const glocal_catalog *c, size_t 
 GLOCAL_API glocal_status glocal_profile(const glocal_catalog *c, const char *locale,
                                         const char *key, char **out_utf8, glocal_error **err);
 
+/**
+ * Picks the locale to serve for an HTTP Accept-Language header (or any list
+ * like "fr-CH, fr;q=0.9, en;q=0.5").  Entries are tried by weight; each is
+ * matched with ICU's LocaleMatcher (likely subtags and CLDR distances: en-AU
+ * prefers en-GB over en) against the catalog's locales, never across scripts
+ * (zh-TW is never served Simplified Chinese).  The result is the entry itself
+ * when its own chain starts at the matched bundle (fr-CH for a catalog with
+ * fr, so Swiss formats apply), else the matched bundle's locale, and base's
+ * language when nothing matches.  *out_locale is the caller's, freed with
+ * glocal_free.
+ * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL), GLOCAL_ERR_LOCALE (a
+ * malformed header: a bad tag or weight is an error, not a guess),
+ * GLOCAL_ERR_NOMEM.
+ * @since 1.1
+ */
+GLOCAL_API glocal_status glocal_negotiate(const glocal_catalog *c, const char *accept_language,
+                                          char **out_locale, glocal_error **err);
+
 /* ---- Request: who receives the message, and how --------------------------- */
 
 typedef enum glocal_isolation {

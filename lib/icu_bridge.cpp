@@ -17,6 +17,7 @@
 
 #include <unicode/datefmt.h>
 #include <unicode/decimfmt.h>
+#include <unicode/localematcher.h>
 #include <unicode/locid.h>
 #include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
@@ -968,6 +969,25 @@ bool gl_locale_cldr_parent(const char *tag, char *out, size_t cap)
     }
     ures_close(rb);
     return ok;
+}
+
+int gl_locale_match(const char *desired, const char *const *supported, size_t n)
+{
+    try {
+        UErrorCode st = U_ZERO_ERROR;
+        icu::LocaleMatcher::Builder builder;
+        builder.setNoDefaultLocale();
+        for (size_t i = 0; i < n; i++)
+            builder.addSupportedLocale(Locale::forLanguageTag(supported[i], st));
+        icu::LocaleMatcher matcher = builder.build(st);
+        if (U_FAILURE(st))
+            return -1;
+        icu::LocaleMatcher::Result r =
+            matcher.getBestMatchResult(Locale::forLanguageTag(desired, st), st);
+        return U_SUCCESS(st) ? r.getSupportedIndex() : -1;
+    } catch (const std::bad_alloc &) {
+        return -1;
+    }
 }
 
 bool gl_time_zone_known(const char *zone)

@@ -41,6 +41,8 @@ bool gl_locale_facts_of(const char *canonical_tag, gl_locale_facts *f);
 /* CLDR parent locale (es-MX -> es-419) as a BCP 47 tag; false when none. */
 bool gl_locale_cldr_parent(const char *tag, char *out, size_t cap);
 bool gl_time_zone_known(const char *zone);
+/* ICU's LocaleMatcher: the index of the best supported tag for desired, or -1. */
+int gl_locale_match(const char *desired, const char *const *supported, size_t n);
 /* Plural categories of a locale ("one", "other", ...) for lint;
  * returns a malloc'ed NUL-separated list ending with an empty string. */
 char *gl_plural_categories(const char *icu_id, bool ordinal);

@@ -628,6 +628,52 @@ START_TEST(open_io_errors)
 }
 END_TEST
 
+static void expect_negotiated(const glocal_catalog *c, const char *header, const char *want)
+{
+    char *out = NULL;
+    glocal_error *e = NULL;
+    glocal_status st = glocal_negotiate(c, header, &out, &e);
+    ck_assert_msg(st == GLOCAL_OK, "%s: %s", header, glocal_error_message(e));
+    ck_assert_msg(strcmp(out, want) == 0, "%s: got %s, want %s", header, out, want);
+    glocal_free(out);
+}
+
+START_TEST(negotiation)
+{
+    glocal_catalog *c = NULL;
+    ck_assert_int_eq(glocal_catalog_open(getenv("GLOCAL_LOCALES"), &c, NULL), GLOCAL_OK);
+    expect_negotiated(c, "fr-CH, fr;q=0.9, en;q=0.5", "fr-CH");
+    expect_negotiated(c, "en-AU", "en-GB");
+    expect_negotiated(c, "en-US", "en-US");
+    expect_negotiated(c, "zh-TW", "zh-TW");
+    expect_negotiated(c, "zh-HK;q=0.9, en;q=0.1", "zh-HK");
+    expect_negotiated(c, "zh-CN", "zh-CN");
+    expect_negotiated(c, "it, de;q=0.8", "de");
+    expect_negotiated(c, "de-AT;q=0.5, ja", "ja");
+    expect_negotiated(c, "ko-KR;q=0.1, ar-EG;q=0.3", "ar-EG");
+    expect_negotiated(c, "da, sv;q=0.5", "en");
+    expect_negotiated(c, "*", "en");
+    expect_negotiated(c, "ja;q=0, de", "de");
+    expect_negotiated(c, "  de_ch ; q=0.7 ", "de-CH");
+    const char *bad[] = {"", "de,,en", "x;q=2", "de;q=0.1234", "de;level=1", "de--CH"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char *out = (char *)"x";
+        ck_assert_msg(glocal_negotiate(c, bad[i], &out, NULL) == GLOCAL_ERR_LOCALE, "%s", bad[i]);
+        ck_assert_ptr_null(out);
+    }
+    char *out;
+    ck_assert_int_eq(glocal_negotiate(c, NULL, &out, NULL), GLOCAL_ERR_INVALID);
+    glocal_catalog_unref(c);
+
+    /* a catalog with a Simplified zh only never serves Traditional requests */
+    ck_assert_int_eq(glocal_catalog_open(getenv("GLOCAL_FIXTURES_RESOLVE_ZH"), &c, NULL),
+                     GLOCAL_OK);
+    expect_negotiated(c, "zh-TW", "en");
+    expect_negotiated(c, "zh-CN", "zh-CN");
+    glocal_catalog_unref(c);
+}
+END_TEST
+
 /* Limits move with glocal_options; each one names its place when crossed. */
 START_TEST(options_limits)
 {
@@ -770,7 +816,7 @@ static Suite *core_suite(void)
         {"format", {money, dates, plurals, numbers}},
         {"errors", {format_errors, invalid_calls, args_validation, catalog_api, profiles,
                     explain_text, open_error_cases, open_io_errors, shipped_locales,
-                    options_limits}},
+                    options_limits, negotiation}},
         {"robustness", {yaml_test_suite}},
     };
     for (size_t g = 0; g < sizeof groups / sizeof *groups; g++) {

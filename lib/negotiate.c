@@ -1,0 +1,167 @@
+/* glocal_negotiate: an Accept-Language list to the locale to serve. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chain.h"
+#include "request.h"
+
+#define MAX_ENTRIES 64
+
+typedef struct entry {
+    char tag[GL_TAG_MAX];  /* canonical; "*" for the wildcard */
+    int q;                 /* weight in thousandths */
+    size_t order;
+} entry;
+
+static const char *skip_ws(const char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    return s;
+}
+
+/* q=1, q=0.5, q=0.125: RFC 9110 weights, at most three decimals. */
+static bool parse_weight(const char *s, size_t n, int *q)
+{
+    if (n < 3 || (s[0] != 'q' && s[0] != 'Q') || s[1] != '=')
+        return false;
+    s += 2, n -= 2;
+    if (s[0] != '0' && s[0] != '1')
+        return false;
+    int value = (s[0] - '0') * 1000, scale = 100;
+    if (n > 1) {
+        if (s[1] != '.' || n > 5 || n == 2)
+            return false;
+        for (size_t i = 2; i < n; i++, scale /= 10) {
+            if (!isdigit((unsigned char)s[i]))
+                return false;
+            value += (s[i] - '0') * scale;
+        }
+    }
+    *q = value;
+    return value <= 1000;
+}
+
+static glocal_status parse_entry(const char *s, size_t n, entry *e, glocal_error **err)
+{
+    char item[GL_TAG_MAX + 32];
+    if (n >= sizeof item)
+        return gl_fail(err, GLOCAL_ERR_LOCALE, NULL, 0, 0, "an Accept-Language entry is too long");
+    memcpy(item, s, n);
+    item[n] = '\0';
+    while (n && (item[n - 1] == ' ' || item[n - 1] == '\t'))
+        item[--n] = '\0';
+    char *semi = strchr(item, ';');
+    e->q = 1000;
+    if (semi) {
+        *semi = '\0';
+        const char *w = skip_ws(semi + 1);
+        if (!parse_weight(w, strlen(w), &e->q))
+            return gl_fail(err, GLOCAL_ERR_LOCALE, NULL, 0, 0,
+                           "`%s` is not a weight (write q=0.5)", w);
+    }
+    size_t tl = strlen(item);
+    while (tl && (item[tl - 1] == ' ' || item[tl - 1] == '\t'))
+        item[--tl] = '\0';
+    if (strcmp(item, "*") == 0) {
+        strcpy(e->tag, "*");
+        return GLOCAL_OK;
+    }
+    return gl_request_locale(item, e->tag, err);
+}
+
+static int by_weight(const void *pa, const void *pb)
+{
+    const entry *a = pa, *b = pb;
+    if (a->q != b->q)
+        return b->q - a->q;
+    return (a->order > b->order) - (a->order < b->order);
+}
+
+static glocal_status parse_header(const char *h, entry *out, size_t *count, glocal_error **err)
+{
+    size_t n = 0;
+    for (const char *s = h;;) {
+        s = skip_ws(s);
+        size_t len = strcspn(s, ",");
+        if (len == 0 || n == MAX_ENTRIES)
+            return gl_fail(err, GLOCAL_ERR_LOCALE, NULL, 0, 0, "%s",
+                           n == MAX_ENTRIES ? "more than 64 Accept-Language entries"
+                                            : "an empty Accept-Language entry");
+        glocal_status st = parse_entry(s, len, &out[n], err);
+        if (st != GLOCAL_OK)
+            return st;
+        out[n].order = n;
+        n++;
+        if (!s[len])
+            break;
+        s += len + 1;
+    }
+    qsort(out, n, sizeof *out, by_weight);
+    *count = n;
+    return GLOCAL_OK;
+}
+
+/* The candidate tags of one script: the bundles with that likely script and,
+ * when base's language has it, base's language (index 0). */
+static size_t same_script(const glocal_catalog *c, const char *script, const char **tags,
+                          uint32_t *idx)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->nbundles; i++) {
+        const gl_bundle *b = &c->bundles[i];
+        const char *dash = strchr(b->lang_script, '-');
+        if (!dash || strcmp(dash + 1, script) != 0)
+            continue;
+        tags[n] = i == 0 ? c->language : b->locale;
+        idx[n++] = (uint32_t)i;
+    }
+    return n;
+}
+
+/* The locale to serve for one entry, or NULL when nothing of its script fits. */
+static const char *match_entry(const glocal_catalog *c, const entry *e, const char **tags,
+                               uint32_t *idx)
+{
+    gl_locale_facts f;
+    if (!gl_locale_facts_of(e->tag, &f))
+        return NULL;
+    size_t n = same_script(c, f.script, tags, idx);
+    int m = n ? gl_locale_match(f.base_tag, tags, n) : -1;
+    if (m < 0)
+        return NULL;
+    uint32_t chain[GL_MAX_CHAIN];
+    gl_chain_compute(c, f.base_tag, f.script, chain, GL_MAX_CHAIN);
+    return chain[0] == idx[m] ? e->tag : tags[m];
+}
+
+glocal_status glocal_negotiate(const glocal_catalog *c, const char *accept_language,
+                               char **out_locale, glocal_error **err)
+{
+    if (out_locale)
+        *out_locale = NULL;
+    if (!c || !accept_language || !out_locale)
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "glocal_negotiate: NULL argument");
+    if (!gl_utf8_valid(accept_language, strlen(accept_language)))
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "the header is not valid UTF-8");
+    entry *entries = malloc(MAX_ENTRIES * sizeof *entries);
+    const char **tags = malloc((c->nbundles + 1) * sizeof *tags);
+    uint32_t *idx = malloc((c->nbundles + 1) * sizeof *idx);
+    size_t n = 0;
+    glocal_status st = entries && tags && idx ? parse_header(accept_language, entries, &n, err)
+                                              : gl_nomem(err);
+    const char *pick = NULL;
+    for (size_t i = 0; st == GLOCAL_OK && i < n && !pick; i++) {
+        if (entries[i].q == 0)
+            break;
+        pick = strcmp(entries[i].tag, "*") == 0 ? c->language
+                                                : match_entry(c, &entries[i], tags, idx);
+    }
+    if (st == GLOCAL_OK && !(*out_locale = gl_strdup(pick ? pick : c->language)))
+        st = gl_nomem(err);
+    free(entries);
+    free(tags);
+    free(idx);
+    return st;
+}
