@@ -367,18 +367,23 @@ static glocal_status check_call(const glocal_catalog *c, const char *id, const g
     return GLOCAL_OK;
 }
 
-glocal_status glocal_format(const glocal_catalog *c, const char *message_id,
-                            const glocal_request *r, const glocal_args *a, char **out_utf8,
-                            glocal_error **err)
+typedef glocal_status (*write_fn)(const glocal_catalog *c, const resolved *res,
+                                  const glocal_request *r, const glocal_args *a, const char *id,
+                                  gl_buf *out, glocal_error **err);
+
+/* What glocal_format and glocal_explain share: check, resolve, write. */
+static glocal_status resolve_and_write(const glocal_catalog *c, const char *id,
+                                       const glocal_request *r, const glocal_args *a,
+                                       write_fn write, char **out_utf8, glocal_error **err)
 {
-    glocal_status st = check_call(c, message_id, r, out_utf8, err);
+    glocal_status st = check_call(c, id, r, out_utf8, err);
     if (st != GLOCAL_OK)
         return st;
     resolved res;
-    st = resolve(c, message_id, r, &res, err);
+    st = resolve(c, id, r, &res, err);
     gl_buf out = {0};
     if (st == GLOCAL_OK)
-        st = render(c, &res, r, a, message_id, &out, err);
+        st = write(c, &res, r, a, id, &out, err);
     resolved_done(&res);
     if (st != GLOCAL_OK) {
         gl_buf_free(&out);
@@ -386,6 +391,13 @@ glocal_status glocal_format(const glocal_catalog *c, const char *message_id,
     }
     *out_utf8 = gl_buf_take(&out);
     return *out_utf8 ? GLOCAL_OK : gl_nomem(err);
+}
+
+glocal_status glocal_format(const glocal_catalog *c, const char *message_id,
+                            const glocal_request *r, const glocal_args *a, char **out_utf8,
+                            glocal_error **err)
+{
+    return resolve_and_write(c, message_id, r, a, render, out_utf8, err);
 }
 
 /* ---- explain ---- */
@@ -455,8 +467,9 @@ static void explain_chain(const explainer *x)
     }
 }
 
-static void explain(const glocal_catalog *c, const resolved *res, const glocal_request *r,
-                    const glocal_args *a, const char *id, gl_buf *out)
+static glocal_status explain(const glocal_catalog *c, const resolved *res,
+                             const glocal_request *r, const glocal_args *a, const char *id,
+                             gl_buf *out, glocal_error **err)
 {
     explainer x = {c, res, out};
     const gl_chain *ch = res->chain;
@@ -486,25 +499,12 @@ static void explain(const glocal_catalog *c, const resolved *res, const glocal_r
                       glocal_status_name(glocal_error_code(e)), glocal_error_message(e));
     glocal_error_free(e);
     gl_buf_free(&rendered);
+    return out->oom ? gl_nomem(err) : GLOCAL_OK;
 }
 
 glocal_status glocal_explain(const glocal_catalog *c, const char *message_id,
                              const glocal_request *r, const glocal_args *a, char **out_utf8,
                              glocal_error **err)
 {
-    glocal_status st = check_call(c, message_id, r, out_utf8, err);
-    if (st != GLOCAL_OK)
-        return st;
-    resolved res;
-    st = resolve(c, message_id, r, &res, err);
-    gl_buf out = {0};
-    if (st == GLOCAL_OK)
-        explain(c, &res, r, a, message_id, &out);
-    resolved_done(&res);
-    if (st != GLOCAL_OK) {
-        gl_buf_free(&out);
-        return st;
-    }
-    *out_utf8 = gl_buf_take(&out);
-    return *out_utf8 ? GLOCAL_OK : gl_nomem(err);
+    return resolve_and_write(c, message_id, r, a, explain, out_utf8, err);
 }
