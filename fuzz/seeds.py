@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Writes the seed corpus of one fuzz target into OUT (docs/robustness.md).
+
+Seeds come from the shipped catalog (locales/) and the golden bad-input cases
+(tests/robustness/corpus, tests/core/open-errors, tests/lint/cases).  Usage:
+seeds.py bundle|lint|format OUT
+"""
+import hashlib
+import json
+import os
+import re
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MAX_SEED = 64 * 1024
+CASE_DIRS = ["tests/robustness/corpus", "tests/core/open-errors", "tests/lint/cases"]
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def catalog_input(files):
+    """files: [(name without .yaml, bytes)], base first when present."""
+    out = b""
+    for i, (name, data) in enumerate(files):
+        if i or name != "base":
+            out += b"#>" + name.encode() + b"\n"
+        out += data
+        if i + 1 < len(files) and not data.endswith(b"\n"):
+            out += b"\n"
+    return out
+
+
+def bundle_seeds():
+    loc = os.path.join(ROOT, "locales")
+    base = read(os.path.join(loc, "base.yaml"))
+    others = sorted(n[:-5] for n in os.listdir(loc) if n.endswith(".yaml") and n != "base.yaml")
+    yield catalog_input([("base", base)])
+    for o in others:
+        yield catalog_input([("base", base), (o, read(os.path.join(loc, o + ".yaml")))])
+    yield catalog_input([("base", base)] + [(o, read(os.path.join(loc, o + ".yaml")))
+                                            for o in ("de", "de-CH", "es", "es-MX", "ar")])
+    for d in CASE_DIRS:
+        top = os.path.join(ROOT, d)
+        if not os.path.isdir(top):
+            continue
+        for case in sorted(os.listdir(top)):
+            cdir = os.path.join(top, case)
+            names = sorted(n for n in os.listdir(cdir)
+                           if n.endswith(".yaml") and os.path.isfile(os.path.join(cdir, n))
+                           and not os.path.islink(os.path.join(cdir, n)))
+            names.sort(key=lambda n: n != "base.yaml")
+            files = [(n[:-5], read(os.path.join(cdir, n))) for n in names]
+            if files and sum(len(b) for _, b in files) <= MAX_SEED:
+                yield catalog_input(files)
+
+
+TEMPLATE = re.compile(r'^\s+(?:[a-z0-9_.+-]+):\s+("(?:[^"\\]|\\.)*")\s*$')
+
+
+def format_seeds():
+    loc = os.path.join(ROOT, "locales")
+    seen = set()
+    for name in sorted(os.listdir(loc)):
+        if not name.endswith(".yaml"):
+            continue
+        lang = "en" if name == "base.yaml" else name[:-5]
+        for line in read(os.path.join(loc, name)).decode().splitlines():
+            m = TEMPLATE.match(line)
+            if not m or "_note" in line:
+                continue
+            try:
+                text = json.loads(m.group(1))
+            except ValueError:
+                continue
+            if text not in seen:
+                seen.add(text)
+                yield f"{lang}\n{text}".encode()
+    # Edge cases of ICU quoting, plural offsets and nesting, with arguments.
+    extra = [
+        "en\nIt''s '{x}' and '{-brand}' {x}",
+        "en\nIt's {x}",
+        "en\n'{x} unpaired {x}",
+        "en\n{n, plural, offset:1 =0 {none} one {# one} other {# and {n, number}}}\n@@\nn=i:2",
+        "en\n{n, plural, offset:1e309 other {#}}\n@@\nn=i:2",
+        "en\n{n, selectordinal, one {#st} two {#nd} few {#rd} other {#th}}\n@@\nn=s:1e3",
+        "en\n{g, select, a {{n, plural, one {A} other {B}}} other {{-brand}}}\n@@\ng=t:a\nn=f:1.5",
+        "en en-u-nu-arab decl\n{t, number, currency} {d, date, ::yMMMd} {d, time, short}\n@@\n"
+        "t=m:19.90 EUR\nd=d:1796117400000",
+        "ar ar-EG\n{name} \u200f{-care}\n@@\nname=t:Anna",
+        "he he-IL decl\n{x} {y, number, integer}\n@@\nx=t:\u05e9\nx=i:3\ny=s:-0.5",
+        "ja\n{d, date, full} {d, time, full}\n@@\nd=d:-62135596800000",
+        "pl\n{n, plural, one {# plik} few {# pliki} many {# plików} other {# pliku}}\n@@\nn=f:2.5",
+    ]
+    for e in extra:
+        yield e.encode()
+
+
+def main():
+    target, out = sys.argv[1], sys.argv[2]
+    os.makedirs(out, exist_ok=True)
+    gen = format_seeds() if target == "format" else bundle_seeds()
+    n = 0
+    for data in gen:
+        digest = hashlib.sha1(data).hexdigest()
+        with open(os.path.join(out, digest), "wb") as f:
+            f.write(data)
+        n += 1
+    print(f"seeds: {n} for fuzz-{target} in {out}")
+
+
+if __name__ == "__main__":
+    main()
