@@ -9,6 +9,7 @@ packages=(
   libicu-dev libyaml-dev check libsubunit-dev
   liblua5.4-dev lua5.4 python3
   abigail-tools valgrind
+  libxml2-dev libgettextpo-dev libjson-c-dev python3-jsonschema python3-yaml
 )
 missing=()
 for p in "${packages[@]}"; do

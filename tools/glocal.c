@@ -1,5 +1,7 @@
 /*
- * glocal - the command-line tool (SPEC §5): lint, render, explain, coverage.
+ * glocal - the command-line tool (SPEC §5): lint, render, explain, coverage;
+ * the commands of cli.h's table (negotiate, export, import, importers) live
+ * in their own files.
  *
  * A thin layer over the public API: lint, render and explain go through
  * glocal_lint, glocal_format and glocal_explain.  Only what the API does not
@@ -17,8 +19,7 @@
 
 #include "catalog.h"
 #include "chain.h"
-
-enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2, CONTINUE = -1 };
+#include "cli.h"
 
 /* ---- help texts ---- */
 
@@ -30,6 +31,11 @@ static const char usage_main[] =
     "  render    format one message for one customer\n"
     "  explain   show, step by step, how a message is resolved\n"
     "  coverage  show how much of base each locale translates\n"
+    "  negotiate pick the locale to serve for an Accept-Language header\n"
+    "  export    write the XLIFF 2.0 file a translator fills in for one locale\n"
+    "  import    merge a translated XLIFF 2.0 file into that locale's bundle\n"
+    "  import-gettext, import-i18next, import-rails\n"
+    "            turn PO files, i18next JSON or Rails YAML into glocal bundles\n"
     "\n"
     "Options:\n"
     "  -h, --help     show this help (glocal COMMAND --help: that command's)\n"
@@ -90,118 +96,6 @@ static const char usage_coverage[] =
     "For every locale of the catalog in DIR: how many of base's messages its\n"
     "fallback chain translates (locked messages are not counted: they always\n"
     "come from base), which are missing, and which variants exist.\n";
-
-/* ---- errors and option parsing ---- */
-
-static int usage_error(const char *cmd, const char *fmt, ...) GL_PRINTF(2, 3);
-static int usage_error(const char *cmd, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "glocal %s: ", cmd);
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\nTry `glocal %s --help`.\n", cmd);
-    va_end(ap);
-    return EXIT_USAGE;
-}
-
-/* "FILE:LINE:COL: " (what is known of it), then the message. */
-static void print_error(const char *cmd, const glocal_error *e)
-{
-    const char *file = glocal_error_file(e), *msg = glocal_error_message(e);
-    fprintf(stderr, "glocal %s: ", cmd);
-    if (file && msg && strncmp(msg, file, strlen(file)) == 0)
-        file = NULL; /* the message names it already */
-    if (file) {
-        fprintf(stderr, "%s:", file);
-        if (glocal_error_line(e))
-            fprintf(stderr, "%u:%u:", glocal_error_line(e), glocal_error_column(e));
-        fputc(' ', stderr);
-    }
-    fprintf(stderr, "%s\n", msg ? msg : "failed");
-}
-
-typedef struct cli_opt {
-    const char *name;  /* without the leading "--" */
-    bool takes_value;
-} cli_opt;
-
-/* Called for option `index` of the table with its value, or with index -1
- * for a positional argument; returns CONTINUE or an exit code. */
-typedef int (*opt_fn)(void *ud, int index, const char *value);
-
-static int find_opt(const cli_opt *opts, const char *arg, size_t len)
-{
-    for (int i = 0; opts[i].name; i++)
-        if (strlen(opts[i].name) == len && strncmp(opts[i].name, arg, len) == 0)
-            return i;
-    return -1;
-}
-
-/* Options may come anywhere; `--name value` or `--name=value`; `--` ends
- * them.  Returns CONTINUE, or the exit code of --help or a usage error. */
-static int parse_args(const char *cmd, int argc, char **argv, const cli_opt *opts,
-                      const char *help, opt_fn fn, void *ud)
-{
-    bool options = true;
-    for (int i = 0; i < argc; i++) {
-        const char *arg = argv[i];
-        int rc;
-        if (options && (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)) {
-            fputs(help, stdout);
-            return EXIT_OK;
-        }
-        if (options && strcmp(arg, "--") == 0) {
-            options = false;
-            continue;
-        }
-        if (!options || arg[0] != '-' || arg[1] == '\0') {
-            rc = fn(ud, -1, arg);
-        } else {
-            const char *name = arg + (arg[1] == '-' ? 2 : 1), *eq = strchr(name, '=');
-            int k = arg[1] == '-' ? find_opt(opts, name, eq ? (size_t)(eq - name) : strlen(name))
-                                  : -1;
-            if (k < 0)
-                return usage_error(cmd, "unknown option `%s`", arg);
-            const char *value = eq ? eq + 1 : NULL;
-            if (opts[k].takes_value && !value && i + 1 == argc)
-                return usage_error(cmd, "option `--%s` needs a value", opts[k].name);
-            if (opts[k].takes_value && !value)
-                value = argv[++i];
-            if (!opts[k].takes_value && value)
-                return usage_error(cmd, "option `--%s` takes no value", opts[k].name);
-            rc = fn(ud, k, value);
-        }
-        if (rc != CONTINUE)
-            return rc;
-    }
-    return CONTINUE;
-}
-
-/* A catalog argument must be a directory; say plainly when it is not. */
-static int check_dir(const char *cmd, const char *dir)
-{
-    struct stat st;
-    if (stat(dir, &st) != 0) {
-        fprintf(stderr, "glocal %s: cannot read %s: %s\n", cmd, dir, strerror(errno));
-        return EXIT_USAGE;
-    }
-    if (!S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "glocal %s: %s is not a directory; give the catalog directory that "
-                "holds base.yaml\n", cmd, dir);
-        return EXIT_USAGE;
-    }
-    return CONTINUE;
-}
-
-/* The one DIR positional of lint and coverage. */
-static int take_dir(const char *cmd, const char **dir, const char *value)
-{
-    if (*dir)
-        return usage_error(cmd, "one directory only (got `%s` and `%s`)", *dir, value);
-    *dir = value;
-    return CONTINUE;
-}
 
 /* ---- JSON ---- */
 
@@ -466,27 +360,6 @@ static int cmd_lint(int argc, char **argv)
     free(kept);
     glocal_findings_free(all);
     return errors || (o.werror && warnings) ? EXIT_FAILED : EXIT_OK;
-}
-
-/* ---- opening a catalog ---- */
-
-/* IO problems are unreadable input (2); a catalog with lint errors is
- * input that cannot be used (1). */
-static int open_catalog(const char *cmd, const char *dir, glocal_catalog **out)
-{
-    int rc = check_dir(cmd, dir);
-    glocal_error *e = NULL;
-    if (rc != CONTINUE)
-        return rc;
-    glocal_status st = glocal_catalog_open(dir, out, &e);
-    if (st == GLOCAL_OK)
-        return CONTINUE;
-    print_error(cmd, e);
-    glocal_error_free(e);
-    if (st == GLOCAL_ERR_IO || st == GLOCAL_ERR_INVALID || st == GLOCAL_ERR_NOMEM)
-        return EXIT_USAGE;
-    fprintf(stderr, "glocal %s: run `glocal lint %s` for every problem\n", cmd, dir);
-    return EXIT_FAILED;
 }
 
 /* ---- render and explain: arguments ---- */
@@ -1039,6 +912,8 @@ int main(int argc, char **argv)
         rc = cmd_render(argc - 2, argv + 2, strcmp(cmd, "explain") == 0);
     else if (strcmp(cmd, "coverage") == 0)
         rc = cmd_coverage(argc - 2, argv + 2);
+    else if (cli_find_command(cmd))
+        rc = cli_find_command(cmd)->run(argc - 2, argv + 2);
     else if (strcmp(cmd, "--version") == 0)
         rc = (printf("%s\n", glocal_version()), EXIT_OK);
     else if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0)

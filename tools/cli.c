@@ -1,0 +1,194 @@
+/* What every command of the CLI shares: usage errors, option parsing,
+ * opening a catalog, allocation that cannot fail, the command table. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+int usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "glocal %s: ", cmd);
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\nTry `glocal %s --help`.\n", cmd);
+    va_end(ap);
+    return EXIT_USAGE;
+}
+
+/* "FILE:LINE:COL: " (what is known of it), then the message. */
+void print_error(const char *cmd, const glocal_error *e)
+{
+    const char *file = glocal_error_file(e), *msg = glocal_error_message(e);
+    fprintf(stderr, "glocal %s: ", cmd);
+    if (file && msg && strncmp(msg, file, strlen(file)) == 0)
+        file = NULL; /* the message names it already */
+    if (file) {
+        fprintf(stderr, "%s:", file);
+        if (glocal_error_line(e))
+            fprintf(stderr, "%u:%u:", glocal_error_line(e), glocal_error_column(e));
+        fputc(' ', stderr);
+    }
+    fprintf(stderr, "%s\n", msg ? msg : "failed");
+}
+
+static int find_opt(const cli_opt *opts, const char *arg, size_t len)
+{
+    for (int i = 0; opts[i].name; i++)
+        if (strlen(opts[i].name) == len && strncmp(opts[i].name, arg, len) == 0)
+            return i;
+    return -1;
+}
+
+/* Options may come anywhere; `--name value` or `--name=value`; `--` ends
+ * them.  Returns CONTINUE, or the exit code of --help or a usage error. */
+int parse_args(const char *cmd, int argc, char **argv, const cli_opt *opts,
+                      const char *help, opt_fn fn, void *ud)
+{
+    bool options = true;
+    for (int i = 0; i < argc; i++) {
+        const char *arg = argv[i];
+        int rc;
+        if (options && (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)) {
+            fputs(help, stdout);
+            return EXIT_OK;
+        }
+        if (options && strcmp(arg, "--") == 0) {
+            options = false;
+            continue;
+        }
+        if (!options || arg[0] != '-' || arg[1] == '\0') {
+            rc = fn(ud, -1, arg);
+        } else {
+            const char *name = arg + (arg[1] == '-' ? 2 : 1), *eq = strchr(name, '=');
+            int k = arg[1] == '-' ? find_opt(opts, name, eq ? (size_t)(eq - name) : strlen(name))
+                                  : -1;
+            if (k < 0)
+                return usage_error(cmd, "unknown option `%s`", arg);
+            const char *value = eq ? eq + 1 : NULL;
+            if (opts[k].takes_value && !value && i + 1 == argc)
+                return usage_error(cmd, "option `--%s` needs a value", opts[k].name);
+            if (opts[k].takes_value && !value)
+                value = argv[++i];
+            if (!opts[k].takes_value && value)
+                return usage_error(cmd, "option `--%s` takes no value", opts[k].name);
+            rc = fn(ud, k, value);
+        }
+        if (rc != CONTINUE)
+            return rc;
+    }
+    return CONTINUE;
+}
+
+/* A catalog argument must be a directory; say plainly when it is not. */
+int check_dir(const char *cmd, const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0) {
+        fprintf(stderr, "glocal %s: cannot read %s: %s\n", cmd, dir, strerror(errno));
+        return EXIT_USAGE;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "glocal %s: %s is not a directory; give the catalog directory that "
+                "holds base.yaml\n", cmd, dir);
+        return EXIT_USAGE;
+    }
+    return CONTINUE;
+}
+
+/* The one DIR positional of lint and coverage. */
+int take_dir(const char *cmd, const char **dir, const char *value)
+{
+    if (*dir)
+        return usage_error(cmd, "one directory only (got `%s` and `%s`)", *dir, value);
+    *dir = value;
+    return CONTINUE;
+}
+
+/* IO problems are unreadable input (2); a catalog with lint errors is
+ * input that cannot be used (1). */
+int open_catalog(const char *cmd, const char *dir, glocal_catalog **out)
+{
+    int rc = check_dir(cmd, dir);
+    glocal_error *e = NULL;
+    if (rc != CONTINUE)
+        return rc;
+    glocal_status st = glocal_catalog_open(dir, out, &e);
+    if (st == GLOCAL_OK)
+        return CONTINUE;
+    print_error(cmd, e);
+    glocal_error_free(e);
+    if (st == GLOCAL_ERR_IO || st == GLOCAL_ERR_INVALID || st == GLOCAL_ERR_NOMEM)
+        return EXIT_USAGE;
+    fprintf(stderr, "glocal %s: run `glocal lint %s` for every problem\n", cmd, dir);
+    return EXIT_FAILED;
+}
+
+/* ---- allocation ---- */
+
+static void *checked(void *p)
+{
+    if (!p) {
+        fputs("glocal: out of memory\n", stderr);
+        exit(EXIT_USAGE);
+    }
+    return p;
+}
+
+void *xmalloc(size_t n)
+{
+    return checked(malloc(n ? n : 1));
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+    return checked(calloc(n ? n : 1, size ? size : 1));
+}
+
+void *xrealloc(void *p, size_t n)
+{
+    return checked(realloc(p, n ? n : 1));
+}
+
+char *xstrdup(const char *s)
+{
+    return checked(gl_strdup(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+    char *p = xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *xbuf_take(gl_buf *b)
+{
+    if (b->oom)
+        checked(NULL);
+    return checked(gl_buf_take(b));
+}
+
+/* ---- commands outside glocal.c ---- */
+
+static const cli_command commands[] = {
+    {"negotiate", cmd_negotiate},
+    {"export", cmd_export},
+    {"import", cmd_import},
+    {"import-gettext", cmd_import_gettext},
+    {"import-i18next", cmd_import_i18next},
+    {"import-rails", cmd_import_rails},
+};
+
+const cli_command *cli_find_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
