@@ -706,6 +706,9 @@ void gl_bundle_load(gl_load *ld, gl_bundle *b, const ynode *root, const char *st
         REPORT(&x, R_SCHEMA, &top, "a bundle is a mapping with `glocal: 1`, `locale:` and "
                                    "`messages:`; this file is %s",
                root ? kind_name(root) : "empty");
+        /* lint goes on: other bundles' chains meet this one and need its language */
+        if (!is_base && !set_locale_facts(&x, b, b->locale))
+            nomem(&x);
         return;
     }
     check_top_keys(&x, root);
