@@ -405,6 +405,23 @@ static int cat_profile(lua_State *L)
     return 1;
 }
 
+/* cat:negotiate(header): the locale to serve for an Accept-Language value. */
+static int cat_negotiate(lua_State *L)
+{
+    lcatalog *lc = check_catalog(L);
+    luaL_checkstring(L, 2);
+    scratch *s = scratch_new(L);
+    const char *header = c_string(L, 2, "Accept-Language header");
+    if (header == NULL)
+        return fail_nul(L, s);
+    glocal_status st = glocal_negotiate(lc->c, header, &s->out, &s->err);
+    if (st != GLOCAL_OK)
+        return push_failure(L, s, st, "cannot negotiate a locale");
+    lua_pushstring(L, s->out);
+    scratch_release(s);
+    return 1;
+}
+
 static const char *const option_names[] = {"formality", "tone", "channel", "time_zone",
                                            "isolation", NULL};
 static const char *const isolation_names[] = {"auto", "never", "always", NULL};
@@ -651,6 +668,7 @@ static const luaL_Reg catalog_methods[] = {
     {"explain", cat_explain},
     {"locales", cat_locales},
     {"profile", cat_profile},
+    {"negotiate", cat_negotiate},
     {"close", cat_close},
     {NULL, NULL},
 };

@@ -157,6 +157,38 @@ class Catalog:
             raise _errors.from_status(status, err, f"profile {key!r} for {locale!r} failed")
         return _take_string(lib, out)
 
+    def negotiate(self, accept_language: str) -> str:
+        """The locale to serve a reader who sends `accept_language`, an HTTP
+        ``Accept-Language`` value such as ``"fr-CH, fr;q=0.9, en;q=0.5"``
+        (or any list in that form, say from a CRM profile).
+
+        Entries are tried by weight, each matched with ICU's locale matching
+        against the catalog's locales, never across scripts (``zh-TW`` is
+        never served Simplified Chinese).  The result is the entry itself when
+        its own fallback chain starts at the matched bundle (``fr-CH`` for a
+        catalog with ``fr``, so Swiss formats apply), else the matched
+        bundle's locale, and base's language when nothing matches.  Pass it
+        to :meth:`format` as the locale.
+
+        Raises LocaleError for a malformed header (a bad tag or weight is an
+        error, not a guess), InvalidError for text that is not valid UTF-8.
+        """
+        lib = _native.lib()
+        raw = _values.encode(accept_language, "Accept-Language header")
+        if not _native.has("glocal_negotiate"):
+            raise NotImplementedError("the loaded libglocal predates glocal_negotiate (1.1)")
+        out = ctypes.c_void_p()
+        err = ctypes.c_void_p()
+        ptr = self._acquire()
+        try:
+            status = lib.glocal_negotiate(ptr, raw, ctypes.byref(out), ctypes.byref(err))
+        finally:
+            lib.glocal_catalog_unref(ptr)
+        if status != 0:
+            raise _errors.from_status(status, err,
+                                      f"cannot negotiate a locale for {accept_language!r}")
+        return _take_string(lib, out)
+
     def format(self, message_id: str, locale: str, args: Optional[Mapping[str, Any]] = None, *,
                formality: Optional[str] = None, tone: Optional[str] = None,
                channel: Optional[str] = None, time_zone: Optional[str] = None,
