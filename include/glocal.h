@@ -181,7 +181,7 @@ GLOCAL_API glocal_status glocal_profile(const glocal_catalog *c, const char *loc
  * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL), GLOCAL_ERR_LOCALE (a
  * malformed header: a bad tag or weight is an error, not a guess),
  * GLOCAL_ERR_NOMEM.
- * @since 1.1
+ * @since 1.0
  */
 GLOCAL_API glocal_status glocal_negotiate(const glocal_catalog *c, const char *accept_language,
                                           char **out_locale, glocal_error **err);
