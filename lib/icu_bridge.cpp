@@ -111,7 +111,9 @@ int32_t term_at(const UnicodeString &s, int32_t i)
     return j < n && s[j] == '}' ? j + 1 - i : 0;
 }
 
-/* Copies a quoted run starting at s[i] == '\'' into out; returns the index after it. */
+/* Copies a quoted run starting at s[i] == '\'' into out; returns the index
+ * after it, or -1 when the run never closes: ICU would then print the rest of
+ * the message literally and report success. */
 int32_t copy_quoted(const UnicodeString &s, int32_t i, UnicodeString &out)
 {
     int32_t n = s.length();
@@ -124,11 +126,13 @@ int32_t copy_quoted(const UnicodeString &s, int32_t i, UnicodeString &out)
                 out.append(s[i++]);
                 continue;
             }
-            break;
+            return i;
         }
     }
-    return i;
+    return -1;
 }
+
+enum ScanResult { SCAN_OK, SCAN_TOO_DEEP, SCAN_OPEN_QUOTE };
 
 struct TermScan {
     UnicodeString out;
@@ -136,7 +140,7 @@ struct TermScan {
     std::vector<int32_t> positions; /* index of each placeholder's '{' in out */
 };
 
-bool scan_terms(const UnicodeString &s, unsigned max_depth, TermScan &ts)
+ScanResult scan_terms(const UnicodeString &s, unsigned max_depth, TermScan &ts)
 {
     const size_t max_frames = 2 * (size_t)max_depth + 2;
     std::vector<Frame> frames;
@@ -155,7 +159,8 @@ bool scan_terms(const UnicodeString &s, unsigned max_depth, TermScan &ts)
                     ts.out.append(c).append(next);
                     i += 2;
                 } else if (starts) {
-                    i = copy_quoted(s, i, ts.out);
+                    if ((i = copy_quoted(s, i, ts.out)) < 0)
+                        return SCAN_OPEN_QUOTE;
                 } else {
                     ts.out.append(c);
                     i++;
@@ -197,7 +202,8 @@ bool scan_terms(const UnicodeString &s, unsigned max_depth, TermScan &ts)
             }
         } else {
             if (c == '\'') {
-                i = copy_quoted(s, i, ts.out);
+                if ((i = copy_quoted(s, i, ts.out)) < 0)
+                    return SCAN_OPEN_QUOTE;
                 continue;
             }
             if (c == '{')
@@ -206,11 +212,11 @@ bool scan_terms(const UnicodeString &s, unsigned max_depth, TermScan &ts)
                 frames.pop_back();
         }
         if (frames.size() > max_frames)
-            return false;
+            return SCAN_TOO_DEEP;
         ts.out.append(c);
         i++;
     }
-    return true;
+    return SCAN_OK;
 }
 
 /* ---- compiling ---- */
@@ -440,10 +446,18 @@ gl_compile_status compile(gl_arena *a, gl_template *t, unsigned max_depth, char 
 {
     UnicodeString src = from_utf8(t->src, strlen(t->src));
     TermScan ts;
-    if (!scan_terms(src, max_depth, ts)) {
+    switch (scan_terms(src, max_depth, ts)) {
+    case SCAN_TOO_DEEP:
         snprintf(msg, msgcap, "plural/select nesting deeper than the limit of %u levels",
                  max_depth);
         return TC_DEPTH;
+    case SCAN_OPEN_QUOTE:
+        snprintf(msg, msgcap, "an apostrophe starts a quoted run that never ends, so the rest "
+                              "of the template would print literally; write '' for an "
+                              "apostrophe (or use ’)");
+        return TC_SYNTAX;
+    case SCAN_OK:
+        break;
     }
     UErrorCode st = U_ZERO_ERROR;
     UParseError pe;
