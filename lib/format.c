@@ -167,6 +167,17 @@ static bool needs_isolation(const char *s, size_t n, bool rtl)
     bool ltr_seen = false, rtl_seen = false;
     const char *end = s + n;
     while (s < end) {
+        unsigned char b = (unsigned char)*s;
+        if (b < 0x80) {
+            /* ASCII: letters are L, nothing else is strong (as u_charDirection says). */
+            s++;
+            if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+                ltr_seen = true;
+                if (rtl)
+                    return true;
+            }
+            continue;
+        }
         uint32_t cp = gl_utf8_next(&s);
         UCharDirection d = u_charDirection((UChar32)cp);
         if (d == U_LEFT_TO_RIGHT)
