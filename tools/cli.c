@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "request.h"
 
 int usage_error(const char *cmd, const char *fmt, ...)
 {
@@ -126,6 +127,28 @@ int open_catalog(const char *cmd, const char *dir, glocal_catalog **out)
         return EXIT_USAGE;
     fprintf(stderr, "glocal %s: run `glocal lint %s` for every problem\n", cmd, dir);
     return EXIT_FAILED;
+}
+
+int bundle_locale(const char *cmd, const char *what, const char *tag, char *out)
+{
+    glocal_error *e = NULL;
+    gl_locale_facts f;
+    if (gl_request_locale(tag, out, &e) != GLOCAL_OK) {
+        fprintf(stderr, "glocal %s: %s: %s\n", cmd, what, glocal_error_message(e));
+        glocal_error_free(e);
+        return EXIT_USAGE;
+    }
+    if (strcmp(out, "base") == 0) {
+        fprintf(stderr, "glocal %s: %s: base.yaml is the source, not a locale to translate "
+                "into\n", cmd, what);
+        return EXIT_USAGE;
+    }
+    if (!gl_locale_facts_of(out, &f) || strcmp(f.base_tag, out) != 0) {
+        fprintf(stderr, "glocal %s: %s: `%s` has extensions; a bundle's locale has none (e.g. "
+                "de-CH)\n", cmd, what, tag);
+        return EXIT_USAGE;
+    }
+    return CONTINUE;
 }
 
 /* ---- allocation ---- */

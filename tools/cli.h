@@ -37,6 +37,11 @@ int take_dir(const char *cmd, const char **dir, const char *value);
  * EXIT_FAILED (a catalog with errors). */
 int open_catalog(const char *cmd, const char *dir, glocal_catalog **out);
 
+/* The canonical tag (into out, at least 160 bytes) of a locale a bundle can
+ * be written for: well-formed BCP 47 without extensions, not `base`.
+ * CONTINUE, or EXIT_USAGE after saying why on stderr. */
+int bundle_locale(const char *cmd, const char *what, const char *tag, char *out);
+
 /* Allocation that cannot fail: out of memory ends the CLI with status 2. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
@@ -45,6 +50,84 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* gl_buf_take, ending the CLI when the buffer ran out of memory. */
 char *xbuf_take(gl_buf *b);
+
+/* ---- YAML documents (yaml_doc.c): read, change and write a bundle with
+ * libyaml, keeping key order and each node's style ---- */
+
+typedef enum yd_kind { YD_SCALAR, YD_MAP, YD_SEQ } yd_kind;
+
+typedef struct yd_node {
+    yd_kind kind;
+    char *str;               /* SCALAR */
+    int style;               /* libyaml's scalar, mapping or sequence style */
+    struct yd_node **items;  /* MAP: key0, value0, key1, ...; SEQ: values */
+    size_t n, cap;           /* entries of items */
+    unsigned line;           /* 1-based where it was read; 0 for new nodes */
+} yd_node;
+
+yd_node *yd_scalar(const char *s);        /* written double-quoted unless plain is safe */
+yd_node *yd_plain(const char *s);         /* plain when libyaml allows it */
+yd_node *yd_map(bool flow);
+yd_node *yd_seq(bool flow);
+void yd_free(yd_node *n);
+/* The value of key in map (NULL when absent or not a map). */
+yd_node *yd_get(const yd_node *map, const char *key);
+/* Replaces key's value in place, else appends key: value; takes val. */
+void yd_set(yd_node *map, const char *key, yd_node *val);
+void yd_push(yd_node *seq, yd_node *val);
+/* The pairs of a map, the items of a sequence. */
+size_t yd_len(const yd_node *n);
+
+/* A bundle read from disk: the tree, the comment lines at its top (kept
+ * verbatim) and where the other comments were (the emitter cannot keep them). */
+typedef struct yd_file {
+    yd_node *root;
+    char *header;            /* "" when none */
+    unsigned *lost;          /* lines of comments after the first content line */
+    size_t nlost;
+} yd_file;
+
+/* Reads path; false with a message in err (FILE:LINE: ...) when it cannot. */
+bool yd_load(const char *path, yd_file *out, char *err, size_t errcap);
+void yd_file_free(yd_file *f);
+/* Says on stderr which comments of f writing it drops. */
+void yd_warn_lost_comments(const char *cmd, const char *path, const yd_file *f);
+/* Writes header then root to path (through a temporary file renamed over
+ * it); false with a message in err. */
+bool yd_save(const char *path, const yd_node *root, const char *header, char *err,
+             size_t errcap);
+
+/* ---- ICU MessageFormat templates as parts (msgparts.c) ----
+ * What a translator may change (text) and what they must keep (codes): a
+ * template is text, codes ({name}, {eta, date, long}, {-brand}, `#`, a
+ * selector's head and tail), and branches of plural/select (open: " one {",
+ * close: "}") whose content is again text and codes. */
+
+typedef enum mp_kind { MP_TEXT, MP_CODE, MP_OPEN, MP_CLOSE } mp_kind;
+
+typedef enum mp_code {
+    MPC_ARG, MPC_TERM, MPC_HASH, MPC_SELECT_HEAD, MPC_SELECT_TAIL, MPC_NONE
+} mp_code;
+
+typedef struct mp_part {
+    mp_kind kind;
+    mp_code code;            /* MP_CODE */
+    char *text;              /* TEXT: the literal text (quoting resolved); else the source */
+    char *name;              /* ARG, TERM, SELECT_HEAD: the argument or term; OPEN: the key */
+    bool plural;             /* SELECT_HEAD, OPEN: of plural/selectordinal */
+} mp_part;
+
+typedef struct mp_list {
+    mp_part *p;
+    size_t n, cap;
+} mp_list;
+
+/* Splits template src; false with a message in err when it does not parse. */
+bool mp_split(const char *src, mp_list *out, char *err, size_t errcap);
+void mp_free(mp_list *l);
+/* Appends literal text to b quoted for ICU (braces, apostrophes that would
+ * quote, `#` inside a plural branch). */
+void mp_quote(gl_buf *b, const char *text, bool in_plural);
 
 /* A command implemented outside glocal.c. */
 typedef struct cli_command {

@@ -1,8 +1,571 @@
+/* glocal export DIR --locale TAG --out FILE: the XLIFF 2.0 file a translator
+ * (or a translation-management system) fills in for one locale.
+ *
+ * One unit per message variant the locale needs (base's variants and the
+ * bundle's own; locked messages never) and per unlocked term.  Unit ids are
+ * `MESSAGE:KEY` with `+` written `.` (`order.delayed:formal.sms`; XLIFF ids
+ * cannot hold `+`) and `-TERM`.  The source is base's template; the target,
+ * when present, the bundle's own text (not its chain's: what a bundle
+ * inherits is not its translation).  Arguments, terms, `#` and the syntax of
+ * plural/select are inline codes the translator cannot delete or copy. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlwriter.h>
+
+#include "catalog.h"
 #include "cli.h"
+#include "value.h"
+
+static const char usage_export[] =
+    "usage: glocal export DIR --locale TAG [--out FILE]\n"
+    "\n"
+    "Writes an XLIFF 2.0 file (to FILE, default standard output) with one unit\n"
+    "per message variant and term that TAG's bundle translates: the source from\n"
+    "base.yaml, the target from TAG's own bundle when it has one (state\n"
+    "translated, else initial), base's `_note`, the variant, the arguments and\n"
+    "length limits as notes.  Arguments, terms and plural/select syntax are\n"
+    "protected inline codes.  Plurals in the source carry the plural categories\n"
+    "TAG's language needs.  Bring the file back with `glocal import`.\n"
+    "\n"
+    "Exit status: 0 written, 1 a catalog with errors, 2 usage error or\n"
+    "unreadable input.\n";
+
+/* ---- unit ids ---- */
+
+static char *unit_id(const char *msg, const char *key)
+{
+    gl_buf b = {0};
+    gl_buf_printf(&b, "%s:", msg);
+    for (const char *p = key; *p; p++)
+        gl_buf_putc(&b, *p == '+' ? '.' : *p);
+    return xbuf_take(&b);
+}
+
+/* ---- inline codes of one unit ---- */
+
+typedef struct code_ref {
+    const char *raw;
+    unsigned id;
+    bool taken;               /* matched by a target code */
+} code_ref;
+
+typedef struct unit_codes {
+    const char **data;        /* distinct raw code texts: data ids d1, d2, ... */
+    size_t ndata;
+    code_ref *src;
+    size_t nsrc;
+    unsigned next_id;
+} unit_codes;
+
+typedef struct side {
+    mp_list parts;
+    unsigned *ids;            /* per part: the code's id, 0 for text and closes */
+    bool present;
+} side;
+
+static size_t data_index(unit_codes *uc, const char *raw)
+{
+    for (size_t i = 0; i < uc->ndata; i++)
+        if (strcmp(uc->data[i], raw) == 0)
+            return i;
+    uc->data = xrealloc(uc->data, (uc->ndata + 1) * sizeof *uc->data);
+    uc->data[uc->ndata] = raw;
+    return uc->ndata++;
+}
+
+/* A target code takes the id of the first untaken source code with the same
+ * text, so the tools see them as the same code; else a new id. */
+static unsigned target_id(unit_codes *uc, const char *raw)
+{
+    for (size_t i = 0; i < uc->nsrc; i++)
+        if (!uc->src[i].taken && strcmp(uc->src[i].raw, raw) == 0) {
+            uc->src[i].taken = true;
+            return uc->src[i].id;
+        }
+    return ++uc->next_id;
+}
+
+static void assign(unit_codes *uc, side *sd, bool target)
+{
+    sd->ids = xcalloc(sd->parts.n, sizeof *sd->ids);
+    for (size_t i = 0; i < sd->parts.n; i++) {
+        const mp_part *p = &sd->parts.p[i];
+        if (p->kind == MP_TEXT)
+            continue;
+        data_index(uc, p->text);
+        if (p->kind == MP_CLOSE)
+            continue;
+        if (target) {
+            sd->ids[i] = target_id(uc, p->text);
+        } else {
+            sd->ids[i] = ++uc->next_id;
+            uc->src = xrealloc(uc->src, (uc->nsrc + 1) * sizeof *uc->src);
+            uc->src[uc->nsrc++] = (code_ref){p->text, sd->ids[i], false};
+        }
+    }
+}
+
+/* ---- plural categories of the target language ---- */
+
+static size_t match_close(const mp_list *l, size_t open)
+{
+    int depth = 0;
+    for (size_t i = open; i < l->n; i++) {
+        if (l->p[i].kind == MP_OPEN)
+            depth++;
+        else if (l->p[i].kind == MP_CLOSE && --depth == 0)
+            return i;
+    }
+    return l->n;
+}
+
+static void copy_part(mp_list *dst, const mp_part *p)
+{
+    if (dst->n == dst->cap) {
+        dst->cap = dst->cap ? 2 * dst->cap : 16;
+        dst->p = xrealloc(dst->p, dst->cap * sizeof *dst->p);
+    }
+    dst->p[dst->n++] = (mp_part){p->kind, p->code, xstrdup(p->text),
+                                 p->name ? xstrdup(p->name) : NULL, p->plural};
+}
+
+static bool has_category(const char *cats, const char *key)
+{
+    for (const char *c = cats; *c; c += strlen(c) + 1)
+        if (strcmp(c, key) == 0)
+            return true;
+    return false;
+}
+
+static size_t fit_from(mp_list *dst, const mp_list *src, size_t i, const char *icu_id);
+
+/* Copies branch [open, close] as `key` (NULL: as it is). */
+static void copy_branch(mp_list *dst, const mp_list *src, size_t open, const char *key,
+                        const char *icu_id)
+{
+    mp_part p = src->p[open];
+    char raw[64];
+    if (key) {
+        snprintf(raw, sizeof raw, " %s {", key);
+        p.text = raw;
+        p.name = (char *)key;
+    }
+    copy_part(dst, &p);
+    size_t close = fit_from(dst, src, open + 1, icu_id);
+    copy_part(dst, &src->p[close]);
+}
+
+/* The branches of a plural from i (after its head) through its tail: those
+ * the language has (and =N), the missing ones as copies of `other`, placed
+ * before it.  Returns the index after the tail. */
+static size_t fit_plural(mp_list *dst, const mp_list *src, size_t i, bool ordinal,
+                         const char *icu_id)
+{
+    char *cats = gl_plural_categories(icu_id, ordinal);
+    size_t other = 0;
+    for (size_t j = i; j < src->n && src->p[j].kind == MP_OPEN; j = match_close(src, j) + 1)
+        if (strcmp(src->p[j].name, "other") == 0)
+            other = j;
+    for (; i < src->n && src->p[i].kind == MP_OPEN; i = match_close(src, i) + 1) {
+        const char *key = src->p[i].name;
+        if (i == other && cats)
+            for (const char *c = cats; *c; c += strlen(c) + 1) {
+                bool present = false;
+                for (size_t j = i - 1; j; j--) /* an earlier branch with this key? */
+                    present = present || (src->p[j].kind == MP_OPEN && src->p[j].name &&
+                                           strcmp(src->p[j].name, c) == 0);
+                if (strcmp(c, "other") != 0 && !present)
+                    copy_branch(dst, src, other, c, icu_id);
+            }
+        if (key[0] == '=' || !cats || has_category(cats, key))
+            copy_branch(dst, src, i, NULL, icu_id);
+    }
+    free(cats);
+    if (i < src->n)
+        copy_part(dst, &src->p[i]); /* the tail */
+    return i + 1;
+}
+
+/* Copies parts from i up to an unmatched close (returned) or the end. */
+static size_t fit_from(mp_list *dst, const mp_list *src, size_t i, const char *icu_id)
+{
+    while (i < src->n && src->p[i].kind != MP_CLOSE) {
+        const mp_part *p = &src->p[i];
+        if (p->kind == MP_OPEN) {
+            copy_branch(dst, src, i, NULL, icu_id);
+            i = match_close(src, i) + 1;
+            continue;
+        }
+        copy_part(dst, p);
+        if (p->kind == MP_CODE && p->code == MPC_SELECT_HEAD && p->plural)
+            i = fit_plural(dst, src, i + 1, strstr(p->text, "selectordinal") != NULL, icu_id);
+        else
+            i++;
+    }
+    return i;
+}
+
+/* ---- writing ---- */
+
+typedef struct exporter {
+    xmlTextWriterPtr w;
+    const glocal_catalog *c;
+    const gl_bundle *b;       /* NULL: the locale has no bundle yet */
+    gl_locale_facts facts;
+    size_t units, translated;
+    bool failed;
+} exporter;
+
+static void nl(exporter *x, int depth)
+{
+    xmlTextWriterWriteString(x->w, BAD_CAST "\n");
+    for (int i = 0; i < depth; i++)
+        xmlTextWriterWriteString(x->w, BAD_CAST "  ");
+}
+
+static void attr(exporter *x, const char *name, const char *value)
+{
+    xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST value);
+}
+
+static void attr_id(exporter *x, const char *name, const char *prefix, size_t n)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%s%zu", prefix, n);
+    attr(x, name, buf);
+}
+
+static void protect(exporter *x)
+{
+    attr(x, "canCopy", "no");
+    attr(x, "canDelete", "no");
+}
+
+static size_t write_parts(exporter *x, unit_codes *uc, const side *sd, size_t i)
+{
+    for (; i < sd->parts.n && sd->parts.p[i].kind != MP_CLOSE; i++) {
+        const mp_part *p = &sd->parts.p[i];
+        if (p->kind == MP_TEXT) {
+            xmlTextWriterWriteString(x->w, BAD_CAST p->text);
+            continue;
+        }
+        size_t close = p->kind == MP_OPEN ? match_close(&sd->parts, i) : 0;
+        xmlTextWriterStartElement(x->w, BAD_CAST(p->kind == MP_OPEN ? "pc" : "ph"));
+        attr_id(x, "id", "", sd->ids[i]);
+        if (p->kind == MP_CODE) {
+            attr_id(x, "dataRef", "d", data_index(uc, p->text) + 1);
+            attr(x, "disp", p->text);
+            protect(x);
+            xmlTextWriterEndElement(x->w);
+            continue;
+        }
+        attr_id(x, "dataRefStart", "d", data_index(uc, p->text) + 1);
+        attr_id(x, "dataRefEnd", "d", data_index(uc, sd->parts.p[close].text) + 1);
+        attr(x, "dispStart", p->text);
+        attr(x, "dispEnd", sd->parts.p[close].text);
+        protect(x);
+        i = write_parts(x, uc, sd, i + 1);
+        xmlTextWriterFullEndElement(x->w);
+    }
+    return i;
+}
+
+static void note(exporter *x, const char *category, const char *text)
+{
+    nl(x, 4);
+    xmlTextWriterStartElement(x->w, BAD_CAST "note");
+    attr(x, "category", category);
+    xmlTextWriterWriteString(x->w, BAD_CAST text);
+    xmlTextWriterEndElement(x->w);
+}
+
+static const char *const axis_label[AX_COUNT] = {"formality", "tone", "channel"};
+
+/* What the variant is for, and a channel's length limit. */
+static void variant_notes(exporter *x, const char *key)
+{
+    gl_buf b = {0};
+    uint32_t idx[AX_COUNT] = {0};
+    if (strcmp(key, "other") == 0) {
+        gl_buf_puts(&b, "Variant `other`: the default, used when no other variant matches.");
+    } else {
+        gl_buf_printf(&b, "Variant `%s`: used when", key);
+        char *dup = xstrdup(key);
+        int n = 0;
+        for (char *tok = strtok(dup, "+"); tok; tok = strtok(NULL, "+")) {
+            uint32_t vi = 0;
+            int axis = gl_axis_value(x->c, tok, &vi) ? gl_axis_of(x->c, vi) : -1;
+            if (axis >= 0)
+                idx[axis] = vi;
+            gl_buf_printf(&b, "%s the %s is %s", n++ ? " and" : "",
+                          axis >= 0 ? axis_label[axis] : "context", tok);
+        }
+        free(dup);
+        gl_buf_putc(&b, '.');
+    }
+    char *text = xbuf_take(&b);
+    note(x, "variant", text);
+    free(text);
+    uint32_t ch = idx[AX_CHANNEL];
+    if (ch && x->c->channel_max && x->c->channel_max[ch]) {
+        char buf[160];
+        snprintf(buf, sizeof buf, "At most %u characters (%s), with terms written out and "
+                 "arguments not counted.", (unsigned)x->c->channel_max[ch], x->c->axisvals[ch].name);
+        note(x, "length", buf);
+    }
+}
+
+static void argument_note(exporter *x, const gl_message *m)
+{
+    if (!m->nargs)
+        return;
+    gl_buf b = {0};
+    gl_buf_puts(&b, "Arguments (inline codes; keep each one): ");
+    for (size_t i = 0; i < m->nargs; i++)
+        gl_buf_printf(&b, "%s{%s} %s", i ? ", " : "", m->args[i].name,
+                      m->args[i].type == T_ANY ? "(any)" : gl_argtype_name(m->args[i].type));
+    char *text = xbuf_take(&b);
+    note(x, "arguments", text);
+    free(text);
+}
+
+static void write_data(exporter *x, const unit_codes *uc)
+{
+    if (!uc->ndata)
+        return;
+    nl(x, 3);
+    xmlTextWriterStartElement(x->w, BAD_CAST "originalData");
+    for (size_t i = 0; i < uc->ndata; i++) {
+        nl(x, 4);
+        xmlTextWriterStartElement(x->w, BAD_CAST "data");
+        attr_id(x, "id", "d", i + 1);
+        xmlTextWriterWriteString(x->w, BAD_CAST uc->data[i]);
+        xmlTextWriterEndElement(x->w);
+    }
+    nl(x, 3);
+    xmlTextWriterEndElement(x->w);
+}
+
+static bool split_or_warn(exporter *x, const char *id, const char *src, mp_list *out)
+{
+    char err[256];
+    if (mp_split(src, out, err, sizeof err))
+        return true;
+    fprintf(stderr, "glocal export: `%s`: %s; unit left out\n", id, err);
+    x->failed = true;
+    return false;
+}
+
+typedef struct unit_in {
+    const char *id, *name;
+    const gl_message *m;      /* NULL for a term */
+    const gl_variant *v;      /* base's variant (the source) */
+    const char *key;
+    const char *source, *target; /* target NULL: none yet */
+} unit_in;
+
+static void write_unit(exporter *x, const unit_in *u)
+{
+    side src = {0}, tgt = {0};
+    mp_list raw = {0};
+    unit_codes uc = {0};
+    if (!split_or_warn(x, u->id, u->source, &raw) ||
+        (u->target && !split_or_warn(x, u->id, u->target, &tgt.parts))) {
+        mp_free(&raw);
+        return;
+    }
+    fit_from(&src.parts, &raw, 0, x->facts.icu_id);
+    mp_free(&raw);
+    assign(&uc, &src, false);
+    if (u->target)
+        assign(&uc, &tgt, true);
+    nl(x, 2);
+    xmlTextWriterStartElement(x->w, BAD_CAST "unit");
+    attr(x, "id", u->id);
+    attr(x, "name", u->name);
+    nl(x, 3);
+    xmlTextWriterStartElement(x->w, BAD_CAST "notes");
+    if (u->m && u->m->note)
+        note(x, "description", u->m->note);
+    if (u->m) {
+        variant_notes(x, u->key);
+        argument_note(x, u->m);
+    } else {
+        note(x, "term", "A term: plain text written wherever a template says {-name}.");
+    }
+    nl(x, 3);
+    xmlTextWriterEndElement(x->w);
+    write_data(x, &uc);
+    nl(x, 3);
+    xmlTextWriterStartElement(x->w, BAD_CAST "segment");
+    attr(x, "state", u->target ? "translated" : "initial");
+    nl(x, 4);
+    xmlTextWriterStartElement(x->w, BAD_CAST "source");
+    write_parts(x, &uc, &src, 0);
+    xmlTextWriterFullEndElement(x->w);
+    if (u->target) {
+        nl(x, 4);
+        xmlTextWriterStartElement(x->w, BAD_CAST "target");
+        write_parts(x, &uc, &tgt, 0);
+        xmlTextWriterFullEndElement(x->w);
+    }
+    nl(x, 3);
+    xmlTextWriterEndElement(x->w); /* segment */
+    nl(x, 2);
+    xmlTextWriterEndElement(x->w); /* unit */
+    x->units++;
+    x->translated += u->target != NULL;
+    mp_free(&src.parts);
+    mp_free(&tgt.parts);
+    free(src.ids);
+    free(tgt.ids);
+    free(uc.data);
+    free(uc.src);
+}
+
+/* ---- what the locale needs ---- */
+
+static const gl_variant *variant(const gl_msgdef *d, const char *key)
+{
+    for (size_t i = 0; d && i < d->nv; i++)
+        if (strcmp(d->v[i].key, key) == 0)
+            return &d->v[i];
+    return NULL;
+}
+
+static void export_variant(exporter *x, const gl_message *m, const gl_msgdef *base,
+                           const gl_msgdef *local, const char *key)
+{
+    const gl_variant *bv = variant(base, key), *lv = variant(local, key);
+    if (!bv)
+        bv = variant(base, "other");
+    if (!bv)
+        return;
+    char *id = unit_id(m->id, key);
+    unit_in u = {id, m->id, m, bv, key, bv->tmpl.src, lv ? lv->tmpl.src : NULL};
+    write_unit(x, &u);
+    free(id);
+}
+
+/* Base's variants, then the bundle's own keys base lacks. */
+static void export_message(exporter *x, uint32_t mi)
+{
+    const gl_message *m = &x->c->messages[mi];
+    const gl_msgdef *base = x->c->bundles[0].msgs[mi];
+    const gl_msgdef *local = x->b ? x->b->msgs[mi] : NULL;
+    if (m->locked || !base)
+        return;
+    for (size_t i = 0; i < base->nv; i++)
+        export_variant(x, m, base, local, base->v[i].key);
+    for (size_t i = 0; local && i < local->nv; i++)
+        if (!variant(base, local->v[i].key))
+            export_variant(x, m, base, local, local->v[i].key);
+}
+
+static void export_terms(exporter *x)
+{
+    const gl_bundle *base = &x->c->bundles[0];
+    for (size_t i = 0; i < base->nterms; i++) {
+        const gl_term *t = &base->terms[i];
+        const gl_term *lt = x->b ? gl_bundle_term(x->b, t->name) : NULL;
+        if (gl_term_locked(x->c, t->name))
+            continue;
+        char id[128];
+        snprintf(id, sizeof id, "-%s", t->name);
+        /* a term is plain text: quote it so that mp_split sees no syntax */
+        gl_buf s = {0}, g = {0};
+        mp_quote(&s, t->text, false);
+        if (lt)
+            mp_quote(&g, lt->text, false);
+        char *src = xbuf_take(&s), *tgt = lt ? xbuf_take(&g) : NULL;
+        unit_in u = {id, id, NULL, NULL, NULL, src, tgt};
+        write_unit(x, &u);
+        free(src);
+        free(tgt);
+        gl_buf_free(&g);
+    }
+}
+
+static void write_file(exporter *x, const char *tag)
+{
+    char original[200];
+    xmlTextWriterStartDocument(x->w, NULL, "UTF-8", NULL);
+    xmlTextWriterStartElement(x->w, BAD_CAST "xliff");
+    attr(x, "xmlns", "urn:oasis:names:tc:xliff:document:2.0");
+    attr(x, "version", "2.0");
+    attr(x, "srcLang", x->c->language);
+    attr(x, "trgLang", tag);
+    nl(x, 1);
+    xmlTextWriterStartElement(x->w, BAD_CAST "file");
+    attr(x, "id", "f1");
+    snprintf(original, sizeof original, "%s.yaml", tag);
+    attr(x, "original", original);
+    for (uint32_t mi = 0; mi < x->c->nmessages; mi++)
+        export_message(x, mi);
+    export_terms(x);
+    nl(x, 1);
+    xmlTextWriterEndElement(x->w);
+    xmlTextWriterWriteString(x->w, BAD_CAST "\n");
+    xmlTextWriterEndElement(x->w);
+}
+
+/* ---- the command ---- */
+
+typedef struct export_opts {
+    const char *dir, *locale, *out;
+} export_opts;
+
+static int export_opt(void *ud, int index, const char *value)
+{
+    export_opts *o = ud;
+    if (index == 0)
+        o->locale = value;
+    else if (index == 1)
+        o->out = value;
+    else
+        return take_dir("export", &o->dir, value);
+    return CONTINUE;
+}
 
 int cmd_export(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    return usage_error("export", "not built yet");
+    static const cli_opt table[] = {{"locale", true}, {"out", true}, {NULL, false}};
+    export_opts o = {0};
+    char tag[GL_TAG_MAX];
+    glocal_catalog *c = NULL;
+    int rc = parse_args("export", argc, argv, table, usage_export, export_opt, &o);
+    if (rc == CONTINUE && !o.dir)
+        rc = usage_error("export", "which catalog directory?");
+    if (rc == CONTINUE && !o.locale)
+        rc = usage_error("export", "--locale TAG is required");
+    if (rc == CONTINUE)
+        rc = bundle_locale("export", "--locale", o.locale, tag);
+    if (rc == CONTINUE)
+        rc = open_catalog("export", o.dir, &c);
+    if (rc != CONTINUE)
+        return rc;
+    exporter x = {.c = c};
+    uint32_t bi;
+    x.b = gl_map_get(&c->bundle_index, tag, &bi) ? &c->bundles[bi] : NULL;
+    gl_locale_facts_of(tag, &x.facts);
+    const char *out = o.out && strcmp(o.out, "-") != 0 ? o.out : "/dev/stdout";
+    x.w = xmlNewTextWriterFilename(out, 0);
+    if (!x.w) {
+        fprintf(stderr, "glocal export: cannot write %s\n", out);
+        glocal_catalog_unref(c);
+        return EXIT_USAGE;
+    }
+    write_file(&x, tag);
+    bool written = xmlTextWriterEndDocument(x.w) >= 0;
+    xmlFreeTextWriter(x.w);
+    glocal_catalog_unref(c);
+    if (!written) {
+        fprintf(stderr, "glocal export: cannot write %s\n", out);
+        return EXIT_USAGE;
+    }
+    fprintf(stderr, "glocal export: %zu units for %s, %zu with a translation\n", x.units, tag,
+            x.translated);
+    return x.failed ? EXIT_FAILED : EXIT_OK;
 }

@@ -1,0 +1,423 @@
+/* Bundles as documents the CLI can change and write back (import, the
+ * importers): libyaml's parser builds a tree that keeps key order and each
+ * node's style; libyaml's emitter writes it.  The emitter writes no comments:
+ * the comment lines at the top of a file are kept verbatim, and the others
+ * are reported by yd_warn_lost_comments, never dropped silently. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <yaml.h>
+
+#include "cli.h"
+
+/* ---- the tree ---- */
+
+static yd_node *new_node(yd_kind kind, int style)
+{
+    yd_node *n = xcalloc(1, sizeof *n);
+    n->kind = kind;
+    n->style = style;
+    return n;
+}
+
+yd_node *yd_scalar(const char *s)
+{
+    yd_node *n = new_node(YD_SCALAR, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+    n->str = xstrdup(s);
+    return n;
+}
+
+yd_node *yd_plain(const char *s)
+{
+    yd_node *n = yd_scalar(s);
+    n->style = YAML_ANY_SCALAR_STYLE;
+    return n;
+}
+
+yd_node *yd_map(bool flow)
+{
+    return new_node(YD_MAP, flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE);
+}
+
+yd_node *yd_seq(bool flow)
+{
+    return new_node(YD_SEQ, flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE);
+}
+
+void yd_free(yd_node *n)
+{
+    if (!n)
+        return;
+    for (size_t i = 0; i < n->n; i++)
+        yd_free(n->items[i]);
+    free(n->items);
+    free(n->str);
+    free(n);
+}
+
+static void add_item(yd_node *n, yd_node *item)
+{
+    if (n->n == n->cap) {
+        n->cap = n->cap ? 2 * n->cap : 8;
+        n->items = xrealloc(n->items, n->cap * sizeof *n->items);
+    }
+    n->items[n->n++] = item;
+}
+
+size_t yd_len(const yd_node *n)
+{
+    return n->kind == YD_MAP ? n->n / 2 : n->kind == YD_SEQ ? n->n : 0;
+}
+
+yd_node *yd_get(const yd_node *map, const char *key)
+{
+    if (!map || map->kind != YD_MAP)
+        return NULL;
+    for (size_t i = 0; i + 1 < map->n; i += 2)
+        if (map->items[i]->kind == YD_SCALAR && strcmp(map->items[i]->str, key) == 0)
+            return map->items[i + 1];
+    return NULL;
+}
+
+void yd_set(yd_node *map, const char *key, yd_node *val)
+{
+    for (size_t i = 0; i + 1 < map->n; i += 2)
+        if (map->items[i]->kind == YD_SCALAR && strcmp(map->items[i]->str, key) == 0) {
+            yd_free(map->items[i + 1]);
+            map->items[i + 1] = val;
+            return;
+        }
+    add_item(map, yd_plain(key));
+    add_item(map, val);
+}
+
+void yd_push(yd_node *seq, yd_node *val)
+{
+    add_item(seq, val);
+}
+
+/* ---- reading ---- */
+
+typedef struct span {
+    size_t start, end;       /* character indices of a scalar in the file */
+} span;
+
+typedef struct loader {
+    yaml_parser_t parser;
+    const char *path;
+    char *err;
+    size_t errcap;
+    span *spans;
+    size_t nspans, capspans;
+} loader;
+
+static bool load_fail(loader *l, unsigned line, const char *what)
+{
+    snprintf(l->err, l->errcap, "%s:%u: %s", l->path, line, what);
+    return false;
+}
+
+static bool next_event(loader *l, yaml_event_t *ev)
+{
+    if (yaml_parser_parse(&l->parser, ev))
+        return true;
+    char what[256];
+    snprintf(what, sizeof what, "YAML that does not parse: %s",
+             l->parser.problem ? l->parser.problem : "unknown problem");
+    return load_fail(l, (unsigned)l->parser.problem_mark.line + 1, what);
+}
+
+static void add_span(loader *l, const yaml_event_t *ev)
+{
+    if (l->nspans == l->capspans) {
+        l->capspans = l->capspans ? 2 * l->capspans : 64;
+        l->spans = xrealloc(l->spans, l->capspans * sizeof *l->spans);
+    }
+    l->spans[l->nspans++] = (span){ev->start_mark.index, ev->end_mark.index};
+}
+
+static yd_node *load_node(loader *l, yaml_event_t *ev);
+
+/* The entries of a mapping or sequence up to its end event. */
+static bool load_items(loader *l, yd_node *n, yaml_event_type_t end)
+{
+    for (;;) {
+        yaml_event_t ev;
+        if (!next_event(l, &ev))
+            return false;
+        if (ev.type == end) {
+            yaml_event_delete(&ev);
+            return true;
+        }
+        yd_node *item = load_node(l, &ev);
+        if (!item)
+            return false;
+        add_item(n, item);
+    }
+}
+
+/* Builds the node that starts with ev (consumed). */
+static yd_node *load_node(loader *l, yaml_event_t *ev)
+{
+    unsigned line = (unsigned)ev->start_mark.line + 1;
+    yd_node *n = NULL;
+    bool ok = true;
+    if (ev->type == YAML_SCALAR_EVENT && !ev->data.scalar.anchor && !ev->data.scalar.tag) {
+        n = new_node(YD_SCALAR, ev->data.scalar.style);
+        n->str = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
+        add_span(l, ev);
+    } else if (ev->type == YAML_MAPPING_START_EVENT && !ev->data.mapping_start.anchor &&
+               !ev->data.mapping_start.tag) {
+        n = new_node(YD_MAP, ev->data.mapping_start.style);
+        ok = load_items(l, n, YAML_MAPPING_END_EVENT);
+    } else if (ev->type == YAML_SEQUENCE_START_EVENT && !ev->data.sequence_start.anchor &&
+               !ev->data.sequence_start.tag) {
+        n = new_node(YD_SEQ, ev->data.sequence_start.style);
+        ok = load_items(l, n, YAML_SEQUENCE_END_EVENT);
+    } else {
+        ok = load_fail(l, line, "anchors, aliases and tags are not allowed in a bundle");
+    }
+    yaml_event_delete(ev);
+    if (!ok) {
+        yd_free(n);
+        return NULL;
+    }
+    n->line = line;
+    return n;
+}
+
+/* Stream start, document start, the root, document end, stream end. */
+static yd_node *load_stream(loader *l)
+{
+    yaml_event_t ev;
+    yd_node *root = NULL;
+    for (int step = 0; step < 2; step++) {
+        if (!next_event(l, &ev))
+            return NULL;
+        yaml_event_delete(&ev);
+    }
+    if (!next_event(l, &ev))
+        return NULL;
+    if (!(root = load_node(l, &ev)))
+        return NULL;
+    if (!next_event(l, &ev)) /* document end */
+        return yd_free(root), NULL;
+    yaml_event_delete(&ev);
+    if (!next_event(l, &ev))
+        return yd_free(root), NULL;
+    bool more = ev.type != YAML_STREAM_END_EVENT;
+    yaml_event_delete(&ev);
+    if (more) {
+        load_fail(l, root->line, "a bundle holds one YAML document");
+        return yd_free(root), NULL;
+    }
+    return root;
+}
+
+static char *read_file(const char *path, size_t *len, char *err, size_t errcap)
+{
+    FILE *f = fopen(path, "rb");
+    gl_buf b = {0};
+    char chunk[8192];
+    size_t n;
+    if (!f) {
+        snprintf(err, errcap, "cannot read %s: %s", path, strerror(errno));
+        return NULL;
+    }
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        gl_buf_putn(&b, chunk, n);
+    bool bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        gl_buf_free(&b);
+        snprintf(err, errcap, "cannot read %s", path);
+        return NULL;
+    }
+    *len = b.len;
+    return xbuf_take(&b);
+}
+
+/* Finds the comments: a `#` outside every scalar, at the start of a line
+ * or after a space.  Comment lines before the first content line form the
+ * header, kept verbatim; the lines of the others go to f->lost. */
+static void find_comments(const char *text, const loader *l, yd_file *f)
+{
+    size_t ci = 0, si = 0, header_end = 0;
+    unsigned line = 1;
+    bool content_seen = false, line_has_content = false;
+    const char *p = text;
+    char prev = '\n';
+    size_t cap = 0;
+    while (*p) {
+        while (si < l->nspans && l->spans[si].end <= ci)
+            si++;
+        bool in_scalar = si < l->nspans && l->spans[si].start <= ci;
+        if (*p == '\n') {
+            if (!content_seen && !line_has_content)
+                header_end = (size_t)(p + 1 - text);
+            content_seen = content_seen || line_has_content;
+            line_has_content = false;
+            line++;
+        } else if (*p == '#' && !in_scalar && (prev == ' ' || prev == '\t' || prev == '\n')) {
+            if (content_seen || line_has_content) {
+                if (f->nlost == cap)
+                    f->lost = xrealloc(f->lost, (cap = cap ? 2 * cap : 16) * sizeof(unsigned));
+                f->lost[f->nlost++] = line;
+            }
+            while (p[1] && p[1] != '\n') /* the rest of the line is the comment */
+                p++, ci += (((unsigned char)*p & 0xC0) != 0x80);
+        } else if (*p != ' ' && *p != '\t' && *p != '\r') {
+            line_has_content = true;
+        }
+        prev = *p;
+        ci += (((unsigned char)*p & 0xC0) != 0x80);
+        p++;
+    }
+    f->header = xstrndup(text, header_end);
+}
+
+bool yd_load(const char *path, yd_file *out, char *err, size_t errcap)
+{
+    size_t len;
+    memset(out, 0, sizeof *out);
+    char *text = read_file(path, &len, err, errcap);
+    if (!text)
+        return false;
+    loader l = {.path = path, .err = err, .errcap = errcap};
+    if (!yaml_parser_initialize(&l.parser)) {
+        free(text);
+        snprintf(err, errcap, "out of memory");
+        return false;
+    }
+    yaml_parser_set_input_string(&l.parser, (const unsigned char *)text, len);
+    out->root = load_stream(&l);
+    yaml_parser_delete(&l.parser);
+    if (out->root && out->root->kind != YD_MAP) {
+        load_fail(&l, out->root->line, "a bundle is a mapping with `glocal: 1`, `locale:` and "
+                                       "`messages:`");
+        yd_free(out->root);
+        out->root = NULL;
+    }
+    if (out->root)
+        find_comments(text, &l, out);
+    free(l.spans);
+    free(text);
+    return out->root != NULL;
+}
+
+void yd_file_free(yd_file *f)
+{
+    yd_free(f->root);
+    free(f->header);
+    free(f->lost);
+    memset(f, 0, sizeof *f);
+}
+
+void yd_warn_lost_comments(const char *cmd, const char *path, const yd_file *f)
+{
+    if (!f->nlost)
+        return;
+    fprintf(stderr, "glocal %s: warning: %s: libyaml's emitter cannot keep comments after the "
+            "first key; %zu comment%s dropped (line%s", cmd, path, f->nlost,
+            f->nlost == 1 ? " is" : "s are", f->nlost == 1 ? "" : "s");
+    for (size_t i = 0; i < f->nlost && i < 10; i++)
+        fprintf(stderr, "%s%u", i ? ", " : " ", f->lost[i]);
+    fprintf(stderr, "%s); the comment lines at the top of the file are kept\n",
+            f->nlost > 10 ? ", ..." : "");
+}
+
+/* ---- writing ---- */
+
+static int write_out(void *data, unsigned char *buffer, size_t size)
+{
+    return fwrite(buffer, 1, size, data) == size;
+}
+
+static bool emit(yaml_emitter_t *e, yaml_event_t *ev)
+{
+    return yaml_emitter_emit(e, ev) != 0;
+}
+
+static bool emit_node(yaml_emitter_t *e, const yd_node *n)
+{
+    yaml_event_t ev;
+    if (n->kind == YD_SCALAR) {
+        yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)n->str, (int)strlen(n->str),
+                                     1, 1, (yaml_scalar_style_t)n->style);
+        return emit(e, &ev);
+    }
+    if (n->kind == YD_MAP)
+        yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, (yaml_mapping_style_t)n->style);
+    else
+        yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
+                                             (yaml_sequence_style_t)n->style);
+    if (!emit(e, &ev))
+        return false;
+    for (size_t i = 0; i < n->n; i++)
+        if (!emit_node(e, n->items[i]))
+            return false;
+    if (n->kind == YD_MAP)
+        yaml_mapping_end_event_initialize(&ev);
+    else
+        yaml_sequence_end_event_initialize(&ev);
+    return emit(e, &ev);
+}
+
+static bool emit_document(FILE *f, const yd_node *root)
+{
+    yaml_emitter_t e;
+    yaml_event_t ev;
+    if (!yaml_emitter_initialize(&e))
+        return false;
+    yaml_emitter_set_output(&e, write_out, f);
+    yaml_emitter_set_unicode(&e, 1);
+    yaml_emitter_set_width(&e, -1);
+    yaml_emitter_set_indent(&e, 2);
+    yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+    bool ok = emit(&e, &ev);
+    if (ok) {
+        yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
+        ok = emit(&e, &ev) && emit_node(&e, root);
+    }
+    if (ok) {
+        yaml_document_end_event_initialize(&ev, 1);
+        ok = emit(&e, &ev);
+    }
+    if (ok) {
+        yaml_stream_end_event_initialize(&ev);
+        ok = emit(&e, &ev) && yaml_emitter_flush(&e);
+    }
+    yaml_emitter_delete(&e);
+    return ok;
+}
+
+bool yd_save(const char *path, const yd_node *root, const char *header, char *err,
+             size_t errcap)
+{
+    gl_buf tmp = {0};
+    gl_buf_printf(&tmp, "%s.XXXXXX", path);
+    char *name = xbuf_take(&tmp);
+    struct stat st;
+    mode_t mode = stat(path, &st) == 0 ? st.st_mode & 0777 : 0644;
+    int fd = mkstemp(name);
+    if (fd >= 0)
+        fchmod(fd, mode);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    bool ok = f && fputs(header ? header : "", f) >= 0 && emit_document(f, root);
+    if (f)
+        ok = fclose(f) == 0 && ok;
+    else if (fd >= 0)
+        close(fd);
+    if (ok && rename(name, path) != 0)
+        ok = false;
+    if (!ok) {
+        snprintf(err, errcap, "cannot write %s: %s", path, errno ? strerror(errno) : "failed");
+        if (fd >= 0)
+            unlink(name);
+    }
+    free(name);
+    return ok;
+}
