@@ -354,7 +354,7 @@ static void load_terms(ctx *x, const ynode *t)
         if (!want_scalar(x, v, "a term"))
             continue;
         gl_term *term = &x->b->terms[x->b->nterms];
-        *term = (gl_term){gl_arena_strdup(x->c->arena, k->str),
+        *term = (gl_term){gl_arena_intern(x->c->arena, k->str, strlen(k->str)),
                           gl_arena_strdup(x->c->arena, v->str), k->line, k->col};
         if (!term->name || !term->text || !gl_map_put(&x->b->term_index, term->name,
                                                       (uint32_t)x->b->nterms)) {
@@ -426,7 +426,8 @@ static void load_args(ctx *x, gl_message *m, const ynode *args)
                                               "date, money", v->str);
             continue;
         }
-        m->args[m->nargs++] = (gl_argdecl){gl_arena_strdup(x->c->arena, k->str), t, TYPE_BIT(t)};
+        const char *name = gl_arena_intern(x->c->arena, k->str, strlen(k->str));
+        m->args[m->nargs++] = (gl_argdecl){name, t, TYPE_BIT(t)};
     }
 }
 
@@ -530,7 +531,7 @@ static void add_variant(ctx *x, gl_msgdef *def, const ynode *k, const ynode *v, 
                                        "message maps do not nest", k->str, id);
         return;
     }
-    var->key = gl_arena_strdup(x->c->arena, k->str);
+    var->key = gl_arena_intern(x->c->arena, k->str, strlen(k->str));
     var->line = k->line;
     var->col = k->col;
     if (var->key && compile_template(x, &var->tmpl, v, id))
@@ -622,7 +623,7 @@ static bool add_orphan(ctx *x, const ynode *k, gl_msgdef *def)
         memcpy(ids, b->orphan_ids, b->norphans * sizeof(char *));
         memcpy(defs, b->orphans, b->norphans * sizeof(gl_msgdef *));
     }
-    ids[b->norphans] = gl_arena_strdup(x->c->arena, k->str);
+    ids[b->norphans] = gl_arena_intern(x->c->arena, k->str, strlen(k->str));
     defs[b->norphans] = def;
     b->orphan_ids = ids;
     b->orphans = defs;

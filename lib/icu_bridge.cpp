@@ -272,7 +272,7 @@ bool valid_arg_name(const std::string &s)
 
 const char *arena_str(Compiler &c, const std::string &s)
 {
-    return gl_arena_strndup(c.arena, s.data(), s.size());
+    return gl_arena_intern(c.arena, s.data(), s.size());
 }
 
 bool add_simple_slot(Compiler &c, int32_t start)

@@ -15,6 +15,7 @@ typedef struct gl_chunk {
 struct gl_arena {
     gl_chunk *head;
     size_t total;
+    gl_map interned;
 };
 
 gl_arena *gl_arena_new(void)
@@ -30,6 +31,7 @@ void gl_arena_free(gl_arena *a)
         next = c->next;
         free(c);
     }
+    gl_map_free(&a->interned);
     free(a);
 }
 
@@ -71,6 +73,17 @@ char *gl_arena_strdup(gl_arena *a, const char *s)
 size_t gl_arena_bytes(const gl_arena *a)
 {
     return a->total;
+}
+
+const char *gl_arena_intern(gl_arena *a, const char *s, size_t n)
+{
+    const char *known = gl_map_keyn(&a->interned, s, n);
+    if (known)
+        return known;
+    char *copy = gl_arena_strndup(a, s, n);
+    if (!copy || !gl_map_put(&a->interned, copy, 0))
+        return NULL;
+    return copy;
 }
 
 /* ---- buffer ---- */
@@ -221,6 +234,14 @@ bool gl_map_getn(const gl_map *m, const char *key, size_t n, uint32_t *val)
     if (val)
         *val = m->vals[j];
     return true;
+}
+
+const char *gl_map_keyn(const gl_map *m, const char *key, size_t n)
+{
+    if (!m->cap)
+        return NULL;
+    size_t j = map_slot(m, key, n, gl_hash(key, n));
+    return m->hashes[j] ? m->keys[j] : NULL;
 }
 
 bool gl_map_get(const gl_map *m, const char *key, uint32_t *val)

@@ -27,6 +27,9 @@ void *gl_arena_alloc(gl_arena *a, size_t n);
 char *gl_arena_strndup(gl_arena *a, const char *s, size_t n);
 char *gl_arena_strdup(gl_arena *a, const char *s);
 size_t gl_arena_bytes(const gl_arena *a);
+/* One copy per distinct string in the arena: names, keys and styles repeat
+ * across thousands of templates.  NULL when out of memory. */
+const char *gl_arena_intern(gl_arena *a, const char *s, size_t n);
 
 /* Growable NUL-terminated byte buffer; `oom` latches the first failure. */
 typedef struct gl_buf {
@@ -54,6 +57,8 @@ uint32_t gl_hash(const char *s, size_t n);
 bool gl_map_put(gl_map *m, const char *key, uint32_t val); /* false on oom */
 bool gl_map_get(const gl_map *m, const char *key, uint32_t *val);
 bool gl_map_getn(const gl_map *m, const char *key, size_t n, uint32_t *val);
+/* The stored key equal to key[0..n), or NULL. */
+const char *gl_map_keyn(const gl_map *m, const char *key, size_t n);
 void gl_map_free(gl_map *m);
 
 bool gl_utf8_valid(const char *s, size_t n);
