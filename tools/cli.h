@@ -63,6 +63,7 @@ typedef struct yd_node {
     struct yd_node **items;  /* MAP: key0, value0, key1, ...; SEQ: values */
     size_t n, cap;           /* entries of items */
     unsigned line;           /* 1-based where it was read; 0 for new nodes */
+    bool blank_before;       /* a map key with an empty line (or comment) above it */
 } yd_node;
 
 yd_node *yd_scalar(const char *s);        /* written double-quoted unless plain is safe */

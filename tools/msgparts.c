@@ -241,14 +241,26 @@ void mp_free(mp_list *l)
     memset(l, 0, sizeof *l);
 }
 
+static bool special(char c, bool in_plural)
+{
+    return c == '{' || c == '}' || (c == '#' && in_plural);
+}
+
+/* A run of syntax characters is quoted as one ('{}' not '{''}', which ICU
+ * reads as "{'}"), apostrophes inside it doubled. */
 void mp_quote(gl_buf *b, const char *text, bool in_plural)
 {
-    for (const char *p = text; *p; p++) {
-        if (*p == '{' || *p == '}' || (*p == '#' && in_plural))
-            gl_buf_printf(b, "'%c'", *p);
-        else if (*p == '\'' && (!p[1] || strchr("{}'|#", p[1])))
-            gl_buf_puts(b, "''");
-        else
-            gl_buf_putc(b, *p);
+    for (const char *p = text; *p;) {
+        if (special(*p, in_plural)) {
+            gl_buf_putc(b, '\'');
+            for (; *p && (special(*p, in_plural) || *p == '\''); p++)
+                gl_buf_puts(b, *p == '\'' ? "''" : (char[]){*p, '\0'});
+            gl_buf_putc(b, '\'');
+        } else {
+            bool quotes = *p == '\'' && (!p[1] || p[1] == '\'' || p[1] == '|' ||
+                                        special(p[1], in_plural));
+            gl_buf_puts(b, quotes ? "''" : (char[]){*p, '\0'});
+            p++;
+        }
     }
 }

@@ -90,7 +90,9 @@ void yd_set(yd_node *map, const char *key, yd_node *val)
             map->items[i + 1] = val;
             return;
         }
-    add_item(map, yd_plain(key));
+    yd_node *k = yd_plain(key);
+    k->blank_before = map->n >= 2 && map->items[map->n - 2]->blank_before;
+    add_item(map, k);
     add_item(map, val);
 }
 
@@ -107,6 +109,7 @@ typedef struct span {
 
 typedef struct loader {
     yaml_parser_t parser;
+    unsigned last_line;      /* 1-based line where the last scalar ended */
     const char *path;
     char *err;
     size_t errcap;
@@ -122,8 +125,12 @@ static bool load_fail(loader *l, unsigned line, const char *what)
 
 static bool next_event(loader *l, yaml_event_t *ev)
 {
-    if (yaml_parser_parse(&l->parser, ev))
+    if (yaml_parser_parse(&l->parser, ev)) {
+        /* a block collection's end is marked where the next key starts */
+        if (ev->type == YAML_SCALAR_EVENT)
+            l->last_line = (unsigned)ev->end_mark.line + 1;
         return true;
+    }
     char what[256];
     snprintf(what, sizeof what, "YAML that does not parse: %s",
              l->parser.problem ? l->parser.problem : "unknown problem");
@@ -146,8 +153,11 @@ static bool load_items(loader *l, yd_node *n, yaml_event_type_t end)
 {
     for (;;) {
         yaml_event_t ev;
+        unsigned before = l->last_line;
         if (!next_event(l, &ev))
             return false;
+        bool blank = n->kind == YD_MAP && n->n % 2 == 0 && n->n &&
+                     ev.start_mark.line + 1 > before + 1;
         if (ev.type == end) {
             yaml_event_delete(&ev);
             return true;
@@ -155,6 +165,7 @@ static bool load_items(loader *l, yd_node *n, yaml_event_type_t end)
         yd_node *item = load_node(l, &ev);
         if (!item)
             return false;
+        item->blank_before = blank;
         add_item(n, item);
     }
 }
@@ -341,7 +352,15 @@ static bool emit(yaml_emitter_t *e, yaml_event_t *ev)
     return yaml_emitter_emit(e, ev) != 0;
 }
 
-static bool emit_node(yaml_emitter_t *e, const yd_node *n)
+/* An empty line above a map key, written behind the emitter's back once
+ * everything before the key has been written (a key that is not the first
+ * of its map never waits in the emitter's queue). */
+static bool blank_line(yaml_emitter_t *e, FILE *f)
+{
+    return yaml_emitter_flush(e) && fputc('\n', f) != EOF;
+}
+
+static bool emit_node(yaml_emitter_t *e, FILE *f, const yd_node *n)
 {
     yaml_event_t ev;
     if (n->kind == YD_SCALAR) {
@@ -356,9 +375,12 @@ static bool emit_node(yaml_emitter_t *e, const yd_node *n)
                                              (yaml_sequence_style_t)n->style);
     if (!emit(e, &ev))
         return false;
-    for (size_t i = 0; i < n->n; i++)
-        if (!emit_node(e, n->items[i]))
+    for (size_t i = 0; i < n->n; i++) {
+        bool blank = n->kind == YD_MAP && i % 2 == 0 && i && n->items[i]->blank_before &&
+                     n->style != YAML_FLOW_MAPPING_STYLE;
+        if ((blank && !blank_line(e, f)) || !emit_node(e, f, n->items[i]))
             return false;
+    }
     if (n->kind == YD_MAP)
         yaml_mapping_end_event_initialize(&ev);
     else
@@ -380,7 +402,7 @@ static bool emit_document(FILE *f, const yd_node *root)
     bool ok = emit(&e, &ev);
     if (ok) {
         yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
-        ok = emit(&e, &ev) && emit_node(&e, root);
+        ok = emit(&e, &ev) && emit_node(&e, f, root);
     }
     if (ok) {
         yaml_document_end_event_initialize(&ev, 1);
