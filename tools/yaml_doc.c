@@ -342,30 +342,117 @@ void yd_warn_lost_comments(const char *cmd, const char *path, const yd_file *f)
 
 /* ---- writing ---- */
 
-static int write_out(void *data, unsigned char *buffer, size_t size)
-{
-    return fwrite(buffer, 1, size, data) == size;
-}
-
 static bool emit(yaml_emitter_t *e, yaml_event_t *ev)
 {
     return yaml_emitter_emit(e, ev) != 0;
 }
 
-/* An empty line above a map key, written behind the emitter's back once
- * everything before the key has been written (a key that is not the first
- * of its map never waits in the emitter's queue). */
-static bool blank_line(yaml_emitter_t *e, FILE *f)
+/* libyaml escapes every character beyond U+FFFF ("\U0001F44B"), which
+ * no one wants in a bundle full of emoji.  Such characters go through the
+ * emitter as private-use characters (U+E000 + their index) and come back in
+ * the output; a document that has private-use characters of its own keeps
+ * the escapes. */
+#define PUA_FIRST 0xE000u
+#define PUA_COUNT 0x1900u
+
+typedef struct astral {
+    uint32_t cp[PUA_COUNT];
+    size_t n;
+    bool off;
+} astral;
+
+static void put_utf8(gl_buf *b, uint32_t cp)
 {
-    return yaml_emitter_flush(e) && fputc('\n', f) != EOF;
+    char u[4];
+    int n = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (cp < 0x80) {
+        gl_buf_putc(b, (char)cp);
+        return;
+    }
+    u[0] = (char)(n == 2 ? 0xC0 | (cp >> 6) : n == 3 ? 0xE0 | (cp >> 12) : 0xF0 | (cp >> 18));
+    for (int i = 1; i < n; i++)
+        u[i] = (char)(0x80 | ((cp >> (6 * (n - 1 - i))) & 0x3F));
+    gl_buf_putn(b, u, (size_t)n);
 }
 
-static bool emit_node(yaml_emitter_t *e, FILE *f, const yd_node *n)
+static void scan_astral(astral *a, const yd_node *n)
 {
+    for (const char *p = n->str; n->kind == YD_SCALAR && *p && !a->off;) {
+        uint32_t cp = gl_utf8_next(&p);
+        size_t i = 0;
+        if (cp >= PUA_FIRST && cp < 0xF900)
+            a->off = true;
+        if (cp < 0x10000)
+            continue;
+        while (i < a->n && a->cp[i] != cp)
+            i++;
+        if (i == a->n && a->n == PUA_COUNT)
+            a->off = true;
+        else if (i == a->n)
+            a->cp[a->n++] = cp;
+    }
+    for (size_t i = 0; i < n->n; i++)
+        scan_astral(a, n->items[i]);
+}
+
+/* s with its astral characters replaced by their stand-ins (or s). */
+static char *mask(const astral *a, const char *s)
+{
+    gl_buf b = {0};
+    for (const char *p = s; *p;) {
+        uint32_t cp = gl_utf8_next(&p);
+        for (size_t i = 0; cp >= 0x10000 && !a->off && i < a->n; i++)
+            if (a->cp[i] == cp)
+                cp = PUA_FIRST + (uint32_t)i;
+        put_utf8(&b, cp);
+    }
+    gl_buf_putc(&b, '\0');
+    b.len--;
+    return xbuf_take(&b);
+}
+
+/* The emitter's output with the stand-ins replaced, into f. */
+static bool unmask(const astral *a, const gl_buf *out, FILE *f)
+{
+    gl_buf b = {0};
+    for (const char *p = out->p ? out->p : ""; *p;) {
+        uint32_t cp = gl_utf8_next(&p);
+        if (!a->off && cp >= PUA_FIRST && cp < PUA_FIRST + a->n)
+            cp = a->cp[cp - PUA_FIRST];
+        put_utf8(&b, cp);
+    }
+    bool ok = fwrite(b.p ? b.p : "", 1, b.len, f) == b.len;
+    gl_buf_free(&b);
+    return ok;
+}
+
+typedef struct emit_ctx {
+    yaml_emitter_t e;
+    gl_buf out;
+    astral *astral;
+} emit_ctx;
+
+/* An empty line above a map key, written behind the emitter's back when
+ * everything before the key has been written; when the emitter still holds
+ * events back (to look ahead), the empty line is left out. */
+static bool blank_line(emit_ctx *x)
+{
+    if (x->e.events.head != x->e.events.tail)
+        return true;
+    bool ok = yaml_emitter_flush(&x->e);
+    gl_buf_putc(&x->out, '\n');
+    return ok;
+}
+
+static bool emit_node(emit_ctx *x, const yd_node *n)
+{
+    yaml_emitter_t *e = &x->e;
     yaml_event_t ev;
     if (n->kind == YD_SCALAR) {
-        yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)n->str, (int)strlen(n->str),
-                                     1, 1, (yaml_scalar_style_t)n->style);
+        char *s = mask(x->astral, n->str);
+        yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1,
+                                     (yaml_scalar_style_t)n->style);
+        free(s);
         return emit(e, &ev);
     }
     if (n->kind == YD_MAP)
@@ -378,7 +465,7 @@ static bool emit_node(yaml_emitter_t *e, FILE *f, const yd_node *n)
     for (size_t i = 0; i < n->n; i++) {
         bool blank = n->kind == YD_MAP && i % 2 == 0 && i && n->items[i]->blank_before &&
                      n->style != YAML_FLOW_MAPPING_STYLE;
-        if ((blank && !blank_line(e, f)) || !emit_node(e, f, n->items[i]))
+        if ((blank && !blank_line(x)) || !emit_node(x, n->items[i]))
             return false;
     }
     if (n->kind == YD_MAP)
@@ -388,31 +475,44 @@ static bool emit_node(yaml_emitter_t *e, FILE *f, const yd_node *n)
     return emit(e, &ev);
 }
 
+static int write_buf(void *data, unsigned char *buffer, size_t size)
+{
+    gl_buf_putn(data, (const char *)buffer, size);
+    return 1;
+}
+
 static bool emit_document(FILE *f, const yd_node *root)
 {
-    yaml_emitter_t e;
+    emit_ctx x = {.astral = xcalloc(1, sizeof(astral))};
+    yaml_emitter_t *e = &x.e;
     yaml_event_t ev;
-    if (!yaml_emitter_initialize(&e))
+    scan_astral(x.astral, root);
+    if (!yaml_emitter_initialize(e)) {
+        free(x.astral);
         return false;
-    yaml_emitter_set_output(&e, write_out, f);
-    yaml_emitter_set_unicode(&e, 1);
-    yaml_emitter_set_width(&e, -1);
-    yaml_emitter_set_indent(&e, 2);
+    }
+    yaml_emitter_set_output(e, write_buf, &x.out);
+    yaml_emitter_set_unicode(e, 1);
+    yaml_emitter_set_width(e, -1);
+    yaml_emitter_set_indent(e, 2);
     yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
-    bool ok = emit(&e, &ev);
+    bool ok = emit(e, &ev);
     if (ok) {
         yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
-        ok = emit(&e, &ev) && emit_node(&e, f, root);
+        ok = emit(e, &ev) && emit_node(&x, root);
     }
     if (ok) {
         yaml_document_end_event_initialize(&ev, 1);
-        ok = emit(&e, &ev);
+        ok = emit(e, &ev);
     }
     if (ok) {
         yaml_stream_end_event_initialize(&ev);
-        ok = emit(&e, &ev) && yaml_emitter_flush(&e);
+        ok = emit(e, &ev) && yaml_emitter_flush(e);
     }
-    yaml_emitter_delete(&e);
+    yaml_emitter_delete(e);
+    ok = ok && !x.out.oom && unmask(x.astral, &x.out, f);
+    gl_buf_free(&x.out);
+    free(x.astral);
     return ok;
 }
 
