@@ -350,12 +350,32 @@ static glocal_status write_template(const writer *w, const gl_template *t, gl_bu
     }
 }
 
+/* Sizes an empty output buffer for the template, so that most messages take
+ * one allocation instead of a chain of reallocs.  A failed malloc is left for
+ * the buffer's own growth to report. */
+static void reserve_output(gl_buf *out, const gl_template *t)
+{
+    size_t want = 64;
+    if (t->kind == TK_COMPLEX) {
+        want += 2 * (size_t)t->pattern_len;
+    } else {
+        for (size_t i = 0; i <= t->nslots; i++)
+            want += t->piece_len[i];
+        want += 32 * t->nslots;
+    }
+    if (out->p || !(out->p = malloc(want)))
+        return;
+    out->cap = want;
+    out->p[0] = '\0';
+}
+
 static glocal_status render(const glocal_catalog *c, const resolved *res, const glocal_request *r,
                             const glocal_args *a, const char *id, gl_buf *out, glocal_error **err)
 {
     writer w = {c, res, r, a, id,
                 {res->chain->format_locale[res->var_pos], res->zone, c->serial},
                 res->chain->rtl[res->var_pos], err};
+    reserve_output(out, &res->var->tmpl);
     glocal_status st = write_template(&w, &res->var->tmpl, out);
     if (st == GLOCAL_OK && out->oom)
         return gl_nomem(err);
