@@ -78,6 +78,12 @@ void yd_set(yd_node *map, const char *key, yd_node *val);
 void yd_push(yd_node *seq, yd_node *val);
 /* The pairs of a map, the items of a sequence. */
 size_t yd_len(const yd_node *n);
+/* Whether n is a scalar holding text. */
+bool yd_same(const yd_node *n, const char *text);
+/* Sets variant `key` of message `id` in a `messages:` map to text: a new
+ * message is a scalar for `other`, a map otherwise; a scalar message becomes
+ * a map with `other` when another key arrives.  Returns whether it changed. */
+bool yd_set_variant(yd_node *messages, const char *id, const char *key, const char *text);
 
 /* A bundle read from disk: the tree, the comment lines at its top (kept
  * verbatim) and where the other comments were (the emitter cannot keep them). */

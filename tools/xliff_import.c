@@ -186,42 +186,6 @@ static yd_node *messages_of(importer *im)
     return m;
 }
 
-static bool same(const yd_node *n, const char *text)
-{
-    return n && n->kind == YD_SCALAR && strcmp(n->str, text) == 0;
-}
-
-/* Sets key's template of message id; a scalar message becomes a map with
- * `other` when another key arrives. */
-static bool merge_variant(importer *im, const char *id, const char *key, const char *text)
-{
-    yd_node *msgs = messages_of(im), *m = yd_get(msgs, id);
-    if (!m) {
-        yd_set(msgs, id, strcmp(key, "other") == 0 ? yd_scalar(text) : yd_map(false));
-        m = yd_get(msgs, id);
-        if (m->kind == YD_SCALAR)
-            return true;
-    }
-    if (m->kind == YD_SCALAR && strcmp(key, "other") == 0) {
-        if (same(m, text))
-            return false;
-        free(m->str);
-        m->str = xstrdup(text);
-        return true;
-    }
-    if (m->kind == YD_SCALAR) {
-        yd_node *map = yd_map(false);
-        yd_set(map, "other", yd_scalar(m->str));
-        yd_get(map, "other")->style = m->style;
-        yd_set(msgs, id, map);
-        m = map;
-    }
-    if (same(yd_get(m, key), text))
-        return false;
-    yd_set(m, key, yd_scalar(text));
-    return true;
-}
-
 static bool merge_term(importer *im, const char *name, const char *text)
 {
     yd_node *terms = yd_get(im->root, "terms");
@@ -229,7 +193,7 @@ static bool merge_term(importer *im, const char *name, const char *text)
         terms = yd_map(false);
         yd_set(im->root, "terms", terms);
     }
-    if (same(yd_get(terms, name), text))
+    if (yd_same(yd_get(terms, name), text))
         return false;
     yd_set(terms, name, yd_scalar(text));
     return true;
@@ -298,7 +262,7 @@ static void take_message(importer *im, const xmlNode *unit, const char *uid, con
         return refuse(im, unit, uid, why);
     }
     im->merged++;
-    im->changed += merge_variant(im, id, key, text);
+    im->changed += yd_set_variant(messages_of(im), id, key, text);
 }
 
 static void take_term(importer *im, const xmlNode *unit, const char *uid, const char *text)

@@ -101,6 +101,40 @@ void yd_push(yd_node *seq, yd_node *val)
     add_item(seq, val);
 }
 
+bool yd_same(const yd_node *n, const char *text)
+{
+    return n && n->kind == YD_SCALAR && strcmp(n->str, text) == 0;
+}
+
+bool yd_set_variant(yd_node *messages, const char *id, const char *key, const char *text)
+{
+    yd_node *m = yd_get(messages, id);
+    if (!m) {
+        yd_set(messages, id, strcmp(key, "other") == 0 ? yd_scalar(text) : yd_map(false));
+        m = yd_get(messages, id);
+        if (m->kind == YD_SCALAR)
+            return true;
+    }
+    if (m->kind == YD_SCALAR && strcmp(key, "other") == 0) {
+        if (yd_same(m, text))
+            return false;
+        free(m->str);
+        m->str = xstrdup(text);
+        return true;
+    }
+    if (m->kind == YD_SCALAR) {
+        yd_node *map = yd_map(false);
+        yd_set(map, "other", yd_scalar(m->str));
+        yd_get(map, "other")->style = m->style;
+        yd_set(messages, id, map);
+        m = map;
+    }
+    if (yd_same(yd_get(m, key), text))
+        return false;
+    yd_set(m, key, yd_scalar(text));
+    return true;
+}
+
 /* ---- reading ---- */
 
 typedef struct span {
