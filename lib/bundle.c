@@ -63,6 +63,8 @@ static bool check_tag(ctx *x, const ynode *n, const char *key)
 {
     char canon[GL_TAG_MAX];
     gl_tag_status st = gl_locale_canonical(n->str, canon, sizeof canon);
+    if (st == TAG_NOMEM)
+        return !nomem(x);
     if (st != TAG_OK) {
         REPORT(x, R_LOCALE_TAG, n, "`%s: %s` is not a well-formed BCP 47 tag", key, n->str);
         return false;
@@ -78,7 +80,10 @@ static bool set_locale_facts(ctx *x, gl_bundle *b, const char *tag)
 {
     gl_locale_facts f;
     char canon[GL_TAG_MAX];
-    if (gl_locale_canonical(tag, canon, sizeof canon) != TAG_OK || !gl_locale_facts_of(canon, &f))
+    gl_tag_status st = gl_locale_canonical(tag, canon, sizeof canon);
+    if (st == TAG_NOMEM || (st == TAG_OK && !gl_locale_facts_of(canon, &f)))
+        return false;
+    if (st != TAG_OK)
         gl_locale_facts_of("und", &f); /* already reported under locale-tag */
     char ls[64];
     snprintf(ls, sizeof ls, "%s-%s", f.language, f.script);

@@ -83,10 +83,17 @@ unsigned gl_use_mask(gl_use use, const char *style)
 size_t gl_bundle_chain(const glocal_catalog *c, const gl_bundle *b, uint32_t *out, size_t cap)
 {
     gl_locale_facts f;
-    if (b == gl_base(c) || !gl_locale_facts_of(b->locale, &f)) {
+    char canon[GL_TAG_MAX];
+    gl_tag_status st = b == gl_base(c) ? TAG_MALFORMED
+                                       : gl_locale_canonical(b->locale, canon, sizeof canon);
+    if (st == TAG_NOMEM)
+        return 0;
+    if (st != TAG_OK) { /* base, or a file name lint already reported */
         out[0] = 0;
         return 1;
     }
+    if (!gl_locale_facts_of(b->locale, &f))
+        return 0;
     return gl_chain_compute(c, f.base_tag, f.script, out, cap);
 }
 
@@ -145,7 +152,7 @@ static char **list_bundles(const char *dir, uint64_t max, gl_arena *a, gl_diag *
 {
     DIR *dp = opendir(dir);
     if (!dp) {
-        gl_report_fatal(d, GLOCAL_ERR_IO, dir, "%s: cannot read the catalog directory: %s", dir,
+        gl_report_fatal(d, errno == ENOMEM ? GLOCAL_ERR_NOMEM : GLOCAL_ERR_IO, dir, "%s: cannot read the catalog directory: %s", dir,
                         strerror(errno));
         return NULL;
     }
@@ -157,8 +164,10 @@ static char **list_bundles(const char *dir, uint64_t max, gl_arena *a, gl_diag *
             continue;
         char *path = join_path(a, dir, e->d_name);
         struct stat st;
-        if (!path)
+        if (!path) {
+            names = NULL;
             break;
+        }
         if (stat(path, &st) != 0) {
             gl_report_fatal(d, GLOCAL_ERR_IO, path, "%s: cannot read: %s", path, strerror(errno));
             closedir(dp);
@@ -167,7 +176,8 @@ static char **list_bundles(const char *dir, uint64_t max, gl_arena *a, gl_diag *
         if (S_ISDIR(st.st_mode))
             continue; /* subdirectories are ignored, whatever their name */
         if (n == max) {
-            gl_report(d, R_SCHEMA, GLOCAL_ERR_LIMIT, path, 0, 0, NULL, NULL,
+            /* the directory, not the file readdir happened to list last */
+            gl_report(d, R_SCHEMA, GLOCAL_ERR_LIMIT, dir, 0, 0, NULL, NULL,
                       "more than the limit of %llu bundles in one catalog",
                       (unsigned long long)max);
             break;
@@ -432,6 +442,10 @@ static void check_bundle_messages(glocal_catalog *c, gl_diag *d, const gl_bundle
 {
     uint32_t chain[GL_MAX_CHAIN];
     tcheck x = {c, d, b, NULL, NULL, chain, gl_bundle_chain(c, b, chain, GL_MAX_CHAIN)};
+    if (x.nchain == 0) {
+        gl_report_fatal(d, GLOCAL_ERR_NOMEM, b->file, "out of memory");
+        return;
+    }
     for (size_t i = 0; i < c->nmessages && !d->stop; i++) {
         const gl_msgdef *def = b->msgs ? b->msgs[i] : NULL;
         if (!def)

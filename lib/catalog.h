@@ -122,7 +122,7 @@ glocal_status gl_catalog_load(const char *dir, const gl_limits *limits, gl_diag 
 const gl_limits *gl_options_limits(const glocal_options *o);
 /* The mask of value types a use of an argument allows. */
 unsigned gl_use_mask(gl_use use, const char *style);
-/* Bundles of b's own chain, base last (for lint and checks). */
+/* Bundles of b's own chain, base last (for lint and checks); 0 when out of memory. */
 size_t gl_bundle_chain(const glocal_catalog *c, const gl_bundle *b, uint32_t *out, size_t cap);
 void gl_catalog_free(glocal_catalog *c);
 

@@ -19,7 +19,8 @@ typedef struct walk {
     size_t n, cap;
     char tried[MAX_TRIED][GL_TAG_MAX];
     size_t ntried;
-    bool done; /* a `parent:` replaced the remaining candidates */
+    bool done;   /* a `parent:` replaced the remaining candidates */
+    bool failed; /* out of memory inside ICU: the chain would be wrong */
 } walk;
 
 static bool was_tried(walk *w, const char *tag)
@@ -85,12 +86,14 @@ static bool has_script(char parts[][16], size_t n)
 static void follow_cldr_parent(walk *w, const char *cand, char parts[][16], size_t k)
 {
     char parent[GL_TAG_MAX], with_script[GL_TAG_MAX];
-    bool found = gl_locale_cldr_parent(cand, parent, sizeof parent);
-    if (!found && !has_script(parts, k)) {
+    int found = gl_locale_cldr_parent(cand, parent, sizeof parent);
+    if (found == 0 && !has_script(parts, k)) {
         join(with_script, parts, k, w->script);
         found = gl_locale_cldr_parent(with_script, parent, sizeof parent);
     }
-    if (found)
+    if (found < 0)
+        w->failed = true;
+    else if (found)
         add_candidates(w, parent, false);
 }
 
@@ -134,8 +137,11 @@ size_t gl_chain_compute(const glocal_catalog *c, const char *base_tag, const cha
     w->out = out;
     w->cap = cap;
     add_candidates(w, base_tag, false);
-    size_t n = w->n;
+    size_t n = w->failed ? 0 : w->n;
+    bool failed = w->failed;
     free(w);
+    if (failed)
+        return 0;
     out[n++] = 0;
     return n;
 }
@@ -192,6 +198,10 @@ static gl_chain *chain_new(const glocal_catalog *c, const char *tag, uint32_t ha
         return NULL;
     }
     ch->n = gl_chain_compute(c, ch->facts.base_tag, ch->facts.script, ch->idx, GL_MAX_CHAIN);
+    if (ch->n == 0) {
+        gl_chain_free(ch);
+        return NULL;
+    }
     for (size_t i = 0; i < ch->n; i++) {
         const gl_bundle *b = &c->bundles[ch->idx[i]];
         ch->format_locale[i] = format_locale_for(b, &ch->facts);

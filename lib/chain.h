@@ -22,7 +22,8 @@ typedef struct gl_chain {
     gl_locale_facts facts;      /* of the request tag */
 } gl_chain;
 
-/* Computes the bundle chain for a tag without extensions and its likely script. */
+/* Computes the bundle chain for a tag without extensions and its likely
+ * script, base last; 0 when out of memory. */
 size_t gl_chain_compute(const glocal_catalog *c, const char *base_tag, const char *script,
                         uint32_t *out, size_t cap);
 

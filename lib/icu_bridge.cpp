@@ -463,6 +463,8 @@ gl_compile_status compile(gl_arena *a, gl_template *t, unsigned max_depth, char 
     UParseError pe;
     MessagePattern mp(UMSGPAT_APOS_DOUBLE_OPTIONAL, st);
     mp.parse(ts.out, &pe, st);
+    if (st == U_MEMORY_ALLOCATION_ERROR)
+        return TC_NOMEM;
     if (U_FAILURE(st)) {
         std::string near = utf8(UnicodeString(pe.preContext)) + utf8(UnicodeString(pe.postContext));
         snprintf(msg, msgcap, "template does not parse (%s) near \"%s\"", u_errorName(st),
@@ -631,9 +633,12 @@ icu::DateFormat *date_formatter(const gl_fmt_env *env, const gl_slot *s)
         return it->second.get();
     UErrorCode st = U_ZERO_ERROR;
     std::unique_ptr<icu::DateFormat> df(make_date(locale_of(env->locale), s, st));
-    if (U_FAILURE(st) || !df)
+    icu::TimeZone *zone = icu::TimeZone::createTimeZone(UnicodeString::fromUTF8(env->zone));
+    if (U_FAILURE(st) || !df || !zone) { /* out of memory inside ICU */
+        delete zone;
         return nullptr;
-    df->adoptTimeZone(icu::TimeZone::createTimeZone(UnicodeString::fromUTF8(env->zone)));
+    }
+    df->adoptTimeZone(zone);
     bound(tcache.dates);
     return tcache.dates.emplace(key, std::move(df)).first->second.get();
 }
@@ -915,12 +920,16 @@ gl_tag_status gl_locale_canonical(const char *tag, char *out, size_t cap)
         char id[GL_TAG_MAX * 2];
         int32_t parsed = 0;
         uloc_forLanguageTag(t.c_str(), id, sizeof id, &parsed, &st);
+        if (st == U_MEMORY_ALLOCATION_ERROR)
+            return TAG_NOMEM;
         if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING || parsed != (int32_t)t.size())
             return TAG_MALFORMED;
         Locale loc = Locale::createCanonical(id);
         if (loc.isBogus())
-            return TAG_MALFORMED;
+            return TAG_NOMEM; /* a parsed id is bogus only when memory ran out */
         std::string bcp = loc.toLanguageTag<std::string>(st);
+        if (st == U_MEMORY_ALLOCATION_ERROR)
+            return TAG_NOMEM;
         if (U_FAILURE(st))
             return TAG_MALFORMED;
         if (bcp.size() + 1 > cap)
@@ -928,7 +937,7 @@ gl_tag_status gl_locale_canonical(const char *tag, char *out, size_t cap)
         memcpy(out, bcp.c_str(), bcp.size() + 1);
         return TAG_OK;
     } catch (const std::bad_alloc &) {
-        return TAG_TOO_LONG;
+        return TAG_NOMEM;
     }
 }
 
@@ -957,20 +966,20 @@ bool gl_locale_facts_of(const char *tag, gl_locale_facts *f)
     return true;
 }
 
-bool gl_locale_cldr_parent(const char *tag, char *out, size_t cap)
+int gl_locale_cldr_parent(const char *tag, char *out, size_t cap)
 {
     UErrorCode st = U_ZERO_ERROR;
     char id[GL_TAG_MAX];
     int32_t parsed = 0;
     uloc_forLanguageTag(tag, id, sizeof id, &parsed, &st);
     if (U_FAILURE(st))
-        return false;
+        return st == U_MEMORY_ALLOCATION_ERROR ? -1 : 0;
     UResourceBundle *rb = ures_openDirect(nullptr, id, &st);
     if (U_FAILURE(st))
-        return false;
+        return st == U_MEMORY_ALLOCATION_ERROR ? -1 : 0;
     int32_t len = 0;
     const UChar *p = ures_getStringByKey(rb, "%%Parent", &len, &st);
-    bool ok = false;
+    int ok = st == U_MEMORY_ALLOCATION_ERROR ? -1 : 0;
     if (U_SUCCESS(st) && len > 0 && len < GL_TAG_MAX) {
         char pid[GL_TAG_MAX];
         u_UCharsToChars(p, pid, len);
@@ -978,7 +987,8 @@ bool gl_locale_cldr_parent(const char *tag, char *out, size_t cap)
         UErrorCode st2 = U_ZERO_ERROR;
         if (strcmp(pid, "root") != 0) {
             uloc_toLanguageTag(pid, out, (int32_t)cap, false, &st2);
-            ok = U_SUCCESS(st2) && st2 != U_STRING_NOT_TERMINATED_WARNING;
+            ok = st2 == U_MEMORY_ALLOCATION_ERROR ? -1
+                 : U_SUCCESS(st2) && st2 != U_STRING_NOT_TERMINATED_WARNING;
         }
     }
     ures_close(rb);

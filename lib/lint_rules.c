@@ -541,6 +541,10 @@ static void check_bundle(lint *x, const gl_bundle *b)
 {
     x->b = b;
     x->nchain = gl_bundle_chain(x->c, b, x->chain, GL_MAX_CHAIN);
+    if (x->nchain == 0) {
+        nomem(x);
+        return;
+    }
     x->plural[0].ready = x->plural[1].ready = false;
     x->terms = brand_terms(x, &x->nterms);
     if (!x->terms) {

@@ -121,19 +121,21 @@ static size_t same_script(const glocal_catalog *c, const char *script, const cha
 }
 
 /* The locale to serve for one entry, or NULL when nothing of its script fits. */
-static const char *match_entry(const glocal_catalog *c, const entry *e, const char **tags,
-                               uint32_t *idx)
+static glocal_status match_entry(const glocal_catalog *c, const entry *e, const char **tags,
+                                 uint32_t *idx, const char **pick)
 {
     gl_locale_facts f;
+    uint32_t chain[GL_MAX_CHAIN];
     if (!gl_locale_facts_of(e->tag, &f))
-        return NULL;
+        return GLOCAL_ERR_NOMEM; /* the tag is canonical: only memory can fail */
     size_t n = same_script(c, f.script, tags, idx);
     int m = n ? gl_locale_match(f.base_tag, tags, n) : -1;
     if (m < 0)
-        return NULL;
-    uint32_t chain[GL_MAX_CHAIN];
-    gl_chain_compute(c, f.base_tag, f.script, chain, GL_MAX_CHAIN);
-    return chain[0] == idx[m] ? e->tag : tags[m];
+        return GLOCAL_OK;
+    if (gl_chain_compute(c, f.base_tag, f.script, chain, GL_MAX_CHAIN) == 0)
+        return GLOCAL_ERR_NOMEM;
+    *pick = chain[0] == idx[m] ? e->tag : tags[m];
+    return GLOCAL_OK;
 }
 
 glocal_status glocal_negotiate(const glocal_catalog *c, const char *accept_language,
@@ -152,11 +154,11 @@ glocal_status glocal_negotiate(const glocal_catalog *c, const char *accept_langu
     glocal_status st = entries && tags && idx ? parse_header(accept_language, entries, &n, err)
                                               : gl_nomem(err);
     const char *pick = NULL;
-    for (size_t i = 0; st == GLOCAL_OK && i < n && !pick; i++) {
-        if (entries[i].q == 0)
-            break;
-        pick = strcmp(entries[i].tag, "*") == 0 ? c->language
-                                                : match_entry(c, &entries[i], tags, idx);
+    for (size_t i = 0; st == GLOCAL_OK && i < n && !pick && entries[i].q > 0; i++) {
+        if (strcmp(entries[i].tag, "*") == 0)
+            pick = c->language;
+        else if (match_entry(c, &entries[i], tags, idx, &pick) != GLOCAL_OK)
+            st = gl_nomem(err);
     }
     if (st == GLOCAL_OK && !(*out_locale = gl_strdup(pick ? pick : c->language)))
         st = gl_nomem(err);

@@ -16,6 +16,8 @@ glocal_status gl_request_locale(const char *locale, char out[GL_TAG_MAX], glocal
     switch (gl_locale_canonical(locale, out, GL_TAG_MAX)) {
     case TAG_OK:
         return GLOCAL_OK;
+    case TAG_NOMEM:
+        return gl_nomem(err);
     case TAG_TOO_LONG:
         return gl_fail(err, GLOCAL_ERR_LOCALE, NULL, 0, 0,
                        "locale `%.40s...` is longer than %d characters", locale, GL_TAG_MAX - 1);

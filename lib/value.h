@@ -22,7 +22,7 @@ extern "C" {
 
 /* ---- locales (ICU) ---- */
 
-typedef enum gl_tag_status { TAG_OK, TAG_MALFORMED, TAG_TOO_LONG } gl_tag_status;
+typedef enum gl_tag_status { TAG_OK, TAG_MALFORMED, TAG_TOO_LONG, TAG_NOMEM } gl_tag_status;
 #define GL_TAG_MAX 160
 
 /* Parses a BCP 47 tag (all of it) and writes its CLDR-canonical form. */
@@ -38,8 +38,9 @@ typedef struct gl_locale_facts {
     bool rtl;
 } gl_locale_facts;
 bool gl_locale_facts_of(const char *canonical_tag, gl_locale_facts *f);
-/* CLDR parent locale (es-MX -> es-419) as a BCP 47 tag; false when none. */
-bool gl_locale_cldr_parent(const char *tag, char *out, size_t cap);
+/* CLDR parent locale (es-MX -> es-419) as a BCP 47 tag: 1 found, 0 none,
+ * -1 out of memory. */
+int gl_locale_cldr_parent(const char *tag, char *out, size_t cap);
 bool gl_time_zone_known(const char *zone);
 /* ICU's LocaleMatcher: the index of the best supported tag for desired, or -1. */
 int gl_locale_match(const char *desired, const char *const *supported, size_t n);

@@ -76,10 +76,19 @@ static void flush_deferred(loader *L)
  * libyaml sees it (libyaml caps neither scalars nor input). */
 static char *read_file(loader *L, const char *path, size_t *len)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer (refused below) */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
-        gl_report_fatal(L->d, GLOCAL_ERR_IO, L->file, "%s: cannot open: %s", L->file,
+        gl_report_fatal(L->d, errno == ENOMEM ? GLOCAL_ERR_NOMEM : GLOCAL_ERR_IO, L->file,
+                        "%s: cannot open: %s", L->file,
                         strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        /* a FIFO or a device (/dev/zero, a terminal) could block or never end */
+        gl_report_fatal(L->d, GLOCAL_ERR_IO, L->file, "%s: not a regular file", L->file);
+        close(fd);
         return NULL;
     }
     const uint64_t max = GL_LIMIT(L->limits, FILE_BYTES);
