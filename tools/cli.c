@@ -151,6 +151,29 @@ int bundle_locale(const char *cmd, const char *what, const char *tag, char *out)
     return CONTINUE;
 }
 
+char *slurp(const char *path, size_t *len, char *err, size_t errcap)
+{
+    FILE *f = fopen(path, "rb");
+    gl_buf b = {0};
+    char chunk[8192];
+    size_t n;
+    if (!f) {
+        snprintf(err, errcap, "cannot read %s: %s", path, strerror(errno));
+        return NULL;
+    }
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        gl_buf_putn(&b, chunk, n);
+    bool bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        gl_buf_free(&b);
+        snprintf(err, errcap, "cannot read %s", path);
+        return NULL;
+    }
+    *len = b.len;
+    return xbuf_take(&b);
+}
+
 /* ---- allocation ---- */
 
 static void *checked(void *p)

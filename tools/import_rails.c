@@ -1,8 +1,189 @@
+/* glocal import-rails YML... --out DIR: Rails i18n YAML (config/locales) to
+ * glocal bundles.  Nested keys become dotted message ids; a map of plural
+ * categories (`one:`, `other:`, `zero:` ...) becomes an ICU plural on
+ * `count`; `%{name}` and `%<name>s` become `{name}`, `%<n>d` `{n, number}`,
+ * `%{count}` inside a plural `#`.  Read with libyaml (yaml_doc.c). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli.h"
+#include "value.h"
+
+static const char usage_rails[] =
+    "usage: glocal import-rails YML... --out DIR [--base-language TAG]\n"
+    "\n"
+    "Turns Rails i18n YAML files (en: {cart: {title: ...}}) into the glocal\n"
+    "catalog DIR: the base language's strings (default en) into base.yaml,\n"
+    "every other locale into LOCALE.yaml.  Keys become dotted message ids\n"
+    "(cart.title), plural maps ICU plurals, %{name} {name}.  Bundles already in\n"
+    "DIR are merged into.  What cannot be carried over (lists, unknown\n"
+    "interpolations) is reported with its file and line.\n"
+    "\n"
+    "Exit status: 0 done, 1 done but something was not carried over, 2 usage\n"
+    "error or unreadable input.\n";
+
+typedef struct rails {
+    imp_catalog *c;
+    const char *file;
+    const char *locale;       /* "base" or a tag */
+    char icu_id[GL_TAG_MAX];
+} rails;
+
+/* %{name}, %<name>s, %<n>d, %<n>.2f, %% -> ICU; the rest is text. */
+static char *rails_template(rails *r, const yd_node *v, bool in_plural)
+{
+    gl_buf out = {0}, text = {0};
+    for (const char *p = v->str; *p;) {
+        const char *close = NULL;
+        if (p[0] == '%' && p[1] == '%') {
+            gl_buf_putc(&text, '%');
+            p += 2;
+            continue;
+        }
+        if (p[0] == '%' && (p[1] == '{' || p[1] == '<'))
+            close = strchr(p + 2, p[1] == '{' ? '}' : '>');
+        if (!close) {
+            gl_buf_putc(&text, *p++);
+            continue;
+        }
+        char *name = xstrndup(p + 2, (size_t)(close - p - 2));
+        p = close + 1;
+        bool number = false;
+        if (close[0] == '>') { /* a format after %<name>: s, d, .2f ... */
+            size_t n = strspn(p, "-+ 0#.123456789");
+            number = p[n] && strchr("dfieEgGxXbo", p[n]);
+            if (n || (p[n] && p[n] != 's'))
+                imp_warn(r->c, r->file, v->line, "`%%<%s>%.*s`: the printf format is not "
+                         "carried over; glocal writes the number in the reader's locale", name,
+                         (int)(n + (p[n] != 0)), p);
+            p += n + (p[n] != 0);
+        }
+        mp_quote(&out, text.p ? text.p : "", in_plural);
+        text.len = 0;
+        if (text.p)
+            text.p[0] = '\0';
+        if (!gl_is_arg_name(name))
+            imp_warn(r->c, r->file, v->line, "`%s` is not an argument name glocal accepts; "
+                     "rename it ([A-Za-z_][A-Za-z0-9_]*)", name);
+        if (in_plural && strcmp(name, "count") == 0)
+            gl_buf_putc(&out, '#');
+        else
+            gl_buf_printf(&out, number ? "{%s, number}" : "{%s}", name);
+        free(name);
+    }
+    mp_quote(&out, text.p ? text.p : "", in_plural);
+    gl_buf_free(&text);
+    gl_buf_putc(&out, '\0');
+    out.len--;
+    return xbuf_take(&out);
+}
+
+/* A map whose keys are all plural categories, `other` or `one` among them. */
+static bool plural_map(const yd_node *m)
+{
+    bool key = false;
+    for (size_t i = 0; i < m->n; i += 2) {
+        if (m->items[i + 1]->kind != YD_SCALAR || !imp_is_category(m->items[i]->str))
+            return false;
+        key = key || !strcmp(m->items[i]->str, "other") || !strcmp(m->items[i]->str, "one");
+    }
+    return key && m->n;
+}
+
+static void put_plural(rails *r, const char *id, const yd_node *m)
+{
+    size_t n = m->n / 2, k = 0;
+    const char **cats = xcalloc(n + 1, sizeof *cats);
+    char **tmpls = xcalloc(n + 1, sizeof *tmpls);
+    char *have = gl_plural_categories(r->icu_id, false);
+    const char *other = NULL;
+    for (size_t i = 0; i < m->n; i += 2) {
+        const char *cat = m->items[i]->str;
+        /* Rails' zero is the count 0 where the language has no zero category */
+        cats[k] = !strcmp(cat, "zero") && !mp_has_category(have, "zero") ? "=0" : cat;
+        tmpls[k] = rails_template(r, m->items[i + 1], true);
+        if (!strcmp(cat, "other"))
+            other = tmpls[k];
+        k++;
+    }
+    if (!other) { /* ICU needs other: Rails falls back to `one` */
+        imp_warn(r->c, r->file, m->line, "`%s` has no `other`; its `one` text serves as `other`",
+                 id);
+        cats[k] = "other";
+        tmpls[k] = xstrdup(tmpls[0]);
+        k++;
+    }
+    char *t = imp_plural("count", false, cats, (const char *const *)tmpls, k);
+    imp_put(r->c, r->locale, id, "other", t, NULL);
+    free(t);
+    for (size_t i = 0; i < k; i++)
+        free(tmpls[i]);
+    free(tmpls);
+    free(cats);
+    free(have);
+}
+
+static void walk(rails *r, const char *prefix, const yd_node *m)
+{
+    for (size_t i = 0; i + 1 < m->n; i += 2) {
+        const yd_node *k = m->items[i], *v = m->items[i + 1];
+        gl_buf key = {0};
+        gl_buf_printf(&key, "%s%s%s", prefix, *prefix ? "." : "", k->str);
+        char *path = xbuf_take(&key), *id = imp_message_id(path);
+        if (v->kind == YD_MAP && plural_map(v))
+            put_plural(r, id, v);
+        else if (v->kind == YD_MAP)
+            walk(r, path, v);
+        else if (v->kind == YD_SEQ)
+            imp_warn(r->c, r->file, v->line, "`%s` is a list (Rails uses them for day and "
+                     "month names); glocal has no lists, and writes dates with CLDR's names",
+                     path);
+        else {
+            char *t = rails_template(r, v, false);
+            imp_put(r->c, r->locale, id, "other", t, NULL);
+            free(t);
+        }
+        free(path);
+        free(id);
+    }
+}
+
+static void import_file(imp_catalog *c, const char *file)
+{
+    yd_file f;
+    char err[512];
+    if (!yd_load(file, &f, err, sizeof err)) {
+        imp_warn(c, file, 0, "%s; nothing imported from it", err);
+        return;
+    }
+    for (size_t i = 0; i + 1 < f.root->n; i += 2) {
+        const yd_node *k = f.root->items[i], *v = f.root->items[i + 1];
+        char tag[GL_TAG_MAX];
+        gl_locale_facts facts;
+        if (v->kind != YD_MAP || bundle_locale(c->cmd, file, k->str, tag) != CONTINUE) {
+            imp_warn(c, file, k->line, "`%s` is not a locale with a map of keys; skipped",
+                     k->str);
+            continue;
+        }
+        rails r = {c, file, strcmp(tag, c->base_lang) == 0 ? "base" : tag, ""};
+        gl_locale_facts_of(tag, &facts);
+        snprintf(r.icu_id, sizeof r.icu_id, "%s", facts.icu_id);
+        walk(&r, "", v);
+    }
+    yd_file_free(&f);
+}
 
 int cmd_import_rails(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    return usage_error("import_rails", "not built yet");
+    imp_catalog c = {.cmd = "import-rails"};
+    char **files;
+    size_t n;
+    int rc = imp_parse(&c, argc, argv, usage_rails, &files, &n);
+    if (rc != CONTINUE)
+        return rc;
+    for (size_t i = 0; i < n; i++)
+        import_file(&c, files[i]);
+    free(files);
+    return imp_finish(&c);
 }

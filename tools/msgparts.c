@@ -264,3 +264,11 @@ void mp_quote(gl_buf *b, const char *text, bool in_plural)
         }
     }
 }
+
+bool mp_has_category(const char *cats, const char *key)
+{
+    for (const char *c = cats; c && *c; c += strlen(c) + 1)
+        if (strcmp(c, key) == 0)
+            return true;
+    return false;
+}

@@ -131,14 +131,6 @@ static void copy_part(mp_list *dst, const mp_part *p)
                                  p->name ? xstrdup(p->name) : NULL, p->plural};
 }
 
-static bool has_category(const char *cats, const char *key)
-{
-    for (const char *c = cats; *c; c += strlen(c) + 1)
-        if (strcmp(c, key) == 0)
-            return true;
-    return false;
-}
-
 static size_t fit_from(mp_list *dst, const mp_list *src, size_t i, const char *icu_id);
 
 /* Copies branch [open, close] as `key` (NULL: as it is). */
@@ -179,7 +171,7 @@ static size_t fit_plural(mp_list *dst, const mp_list *src, size_t i, bool ordina
                 if (strcmp(c, "other") != 0 && !present)
                     copy_branch(dst, src, other, c, icu_id);
             }
-        if (key[0] == '=' || !cats || has_category(cats, key))
+        if (key[0] == '=' || !cats || mp_has_category(cats, key))
             copy_branch(dst, src, i, NULL, icu_id);
     }
     free(cats);

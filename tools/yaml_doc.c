@@ -262,29 +262,6 @@ static yd_node *load_stream(loader *l)
     return root;
 }
 
-static char *read_file(const char *path, size_t *len, char *err, size_t errcap)
-{
-    FILE *f = fopen(path, "rb");
-    gl_buf b = {0};
-    char chunk[8192];
-    size_t n;
-    if (!f) {
-        snprintf(err, errcap, "cannot read %s: %s", path, strerror(errno));
-        return NULL;
-    }
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        gl_buf_putn(&b, chunk, n);
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        gl_buf_free(&b);
-        snprintf(err, errcap, "cannot read %s", path);
-        return NULL;
-    }
-    *len = b.len;
-    return xbuf_take(&b);
-}
-
 /* Finds the comments: a `#` outside every scalar, at the start of a line
  * or after a space.  Comment lines before the first content line form the
  * header, kept verbatim; the lines of the others go to f->lost. */
@@ -328,7 +305,7 @@ bool yd_load(const char *path, yd_file *out, char *err, size_t errcap)
 {
     size_t len;
     memset(out, 0, sizeof *out);
-    char *text = read_file(path, &len, err, errcap);
+    char *text = slurp(path, &len, err, errcap);
     if (!text)
         return false;
     loader l = {.path = path, .err = err, .errcap = errcap};

@@ -1,0 +1,238 @@
+/* What the three importers share: the options, the bundles they build (and
+ * merge into when the output directory has them already), message ids,
+ * plural templates, and the report of what could not be carried over. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+const char *const imp_categories[6] = {"zero", "one", "two", "few", "many", "other"};
+
+bool imp_is_category(const char *s)
+{
+    for (int i = 0; i < 6; i++)
+        if (strcmp(s, imp_categories[i]) == 0)
+            return true;
+    return false;
+}
+
+/* ---- options ---- */
+
+typedef struct imp_opts {
+    imp_catalog *c;
+    char **files;
+    size_t n;
+} imp_opts;
+
+static int imp_opt(void *ud, int index, const char *value)
+{
+    imp_opts *o = ud;
+    if (index == 0)
+        o->c->out = value;
+    else if (index == 1)
+        o->c->base_lang = value;
+    else
+        o->files[o->n++] = (char *)value;
+    return CONTINUE;
+}
+
+int imp_parse(imp_catalog *c, int argc, char **argv, const char *help, char ***files,
+              size_t *nfiles)
+{
+    static const cli_opt table[] = {{"out", true}, {"base-language", true}, {NULL, false}};
+    imp_opts o = {c, xcalloc((size_t)argc + 1, sizeof(char *)), 0};
+    struct stat st;
+    static char lang[160];
+    int rc = parse_args(c->cmd, argc, argv, table, help, imp_opt, &o);
+    if (rc == CONTINUE && !o.n)
+        rc = usage_error(c->cmd, "which files to import?");
+    if (rc == CONTINUE && !c->out)
+        rc = usage_error(c->cmd, "--out DIR is required: the catalog directory to write");
+    if (rc == CONTINUE && stat(c->out, &st) != 0 && mkdir(c->out, 0777) != 0)
+        rc = (fprintf(stderr, "glocal %s: cannot create %s: %s\n", c->cmd, c->out,
+                      strerror(errno)), EXIT_USAGE);
+    if (rc == CONTINUE)
+        rc = check_dir(c->cmd, c->out);
+    if (rc == CONTINUE && c->base_lang &&
+        (rc = bundle_locale(c->cmd, "--base-language", c->base_lang, lang)) == CONTINUE)
+        c->base_lang = lang;
+    if (rc == CONTINUE && !c->base_lang)
+        c->base_lang = "en";
+    if (rc != CONTINUE) {
+        free(o.files);
+        return rc;
+    }
+    *files = o.files;
+    *nfiles = o.n;
+    return CONTINUE;
+}
+
+/* ---- bundles ---- */
+
+static yd_node *new_root(imp_catalog *c, const char *locale)
+{
+    yd_node *root = yd_map(false);
+    yd_set(root, "glocal", yd_plain("1"));
+    yd_set(root, "locale", yd_plain(locale));
+    if (strcmp(locale, "base") == 0)
+        yd_set(root, "language", yd_plain(c->base_lang));
+    yd_set(root, "messages", yd_map(false));
+    return root;
+}
+
+imp_bundle *imp_bundle_of(imp_catalog *c, const char *locale)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (strcmp(c->b[i].locale, locale) == 0)
+            return &c->b[i];
+    c->b = xrealloc(c->b, (c->n + 1) * sizeof *c->b);
+    imp_bundle *b = &c->b[c->n++];
+    memset(b, 0, sizeof *b);
+    b->locale = xstrdup(locale);
+    gl_buf p = {0};
+    gl_buf_printf(&p, "%s/%s.yaml", c->out, locale);
+    b->path = xbuf_take(&p);
+    char err[512];
+    struct stat st;
+    if (stat(b->path, &st) == 0 && !yd_load(b->path, &b->file, err, sizeof err)) {
+        fprintf(stderr, "glocal %s: %s; starting it anew\n", c->cmd, err);
+        c->warnings++;
+    }
+    if (!b->file.root) {
+        b->file.root = new_root(c, locale);
+        b->file.header = xstrdup("");
+    }
+    return b;
+}
+
+static yd_node *section(yd_node *root, const char *name)
+{
+    yd_node *m = yd_get(root, name);
+    if (!m || m->kind != YD_MAP) {
+        m = yd_map(false);
+        yd_set(root, name, m);
+    }
+    return m;
+}
+
+void imp_put(imp_catalog *c, const char *locale, const char *id, const char *key,
+             const char *tmpl, const char *note)
+{
+    yd_node *msgs = section(imp_bundle_of(c, locale)->file.root, "messages");
+    if (note && *note) {
+        if (!yd_get(msgs, id))
+            yd_set(msgs, id, yd_map(false));
+        yd_node *m = yd_get(msgs, id);
+        if (m->kind == YD_MAP && !yd_get(m, "_note"))
+            yd_set(m, "_note", yd_scalar(note));
+    }
+    yd_set_variant(msgs, id, key, tmpl);
+    c->carried++;
+}
+
+void imp_term(imp_catalog *c, const char *locale, const char *name, const char *text)
+{
+    yd_set(section(imp_bundle_of(c, locale)->file.root, "terms"), name, yd_scalar(text));
+}
+
+void imp_warn(imp_catalog *c, const char *file, unsigned line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "glocal %s: %s:", c->cmd, file);
+    if (line)
+        fprintf(stderr, "%u:", line);
+    fputs(" warning: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    c->warnings++;
+}
+
+int imp_finish(imp_catalog *c)
+{
+    int rc = c->warnings ? EXIT_FAILED : EXIT_OK;
+    char err[512];
+    imp_bundle_of(c, "base"); /* a catalog needs one */
+    for (size_t i = 0; i < c->n; i++) {
+        imp_bundle *b = &c->b[i];
+        yd_warn_lost_comments(c->cmd, b->path, &b->file);
+        if (!yd_save(b->path, b->file.root, b->file.header, err, sizeof err)) {
+            fprintf(stderr, "glocal %s: %s\n", c->cmd, err);
+            rc = EXIT_USAGE;
+        }
+        yd_file_free(&b->file);
+        free(b->locale);
+        free(b->path);
+    }
+    fprintf(stderr, "glocal %s: %zu bundle%s in %s, %zu text%s carried over, %zu warning%s; "
+            "run `glocal lint %s`\n", c->cmd, c->n, c->n == 1 ? "" : "s", c->out, c->carried,
+            c->carried == 1 ? "" : "s", c->warnings, c->warnings == 1 ? "" : "s", c->out);
+    free(c->b);
+    return rc;
+}
+
+/* ---- ids, plurals, files ---- */
+
+char *imp_message_id(const char *key)
+{
+    gl_buf b = {0};
+    char prev = '.';
+    for (const unsigned char *p = (const unsigned char *)key; *p; p++) {
+        char ch = (char)*p;
+        if (*p >= 'A' && *p <= 'Z') {
+            if (prev >= 'a' && prev <= 'z')
+                gl_buf_putc(&b, '_');
+            ch = (char)(*p - 'A' + 'a');
+        } else if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || strchr("_.-", *p))) {
+            ch = '-';
+        }
+        if ((ch == '-' && (prev == '-' || prev == '.')) || (b.len == 0 && strchr("_.-", ch)))
+            continue;
+        gl_buf_putc(&b, ch);
+        prev = ch;
+    }
+    while (b.len && strchr("_.-", b.p[b.len - 1]))
+        b.p[--b.len] = '\0';
+    if (!b.len)
+        gl_buf_puts(&b, "message");
+    return xbuf_take(&b);
+}
+
+char *imp_plural(const char *arg, bool ordinal, const char *const *cats,
+                 const char *const *tmpls, size_t n)
+{
+    gl_buf b = {0};
+    gl_buf_printf(&b, "{%s, %s,", arg, ordinal ? "selectordinal" : "plural");
+    for (size_t i = 0; i < n; i++) /* explicit values (=0) first */
+        if (cats[i][0] == '=')
+            gl_buf_printf(&b, " %s {%s}", cats[i], tmpls[i]);
+    for (int k = 0; k < 6; k++)
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(cats[i], imp_categories[k]) == 0)
+                gl_buf_printf(&b, " %s {%s}", cats[i], tmpls[i]);
+    gl_buf_putc(&b, '}');
+    return xbuf_take(&b);
+}
+
+char *imp_read_file(imp_catalog *c, const char *path)
+{
+    char err[512];
+    size_t len;
+    char *text = slurp(path, &len, err, sizeof err);
+    if (!text)
+        fprintf(stderr, "glocal %s: %s\n", c->cmd, err);
+    return text;
+}
+
+unsigned imp_line_at(const char *text, size_t off)
+{
+    unsigned line = 1;
+    for (size_t i = 0; i < off && text[i]; i++)
+        line += text[i] == '\n';
+    return line;
+}
