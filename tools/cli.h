@@ -180,8 +180,9 @@ int imp_finish(imp_catalog *c);
  * camelCase to snake_case, other characters to `-`. */
 char *imp_message_id(const char *key);
 /* "{arg, plural, one {...} other {...}}" from n (category, template) pairs in
- * CLDR order; `other` must be among them. */
-char *imp_plural(const char *arg, bool ordinal, const char *const *cats,
+ * CLDR order, `=N` first; `other` must be among them.  have: the language's
+ * categories (gl_plural_categories): a `zero` it lacks becomes `=0`. */
+char *imp_plural(const char *arg, bool ordinal, const char *have, const char *const *cats,
                  const char *const *tmpls, size_t n);
 /* The canonical CLDR category names in order, and whether s is one. */
 extern const char *const imp_categories[6];

@@ -1,8 +1,412 @@
+/* glocal import-i18next JSON... --out DIR: i18next resource files to glocal
+ * bundles.  Nested keys become dotted message ids; `_one`/`_other` (and
+ * `_ordinal_*`, v3's `_plural`) siblings become one ICU plural on `count`;
+ * `_formal`/`_informal`/`_honorific` contexts become formality variants,
+ * other contexts a select on `context`; `{{name}}` becomes `{name}`,
+ * `{{count}}` inside a plural `#`.  Read with json-c. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
 #include "cli.h"
+#include "value.h"
+
+static const char usage_i18next[] =
+    "usage: glocal import-i18next JSON... --out DIR [--base-language TAG]\n"
+    "\n"
+    "Turns i18next resource files (de.json, or locales/de/translation.json) into\n"
+    "the glocal catalog DIR: the base language's strings (default en) into\n"
+    "base.yaml, every other language into LOCALE.yaml.  Keys become dotted\n"
+    "message ids, `_one`/`_other` keys ICU plurals, `_formal`/`_informal` keys\n"
+    "formality variants, {{name}} {name}.  A namespace other than `translation`\n"
+    "prefixes the ids.  Bundles already in DIR are merged into.  What cannot be\n"
+    "carried over ($t() nesting, lists, unknown formats) is reported with its\n"
+    "file and line.\n"
+    "\n"
+    "Exit status: 0 done, 1 done but something was not carried over, 2 usage\n"
+    "error or unreadable input.\n";
+
+typedef struct entry {
+    char *path;               /* the full key */
+    char *stem;               /* without plural and context suffixes */
+    char *context;            /* NULL: none */
+    const char *cat;          /* plural category, NULL: not a plural form */
+    bool ordinal;
+    const char *text;         /* borrowed from the JSON tree */
+    unsigned line;
+} entry;
+
+typedef struct i18n {
+    imp_catalog *c;
+    const char *file, *text;  /* the file and its bytes, for lines */
+    size_t cursor;
+    const char *locale;       /* "base" or a tag */
+    char *cats[2];            /* the language's cardinal and ordinal categories */
+    entry *e;
+    size_t n;
+} i18n;
+
+/* ---- reading the tree ---- */
+
+/* The line of "key": at or after the cursor (json-c keeps file order). */
+static unsigned key_line(i18n *x, const char *key)
+{
+    gl_buf pat = {0};
+    gl_buf_printf(&pat, "\"%s\"", key);
+    const char *hit = strstr(x->text + x->cursor, pat.p);
+    gl_buf_free(&pat);
+    if (!hit)
+        return 0;
+    x->cursor = (size_t)(hit - x->text) + 1;
+    return imp_line_at(x->text, x->cursor);
+}
+
+static void add_entry(i18n *x, const char *path, const char *text, unsigned line)
+{
+    x->e = xrealloc(x->e, (x->n + 1) * sizeof *x->e);
+    x->e[x->n++] = (entry){xstrdup(path), NULL, NULL, NULL, false, text, line};
+}
+
+static void flatten(i18n *x, const char *prefix, json_object *obj)
+{
+    json_object_object_foreach(obj, key, val)
+    {
+        gl_buf p = {0};
+        gl_buf_printf(&p, "%s%s%s", prefix, *prefix ? "." : "", key);
+        char *path = xbuf_take(&p);
+        unsigned line = key_line(x, key);
+        enum json_type t = json_object_get_type(val);
+        if (t == json_type_object)
+            flatten(x, path, val);
+        else if (t == json_type_string)
+            add_entry(x, path, json_object_get_string(val), line);
+        else
+            imp_warn(x->c, x->file, line, "`%s` is %s, not a string; only strings are "
+                     "messages", path, t == json_type_array ? "a list" : "a number or "
+                     "boolean");
+        free(path);
+    }
+}
+
+/* ---- suffixes ---- */
+
+static bool strip(char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    if (n <= k || strcmp(s + n - k, suffix) != 0)
+        return false;
+    s[n - k] = '\0';
+    return true;
+}
+
+static bool has_stem(const i18n *x, const char *stem)
+{
+    for (size_t i = 0; i < x->n; i++)
+        if (strcmp(x->e[i].stem, stem) == 0)
+            return true;
+    return false;
+}
+
+/* Plural suffixes first, then contexts: formality values always, any other
+ * word only when the key without it exists too (so `shipped_notice` stays). */
+static void classify(i18n *x)
+{
+    for (size_t i = 0; i < x->n; i++) {
+        entry *e = &x->e[i];
+        e->stem = xstrdup(e->path);
+        for (int k = 0; k < 6 && !e->cat; k++) {
+            char suffix[24];
+            snprintf(suffix, sizeof suffix, "_ordinal_%s", imp_categories[k]);
+            if (strip(e->stem, suffix))
+                e->cat = imp_categories[k], e->ordinal = true;
+            snprintf(suffix, sizeof suffix, "_%s", imp_categories[k]);
+            if (!e->cat && strip(e->stem, suffix))
+                e->cat = imp_categories[k];
+        }
+        if (!e->cat && strip(e->stem, "_plural"))
+            e->cat = "other";
+    }
+    static const char *const formality[] = {"formal", "informal", "honorific"};
+    for (size_t i = 0; i < x->n; i++) {
+        entry *e = &x->e[i];
+        char *us = strrchr(e->stem, '_'), *dot = strrchr(e->stem, '.');
+        if (!us || (dot && dot > us))
+            continue;
+        *us = '\0';
+        bool known = false;
+        for (int f = 0; f < 3; f++)
+            known = known || strcmp(us + 1, formality[f]) == 0;
+        if (known || has_stem(x, e->stem))
+            e->context = xstrdup(us + 1);
+        else
+            *us = '_';
+    }
+}
+
+/* ---- placeholders ---- */
+
+static void put_arg(i18n *x, gl_buf *out, const entry *e, char *inner, bool in_plural)
+{
+    char *comma = strchr(inner, ',');
+    char *name = inner + strspn(inner, " -"), *end = comma ? comma : inner + strlen(inner);
+    while (end > name && end[-1] == ' ')
+        end--;
+    *end = '\0';
+    const char *format = comma ? comma + 1 + strspn(comma + 1, " ") : NULL;
+    for (char *p = name; *p; p++)
+        if (*p == '.')
+            *p = '_';
+    if (!gl_is_arg_name(name))
+        imp_warn(x->c, x->file, e->line, "`{{%s}}` in `%s`: not an argument name glocal "
+                 "accepts ([A-Za-z_][A-Za-z0-9_]*)", name, e->path);
+    if (format && strchr(format, '('))
+        imp_warn(x->c, x->file, e->line, "`%s`: the options of `%s` are not carried over (a "
+                 "glocal money argument brings its own currency)", e->path, format);
+    if (in_plural && strcmp(name, "count") == 0 && !format)
+        gl_buf_putc(out, '#');
+    else if (format && strncmp(format, "number", 6) == 0)
+        gl_buf_printf(out, "{%s, number}", name);
+    else if (format && strncmp(format, "currency", 8) == 0)
+        gl_buf_printf(out, "{%s, number, currency}", name);
+    else if (format && strncmp(format, "datetime", 8) == 0)
+        gl_buf_printf(out, "{%s, date, medium}", name);
+    else {
+        if (format)
+            imp_warn(x->c, x->file, e->line, "`%s`: the i18next format `%s` of {{%s}} is not "
+                     "carried over", e->path, format, name);
+        gl_buf_printf(out, "{%s}", name);
+    }
+}
+
+static char *template_of(i18n *x, const entry *e, bool in_plural)
+{
+    gl_buf out = {0}, text = {0};
+    for (const char *p = e->text; *p;) {
+        const char *close = strncmp(p, "{{", 2) == 0 ? strstr(p + 2, "}}") : NULL;
+        if (strncmp(p, "$t(", 3) == 0)
+            imp_warn(x->c, x->file, e->line, "`%s` nests another key with $t(...), which "
+                     "stays text; glocal shares text through terms ({-name})", e->path);
+        if (!close) {
+            gl_buf_putc(&text, *p++);
+            continue;
+        }
+        gl_buf_putc(&text, '\0');
+        mp_quote(&out, text.p, in_plural);
+        text.len = 0;
+        char *inner = xstrndup(p + 2, (size_t)(close - p - 2));
+        put_arg(x, &out, e, inner, in_plural);
+        free(inner);
+        p = close + 2;
+    }
+    gl_buf_putc(&text, '\0');
+    mp_quote(&out, text.p, in_plural);
+    gl_buf_free(&text);
+    gl_buf_putc(&out, '\0');
+    out.len--;
+    return xbuf_take(&out);
+}
+
+/* ---- messages ---- */
+
+/* The template of stem's entries with context ctx (NULL: none): a plural
+ * when it has plural forms, else the plain text; NULL when there is none. */
+static char *variant_of(i18n *x, const char *stem, const char *ctx, bool *used)
+{
+    const char *cats[8];
+    char *tmpls[8];
+    size_t n = 0;
+    bool ordinal = false;
+    const entry *plain = NULL;
+    for (size_t i = 0; i < x->n; i++) {
+        entry *e = &x->e[i];
+        if (strcmp(e->stem, stem) != 0 || (ctx ? !e->context || strcmp(e->context, ctx)
+                                               : e->context != NULL))
+            continue;
+        used[i] = true;
+        if (!e->cat)
+            plain = e;
+        else if (n < 8) {
+            cats[n] = e->cat;
+            ordinal = e->ordinal;
+            tmpls[n++] = template_of(x, e, true);
+        }
+    }
+    if (!n)
+        return plain ? template_of(x, plain, false) : NULL;
+    bool other = false;
+    for (size_t i = 0; i < n; i++)
+        other = other || strcmp(cats[i], "other") == 0;
+    if (plain && n < 8) /* v3: the key itself is the singular */
+        cats[n] = other ? "one" : "other", tmpls[n++] = template_of(x, plain, true);
+    char *t = imp_plural("count", ordinal, x->cats[ordinal], cats, (const char *const *)tmpls, n);
+    for (size_t i = 0; i < n; i++)
+        free(tmpls[i]);
+    return t;
+}
+
+static bool is_formality(const char *ctx)
+{
+    return ctx && (!strcmp(ctx, "formal") || !strcmp(ctx, "informal") ||
+                   !strcmp(ctx, "honorific"));
+}
+
+/* Contexts other than formality: {context, select, a {...} other {...}}. */
+static char *with_select(i18n *x, const entry *first, char *plain, bool *used)
+{
+    gl_buf b = {0};
+    bool any = false;
+    gl_buf_puts(&b, "{context, select,");
+    for (size_t i = 0; i < x->n; i++) {
+        entry *e = &x->e[i];
+        if (used[i] || strcmp(e->stem, first->stem) != 0 || !e->context ||
+            is_formality(e->context))
+            continue;
+        char *t = variant_of(x, e->stem, e->context, used);
+        gl_buf_printf(&b, " %s {%s}", e->context, t);
+        if (!plain && !any)
+            plain = xstrdup(t);
+        free(t);
+        any = true;
+    }
+    if (!any) {
+        gl_buf_free(&b);
+        return plain;
+    }
+    if (!first->context || is_formality(first->context))
+        ; /* the context-less text exists */
+    else
+        imp_warn(x->c, x->file, first->line, "`%s` has contexts but no text without one; the "
+                 "first context's text serves as `other`", first->stem);
+    gl_buf_printf(&b, " other {%s}}", plain);
+    free(plain);
+    return xbuf_take(&b);
+}
+
+static void put_message(i18n *x, size_t i, bool *used)
+{
+    const entry *first = &x->e[i];
+    char *id = imp_message_id(first->stem);
+    char *other = with_select(x, first, variant_of(x, first->stem, NULL, used), used);
+    if (other)
+        imp_put(x->c, x->locale, id, "other", other, NULL);
+    static const char *const formality[] = {"formal", "informal", "honorific"};
+    for (int f = 0; f < 3; f++) {
+        char *t = variant_of(x, first->stem, formality[f], used);
+        if (t && !other)
+            imp_warn(x->c, x->file, first->line, "`%s` has a `%s` text but none without a "
+                     "context; the bundle needs `other`", first->stem, formality[f]);
+        if (t)
+            imp_put(x->c, x->locale, id, formality[f], t, NULL);
+        free(t);
+    }
+    free(other);
+    free(id);
+}
+
+/* ---- files ---- */
+
+/* A name that reads as a locale: a 2- or 3-letter language first. */
+static bool plausible(const char *name)
+{
+    char canonical[GL_TAG_MAX];
+    size_t lang = strcspn(name, "-_");
+    return lang >= 2 && lang <= 3 &&
+           gl_locale_canonical(name, canonical, sizeof canonical) == TAG_OK;
+}
+
+/* locales/de/common.json -> de, namespace common (translation: none);
+ * de.json -> de. */
+static bool locale_of(imp_catalog *c, const char *file, char *tag, char *ns, size_t cap)
+{
+    const char *slash = strrchr(file, '/'), *base = slash ? slash + 1 : file;
+    char stem[256], dir[256] = "";
+    snprintf(stem, sizeof stem, "%.*s", (int)strcspn(base, "."), base);
+    if (slash) {
+        const char *d = slash;
+        while (d > file && d[-1] != '/')
+            d--;
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - d), d);
+    }
+    *ns = '\0';
+    if (plausible(dir)) {
+        snprintf(ns, cap, "%s", strcmp(stem, "translation") == 0 ? "" : stem);
+        return bundle_locale(c->cmd, file, dir, tag) == CONTINUE;
+    }
+    return plausible(stem) && bundle_locale(c->cmd, file, stem, tag) == CONTINUE;
+}
+
+static void import_entries(i18n *x, const char *ns)
+{
+    classify(x);
+    bool *used = xcalloc(x->n + 1, sizeof *used);
+    for (size_t i = 0; i < x->n; i++) {
+        if (*ns) {
+            char *s = x->e[i].stem;
+            gl_buf b = {0};
+            gl_buf_printf(&b, "%s.%s", ns, s);
+            x->e[i].stem = xbuf_take(&b);
+            free(s);
+        }
+    }
+    for (size_t i = 0; i < x->n; i++)
+        if (!used[i])
+            put_message(x, i, used);
+    free(used);
+}
+
+static void import_file(imp_catalog *c, const char *file)
+{
+    char tag[GL_TAG_MAX], ns[256];
+    if (!locale_of(c, file, tag, ns, sizeof ns)) {
+        imp_warn(c, file, 0, "neither the file name nor its directory names a locale (de.json, "
+                 "locales/de/translation.json); skipped");
+        return;
+    }
+    char *text = imp_read_file(c, file);
+    if (!text) {
+        c->warnings++;
+        return;
+    }
+    json_tokener *tok = json_tokener_new();
+    json_object *root = json_tokener_parse_ex(tok, text, (int)strlen(text));
+    if (!root || json_object_get_type(root) != json_type_object) {
+        imp_warn(c, file, imp_line_at(text, json_tokener_get_parse_end(tok)), "%s; nothing "
+                 "imported from it", root ? "the top level is not an object"
+                                          : json_tokener_error_desc(json_tokener_get_error(tok)));
+    } else {
+        i18n x = {c, file, text, 0, strcmp(tag, c->base_lang) == 0 ? "base" : tag, {0}, NULL, 0};
+        gl_locale_facts f;
+        gl_locale_facts_of(tag, &f);
+        x.cats[0] = gl_plural_categories(f.icu_id, false);
+        x.cats[1] = gl_plural_categories(f.icu_id, true);
+        flatten(&x, "", root);
+        import_entries(&x, ns);
+        for (size_t i = 0; i < x.n; i++) {
+            free(x.e[i].path);
+            free(x.e[i].stem);
+            free(x.e[i].context);
+        }
+        free(x.e);
+        free(x.cats[0]);
+        free(x.cats[1]);
+    }
+    json_object_put(root);
+    json_tokener_free(tok);
+    free(text);
+}
 
 int cmd_import_i18next(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    return usage_error("import_i18next", "not built yet");
+    imp_catalog c = {.cmd = "import-i18next"};
+    char **files;
+    size_t n;
+    int rc = imp_parse(&c, argc, argv, usage_i18next, &files, &n);
+    if (rc != CONTINUE)
+        return rc;
+    for (size_t i = 0; i < n; i++)
+        import_file(&c, files[i]);
+    free(files);
+    return imp_finish(&c);
 }

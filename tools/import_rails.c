@@ -100,8 +100,7 @@ static void put_plural(rails *r, const char *id, const yd_node *m)
     const char *other = NULL;
     for (size_t i = 0; i < m->n; i += 2) {
         const char *cat = m->items[i]->str;
-        /* Rails' zero is the count 0 where the language has no zero category */
-        cats[k] = !strcmp(cat, "zero") && !mp_has_category(have, "zero") ? "=0" : cat;
+        cats[k] = cat;
         tmpls[k] = rails_template(r, m->items[i + 1], true);
         if (!strcmp(cat, "other"))
             other = tmpls[k];
@@ -114,7 +113,7 @@ static void put_plural(rails *r, const char *id, const yd_node *m)
         tmpls[k] = xstrdup(tmpls[0]);
         k++;
     }
-    char *t = imp_plural("count", false, cats, (const char *const *)tmpls, k);
+    char *t = imp_plural("count", false, have, cats, (const char *const *)tmpls, k);
     imp_put(r->c, r->locale, id, "other", t, NULL);
     free(t);
     for (size_t i = 0; i < k; i++)

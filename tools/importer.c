@@ -203,17 +203,24 @@ char *imp_message_id(const char *key)
     return xbuf_take(&b);
 }
 
-char *imp_plural(const char *arg, bool ordinal, const char *const *cats,
+/* `zero` where the language has no such category (Rails, i18next) is the
+ * count 0: =0. */
+static bool zero_value(const char *have, const char *cat)
+{
+    return strcmp(cat, "zero") == 0 && !mp_has_category(have, "zero");
+}
+
+char *imp_plural(const char *arg, bool ordinal, const char *have, const char *const *cats,
                  const char *const *tmpls, size_t n)
 {
     gl_buf b = {0};
     gl_buf_printf(&b, "{%s, %s,", arg, ordinal ? "selectordinal" : "plural");
     for (size_t i = 0; i < n; i++) /* explicit values (=0) first */
-        if (cats[i][0] == '=')
-            gl_buf_printf(&b, " %s {%s}", cats[i], tmpls[i]);
+        if (cats[i][0] == '=' || zero_value(have, cats[i]))
+            gl_buf_printf(&b, " %s {%s}", cats[i][0] == '=' ? cats[i] : "=0", tmpls[i]);
     for (int k = 0; k < 6; k++)
         for (size_t i = 0; i < n; i++)
-            if (strcmp(cats[i], imp_categories[k]) == 0)
+            if (strcmp(cats[i], imp_categories[k]) == 0 && !zero_value(have, cats[i]))
                 gl_buf_printf(&b, " %s {%s}", cats[i], tmpls[i]);
     gl_buf_putc(&b, '}');
     return xbuf_take(&b);
