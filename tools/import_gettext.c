@@ -1,8 +1,677 @@
+/* glocal import-gettext PO... --out DIR: gettext catalogs to glocal bundles.
+ *
+ * The msgids (source text) become base.yaml, each PO file's msgstrs its
+ * Language's bundle.  A message id is the msgid when it already is one
+ * (`cart.title`), else a slug of it (`your-cart-is-empty`), with the
+ * msgctxt as prefix (`checkout.total`) and in the note.  Plural forms go
+ * through the file's Plural-Forms expression to CLDR categories; printf
+ * conversions become named arguments (`%1$s` -> `{arg1}`, `%(name)s` ->
+ * `{name}`), the plural's count `#`.  Read with libgettextpo. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gettext-po.h>
+
 #include "cli.h"
+#include "value.h"
+
+static const char usage_gettext[] =
+    "usage: glocal import-gettext PO... --out DIR [--base-language TAG]\n"
+    "\n"
+    "Turns gettext PO (and POT) files into the glocal catalog DIR: the msgids\n"
+    "into base.yaml (written in --base-language, default en), the translations\n"
+    "of each file into the bundle of its Language header (else its file name).\n"
+    "Message ids come from msgctxt and msgid; plurals become ICU plurals through\n"
+    "Plural-Forms; %s, %1$s and %(name)s become named arguments; translator\n"
+    "comments (#.) become base's _note.  Bundles already in DIR are merged into.\n"
+    "Fuzzy and obsolete entries, printf widths and other things that cannot be\n"
+    "carried over are reported with file and line.\n"
+    "\n"
+    "Exit status: 0 done, 1 done but something was not carried over, 2 usage\n"
+    "error or unreadable input.\n";
+
+/* ---- Plural-Forms: a C expression in n ---- */
+
+typedef struct expr {
+    const char *p;
+    unsigned long n;
+    bool bad;
+} expr;
+
+static long ternary(expr *e);
+
+static void ws(expr *e)
+{
+    while (isspace((unsigned char)*e->p))
+        e->p++;
+}
+
+static bool eat(expr *e, const char *tok)
+{
+    ws(e);
+    size_t k = strlen(tok);
+    if (strncmp(e->p, tok, k) != 0 || (k == 1 && strchr("<>=!&|", tok[0]) && e->p[1] == '='))
+        return false;
+    if (k == 1 && (tok[0] == '&' || tok[0] == '|') && e->p[1] == tok[0])
+        return false;
+    e->p += k;
+    return true;
+}
+
+static long primary(expr *e)
+{
+    ws(e);
+    if (eat(e, "!"))
+        return !primary(e);
+    if (eat(e, "(")) {
+        long v = ternary(e);
+        e->bad = e->bad || !eat(e, ")");
+        return v;
+    }
+    if (*e->p == 'n') {
+        e->p++;
+        return (long)e->n;
+    }
+    if (isdigit((unsigned char)*e->p))
+        return strtol(e->p, (char **)&e->p, 10);
+    e->bad = true;
+    return 0;
+}
+
+static long product(expr *e)
+{
+    long v = primary(e);
+    for (;;) {
+        long r;
+        if (eat(e, "*"))
+            v *= primary(e);
+        else if (eat(e, "/"))
+            v = (r = primary(e)) ? v / r : (e->bad = true, 0);
+        else if (eat(e, "%"))
+            v = (r = primary(e)) ? v % r : (e->bad = true, 0);
+        else
+            return v;
+    }
+}
+
+static long sum(expr *e)
+{
+    long v = product(e);
+    for (;;) {
+        if (eat(e, "+"))
+            v += product(e);
+        else if (eat(e, "-"))
+            v -= product(e);
+        else
+            return v;
+    }
+}
+
+static long relation(expr *e)
+{
+    long v = sum(e);
+    for (;;) {
+        if (eat(e, "<="))
+            v = v <= sum(e);
+        else if (eat(e, ">="))
+            v = v >= sum(e);
+        else if (eat(e, "<"))
+            v = v < sum(e);
+        else if (eat(e, ">"))
+            v = v > sum(e);
+        else if (eat(e, "=="))
+            v = v == sum(e);
+        else if (eat(e, "!="))
+            v = v != sum(e);
+        else
+            return v;
+    }
+}
+
+static long conjunction(expr *e)
+{
+    long v = relation(e);
+    while (eat(e, "&&"))
+        v = relation(e) && v;
+    return v;
+}
+
+static long disjunction(expr *e)
+{
+    long v = conjunction(e);
+    while (eat(e, "||"))
+        v = conjunction(e) || v;
+    return v;
+}
+
+static long ternary(expr *e)
+{
+    long c = disjunction(e);
+    if (!eat(e, "?"))
+        return c;
+    long a = ternary(e);
+    e->bad = e->bad || !eat(e, ":");
+    long b = ternary(e);
+    return c ? a : b;
+}
+
+/* The form index for n, or -1 when the expression does not parse. */
+static long plural_index(const char *expression, unsigned long n)
+{
+    expr e = {expression, n, false};
+    long v = ternary(&e);
+    ws(&e);
+    return e.bad || (*e.p && *e.p != ';') ? -1 : v;
+}
+
+/* ---- one PO file ---- */
+
+#define MAX_FORMS 6
+
+typedef struct po {
+    imp_catalog *c;
+    const char *file;
+    const char *locale;       /* "base" or a tag */
+    char icu_id[GL_TAG_MAX];
+    unsigned *lines;          /* of each message's msgid, in file order */
+    size_t nlines, at;
+    int nforms;
+    const char *form_cat[MAX_FORMS]; /* CLDR category of each gettext form, "" unused */
+    const char *cats[6];      /* categories to write, and the form each takes */
+    int cat_form[6];
+    size_t ncats;
+} po;
+
+static po *current; /* for libgettextpo's error handler, which has no user data */
+
+static void xerror(int severity, po_message_t message, const char *filename, size_t lineno,
+                   size_t column, int multiline, const char *text)
+{
+    (void)message, (void)column, (void)multiline;
+    fprintf(stderr, "glocal import-gettext: %s:%zu: %s: %s", filename ? filename : "?",
+            lineno == (size_t)-1 ? 0 : lineno,
+            severity == PO_SEVERITY_WARNING ? "warning" : "error", text);
+    if (text[strlen(text) - 1] != '\n')
+        fputc('\n', stderr);
+    if (current)
+        current->c->warnings++;
+    if (severity == PO_SEVERITY_FATAL_ERROR)
+        exit(EXIT_USAGE);
+}
+
+static void xerror2(int severity, po_message_t m1, const char *f1, size_t l1, size_t c1,
+                    int ml1, const char *t1, po_message_t m2, const char *f2, size_t l2,
+                    size_t c2, int ml2, const char *t2)
+{
+    xerror(severity == PO_SEVERITY_FATAL_ERROR ? PO_SEVERITY_ERROR : severity, m1, f1, l1, c1,
+           ml1, t1);
+    xerror(severity, m2, f2, l2, c2, ml2, t2);
+}
+
+static const struct po_xerror_handler handler = {xerror, xerror2};
+
+/* The lines of the `msgid` keywords, one per message in file order. */
+static void index_lines(po *x)
+{
+    char *text = imp_read_file(x->c, x->file);
+    unsigned line = 1;
+    for (const char *p = text; p && *p; line++) {
+        if (!strncmp(p, "msgid ", 6) || !strncmp(p, "#~ msgid ", 9)) {
+            x->lines = xrealloc(x->lines, (x->nlines + 1) * sizeof *x->lines);
+            x->lines[x->nlines++] = line;
+        }
+        const char *nl = strchr(p, '\n');
+        p = nl ? nl + 1 : NULL;
+    }
+    free(text);
+}
+
+static unsigned line_of(const po *x)
+{
+    return x->at < x->nlines ? x->lines[x->at] : 0;
+}
+
+/* Each CLDR category of the language to the gettext form most integers of
+ * that category take (0..1000); forms CLDR never selects are reported. */
+static void map_forms(po *x, const char *plural_forms)
+{
+    const char *expression = plural_forms ? strstr(plural_forms, "plural=") : NULL;
+    const char *np = plural_forms ? strstr(plural_forms, "nplurals=") : NULL;
+    x->nforms = np ? atoi(np + 9) : 2;
+    if (!expression || x->nforms < 1 || x->nforms > MAX_FORMS) {
+        imp_warn(x->c, x->file, 0, "no usable Plural-Forms header%s; using English's "
+                 "(nplurals=2; plural=n != 1)", plural_forms ? "" : " (none)");
+        expression = "plural=n != 1;";
+        x->nforms = 2;
+    }
+    expression += 7;
+    unsigned hits[6][MAX_FORMS] = {{0}};
+    for (unsigned long n = 0; n <= 1000; n++) {
+        char cat[16];
+        long form = plural_index(expression, n);
+        gl_plural_select(x->icu_id, false, (int)n, cat, sizeof cat);
+        for (int k = 0; k < 6 && form >= 0 && form < x->nforms; k++)
+            hits[k][form] += strcmp(cat, imp_categories[k]) == 0;
+        if (form < 0 || form >= x->nforms) {
+            imp_warn(x->c, x->file, 0, "Plural-Forms `%s` does not evaluate for n=%lu; plural "
+                     "forms are not imported", expression, n);
+            x->nforms = 0;
+            return;
+        }
+    }
+    x->ncats = 0;
+    for (int k = 0; k < 6; k++) {
+        int best = -1;
+        for (int f = 0; f < x->nforms; f++)
+            if (hits[k][f] && (best < 0 || hits[k][f] > hits[k][best]))
+                best = f;
+        if (best < 0 && k == 5)
+            best = x->nforms - 1; /* other may hold no integer (ru, pl): the last form */
+        if (best < 0)
+            continue;
+        x->cats[x->ncats] = imp_categories[k];
+        x->cat_form[x->ncats++] = best;
+    }
+}
+
+/* ---- text: printf conversions to arguments ---- */
+
+typedef struct conv_state {
+    po *x;
+    int next;                 /* the next sequential argument */
+    int count_arg;            /* the argument printed as `#`, 0 none */
+    bool in_plural;
+    const char *msgid;
+} conv_state;
+
+/* One conversion at p (after '%'); appends its argument, returns its end. */
+static const char *conversion(conv_state *s, gl_buf *out, const char *p)
+{
+    char name[64] = "";
+    int pos = 0;
+    if (*p == '(' || *p == '{') { /* %(name)s, %{name} */
+        const char *close = strchr(p, *p == '(' ? ')' : '}');
+        if (!close || close - p > 60)
+            return NULL;
+        snprintf(name, sizeof name, "%.*s", (int)(close - p - 1), p + 1);
+        p = close + 1;
+        if (close[0] == '}') {
+            gl_buf_printf(out, "{%s}", name);
+            return p;
+        }
+    } else if (isdigit((unsigned char)*p) && strchr(p, '$') &&
+               strspn(p, "0123456789") == (size_t)(strchr(p, '$') - p)) {
+        pos = atoi(p);
+        p = strchr(p, '$') + 1;
+    }
+    const char *spec = p;
+    p += strspn(p, "-+ #0'123456789.*");
+    p += strspn(p, "hlLqjzt");
+    if (!*p || !strchr("sdiufFeEgGxXoc", *p))
+        return NULL;
+    bool number = strchr("diufFeEgGxXo", *p) != NULL;
+    if (!*name)
+        snprintf(name, sizeof name, "arg%d", pos ? pos : ++s->next);
+    if (pos == 0 && !strncmp(name, "arg", 3))
+        pos = atoi(name + 3);
+    if (p > spec && strspn(spec, "hlLqjzt") != (size_t)(p - spec))
+        imp_warn(s->x->c, s->x->file, line_of(s->x), "`%.*s` in \"%s\": the printf width, "
+                 "precision or flags are not carried over", (int)(p - spec + 2), spec - 1,
+                 s->msgid);
+    if (s->in_plural && number && pos && pos == s->count_arg)
+        gl_buf_putc(out, '#');
+    else
+        gl_buf_printf(out, number ? "{%s, number}" : "{%s}", name);
+    return p + 1;
+}
+
+static char *to_template(conv_state *s, const char *text, bool printf_like, bool brace_like)
+{
+    gl_buf out = {0}, lit = {0};
+    s->next = 0;
+    for (const char *p = text; *p;) {
+        const char *end = NULL;
+        gl_buf arg = {0};
+        if (printf_like && p[0] == '%' && p[1] == '%') {
+            gl_buf_putc(&lit, '%');
+            p += 2;
+            continue;
+        }
+        if (printf_like && p[0] == '%')
+            end = conversion(s, &arg, p + 1);
+        else if (brace_like && p[0] == '{' && strchr(p, '}')) {
+            end = strchr(p, '}') + 1;
+            gl_buf_putn(&arg, p, (size_t)(end - p));
+        }
+        if (!end) {
+            gl_buf_putc(&lit, *p++);
+            gl_buf_free(&arg);
+            continue;
+        }
+        gl_buf_putc(&lit, '\0');
+        mp_quote(&out, lit.p, s->in_plural);
+        lit.len = 0;
+        gl_buf_putn(&out, arg.p, arg.len);
+        gl_buf_free(&arg);
+        p = end;
+    }
+    gl_buf_putc(&lit, '\0');
+    mp_quote(&out, lit.p, s->in_plural);
+    gl_buf_free(&lit);
+    gl_buf_putc(&out, '\0');
+    out.len--;
+    return xbuf_take(&out);
+}
+
+/* The length of the printf conversion after a '%' (its last character
+ * into *conv), 0 when none starts there. */
+static size_t conversion_length(const char *p, char *conv)
+{
+    const char *q = p;
+    if (*q == '(' || *q == '{') {
+        const char *close = strchr(q, *q == '(' ? ')' : '}');
+        if (!close)
+            return 0;
+        q = close + 1;
+        if (*p == '{')
+            return *conv = 's', (size_t)(q - p);
+    } else if (isdigit((unsigned char)*q) && q[strspn(q, "0123456789")] == '$') {
+        q += strspn(q, "0123456789") + 1;
+    }
+    q += strspn(q, "-+ #0'");
+    q += strspn(q, "0123456789.*");
+    q += strspn(q, "hlLqjzt");
+    if (!*q || !strchr("sdiufFeEgGxXoc", *q))
+        return 0;
+    *conv = *q;
+    return (size_t)(q + 1 - p);
+}
+
+/* The argument a plural's count is printed with: the first integer
+ * conversion of msgid_plural (1-based position). */
+static int count_argument(const char *plural)
+{
+    int seq = 0;
+    for (const char *p = plural; (p = strchr(p, '%'));) {
+        char conv;
+        size_t n = conversion_length(++p, &conv);
+        if (!n) {
+            p += *p == '%';
+            continue;
+        }
+        int pos = isdigit((unsigned char)*p) && p[strspn(p, "0123456789")] == '$' ? atoi(p)
+                                                                                 : ++seq;
+        if (strchr("diu", conv))
+            return pos;
+        p += n;
+    }
+    return 0;
+}
+
+/* ---- messages ---- */
+
+/* A message id for (msgctxt, msgid): the msgid itself when it is one, else
+ * the first words of it; msgctxt as prefix. */
+static char *message_id(const char *ctxt, const char *msgid)
+{
+    gl_buf b = {0};
+    if (ctxt) {
+        char *c = imp_message_id(ctxt);
+        gl_buf_printf(&b, "%s.", c);
+        free(c);
+    }
+    if (gl_is_message_id(msgid)) {
+        gl_buf_puts(&b, msgid);
+        return xbuf_take(&b);
+    }
+    int words = 0;
+    bool gap = false;
+    for (const char *p = msgid; *p && words < 6 && b.len < 48; p++) {
+        char conv;
+        size_t n = *p == '%' ? conversion_length(p + 1, &conv) : 0;
+        if (n) { /* conversions are not words */
+            p += n;
+            gap = true;
+            continue;
+        }
+        if (isalnum((unsigned char)*p)) {
+            if (gap && b.len && b.p[b.len - 1] != '.')
+                gl_buf_putc(&b, '-'), words++;
+            gl_buf_putc(&b, (char)tolower((unsigned char)*p));
+            gap = false;
+        } else {
+            gap = true;
+        }
+    }
+    char *raw = xbuf_take(&b), *id = imp_message_id(raw);
+    free(raw);
+    return id;
+}
+
+typedef struct seen {
+    char *key;                /* msgctxt "\4" msgid */
+    char *id;
+} seen;
+
+static seen *ids;
+static size_t nids;
+
+/* The same (msgctxt, msgid) has the same id in every file; different ones
+ * that slug alike get -2, -3 ... */
+static const char *id_for(const char *ctxt, const char *msgid)
+{
+    gl_buf k = {0};
+    gl_buf_printf(&k, "%s\4%s", ctxt ? ctxt : "", msgid);
+    for (size_t i = 0; i < nids; i++)
+        if (strcmp(ids[i].key, k.p) == 0) {
+            gl_buf_free(&k);
+            return ids[i].id;
+        }
+    char *stem = message_id(ctxt, msgid), *id = xstrdup(stem);
+    for (int n = 2;; n++) {
+        bool taken = false;
+        for (size_t i = 0; i < nids && !taken; i++)
+            taken = strcmp(ids[i].id, id) == 0;
+        if (!taken)
+            break;
+        gl_buf b = {0};
+        gl_buf_printf(&b, "%s-%d", stem, n);
+        free(id);
+        id = xbuf_take(&b);
+    }
+    free(stem);
+    ids = xrealloc(ids, (nids + 1) * sizeof *ids);
+    ids[nids++] = (seen){xbuf_take(&k), id};
+    return id;
+}
+
+static bool is_format(po_message_t m, const char *const *kinds)
+{
+    for (; *kinds; kinds++)
+        if (po_message_is_format(m, *kinds))
+            return true;
+    return false;
+}
+
+static const char *const printf_kinds[] = {"c-format", "python-format", "php-format",
+                                           "ruby-format", "objc-format", "perl-format", NULL};
+static const char *const brace_kinds[] = {"python-brace-format", NULL};
+
+static char *note_of(po_message_t m, const char *ctxt)
+{
+    gl_buf b = {0};
+    const char *extracted = po_message_extracted_comments(m);
+    if (ctxt)
+        gl_buf_printf(&b, "Context: %s.", ctxt);
+    if (extracted && *extracted) {
+        size_t n = strlen(extracted);
+        gl_buf_printf(&b, "%s%.*s", b.len ? " " : "", (int)(n && extracted[n - 1] == '\n' ?
+                                                             n - 1 : n), extracted);
+    }
+    gl_buf_putc(&b, '\0');
+    b.len--;
+    return xbuf_take(&b);
+}
+
+/* The template of one side: the singular, or the plural forms. */
+static char *side(po *x, po_message_t m, conv_state *s, bool source)
+{
+    bool pf = is_format(m, printf_kinds), bf = is_format(m, brace_kinds);
+    const char *plural = po_message_msgid_plural(m);
+    if (!plural) {
+        s->in_plural = false;
+        return to_template(s, source ? po_message_msgid(m) : po_message_msgstr(m), pf, bf);
+    }
+    s->in_plural = true;
+    s->count_arg = count_argument(plural);
+    const char *cats[6];
+    char *tmpls[6];
+    size_t n = 0;
+    if (source) {
+        cats[0] = "one", cats[1] = "other";
+        tmpls[0] = to_template(s, po_message_msgid(m), pf, bf);
+        tmpls[1] = to_template(s, plural, pf, bf);
+        n = 2;
+    } else {
+        for (size_t k = 0; k < x->ncats; k++) {
+            const char *form = po_message_msgstr_plural(m, x->cat_form[k]);
+            if (!form || !*form)
+                continue;
+            cats[n] = x->cats[k];
+            tmpls[n++] = to_template(s, form, pf, bf);
+        }
+        if (!n || strcmp(cats[n - 1], "other") != 0) {
+            for (size_t i = 0; i < n; i++)
+                free(tmpls[i]);
+            return NULL;
+        }
+    }
+    char *t = imp_plural("count", false, NULL, cats, (const char *const *)tmpls, n);
+    for (size_t i = 0; i < n; i++)
+        free(tmpls[i]);
+    return t;
+}
+
+static bool translated(po_message_t m)
+{
+    if (!po_message_msgid_plural(m))
+        return *po_message_msgstr(m) != '\0';
+    const char *first = po_message_msgstr_plural(m, 0);
+    return first && *first;
+}
+
+static void import_message(po *x, po_message_t m)
+{
+    const char *ctxt = po_message_msgctxt(m), *msgid = po_message_msgid(m);
+    const char *id = id_for(ctxt, msgid);
+    conv_state s = {x, 0, 0, false, msgid};
+    char *source = side(x, m, &s, true), *note = note_of(m, ctxt);
+    imp_put(x->c, "base", id, "other", source, note);
+    free(source);
+    free(note);
+    if (!x->locale || !translated(m))
+        return; /* a template, or not translated */
+    if (po_message_is_fuzzy(m)) {
+        imp_warn(x->c, x->file, line_of(x), "the fuzzy translation of \"%s\" is not imported; "
+                 "review it and remove the fuzzy flag", msgid);
+        return;
+    }
+    char *target = side(x, m, &s, false);
+    if (target && !gl_utf8_valid(target, strlen(target))) {
+        imp_warn(x->c, x->file, line_of(x), "the translation of \"%s\" is not UTF-8; not "
+                 "imported", msgid);
+        free(target);
+        return;
+    }
+    if (target)
+        imp_put(x->c, x->locale, id, "other", target, NULL);
+    else
+        imp_warn(x->c, x->file, line_of(x), "\"%s\": the plural forms do not cover every CLDR "
+                 "category of %s; not imported", msgid, x->locale);
+    free(target);
+}
+
+/* Language header, else the file name (de.po, pt_BR.po); NULL: a template. */
+static const char *locale_of(po *x, const char *header, char *tag)
+{
+    char *lang = header ? po_header_field(header, "Language") : NULL;
+    const char *slash = strrchr(x->file, '/'), *base = slash ? slash + 1 : x->file;
+    char stem[128];
+    snprintf(stem, sizeof stem, "%.*s", (int)strcspn(base, "."), base);
+    const char *name = lang && *lang ? lang : strstr(base, ".pot") ? NULL : stem;
+    int rc = name ? bundle_locale(x->c->cmd, x->file, name, tag) : EXIT_USAGE;
+    free(lang);
+    if (rc != CONTINUE)
+        return NULL;
+    return strcmp(tag, x->c->base_lang) == 0 ? "base" : tag;
+}
+
+static void import_file(imp_catalog *c, const char *file)
+{
+    po x = {.c = c, .file = file};
+    char tag[GL_TAG_MAX];
+    current = &x;
+    po_file_t pf = po_file_read(file, &handler);
+    if (!pf) {
+        imp_warn(c, file, 0, "cannot read it as a PO file; nothing imported from it");
+        return;
+    }
+    const char *header = po_file_domain_header(pf, NULL);
+    char *charset = header ? po_header_field(header, "Content-Type") : NULL;
+    if (charset && strstr(charset, "charset=") && !strstr(charset, "charset=UTF-8") &&
+        !strstr(charset, "charset=utf-8") && !strstr(charset, "charset=ASCII")) {
+        imp_warn(c, file, 0, "%s: glocal reads UTF-8 only; convert it with `msgconv "
+                 "--to-code=UTF-8`", charset);
+        free(charset);
+        po_file_free(pf);
+        return;
+    }
+    free(charset);
+    x.locale = locale_of(&x, header, tag);
+    if (x.locale) {
+        gl_locale_facts f;
+        gl_locale_facts_of(tag, &f);
+        snprintf(x.icu_id, sizeof x.icu_id, "%s", f.icu_id);
+        char *forms = header ? po_header_field(header, "Plural-Forms") : NULL;
+        map_forms(&x, forms);
+        free(forms);
+    }
+    index_lines(&x);
+    po_message_iterator_t it = po_message_iterator(pf, NULL);
+    for (po_message_t m; (m = po_next_message(it)); x.at++) {
+        if (!*po_message_msgid(m))
+            continue; /* the header */
+        if (po_message_is_obsolete(m))
+            imp_warn(c, file, line_of(&x), "obsolete entry \"%s\" (#~) is not imported",
+                     po_message_msgid(m));
+        else if (!gl_utf8_valid(po_message_msgid(m), strlen(po_message_msgid(m))))
+            imp_warn(c, file, line_of(&x), "a msgid that is not UTF-8; not imported");
+        else
+            import_message(&x, m);
+    }
+    po_message_iterator_free(it);
+    po_file_free(pf);
+    free(x.lines);
+    current = NULL;
+}
 
 int cmd_import_gettext(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    return usage_error("import_gettext", "not built yet");
+    imp_catalog c = {.cmd = "import-gettext"};
+    char **files;
+    size_t n;
+    int rc = imp_parse(&c, argc, argv, usage_gettext, &files, &n);
+    if (rc != CONTINUE)
+        return rc;
+    for (size_t i = 0; i < n; i++)
+        import_file(&c, files[i]);
+    free(files);
+    for (size_t i = 0; i < nids; i++) {
+        free(ids[i].key);
+        free(ids[i].id);
+    }
+    free(ids);
+    return imp_finish(&c);
 }
