@@ -7,6 +7,7 @@
  * ICU formatters are not safe for concurrent use, and creating one costs
  * 10-25 times using it, so every formatter lives in a per-thread cache.
  */
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -275,6 +276,24 @@ const char *arena_str(Compiler &c, const std::string &s)
     return gl_arena_intern(c.arena, s.data(), s.size());
 }
 
+/* A number style that ICU refuses only when it formats (a bad skeleton or
+ * pattern) is a template error, found once at load. */
+bool number_style_ok(const std::string &style)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    if (style.empty() || style == "integer" || style == "currency" || style == "percent")
+        return true;
+    if (style.compare(0, 2, "::") == 0) {
+        icu::number::NumberFormatter::forSkeleton(UnicodeString::fromUTF8(style.substr(2)), st)
+            .locale(icu::Locale::getRoot())
+            .formatDouble(1.5, st);
+        return U_SUCCESS(st);
+    }
+    icu::DecimalFormatSymbols symbols(icu::Locale::getRoot(), st);
+    icu::DecimalFormat df(UnicodeString::fromUTF8(style), symbols, st);
+    return U_SUCCESS(st);
+}
+
 bool add_simple_slot(Compiler &c, int32_t start)
 {
     const MessagePattern::Part &p = c.mp.getPart(start);
@@ -309,6 +328,9 @@ bool add_simple_slot(Compiler &c, int32_t start)
                 UnicodeString style = c.mp.getSubstring(c.mp.getPart(start + 3));
                 style.trim();
                 s.style = arena_str(c, utf8(style));
+                if (s.use == USE_NUMBER && !number_style_ok(utf8(style)))
+                    return fail(c, "number style `%s` is not a valid ICU pattern or skeleton",
+                                utf8(style));
             }
         }
     }
@@ -333,6 +355,11 @@ bool add_selector(Compiler &c, int32_t start, gl_use use)
         UMessagePatternPartType type = c.mp.getPartType(j);
         if (type == UMSGPAT_PART_TYPE_ARG_SELECTOR)
             keys.push_back(arena_str(c, part_text(c, j)));
+        else if (MessagePattern::Part::hasNumericValue(type) &&
+                 !std::isfinite(c.mp.getNumericValue(c.mp.getPart(j))))
+            /* ICU reads offset:1e309 as infinity and prints "-∞" */
+            return fail(c, "`%s` is beyond the range of numbers (plural offset or `=N` key)",
+                        part_text(c, j));
         else if (type == UMSGPAT_PART_TYPE_MSG_START)
             j = c.mp.getLimitPartIndex(j);
     }
