@@ -348,8 +348,17 @@ static void report_parse_error(loader *L, const yaml_parser_t *p, const char *bu
         return;
     }
     yaml_mark_t m = p->problem_mark;
-    if (p->error == YAML_READER_ERROR)
-        m = mark_at_offset(buf, len, p->problem_offset);
+    if (p->error == YAML_READER_ERROR) {
+        size_t at = p->problem_offset;
+        /* libyaml names the bad trailing byte; the character starts at its lead byte */
+        if (p->problem && strstr(p->problem, "trailing") && at > 0 && at <= len)
+            for (at--; at > 0 && ((unsigned char)buf[at] & 0xC0) == 0x80; at--)
+                ;
+        m = mark_at_offset(buf, len, at);
+    } else if (m.line > mark_at_offset(buf, len, len).line) {
+        /* libyaml ends a stream that lacks a final line break on a line of its own */
+        m = mark_at_offset(buf, len, len);
+    }
     char what[256];
     if (p->context)
         snprintf(what, sizeof what, "%s %s (from line %zu, column %zu)",
