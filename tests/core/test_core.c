@@ -432,6 +432,14 @@ START_TEST(format_errors)
     ck_assert_int_eq(fail_status(resolve_cat, "en", NULL, "cart", p, NULL), GLOCAL_ERR_ARGUMENT);
     ck_assert_int_eq(glocal_args_int(p, "amount", 5), GLOCAL_OK);
     ck_assert_int_eq(fail_status(fmt_cat, "en", NULL, "money", p, NULL), GLOCAL_ERR_ARGUMENT);
+    /* declared by use: {qty, number} takes a number, the currency style money */
+    glocal_args *q = glocal_args_new();
+    ck_assert_int_eq(glocal_args_money(q, "qty", "2", "EUR"), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_money(q, "price", "2.5", "EUR"), GLOCAL_OK);
+    ck_assert_int_eq(fail_status(fmt_cat, "en", NULL, "inferred", q, NULL), GLOCAL_ERR_ARGUMENT);
+    ck_assert_int_eq(glocal_args_int(q, "qty", 2), GLOCAL_OK);
+    expect(fmt_cat, "en", NULL, "inferred", q, "2 and €2.50");
+    glocal_args_free(q);
     /* extra arguments are ignored */
     ck_assert_int_eq(glocal_args_text(a, "unused", "x"), GLOCAL_OK);
     expect(resolve_cat, "en", NULL, "greet", a, "Hello Anna");
