@@ -287,6 +287,20 @@ static glocal_status write_slot(const writer *w, const gl_slot *s, gl_buf *out)
     return GLOCAL_OK;
 }
 
+/* The first of slots 0..i written exactly like slot i: an argument repeated
+ * in every branch of a plural or select is formatted once. */
+static size_t first_same_slot(const gl_template *t, size_t i)
+{
+    const gl_slot *s = &t->slots[i];
+    for (size_t j = 0; j < i && j < 32; j++) {
+        const gl_slot *o = &t->slots[j];
+        if (o->kind == s->kind && o->use == s->use && strcmp(o->name, s->name) == 0 &&
+            strcmp(o->style, s->style) == 0)
+            return j;
+    }
+    return i;
+}
+
 static glocal_status write_complex(const writer *w, const gl_template *t, gl_buf *out)
 {
     enum { SMALL = 16 };
@@ -305,6 +319,12 @@ static glocal_status write_complex(const writer *w, const gl_template *t, gl_buf
     for (size_t i = 0; i < t->nsels && st == GLOCAL_OK; i++)
         st = arg_value(w, t->sels[i].name, t->sels[i].use, "", &sel[i]);
     for (size_t i = 0; i < t->nslots && st == GLOCAL_OK; i++) {
+        size_t same = first_same_slot(t, i);
+        if (same < i) {
+            off[i] = off[same];
+            len[i] = len[same];
+            continue;
+        }
         off[i] = scratch.len;
         st = write_slot(w, &t->slots[i], &scratch);
         len[i] = scratch.len - off[i];

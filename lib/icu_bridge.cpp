@@ -776,8 +776,17 @@ glocal_status format_complex(const gl_fmt_env *env, const gl_template *t,
     if (!e)
         return GLOCAL_ERR_FORMAT;
     std::vector<Formattable> args(t->nslots + t->nsels);
-    for (size_t i = 0; i < t->nslots; i++)
-        args[i].setString(from_utf8(slot_text[i], slot_len[i]));
+    for (size_t i = 0; i < t->nslots; i++) {
+        /* a slot repeated in several branches was written once (format.c):
+         * convert it once */
+        size_t j = 0;
+        while (j < i && (slot_text[j] != slot_text[i] || slot_len[j] != slot_len[i]))
+            j++;
+        if (j < i)
+            args[i] = args[j];
+        else
+            args[i].setString(from_utf8(slot_text[i], slot_len[i]));
+    }
     for (size_t i = 0; i < t->nsels; i++)
         if (!selector_value(&t->sels[i], sel_vals[i], args[t->nslots + i]))
             return GLOCAL_ERR_ARGUMENT;
