@@ -353,7 +353,6 @@ static bool split_or_warn(exporter *x, const char *id, const char *src, mp_list 
 typedef struct unit_in {
     const char *id, *name;
     const gl_message *m;      /* NULL for a term */
-    const gl_variant *v;      /* base's variant (the source) */
     const char *key;
     const char *source, *target; /* target NULL: none yet */
 } unit_in;
@@ -436,7 +435,7 @@ static void export_variant(exporter *x, const gl_message *m, const gl_msgdef *ba
     if (!bv)
         return;
     char *id = unit_id(m->id, key);
-    unit_in u = {id, m->id, m, bv, key, bv->tmpl.src, lv ? lv->tmpl.src : NULL};
+    unit_in u = {id, m->id, m, key, bv->tmpl.src, lv ? lv->tmpl.src : NULL};
     write_unit(x, &u);
     free(id);
 }
@@ -472,7 +471,7 @@ static void export_terms(exporter *x)
         if (lt)
             mp_quote(&g, lt->text, false);
         char *src = xbuf_take(&s), *tgt = lt ? xbuf_take(&g) : NULL;
-        unit_in u = {id, id, NULL, NULL, NULL, src, tgt};
+        unit_in u = {id, id, NULL, NULL, src, tgt};
         write_unit(x, &u);
         free(src);
         free(tgt);
