@@ -256,7 +256,7 @@ static bool is_formality(const char *ctx)
 static char *with_select(i18n *x, const entry *first, char *plain, bool *used)
 {
     gl_buf b = {0};
-    bool any = false;
+    bool any = false, had_plain = plain != NULL;
     gl_buf_puts(&b, "{context, select,");
     for (size_t i = 0; i < x->n; i++) {
         entry *e = &x->e[i];
@@ -274,9 +274,7 @@ static char *with_select(i18n *x, const entry *first, char *plain, bool *used)
         gl_buf_free(&b);
         return plain;
     }
-    if (!first->context || is_formality(first->context))
-        ; /* the context-less text exists */
-    else
+    if (!had_plain)
         imp_warn(x->c, x->file, first->line, "`%s` has contexts but no text without one; the "
                  "first context's text serves as `other`", first->stem);
     gl_buf_printf(&b, " other {%s}}", plain);
