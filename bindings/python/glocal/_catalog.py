@@ -175,8 +175,6 @@ class Catalog:
         """
         lib = _native.lib()
         raw = _values.encode(accept_language, "Accept-Language header")
-        if not _native.has("glocal_negotiate"):
-            raise NotImplementedError("the loaded libglocal predates glocal_negotiate (1.1)")
         out = ctypes.c_void_p()
         err = ctypes.c_void_p()
         ptr = self._acquire()

@@ -7,7 +7,7 @@ import ctypes.util
 import os
 import threading
 
-__all__ = ["lib", "has", "LIBRARY_ENV"]
+__all__ = ["lib", "LIBRARY_ENV"]
 
 #: Environment variable naming the full path of the shared library to load.
 LIBRARY_ENV = "GLOCAL_LIBRARY"
@@ -68,12 +68,6 @@ _PROTOTYPES = {
     "glocal_finding_locale": (_s, [_p]),
     "glocal_finding_message_id": (_s, [_p]),
     "glocal_findings_free": (None, [_p]),
-}
-
-# Symbols added after 1.0: declared when the loaded library has them, so
-# these bindings still load an older libglocal.so.1 (the calls that need a
-# missing symbol raise NotImplementedError).
-_PROTOTYPES_1_1 = {
     "glocal_negotiate": (_st, [_p, _s, _pp, _pp]),
 }
 
@@ -112,18 +106,8 @@ def lib() -> ctypes.CDLL:
                 fn = getattr(handle, name)
                 fn.restype = restype
                 fn.argtypes = argtypes
-            for name, (restype, argtypes) in _PROTOTYPES_1_1.items():
-                fn = getattr(handle, name, None)
-                if fn is not None:
-                    fn.restype = restype
-                    fn.argtypes = argtypes
             version = handle.glocal_version().decode("ascii")
             if version.split(".")[0] != "1":
                 raise OSError(f"libglocal {version} is not ABI-compatible with these bindings (need 1.x)")
             _lib = handle
     return _lib
-
-
-def has(name: str) -> bool:
-    """Whether the loaded library exports `name` (a symbol added after 1.0)."""
-    return getattr(lib(), name, None) is not None
