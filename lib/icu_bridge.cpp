@@ -50,11 +50,20 @@ UnicodeString from_utf8(const char *s, size_t n)
     return UnicodeString::fromUTF8(icu::StringPiece(s, (int32_t)n));
 }
 
+/* Lets ICU convert straight into the buffer, with no std::string in between. */
+class BufSink : public icu::ByteSink {
+  public:
+    explicit BufSink(gl_buf *b) : buf(b) {}
+    void Append(const char *bytes, int32_t n) override { gl_buf_putn(buf, bytes, (size_t)n); }
+
+  private:
+    gl_buf *buf;
+};
+
 void append_utf8(gl_buf *out, const UnicodeString &u)
 {
-    std::string s;
-    u.toUTF8String(s);
-    gl_buf_putn(out, s.data(), s.size());
+    BufSink sink(out);
+    u.toUTF8(sink);
 }
 
 char *arena_utf8(gl_arena *a, const UnicodeString &u, size_t *len = nullptr)
@@ -699,11 +708,10 @@ glocal_status format_number(const gl_fmt_env *env, const gl_slot *s, const gl_va
     }
     if (U_FAILURE(st))
         return GLOCAL_ERR_FORMAT;
-    std::string s8;
-    fn.toString(st).toUTF8String(s8);
+    UnicodeString u = fn.toString(st);
     if (U_FAILURE(st))
         return GLOCAL_ERR_FORMAT;
-    gl_buf_putn(out, s8.data(), s8.size());
+    append_utf8(out, u);
     return GLOCAL_OK;
 }
 
