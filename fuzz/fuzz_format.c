@@ -109,8 +109,10 @@ static const char *type_of(char t)
 static void each_arg(const fz_input *in, void (*fn)(void *, const char *, char, const char *),
                      void *ud)
 {
+    if (!in->args)
+        return;
     const char *p = in->args, *end = in->args + in->args_len;
-    while (p && p < end) {
+    while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;
         const char *eq = memchr(p, '=', (size_t)(le - p));

@@ -48,6 +48,8 @@ def bundle_seeds():
             continue
         for case in sorted(os.listdir(top)):
             cdir = os.path.join(top, case)
+            if not os.path.isdir(cdir):
+                continue
             names = sorted(n for n in os.listdir(cdir)
                            if n.endswith(".yaml") and os.path.isfile(os.path.join(cdir, n))
                            and not os.path.islink(os.path.join(cdir, n)))

@@ -8,7 +8,7 @@ packages=(
   gcc g++ clang meson ninja-build pkg-config
   libicu-dev libyaml-dev check libsubunit-dev
   liblua5.4-dev lua5.4 python3
-  abigail-tools valgrind
+  abigail-tools valgrind libclang-rt-14-dev libfuzzer-14-dev
   libxml2-dev libgettextpo-dev libjson-c-dev python3-jsonschema python3-yaml
 )
 missing=()

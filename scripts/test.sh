@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up, then the whole test suite: every meson suite on the normal build,
 # the C suites again under AddressSanitizer + UndefinedBehaviorSanitizer, the
-# thread stress test under ThreadSanitizer, the C suites under valgrind.  Ends with one line "N passed, N failed".
+# thread stress test under ThreadSanitizer, each fuzz target for 60 s, the C
+# suites under valgrind.  Ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh || exit 1
@@ -44,6 +45,13 @@ rm -f build-tsan/meson-logs/testlog.json
 TSAN_OPTIONS=halt_on_error=1 CK_FORK=no run "threads under ThreadSanitizer" build-tsan \
   --suite robustness --timeout-multiplier 3
 
+# A short fuzz run: each libFuzzer target for 60 s from its seeds, as the
+# meson suite `fuzz` of build-fuzz (clang, ASan+UBSan; docs/robustness.md).
+./fuzz/run --build || exit 1
+rm -f build-fuzz/meson-logs/testlog.json
+run "fuzz targets, 60 s each" build-fuzz --suite fuzz --no-rebuild
+tail -n 3 build-fuzz/fuzz/summary.txt
+
 # Memcheck is slow; the thread stress test has run under ASan and TSan already.
 valgrind_suites=()
 for ((i = 0; i < ${#c_suites[@]}; i += 2)); do
@@ -56,6 +64,14 @@ CK_FORK=no meson test -C build --print-errorlogs --logbase memcheck "${valgrind_
   --wrapper 'valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --quiet' \
   --timeout-multiplier 10 | tail -n 12
 logs+=(build/meson-logs/memcheck-valgrind.json)
+# The bad-input corpus, one test of that suite: every error path, leak-checked.
+rm -f build/meson-logs/memcheck-corpus-valgrind.json
+echo
+echo "== bad-input corpus under valgrind memcheck"
+CK_FORK=no meson test -C build --print-errorlogs --logbase memcheck-corpus corpus \
+  --wrapper 'valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --quiet' \
+  --timeout-multiplier 10 | tail -n 12
+logs+=(build/meson-logs/memcheck-corpus-valgrind.json)
 
 python3 - "${logs[@]}" <<'PY'
 import json, sys
