@@ -522,6 +522,11 @@ static void add_variant(ctx *x, gl_msgdef *def, const ynode *k, const ynode *v, 
     memset(var, 0, sizeof(*var));
     if (strcmp(k->str, "other") == 0)
         def->other_written = true;
+    if (v->kind != YN_SCALAR) {
+        REPORT_MSG(x, R_SCHEMA, v, id, "variant `%s` of `%s` must be a template string; "
+                                       "message maps do not nest", k->str, id);
+        return;
+    }
     if (!parse_selector(x, k, id, var->ax))
         return;
     for (size_t j = 0; j < def->nv; j++) {
@@ -530,11 +535,6 @@ static void add_variant(ctx *x, gl_msgdef *def, const ynode *k, const ynode *v, 
                        def->v[j].key, k->str);
             return;
         }
-    }
-    if (v->kind != YN_SCALAR) {
-        REPORT_MSG(x, R_SCHEMA, v, id, "variant `%s` of `%s` must be a template string; "
-                                       "message maps do not nest", k->str, id);
-        return;
     }
     var->key = gl_arena_intern(x->c->arena, k->str, strlen(k->str));
     var->line = k->line;

@@ -222,15 +222,16 @@ static bool attach(loader *L, ynode *n, yaml_mark_t m)
     return true;
 }
 
+/* libyaml gives a tag only where one is written, even the non-specific `!`. */
 static bool refuse_decorations(loader *L, const yaml_event_t *ev, const yaml_char_t *anchor,
-                               const yaml_char_t *tag, bool implicit_tag)
+                               const yaml_char_t *tag)
 {
     if (anchor &&
         defer(L, GLOCAL_OK, ev->start_mark,
                "anchor `&%s`: bundles may not use anchors or aliases; write the value out",
                (const char *)anchor))
         return false;
-    if (tag && !implicit_tag &&
+    if (tag &&
         defer(L, GLOCAL_OK, ev->start_mark,
                "tag `%s`: bundles are plain data and may not use YAML tags", (const char *)tag))
         return false;
@@ -239,8 +240,7 @@ static bool refuse_decorations(loader *L, const yaml_event_t *ev, const yaml_cha
 
 static bool on_scalar(loader *L, const yaml_event_t *ev)
 {
-    if (!refuse_decorations(L, ev, ev->data.scalar.anchor, ev->data.scalar.tag,
-                            ev->data.scalar.plain_implicit || ev->data.scalar.quoted_implicit))
+    if (!refuse_decorations(L, ev, ev->data.scalar.anchor, ev->data.scalar.tag))
         return false;
     char limit[32];
     snprintf(limit, sizeof limit, "%llu", (unsigned long long)GL_LIMIT(L->limits, SCALAR_BYTES));
@@ -267,9 +267,7 @@ static bool on_open(loader *L, const yaml_event_t *ev, yn_kind kind)
                                                : ev->data.sequence_start.anchor;
     const yaml_char_t *tag = kind == YN_MAP ? ev->data.mapping_start.tag
                                             : ev->data.sequence_start.tag;
-    int implicit = kind == YN_MAP ? ev->data.mapping_start.implicit
-                                  : ev->data.sequence_start.implicit;
-    if (!refuse_decorations(L, ev, anchor, tag, implicit))
+    if (!refuse_decorations(L, ev, anchor, tag))
         return false;
     if (L->depth == GL_LIMIT(L->limits, YAML_DEPTH)) {
         /* Stop here: libyaml's time grows with the square of flow depth. */
