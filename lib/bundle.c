@@ -192,13 +192,17 @@ static int axis_index(const char *name)
 static bool add_axis_value(ctx *x, const char *name, int axis)
 {
     glocal_catalog *c = x->c;
-    gl_axisval *v = gl_arena_alloc(c->arena, (c->naxisvals + 1) * sizeof(*v));
-    if (!v)
-        return false;
-    if (c->naxisvals)
-        memcpy(v, c->axisvals, c->naxisvals * sizeof(*v));
-    v[c->naxisvals] = (gl_axisval){name, axis};
-    c->axisvals = v;
+    size_t n = c->naxisvals;
+    /* the arena keeps every old copy: grow by doubling, never by one (quadratic memory) */
+    if ((n & (n - 1)) == 0) {
+        gl_axisval *v = gl_arena_alloc(c->arena, (n ? 2 * n : 1) * sizeof(*v));
+        if (!v)
+            return false;
+        if (n)
+            memcpy(v, c->axisvals, n * sizeof(*v));
+        c->axisvals = v;
+    }
+    c->axisvals[n] = (gl_axisval){name, axis};
     return gl_map_put(&c->axis_index, name, (uint32_t)c->naxisvals++);
 }
 
@@ -620,18 +624,22 @@ static bool register_base_message(ctx *x, const ynode *k)
 static bool add_orphan(ctx *x, const ynode *k, gl_msgdef *def)
 {
     gl_bundle *b = x->b;
-    const char **ids = gl_arena_alloc(x->c->arena, (b->norphans + 1) * sizeof(char *));
-    gl_msgdef **defs = gl_arena_alloc(x->c->arena, (b->norphans + 1) * sizeof(gl_msgdef *));
-    if (!ids || !defs)
-        return !nomem(x);
-    if (b->norphans) {
-        memcpy(ids, b->orphan_ids, b->norphans * sizeof(char *));
-        memcpy(defs, b->orphans, b->norphans * sizeof(gl_msgdef *));
+    size_t n = b->norphans;
+    /* the arena keeps every old copy: grow by doubling, never by one (quadratic memory) */
+    if ((n & (n - 1)) == 0) {
+        const char **ids = gl_arena_alloc(x->c->arena, (n ? 2 * n : 1) * sizeof(char *));
+        gl_msgdef **defs = gl_arena_alloc(x->c->arena, (n ? 2 * n : 1) * sizeof(gl_msgdef *));
+        if (!ids || !defs)
+            return !nomem(x);
+        if (n) {
+            memcpy(ids, b->orphan_ids, n * sizeof(char *));
+            memcpy(defs, b->orphans, n * sizeof(gl_msgdef *));
+        }
+        b->orphan_ids = ids;
+        b->orphans = defs;
     }
-    ids[b->norphans] = gl_arena_intern(x->c->arena, k->str, strlen(k->str));
-    defs[b->norphans] = def;
-    b->orphan_ids = ids;
-    b->orphans = defs;
+    b->orphan_ids[n] = gl_arena_intern(x->c->arena, k->str, strlen(k->str));
+    b->orphans[n] = def;
     b->norphans++;
     return true;
 }

@@ -273,14 +273,18 @@ static bool infer_use(void *ud, const use_iter *u)
     infer_ctx *x = ud;
     gl_argdecl *decl = (gl_argdecl *)gl_message_arg(x->m, u->name);
     if (!decl) {
-        gl_argdecl *args = gl_arena_alloc(x->c->arena, (x->m->nargs + 1) * sizeof(*args));
-        if (!args)
-            return !gl_report_fatal(x->d, GLOCAL_ERR_NOMEM, NULL, "out of memory");
-        if (x->m->nargs)
-            memcpy(args, x->m->args, x->m->nargs * sizeof(*args));
-        decl = &args[x->m->nargs++];
+        size_t n = x->m->nargs;
+        /* the arena keeps every old copy: grow by doubling, never by one (quadratic memory) */
+        if ((n & (n - 1)) == 0) {
+            gl_argdecl *args = gl_arena_alloc(x->c->arena, (n ? 2 * n : 1) * sizeof(*args));
+            if (!args)
+                return !gl_report_fatal(x->d, GLOCAL_ERR_NOMEM, NULL, "out of memory");
+            if (n)
+                memcpy(args, x->m->args, n * sizeof(*args));
+            x->m->args = args;
+        }
+        decl = &x->m->args[x->m->nargs++];
         *decl = (gl_argdecl){u->name, T_ANY, ALL_TYPES};
-        x->m->args = args;
     }
     /* SPEC §2: declared by use, `number` takes a number; only the currency
      * style takes money (a declared money may still be written {x, number}). */

@@ -104,6 +104,18 @@ def generate(out):
          "lookup never runs", "GLOCAL_ERR_SCHEMA base.yaml:5:7").write(
         "base.yaml", base_with(aliases))
 
+    # Lists that grew by one copy per entry in the catalog's arena: 50,000
+    # entries took about 20 GB before they grew by doubling.
+    orphans = b"".join(b'  o%d: "x"\n' % i for i in range(50000))
+    Case(out, "orphans-50000", "50,000 messages only a locale bundle defines (orphans: "
+         "warnings); the catalog opens", ["GLOCAL_OK", "format de o49999 => !GLOCAL_ERR_NOT_FOUND",
+                                          "format de hello name=Anna => Hello Anna"]).write(
+        "base.yaml", BASE).write("de.yaml", b"glocal: 1\nlocale: de\nmessages:\n" + orphans)
+    values = b",".join(b"v%d" % i for i in range(50000))
+    Case(out, "axis-values-50000", "50,000 values added to the formality axis; the catalog opens",
+         ["GLOCAL_OK", "format en hello name=Anna => Hello Anna"]).write(
+        "base.yaml", base_with(extra=b"axes:\n  formality: [" + values + b"]\n"))
+
     # ---- files that are not regular files ----
     c = Case(out, "symlink-loop", "`de.yaml` is a symlink to itself",
              "GLOCAL_ERR_IO de.yaml:0:0").write("base.yaml", BASE)
