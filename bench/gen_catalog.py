@@ -9,6 +9,7 @@ OUTDIR/workloads.json  the benchmark's workloads (message, locale, context,
                      arguments) and the same messages in each Node peer's syntax
 OUTDIR/workloads.tsv   the same workloads for the C++ driver
 OUTDIR/gettext/de.po   the literal messages for glibc gettext
+OUTDIR/messages.tsv    every message id with its arguments (name:type)
 OUTDIR/manifest.json   counts: bundles, messages, templates, bytes, sha256
 
 The text is pseudo-language (each language's script and plural categories,
@@ -675,6 +676,11 @@ def main():
                     continue
                 seen.add(en)
                 f.write('msgid "%s"\nmsgstr "%s"\n\n' % (en.replace('"', '\\"'), de.replace('"', '\\"')))
+    # every base message and its arguments, for `glocal-bench dump` (differential checks)
+    with open(os.path.join(out, "messages.tsv"), "w", encoding="utf-8") as f:
+        for mid in all_ids:
+            args = BENCH[mid]["args"] if mid in BENCH else specs[mid]["args"]
+            f.write("%s\t%s\n" % (mid, ",".join("%s:%s" % kv for kv in sorted(args.items())) or "-"))
     manifest = {"bundles": len(bundles), "locales": len(bundles) - 1, "base_messages": len(all_ids),
                 "message_definitions": defs, "templates": templates, "yaml_bytes": total_bytes,
                 "sha256": digest.hexdigest()}

@@ -10,6 +10,7 @@
  *   glocal-bench threads DATA REPS MS     format throughput, 1 and 2 threads, one catalog
  *   glocal-bench gettext MODIR MSGID REPS glibc dgettext lookup
  *   glocal-bench loop DATA NAME glocal|icu|floor N   N calls, for perf/callgrind
+ *   glocal-bench dump DIR MESSAGES        every message x locale x 16 value sets (differential)
  *
  * DATA is the directory gen_catalog.py wrote (catalog/, workloads.tsv).
  *
@@ -543,6 +544,79 @@ int cmd_loop(const std::string &data, const std::string &name, const std::string
     return 0;
 }
 
+/* Every message of a catalog, for every locale it has (and a few more), with
+ * sixteen sets of argument values, one output a line: compares a library
+ * build against another (bench/run verify-lib does, before trusting a faster
+ * formatting path).  MESSAGES is "id<TAB>name:type,..." per line. */
+int cmd_dump(const std::string &dir, const std::string &messages)
+{
+    glocal_catalog *cat = open_catalog(dir);
+    std::vector<std::string> locales = {"de-CH-1996", "ar-EG", "pt-AO", "sr-Latn", "zh-TW",
+                                        "en-u-nu-arab", "fr-u-nu-thai", "ja-JP-u-ca-japanese"};
+    for (size_t i = 0; i < glocal_catalog_locale_count(cat); i++)
+        locales.push_back(glocal_catalog_locale_at(cat, i));
+    static const int64_t numbers[] = {0, 1, 2, 3, 4, 5, 11, 12, 21, 22, 101, 111, 1000, 1234567,
+                                      -1, 1000000};
+    static const char *const doubles[] = {"0.5", "1", "1.5", "2.25", "1000.125", "-3.75"};
+    static const char *const words[] = {"female", "male", "other", "admin", "owner", "x",
+                                        "Anna", "\xd7\x93\xd7\xa0\xd7\x94" /* Hebrew */};
+    static const char *const contexts[][3] = {{nullptr, nullptr, nullptr},
+                                              {"formal", nullptr, "sms"},
+                                              {"informal", "playful", "whatsapp"},
+                                              {"formal", "empathetic", "email"}};
+    for (const std::string &line : split(read_file(messages), '\n')) {
+        if (line.empty())
+            continue;
+        std::vector<std::string> f = split(line, '\t');
+        std::vector<std::string> specs = f[1] == "-" ? std::vector<std::string>() : split(f[1], ',');
+        for (const std::string &loc : locales) {
+            for (int k = 0; k < 16; k++) {
+                glocal_request *r = nullptr;
+                if (glocal_request_new(loc.c_str(), &r, nullptr) != GLOCAL_OK)
+                    die("request " + loc);
+                const char *const *cx = contexts[k % 4];
+                if (cx[0])
+                    glocal_request_set_axis(r, "formality", cx[0], nullptr);
+                if (cx[1])
+                    glocal_request_set_axis(r, "tone", cx[1], nullptr);
+                if (cx[2])
+                    glocal_request_set_axis(r, "channel", cx[2], nullptr);
+                if (k % 3 == 1)
+                    glocal_request_set_time_zone(r, "America/New_York", nullptr);
+                if (k == 5)
+                    glocal_request_set_isolation(r, GLOCAL_ISOLATE_ALWAYS, nullptr);
+                glocal_args *a = glocal_args_new();
+                for (const std::string &spec : specs) {
+                    std::string name = spec.substr(0, spec.find(':')), type = spec.substr(spec.find(':') + 1);
+                    if (type == "text")
+                        glocal_args_text(a, name.c_str(), words[k % 8]);
+                    else if (type == "date")
+                        glocal_args_date(a, name.c_str(), 1796117400000LL + k * 3600000LL * 7);
+                    else if (type == "money")
+                        glocal_args_money(a, name.c_str(), doubles[k % 6], k % 2 ? "JPY" : "EUR");
+                    else if (k < 12)
+                        glocal_args_int(a, name.c_str(), numbers[(k * 5 + name.size()) % 16]);
+                    else if (k < 14)
+                        glocal_args_double(a, name.c_str(), atof(doubles[k % 6]));
+                    else
+                        glocal_args_decimal(a, name.c_str(), doubles[k % 6]);
+                }
+                char *out = nullptr;
+                glocal_error *e = nullptr;
+                glocal_status st = glocal_format(cat, f[0].c_str(), r, a, &out, &e);
+                printf("%s\t%s\t%d\t%s\t%s\n", loc.c_str(), f[0].c_str(), k,
+                       glocal_status_name(st), st == GLOCAL_OK ? out : glocal_error_message(e));
+                glocal_free(out);
+                glocal_error_free(e);
+                glocal_args_free(a);
+                glocal_request_free(r);
+            }
+        }
+    }
+    glocal_catalog_unref(cat);
+    return 0;
+}
+
 /* ---- open ---- */
 
 size_t bare_parse(const std::vector<std::string> &files)
@@ -770,6 +844,8 @@ int main(int argc, char **argv)
 {
     std::string cmd = argc > 1 ? argv[1] : "";
     auto num = [&](int i, int dflt) { return argc > i ? atoi(argv[i]) : dflt; };
+    if (cmd == "dump" && argc >= 4)
+        return cmd_dump(argv[2], argv[3]);
     if (cmd == "loop" && argc >= 6)
         return cmd_loop(argv[2], argv[3], argv[4], atol(argv[5]));
     if (cmd == "open" && argc >= 3)
