@@ -403,25 +403,9 @@ static bool check_use(void *ud, const use_iter *u)
     return !stop;
 }
 
-static bool term_reachable(const tcheck *x, const char *name)
-{
-    for (size_t i = 0; i < x->nchain; i++)
-        if (gl_bundle_term(&x->c->bundles[x->chain[i]], name))
-            return true;
-    return gl_bundle_term(x->b, name) != NULL;
-}
-
 static void check_template(tcheck *x)
 {
-    for (size_t i = 0; i < x->t->nslots && !x->d->stop; i++) {
-        const gl_slot *s = &x->t->slots[i];
-        if (s->kind == SLOT_TERM && !term_reachable(x, s->name))
-            gl_report(x->d, R_UNKNOWN_TERM, GLOCAL_OK, x->b->file, x->t->line, x->t->col,
-                      locale_of(x), x->m->id, "`%s` uses term `{-%s}`, which no bundle on its "
-                      "chain defines (add it to `terms:`)", x->m->id, s->name);
-    }
-    if (!x->d->stop)
-        each_use(x->t, check_use, x);
+    each_use(x->t, check_use, x);
 }
 
 /* An `other` key counts even when its template failed (that is reported
@@ -431,30 +415,17 @@ static bool has_other(const gl_msgdef *def)
     return def->scalar || def->other_written;
 }
 
-/* SPEC §3.4: a map merges with later same-language bundles of its chain. */
-static bool merged_has_other(const tcheck *x, uint32_t msg)
+/* A bundle lint could not read has no messages. */
+static const gl_msgdef *message_in(const gl_bundle *b, uint32_t msg)
 {
-    for (size_t i = 0; i < x->nchain; i++) {
-        const gl_bundle *o = &x->c->bundles[x->chain[i]];
-        const gl_msgdef *def = o->msgs ? o->msgs[msg] : NULL;
-        if (!def || strcmp(o->lang_script, x->b->lang_script) != 0)
-            continue;
-        if (has_other(def))
-            return true;
-    }
-    return false;
+    return b->msgs ? b->msgs[msg] : NULL;
 }
 
 static void check_bundle_messages(glocal_catalog *c, gl_diag *d, const gl_bundle *b)
 {
-    uint32_t chain[GL_MAX_CHAIN];
-    tcheck x = {c, d, b, NULL, NULL, chain, gl_bundle_chain(c, b, chain, GL_MAX_CHAIN)};
-    if (x.nchain == 0) {
-        gl_report_fatal(d, GLOCAL_ERR_NOMEM, b->file, "out of memory");
-        return;
-    }
+    tcheck x = {c, d, b, NULL, NULL, NULL, 0};
     for (size_t i = 0; i < c->nmessages && !d->stop; i++) {
-        const gl_msgdef *def = b->msgs ? b->msgs[i] : NULL;
+        const gl_msgdef *def = message_in(b, (uint32_t)i);
         if (!def)
             continue;
         x.m = &c->messages[i];
@@ -462,10 +433,6 @@ static void check_bundle_messages(glocal_catalog *c, gl_diag *d, const gl_bundle
             x.t = &def->v[v].tmpl;
             check_template(&x);
         }
-        if (!d->stop && !has_other(def) && !merged_has_other(&x, (uint32_t)i))
-            gl_report(d, R_SELECTOR, GLOCAL_OK, b->file, def->line, def->col, locale_of(&x),
-                      x.m->id, "`%s` has no `other` variant, and no bundle it merges with "
-                      "gives one; add `other:`", x.m->id);
         if (!d->stop && d->collect && x.m->locked && b != gl_base(c))
             gl_report(d, R_LOCKED, GLOCAL_OK, b->file, def->line, def->col, b->locale, x.m->id,
                       "`%s` is locked in base.yaml; this override is ignored (remove it)",
@@ -478,6 +445,113 @@ static void check_bundle_messages(glocal_catalog *c, gl_diag *d, const gl_bundle
                       "ignored (remove it)", b->terms[i].name);
 }
 
+const char *gl_term_text(const glocal_catalog *c, const uint32_t *chain, size_t n,
+                         const char *lang, const char *name)
+{
+    const gl_term *t;
+    if (!gl_term_locked(c, name))
+        for (size_t pos = 0; pos < n; pos++) {
+            const gl_bundle *o = &c->bundles[chain[pos]];
+            if (strcmp(o->lang_script, lang) == 0 && (t = gl_bundle_term(o, name)))
+                return t->text;
+        }
+    t = gl_bundle_term(gl_base(c), name);
+    return t ? t->text : NULL;
+}
+
+/* What one chain makes of one message (SPEC §3.4), checked as formatting
+ * will use it: the merged map has `other`, and every term resolves. */
+typedef struct chain_check {
+    glocal_catalog *c;
+    gl_diag *d;
+    const gl_bundle *from;     /* the bundle whose own chain this is */
+    const uint32_t *chain;
+    size_t n;
+    uint8_t *other_reported;   /* per (message, bundle) */
+    uint8_t *term_reported;    /* per template */
+} chain_check;
+
+static void check_terms_on_chain(chain_check *k, const gl_bundle *o, const gl_template *t,
+                                 const char *lang, const char *id)
+{
+    for (size_t i = 0; i < t->nslots && !k->d->stop; i++) {
+        const gl_slot *s = &t->slots[i];
+        if (s->kind != SLOT_TERM || k->term_reported[t->id] ||
+            gl_term_text(k->c, k->chain, k->n, lang, s->name))
+            continue;
+        k->term_reported[t->id] = 1;
+        gl_report(k->d, R_UNKNOWN_TERM, GLOCAL_OK, o->file, t->line, t->col,
+                  o == gl_base(k->c) ? NULL : o->locale, id,
+                  "`%s` uses term `{-%s}`, which neither base.yaml nor a bundle of the same "
+                  "language on the chain of %s defines (add it to `terms:`)", id, s->name,
+                  k->from->locale);
+    }
+}
+
+static void check_message_on_chain(chain_check *k, uint32_t msg)
+{
+    glocal_catalog *c = k->c;
+    size_t first = k->n - 1;
+    for (size_t pos = 0; pos + 1 < k->n && !c->messages[msg].locked; pos++)
+        if (message_in(&c->bundles[k->chain[pos]], msg)) {
+            first = pos;
+            break;
+        }
+    const gl_bundle *f = &c->bundles[k->chain[first]];
+    if (!message_in(f, msg))
+        return; /* even base could not load it: reported already */
+    bool other = false;
+    for (size_t pos = first; pos < k->n && !k->d->stop; pos++) {
+        const gl_bundle *o = &c->bundles[k->chain[pos]];
+        const gl_msgdef *def = message_in(o, msg);
+        if (!def || (pos != first && strcmp(o->lang_script, f->lang_script) != 0))
+            continue;
+        other = other || has_other(def);
+        for (size_t v = 0; v < def->nv; v++)
+            check_terms_on_chain(k, o, &def->v[v].tmpl, f->lang_script, c->messages[msg].id);
+        if (def->scalar)
+            break;
+    }
+    uint8_t *seen = &k->other_reported[(size_t)msg * c->nbundles + k->chain[first]];
+    if (other || *seen || k->d->stop)
+        return;
+    *seen = 1;
+    const gl_msgdef *def = f->msgs[msg];
+    if (f == k->from)
+        gl_report(k->d, R_SELECTOR, GLOCAL_OK, f->file, def->line, def->col, f->locale,
+                  c->messages[msg].id, "`%s` has no `other` variant, and no bundle it merges "
+                  "with gives one; add `other:`", c->messages[msg].id);
+    else
+        gl_report(k->d, R_SELECTOR, GLOCAL_OK, f->file, def->line, def->col, f->locale,
+                  c->messages[msg].id, "`%s` has no `other` variant for requests that reach %s "
+                  "through %s, where no bundle of its language follows; add `other:`",
+                  c->messages[msg].id, f->locale, k->from->locale);
+}
+
+/* Every bundle's own chain is a chain requests take (up to their first
+ * bundle), including those that reach a bundle through `parent:`. */
+static void check_request_chains(glocal_catalog *c, gl_diag *d)
+{
+    chain_check k = {c, d, NULL, NULL, 0, calloc(c->nmessages * c->nbundles + 1, 1),
+                     calloc(c->ntemplates + 1, 1)};
+    uint32_t chain[GL_MAX_CHAIN];
+    if (!k.other_reported || !k.term_reported)
+        gl_report_fatal(d, GLOCAL_ERR_NOMEM, NULL, "out of memory");
+    for (size_t b = 0; b < c->nbundles && !d->stop && !d->fatal; b++) {
+        k.from = &c->bundles[b];
+        if (!k.from->msgs)
+            continue; /* a bundle lint could not read */
+        k.chain = chain;
+        k.n = gl_bundle_chain(c, k.from, chain, GL_MAX_CHAIN);
+        if (k.n == 0)
+            gl_report_fatal(d, GLOCAL_ERR_NOMEM, k.from->file, "out of memory");
+        for (uint32_t m = 0; m < c->nmessages && !d->stop && !d->fatal; m++)
+            check_message_on_chain(&k, m);
+    }
+    free(k.other_reported);
+    free(k.term_reported);
+}
+
 static void check_across(glocal_catalog *c, gl_diag *d)
 {
     resolve_parents(c, d);
@@ -485,6 +559,8 @@ static void check_across(glocal_catalog *c, gl_diag *d)
         infer_args(c, d);
     for (size_t i = 0; i < c->nbundles && !d->stop && !d->fatal; i++)
         check_bundle_messages(c, d, &c->bundles[i]);
+    if (!d->stop && !d->fatal)
+        check_request_chains(c, d);
 }
 
 /* ---- loading ---- */

@@ -129,6 +129,10 @@ void gl_catalog_free(glocal_catalog *c);
 const gl_bundle *gl_base(const glocal_catalog *c);
 bool gl_lookup_message(const glocal_catalog *c, const char *id, uint32_t *index);
 const gl_term *gl_bundle_term(const gl_bundle *b, const char *name);
+/* A term's text as formatting sees it (SPEC §2): the first bundle of the
+ * chain in language lang that defines it, else base; locked: base. */
+const char *gl_term_text(const glocal_catalog *c, const uint32_t *chain, size_t n,
+                         const char *lang, const char *name);
 bool gl_term_locked(const glocal_catalog *c, const char *name);
 int gl_axis_of(const glocal_catalog *c, uint32_t value);
 bool gl_axis_value(const glocal_catalog *c, const char *name, uint32_t *index);

@@ -203,17 +203,7 @@ typedef struct writer {
 
 static const char *term_text(const writer *w, const char *name)
 {
-    const glocal_catalog *c = w->c;
-    const gl_term *t;
-    if (!gl_term_locked(c, name)) {
-        for (size_t pos = 0; pos < w->res->chain->n; pos++) {
-            const gl_bundle *o = at(c, w->res, pos);
-            if (strcmp(o->lang_script, w->res->lang) == 0 && (t = gl_bundle_term(o, name)))
-                return t->text;
-        }
-    }
-    t = gl_bundle_term(gl_base(c), name);
-    return t ? t->text : NULL;
+    return gl_term_text(w->c, w->res->chain->idx, w->res->chain->n, w->res->lang, name);
 }
 
 static glocal_status arg_value(const writer *w, const char *name, gl_use use, const char *style,
