@@ -501,6 +501,12 @@ static bool compile_template(ctx *x, gl_template *t, const ynode *v, const char 
     switch (gl_template_compile(x->c->arena, t, (unsigned)GL_LIMIT(x->ld->limits, TEMPLATE_DEPTH),
                                 msg, sizeof msg)) {
     case TC_OK:
+        if (t->open_quote)
+            gl_report_warning(x->ld->diag, R_TEMPLATE_SYNTAX, x->b->file, v->line, v->col,
+                              x->is_base ? NULL : x->b->locale, id,
+                              "`%s`: an apostrophe starts a quoted run that never ends, so ICU "
+                              "prints the rest of the template as it is; write '' for an "
+                              "apostrophe (or use ’)", id);
         return true;
     case TC_NOMEM:
         nomem(x);

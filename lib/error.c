@@ -14,6 +14,7 @@ struct glocal_finding {
     char *file, *message, *locale, *msgid;
     unsigned line, col;
     gl_rule rule;
+    glocal_severity severity; /* the rule's, or lower for a softer case of it */
 };
 
 struct glocal_findings {
@@ -169,8 +170,9 @@ static char *dup_or_null(const char *s, bool *oom)
     return p;
 }
 
-static bool add_finding(gl_diag *d, gl_rule rule, const char *file, unsigned line, unsigned col,
-                        const char *locale, const char *msgid, const char *fmt, va_list ap)
+static bool add_finding(gl_diag *d, gl_rule rule, glocal_severity sev, const char *file,
+                        unsigned line, unsigned col, const char *locale, const char *msgid,
+                        const char *fmt, va_list ap)
 {
     glocal_findings *f = d->findings;
     if (f->count == f->cap) {
@@ -185,7 +187,7 @@ static bool add_finding(gl_diag *d, gl_rule rule, const char *file, unsigned lin
     gl_buf_vprintf(&b, fmt, ap);
     bool oom = false;
     glocal_finding x = {dup_or_null(file, &oom), gl_buf_take(&b), dup_or_null(locale, &oom),
-                        dup_or_null(msgid, &oom), line, col, rule};
+                        dup_or_null(msgid, &oom), line, col, rule, sev};
     if (oom || !x.message) {
         free(x.file);
         free(x.message);
@@ -203,7 +205,7 @@ bool gl_report(gl_diag *d, gl_rule rule, glocal_status status, const char *file,
     va_list ap;
     va_start(ap, fmt);
     if (d->collect) {
-        if (!add_finding(d, rule, file, line, col, locale, msgid, fmt, ap))
+        if (!add_finding(d, rule, rules[rule].severity, file, line, col, locale, msgid, fmt, ap))
             d->fatal = GLOCAL_ERR_NOMEM;
     } else if (rules[rule].severity == GLOCAL_SEVERITY_ERROR && !d->stop) {
         glocal_status code = status != GLOCAL_OK ? status : rules[rule].status;
@@ -220,6 +222,17 @@ bool gl_report(gl_diag *d, gl_rule rule, glocal_status status, const char *file,
     }
     va_end(ap);
     return d->stop || d->fatal;
+}
+
+void gl_report_warning(gl_diag *d, gl_rule rule, const char *file, unsigned line, unsigned col,
+                       const char *locale, const char *msgid, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    if (d->collect && !add_finding(d, rule, GLOCAL_SEVERITY_WARNING, file, line, col, locale,
+                                   msgid, fmt, ap))
+        d->fatal = GLOCAL_ERR_NOMEM;
+    va_end(ap);
 }
 
 bool gl_report_fatal(gl_diag *d, glocal_status status, const char *file, const char *fmt, ...)
@@ -288,7 +301,7 @@ unsigned glocal_finding_column(const glocal_finding *x)
 
 glocal_severity glocal_finding_severity(const glocal_finding *x)
 {
-    return x ? rules[x->rule].severity : GLOCAL_SEVERITY_ERROR;
+    return x ? x->severity : GLOCAL_SEVERITY_ERROR;
 }
 
 const char *glocal_finding_rule(const glocal_finding *x)

@@ -42,6 +42,11 @@ typedef struct gl_diag {
 bool gl_report(gl_diag *d, gl_rule rule, glocal_status status, const char *file, unsigned line,
                unsigned col, const char *locale, const char *msgid, const char *fmt, ...)
     GL_PRINTF(9, 10);
+/* A finding of `rule` at warning severity: a case the rule's definition does
+ * not make an error, yet worth fixing.  Never stops an open. */
+void gl_report_warning(gl_diag *d, gl_rule rule, const char *file, unsigned line, unsigned col,
+                       const char *locale, const char *msgid, const char *fmt, ...)
+    GL_PRINTF(8, 9);
 /* An environmental failure (IO, NOMEM) that stops both modes. */
 bool gl_report_fatal(gl_diag *d, glocal_status status, const char *file, const char *fmt, ...)
     GL_PRINTF(4, 5);

@@ -49,6 +49,7 @@ typedef struct gl_template {
     unsigned line, col;       /* of the scalar */
     uint32_t id;              /* unique in the catalog; keys per-thread caches */
     gl_tkind kind;
+    bool open_quote;          /* an apostrophe quotes the rest: ICU prints it literally */
     const char *literal;
     const char **pieces;
     size_t *piece_len;

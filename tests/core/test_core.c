@@ -636,6 +636,31 @@ START_TEST(open_io_errors)
 }
 END_TEST
 
+/* ICU prints the rest of the template literally after an unclosed quote:
+ * the catalog opens (ICU parses it), lint warns under template-syntax. */
+START_TEST(open_quote_warns)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/open-quote", fixtures);
+    glocal_catalog *c = NULL;
+    ck_assert_int_eq(glocal_catalog_open(path, &c, NULL), GLOCAL_OK);
+    glocal_args *a = std_args();
+    expect(c, "en", NULL, "hello", a, "It's {name} and more");
+    glocal_args_free(a);
+    glocal_catalog_unref(c);
+    glocal_findings *f = NULL;
+    ck_assert_int_eq(glocal_lint(path, &f, NULL), GLOCAL_OK);
+    ck_assert_uint_eq(glocal_findings_count(f), 1);
+    const glocal_finding *x = glocal_findings_at(f, 0);
+    ck_assert_str_eq(glocal_finding_rule(x), "template-syntax");
+    ck_assert_int_eq(glocal_finding_severity(x), GLOCAL_SEVERITY_WARNING);
+    ck_assert_uint_eq(glocal_finding_line(x), 7);
+    ck_assert_uint_eq(glocal_finding_column(x), 12);
+    ck_assert_str_eq(glocal_finding_message_id(x), "hello");
+    glocal_findings_free(f);
+}
+END_TEST
+
 static void expect_negotiated(const glocal_catalog *c, const char *header, const char *want)
 {
     char *out = NULL;
@@ -814,7 +839,7 @@ static Suite *core_suite(void)
     Suite *s = suite_create("core");
     struct {
         const char *name;
-        const TTest *tests[12];
+        const TTest *tests[16];
     } groups[] = {
         {"chain", {chain_truncation_and_script, chain_never_crosses_script, chain_cldr_parents,
                    chain_explicit_parent, locale_canonicalized, locale_malformed}},
@@ -824,7 +849,7 @@ static Suite *core_suite(void)
         {"format", {money, dates, plurals, numbers}},
         {"errors", {format_errors, invalid_calls, args_validation, catalog_api, profiles,
                     explain_text, open_error_cases, open_io_errors, shipped_locales,
-                    options_limits, negotiation}},
+                    options_limits, negotiation, open_quote_warns}},
         {"robustness", {yaml_test_suite}},
     };
     for (size_t g = 0; g < sizeof groups / sizeof *groups; g++) {

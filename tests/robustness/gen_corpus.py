@@ -99,6 +99,15 @@ def generate(out):
     Case(out, "template-braces-100k", "100,000 `{` in a template",
          "GLOCAL_ERR_SYNTAX base.yaml:6:9").write(
         "base.yaml", base_with(b'  hello: "Hello {name}"\n  deep: "' + b"{" * 100000 + b'"\n'))
+    # Uses that cost a linear search each: 60,000 took 15 s before one
+    # ICU argument served every use of the same term or argument.
+    Case(out, "template-term-60000", "one term used 60,000 times in a plural branch",
+         ["GLOCAL_OK", "format en t #n=1 => #60000"]).write(
+        "base.yaml", base_with(b'  t: "{n, plural, other {' + b"{-b}" * 60000 + b'}}"\n',
+                               b"terms:\n  b: B\n"))
+    Case(out, "template-arg-60000", "one argument used 60,000 times in a plural branch",
+         ["GLOCAL_OK", "format en t #n=1 a=x => #60000"]).write(
+        "base.yaml", base_with(b'  t: "{n, plural, other {' + b"{a}" * 60000 + b'}}"\n'))
     aliases = b"".join(b"  a%d: &a%d x\n" % (i, i) for i in range(20000))
     Case(out, "anchors-20000", "20,000 anchors: refused at the first, libyaml's slow alias "
          "lookup never runs", "GLOCAL_ERR_SCHEMA base.yaml:5:7").write(

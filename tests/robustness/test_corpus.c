@@ -11,6 +11,7 @@
  *   format LOCALE ID [NAME=TEXT|#NAME=DECIMAL]... => OUTPUT
  *                                   on the opened catalog: the output, or
  *   format LOCALE ID [...] => !STATUS   the call fails with STATUS
+ *   format LOCALE ID [...] => #N        the output is N bytes long (N digits only)
  *
  * Every case also goes through glocal_lint: an IO case is GLOCAL_ERR_IO;
  * otherwise lint returns GLOCAL_OK, and for a case that does not open it
@@ -113,7 +114,10 @@ static void check_format(const char *name, const glocal_catalog *c, const char *
     char *out = NULL;
     glocal_error *e = NULL;
     glocal_status st = glocal_format(c, id, r, a, &out, &e);
-    if (want[0] == '!') {
+    if (want[0] == '#' && want[1] && want[1 + strspn(want + 1, "0123456789")] == '\0') {
+        ck_assert_msg(st == GLOCAL_OK, "%s: format %s: %s", name, id, glocal_error_message(e));
+        ck_assert_uint_eq(strlen(out), strtoul(want + 1, NULL, 10));
+    } else if (want[0] == '!') {
         ck_assert_msg(strcmp(glocal_status_name(st), want + 1) == 0, "%s: format %s: got %s, want %s",
                       name, id, glocal_status_name(st), want + 1);
         ck_assert_ptr_null(out);
