@@ -244,14 +244,15 @@ static bool on_scalar(loader *L, const yaml_event_t *ev)
         return false;
     char limit[32];
     snprintf(limit, sizeof limit, "%llu", (unsigned long long)GL_LIMIT(L->limits, SCALAR_BYTES));
-    if (ev->data.scalar.length > GL_LIMIT(L->limits, SCALAR_BYTES) &&
-        defer(L, GLOCAL_ERR_LIMIT, ev->start_mark, "a scalar longer than the limit of %s bytes",
-              limit))
+    bool too_long = ev->data.scalar.length > GL_LIMIT(L->limits, SCALAR_BYTES);
+    if (too_long && defer(L, GLOCAL_ERR_LIMIT, ev->start_mark,
+                          "a scalar longer than the limit of %s bytes", limit))
         return false;
     ynode *n = new_node(L, YN_SCALAR, ev->start_mark);
     if (!n)
         return false;
-    n->len = ev->data.scalar.length;
+    /* lint goes on after the finding: with the text left out, never with the whole of it */
+    n->len = too_long ? 0 : ev->data.scalar.length;
     n->str = gl_arena_strndup(L->arena, (const char *)ev->data.scalar.value, n->len);
     if (!n->str)
         return !gl_report_fatal(L->d, GLOCAL_ERR_NOMEM, L->file, "out of memory");

@@ -108,6 +108,10 @@ def generate(out):
     Case(out, "template-arg-60000", "one argument used 60,000 times in a plural branch",
          ["GLOCAL_OK", "format en t #n=1 a=x => #60000"]).write(
         "base.yaml", base_with(b'  t: "{n, plural, other {' + b"{a}" * 60000 + b'}}"\n'))
+    args = b"".join(b"{a%d}" % i for i in range(100000))
+    Case(out, "scalar-over-limit-lint", "a 790 KB template of 100,000 arguments: over the "
+         "scalar limit; lint reports it without compiling it (it took minutes)",
+         "GLOCAL_ERR_LIMIT base.yaml:5:6").write("base.yaml", base_with(b'  t: "' + args + b'"\n'))
     aliases = b"".join(b"  a%d: &a%d x\n" % (i, i) for i in range(20000))
     Case(out, "anchors-20000", "20,000 anchors: refused at the first, libyaml's slow alias "
          "lookup never runs", "GLOCAL_ERR_SCHEMA base.yaml:5:7").write(
