@@ -160,6 +160,29 @@ glocal_severity gl_rule_severity(gl_rule r)
     return rules[r].severity;
 }
 
+/* Messages quote keys and values from bundles; a control character there
+ * (a quoted key with a newline) is written as an escape, so that a message
+ * is always one line. */
+static void escape_controls(gl_buf *b)
+{
+    gl_buf out = {0};
+    for (size_t i = 0; b->p && i < b->len; i++) {
+        unsigned char c = (unsigned char)b->p[i];
+        if (c == '\n')
+            gl_buf_puts(&out, "\\n");
+        else if (c == '\t')
+            gl_buf_puts(&out, "\\t");
+        else if (c < 0x20 || c == 0x7f)
+            gl_buf_printf(&out, "\\x%02x", c);
+        else
+            gl_buf_putc(&out, (char)c);
+    }
+    if (out.oom)
+        b->oom = true;
+    gl_buf_free(b);
+    *b = out;
+}
+
 static char *dup_or_null(const char *s, bool *oom)
 {
     if (!s)
@@ -185,6 +208,7 @@ static bool add_finding(gl_diag *d, gl_rule rule, glocal_severity sev, const cha
     }
     gl_buf b = {0};
     gl_buf_vprintf(&b, fmt, ap);
+    escape_controls(&b);
     bool oom = false;
     glocal_finding x = {dup_or_null(file, &oom), gl_buf_take(&b), dup_or_null(locale, &oom),
                         dup_or_null(msgid, &oom), line, col, rule, sev};
@@ -211,6 +235,7 @@ bool gl_report(gl_diag *d, gl_rule rule, glocal_status status, const char *file,
         glocal_status code = status != GLOCAL_OK ? status : rules[rule].status;
         gl_buf b = {0};
         gl_buf_vprintf(&b, fmt, ap);
+        escape_controls(&b);
         gl_buf_printf(&b, " [%s]", rules[rule].id);
         if (b.oom) {
             gl_nomem(&d->first_error);

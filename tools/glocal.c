@@ -186,10 +186,8 @@ static const char *severity_name(glocal_severity s)
 static void print_text(const glocal_finding *const *f, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        printf("%s:", glocal_finding_file(f[i]));
-        if (glocal_finding_line(f[i]))
-            printf("%u:%u:", glocal_finding_line(f[i]), glocal_finding_column(f[i]));
-        printf(" %s: %s [%s]\n", severity_name(glocal_finding_severity(f[i])),
+        printf("%s:%u:%u: %s: %s [%s]\n", glocal_finding_file(f[i]), glocal_finding_line(f[i]),
+               glocal_finding_column(f[i]), severity_name(glocal_finding_severity(f[i])),
                glocal_finding_message(f[i]), glocal_finding_rule(f[i]));
     }
 }

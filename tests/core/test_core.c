@@ -661,6 +661,21 @@ START_TEST(open_quote_warns)
 }
 END_TEST
 
+/* A key with control characters is quoted back escaped: one finding, one line. */
+START_TEST(messages_escape_controls)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/control-key", fixtures);
+    glocal_findings *f = NULL;
+    ck_assert_int_eq(glocal_lint(path, &f, NULL), GLOCAL_OK);
+    ck_assert_uint_eq(glocal_findings_count(f), 1);
+    const char *msg = glocal_finding_message(glocal_findings_at(f, 0));
+    ck_assert_msg(strstr(msg, "`a\\nb\\x07`") != NULL, "%s", msg);
+    ck_assert_ptr_null(strchr(msg, '\n'));
+    glocal_findings_free(f);
+}
+END_TEST
+
 static void expect_negotiated(const glocal_catalog *c, const char *header, const char *want)
 {
     char *out = NULL;
@@ -849,7 +864,8 @@ static Suite *core_suite(void)
         {"format", {money, dates, plurals, numbers}},
         {"errors", {format_errors, invalid_calls, args_validation, catalog_api, profiles,
                     explain_text, open_error_cases, open_io_errors, shipped_locales,
-                    options_limits, negotiation, open_quote_warns}},
+                    options_limits, negotiation, open_quote_warns,
+                    messages_escape_controls}},
         {"robustness", {yaml_test_suite}},
     };
     for (size_t g = 0; g < sizeof groups / sizeof *groups; g++) {
