@@ -123,19 +123,18 @@ int32_t term_at(const UnicodeString &s, int32_t i)
     return j < n && s[j] == '}' ? j + 1 - i : 0;
 }
 
-/* Copies a quoted run starting at s[i] == '\'' into out; returns the index
- * after it, or -1 when the run never closes: ICU would then print the rest of
- * the message literally and report success. */
-int32_t copy_quoted(const UnicodeString &s, int32_t i, UnicodeString &out)
+/* Skips a quoted run starting at s[i] == '\''; returns the index after it,
+ * or -1 when the run never closes: ICU would then print the rest of the
+ * message literally and report success. */
+int32_t skip_quoted(const UnicodeString &s, int32_t i)
 {
     int32_t n = s.length();
-    out.append(s[i++]);
+    i++;
     while (i < n) {
         UChar c = s[i++];
-        out.append(c);
         if (c == '\'') {
             if (i < n && s[i] == '\'') {
-                out.append(s[i++]);
+                i++;
                 continue;
             }
             return i;
@@ -153,12 +152,15 @@ struct TermScan {
     std::vector<int32_t> positions; /* index of each placeholder's '{' in out */
 };
 
+/* ts.out is the input with each term replaced by its placeholder; the text
+ * between terms is copied in one piece when the next term (or the end) is
+ * reached, not character by character. */
 ScanResult scan_terms(const UnicodeString &s, unsigned max_depth, TermScan &ts)
 {
     const size_t max_frames = 2 * (size_t)max_depth + 2;
     std::vector<Frame> frames;
     frames.push_back(Frame{true, P_NONE, 0, 0, UnicodeString()});
-    int32_t n = s.length();
+    int32_t n = s.length(), copied = 0;
     for (int32_t i = 0; i < n;) {
         UChar c = s[i];
         Frame &f = frames.back();
@@ -169,15 +171,13 @@ ScanResult scan_terms(const UnicodeString &s, unsigned max_depth, TermScan &ts)
                               (next == '#' && f.parent == P_PLURAL) ||
                               (next == '|' && f.parent == P_CHOICE);
                 if (next == '\'') {
-                    ts.out.append(c).append(next);
                     i += 2;
                 } else if (starts) {
-                    if ((i = copy_quoted(s, i, ts.out)) < 0) {
+                    if ((i = skip_quoted(s, i)) < 0) {
                         ts.open_quote = true;
-                        return SCAN_OK;
+                        break;
                     }
                 } else {
-                    ts.out.append(c);
                     i++;
                 }
                 continue;
@@ -187,6 +187,8 @@ ScanResult scan_terms(const UnicodeString &s, unsigned max_depth, TermScan &ts)
                 if (len) {
                     std::string name;
                     s.tempSubString(i + 2, len - 3).toUTF8String(name);
+                    ts.out.append(s, copied, i - copied);
+                    copied = i + len;
                     ts.positions.push_back(ts.out.length());
                     ts.out.append((UChar)'{').append(kTermMark);
                     ts.out.append(UnicodeString::fromUTF8(std::to_string(ts.names.size())));
@@ -217,9 +219,9 @@ ScanResult scan_terms(const UnicodeString &s, unsigned max_depth, TermScan &ts)
             }
         } else {
             if (c == '\'') {
-                if ((i = copy_quoted(s, i, ts.out)) < 0) {
+                if ((i = skip_quoted(s, i)) < 0) {
                     ts.open_quote = true;
-                    return SCAN_OK;
+                    break;
                 }
                 continue;
             }
@@ -230,9 +232,9 @@ ScanResult scan_terms(const UnicodeString &s, unsigned max_depth, TermScan &ts)
         }
         if (frames.size() > max_frames)
             return SCAN_TOO_DEEP;
-        ts.out.append(c);
         i++;
     }
+    ts.out.append(s, copied, n - copied);
     return SCAN_OK;
 }
 
