@@ -154,9 +154,7 @@ glocal_status glocal_args_decimal(glocal_args *a, const char *name, const char *
 glocal_status glocal_args_money(glocal_args *a, const char *name, const char *decimal,
                                 const char *iso4217)
 {
-    if (!decimal || !iso4217 || !is_decimal(decimal) || strlen(iso4217) != 3 ||
-        !isupper((unsigned char)iso4217[0]) || !isupper((unsigned char)iso4217[1]) ||
-        !isupper((unsigned char)iso4217[2]))
+    if (!decimal || !iso4217 || !is_decimal(decimal) || !gl_currency_known(iso4217))
         return GLOCAL_ERR_INVALID;
     return put_string(a, name, V_MONEY, decimal, iso4217);
 }

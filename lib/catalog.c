@@ -214,6 +214,11 @@ static void resolve_parents(glocal_catalog *c, gl_diag *d)
         uint32_t p;
         if (!b->parent)
             continue;
+        if (strcmp(b->parent, "base") == 0) {
+            gl_report(d, R_SCHEMA, GLOCAL_OK, b->file, b->parent_line, b->parent_col, b->locale,
+                      NULL, "`parent: base`: base ends every chain by itself; remove `parent:`");
+            continue;
+        }
         if (!gl_map_get(&c->bundle_index, b->parent, &p) || p == 0) {
             gl_report(d, R_SCHEMA, GLOCAL_OK, b->file, b->parent_line, b->parent_col, b->locale,
                       NULL, "parent `%s` has no bundle: add %s.yaml or remove `parent:`",
@@ -403,9 +408,50 @@ static bool check_use(void *ud, const use_iter *u)
     return !stop;
 }
 
+/* Uses of one argument in one template that no single value can satisfy
+ * ({x, number} and {x, date}) would make the message fail for every value. */
+typedef struct use_meet {
+    tcheck *x;
+    const char *name[32];
+    unsigned mask[32];
+    size_t n;
+} use_meet;
+
+static bool meet_use(void *ud, const use_iter *u)
+{
+    use_meet *m = ud;
+    const gl_argdecl *decl = gl_message_arg(m->x->m, u->name);
+    unsigned mask = (decl ? decl->mask : ALL_TYPES) & gl_use_mask(u->use, u->style);
+    size_t i = 0;
+    while (i < m->n && strcmp(m->name[i], u->name) != 0)
+        i++;
+    if (i == m->n) {
+        if (m->n < 32) {
+            m->name[m->n] = u->name;
+            m->mask[m->n++] = mask;
+        }
+        return true;
+    }
+    bool conflict = mask && m->mask[i] && !(m->mask[i] & mask);
+    m->mask[i] = conflict ? ALL_TYPES : m->mask[i] & mask; /* report once per argument */
+    if (!conflict)
+        return true;
+    tcheck *x = m->x;
+    gl_buf use = {0};
+    describe_use(u, &use);
+    bool stop = gl_report(x->d, R_ARG_TYPE, GLOCAL_OK, x->b->file, x->t->line, x->t->col,
+                          locale_of(x), x->m->id, "`%s` writes argument `%s` as `%s` and in an "
+                          "earlier place as something no one value can also be; use it as one "
+                          "type", x->m->id, u->name, use.p ? use.p : "");
+    gl_buf_free(&use);
+    return !stop;
+}
+
 static void check_template(tcheck *x)
 {
-    each_use(x->t, check_use, x);
+    use_meet m = {.x = x};
+    if (each_use(x->t, check_use, x) && !x->d->stop)
+        each_use(x->t, meet_use, &m);
 }
 
 /* An `other` key counts even when its template failed (that is reported

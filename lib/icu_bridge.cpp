@@ -31,6 +31,7 @@
 #include <unicode/uloc.h>
 #include <unicode/ures.h>
 #include <unicode/ucal.h>
+#include <unicode/ucurr.h>
 
 #include "limits.h"
 #include "value.h"
@@ -1408,6 +1409,19 @@ int gl_locale_match(const char *desired, const char *const *supported, size_t n)
     } catch (const std::bad_alloc &) {
         return -1;
     }
+}
+
+bool gl_currency_known(const char *iso4217)
+{
+    if (strlen(iso4217) != 3)
+        return false;
+    for (int i = 0; i < 3; i++)
+        if (iso4217[i] < 'A' || iso4217[i] > 'Z')
+            return false;
+    UChar code[4];
+    u_charsToUChars(iso4217, code, 4);
+    UErrorCode st = U_ZERO_ERROR;
+    return ucurr_isAvailable(code, U_DATE_MIN, U_DATE_MAX, &st) && U_SUCCESS(st);
 }
 
 bool gl_time_zone_known(const char *zone)

@@ -42,6 +42,8 @@ bool gl_locale_facts_of(const char *canonical_tag, gl_locale_facts *f);
  * -1 out of memory. */
 int gl_locale_cldr_parent(const char *tag, char *out, size_t cap);
 bool gl_time_zone_known(const char *zone);
+/* An ISO 4217 code ICU knows, current or historic ("EUR", "DEM"). */
+bool gl_currency_known(const char *iso4217);
 /* ICU's LocaleMatcher: the index of the best supported tag for desired, or -1. */
 int gl_locale_match(const char *desired, const char *const *supported, size_t n);
 /* Plural categories of a locale ("one", "other", ...) for lint;

@@ -500,6 +500,8 @@ START_TEST(args_validation)
     ck_assert_int_eq(glocal_args_money(a, "m", "19.90", "eur"), GLOCAL_ERR_INVALID);
     ck_assert_int_eq(glocal_args_money(a, "m", "19,90", "EUR"), GLOCAL_ERR_INVALID);
     ck_assert_int_eq(glocal_args_money(a, "m", "19.90", "EURO"), GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_args_money(a, "m", "19.90", "ZZZ"), GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_args_money(a, "m", "19.90", "DEM"), GLOCAL_OK); /* historic */
     ck_assert_int_eq(glocal_args_money(a, "m", "19.90", "EUR"), GLOCAL_OK);
     /* a later value replaces an earlier one */
     ck_assert_int_eq(glocal_args_text(a, "name", "First"), GLOCAL_OK);
