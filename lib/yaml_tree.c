@@ -242,12 +242,15 @@ static bool on_scalar(loader *L, const yaml_event_t *ev)
 {
     if (!refuse_decorations(L, ev, ev->data.scalar.anchor, ev->data.scalar.tag))
         return false;
-    char limit[32];
-    snprintf(limit, sizeof limit, "%llu", (unsigned long long)GL_LIMIT(L->limits, SCALAR_BYTES));
     bool too_long = ev->data.scalar.length > GL_LIMIT(L->limits, SCALAR_BYTES);
-    if (too_long && defer(L, GLOCAL_ERR_LIMIT, ev->start_mark,
-                          "a scalar longer than the limit of %s bytes", limit))
-        return false;
+    if (too_long) {
+        char limit[32];
+        snprintf(limit, sizeof limit, "%llu",
+                 (unsigned long long)GL_LIMIT(L->limits, SCALAR_BYTES));
+        if (defer(L, GLOCAL_ERR_LIMIT, ev->start_mark,
+                  "a scalar longer than the limit of %s bytes", limit))
+            return false;
+    }
     ynode *n = new_node(L, YN_SCALAR, ev->start_mark);
     if (!n)
         return false;
