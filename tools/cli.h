@@ -176,6 +176,10 @@ void imp_warn(imp_catalog *c, const char *file, unsigned line, const char *fmt, 
     GL_PRINTF(4, 5);
 /* Writes every bundle, says what was done; the exit code (1 after warnings). */
 int imp_finish(imp_catalog *c);
+/* An importer's command: parse the options, import each file with fn into c,
+ * then finish; the exit code.  c->cmd is set by the caller. */
+int imp_run(imp_catalog *c, int argc, char **argv, const char *help,
+            void (*fn)(imp_catalog *c, const char *file));
 /* A message id ([a-z0-9][a-z0-9_.-]*) for a key of another format:
  * camelCase to snake_case, other characters to `-`. */
 char *imp_message_id(const char *key);

@@ -660,18 +660,11 @@ static void import_file(imp_catalog *c, const char *file)
 int cmd_import_gettext(int argc, char **argv)
 {
     imp_catalog c = {.cmd = "import-gettext"};
-    char **files;
-    size_t n;
-    int rc = imp_parse(&c, argc, argv, usage_gettext, &files, &n);
-    if (rc != CONTINUE)
-        return rc;
-    for (size_t i = 0; i < n; i++)
-        import_file(&c, files[i]);
-    free(files);
+    int rc = imp_run(&c, argc, argv, usage_gettext, import_file);
     for (size_t i = 0; i < nids; i++) {
         free(ids[i].key);
         free(ids[i].id);
     }
     free(ids);
-    return imp_finish(&c);
+    return rc;
 }

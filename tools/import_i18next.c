@@ -398,13 +398,5 @@ static void import_file(imp_catalog *c, const char *file)
 int cmd_import_i18next(int argc, char **argv)
 {
     imp_catalog c = {.cmd = "import-i18next"};
-    char **files;
-    size_t n;
-    int rc = imp_parse(&c, argc, argv, usage_i18next, &files, &n);
-    if (rc != CONTINUE)
-        return rc;
-    for (size_t i = 0; i < n; i++)
-        import_file(&c, files[i]);
-    free(files);
-    return imp_finish(&c);
+    return imp_run(&c, argc, argv, usage_i18next, import_file);
 }

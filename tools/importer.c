@@ -40,6 +40,20 @@ static int imp_opt(void *ud, int index, const char *value)
     return CONTINUE;
 }
 
+int imp_run(imp_catalog *c, int argc, char **argv, const char *help,
+            void (*fn)(imp_catalog *c, const char *file))
+{
+    char **files;
+    size_t n;
+    int rc = imp_parse(c, argc, argv, help, &files, &n);
+    if (rc != CONTINUE)
+        return rc;
+    for (size_t i = 0; i < n; i++)
+        fn(c, files[i]);
+    free(files);
+    return imp_finish(c);
+}
+
 int imp_parse(imp_catalog *c, int argc, char **argv, const char *help, char ***files,
               size_t *nfiles)
 {
