@@ -14,6 +14,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../run_suite.h"
+
 static const char *cli, *locales, *cases;
 
 typedef struct result {
@@ -382,9 +384,5 @@ int main(int argc, char **argv)
     tcase_add_test(tc, test_explain);
     tcase_add_test(tc, test_coverage_text);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return run_suite(s, CK_FORK_GETENV);
 }

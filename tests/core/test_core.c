@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../run_suite.h"
+
 #define FSI "\xE2\x81\xA8"
 #define PDI "\xE2\x81\xA9"
 #define NNBSP "\xE2\x80\xAF"
@@ -888,9 +890,5 @@ int main(void)
         fprintf(stderr, "GLOCAL_FIXTURES is not set\n");
         return 2;
     }
-    SRunner *sr = srunner_create(core_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return run_suite(core_suite(), CK_FORK_GETENV);
 }

@@ -14,6 +14,8 @@
 #include <string.h>
 #include <unicode/uclean.h>
 
+#include "../run_suite.h"
+
 extern void *__libc_malloc(size_t n);
 extern void *__libc_calloc(size_t n, size_t size);
 extern void *__libc_realloc(void *p, size_t n);
@@ -194,10 +196,5 @@ int main(void)
     tcase_set_timeout(tc, 900);
     tcase_add_test(tc, oom_everywhere);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_set_fork_status(sr, CK_NOFORK);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return run_suite(s, CK_NOFORK);
 }

@@ -10,6 +10,8 @@
 #include "template.h"
 #include "value.h"
 
+#include "../run_suite.h"
+
 static gl_arena *arena;
 
 static gl_template compile(const char *src)
@@ -112,9 +114,5 @@ int main(void)
     tcase_add_test(tc, test_literal_text_resolves_quoting);
     tcase_add_test(tc, test_plural_rules_from_icu);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return run_suite(s, CK_FORK_GETENV);
 }

@@ -16,6 +16,8 @@
 
 #include "glocal.h"
 
+#include "../run_suite.h"
+
 #define MAX_CASES 256
 #define MAX_LINES 256
 #define LINE_MAX_LEN 512
@@ -225,11 +227,8 @@ int main(int argc, char **argv)
     tcase_add_test(tc, test_every_rule_covered);
     tcase_add_test(tc, test_unreadable_directory);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    int failed = run_suite(s, CK_FORK_GETENV);
     for (size_t i = 0; i < ncases; i++)
         free(case_dirs[i]);
-    return failed ? 1 : 0;
+    return failed;
 }

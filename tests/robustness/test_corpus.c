@@ -25,6 +25,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../run_suite.h"
+
 #define LINE_MAX_LEN 4096
 
 typedef struct expectation {
@@ -300,9 +302,5 @@ int main(int argc, char **argv)
     tcase_add_test(tc, committed_cases);
     tcase_add_test(tc, generated_cases);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return run_suite(s, CK_FORK_GETENV);
 }

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../run_suite.h"
+
 enum { THREADS = 8, RELOADS = 200, MAX_CASES = 2048 };
 
 static const char *locales_dir;
@@ -179,9 +181,5 @@ int main(void)
     tcase_set_timeout(tc, 600);
     tcase_add_test(tc, reload_while_formatting);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return run_suite(s, CK_FORK_GETENV);
 }
