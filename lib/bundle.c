@@ -489,6 +489,21 @@ static bool keep_broken(ctx *x, gl_template *t)
     return true;
 }
 
+/* Text without braces or apostrophes is its own output: ICU would find
+ * nothing in it to parse, so it is not asked (a third of a typical catalog).
+ * The result is what gl_template_compile gives for such text, sharing src. */
+static bool compile_plain(ctx *x, gl_template *t)
+{
+    t->pieces = gl_arena_alloc(x->c->arena, sizeof(char *));
+    t->piece_len = gl_arena_alloc(x->c->arena, sizeof(size_t));
+    if (!t->pieces || !t->piece_len)
+        return !nomem(x);
+    t->kind = TK_LITERAL;
+    t->pieces[0] = t->literal = t->src;
+    t->piece_len[0] = strlen(t->src);
+    return true;
+}
+
 static bool compile_template(ctx *x, gl_template *t, const ynode *v, const char *id)
 {
     char msg[512];
@@ -498,6 +513,8 @@ static bool compile_template(ctx *x, gl_template *t, const ynode *v, const char 
     t->id = x->c->ntemplates++;
     if (!t->src)
         return !nomem(x);
+    if (!strpbrk(t->src, "{}'"))
+        return compile_plain(x, t);
     switch (gl_template_compile(x->c->arena, t, (unsigned)GL_LIMIT(x->ld->limits, TEMPLATE_DEPTH),
                                 msg, sizeof msg)) {
     case TC_OK:
