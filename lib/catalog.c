@@ -627,7 +627,10 @@ static glocal_catalog *catalog_new(const char *dir)
     return c;
 }
 
-static void load_file(gl_load *ld, gl_arena *trees, const char *name, size_t index)
+/* Each file's YAML tree lives only while its bundle is built (everything the
+ * bundle keeps is copied into the catalog), so the peak holds one tree, not
+ * all of them. */
+static void load_file(gl_load *ld, const char *name, size_t index)
 {
     glocal_catalog *c = ld->cat;
     gl_bundle *b = &c->bundles[index];
@@ -640,11 +643,18 @@ static void load_file(gl_load *ld, gl_arena *trees, const char *name, size_t ind
         gl_report_fatal(ld->diag, GLOCAL_ERR_NOMEM, NULL, "out of memory");
         return;
     }
+    gl_arena *tree = gl_arena_new();
+    if (!tree) {
+        gl_report_fatal(ld->diag, GLOCAL_ERR_NOMEM, NULL, "out of memory");
+        return;
+    }
     bool ok;
-    const ynode *root = gl_yaml_load(b->file, b->file, ld->limits, trees, ld->diag, &ok);
+    const ynode *root = gl_yaml_load(b->file, b->file, ld->limits, tree, ld->diag, &ok);
+    if (ok)
+        gl_bundle_load(ld, b, root, b->locale, is_base);
+    gl_arena_free(tree);
     if (!ok)
         return;
-    gl_bundle_load(ld, b, root, b->locale, is_base);
     if (!gl_map_put(&c->bundle_index, b->locale, (uint32_t)index))
         gl_report_fatal(ld->diag, GLOCAL_ERR_NOMEM, NULL, "out of memory");
 }
@@ -680,7 +690,7 @@ glocal_status gl_catalog_load(const char *dir, const gl_limits *limits, gl_diag 
         for (size_t i = 0; i < n && !d->stop && !d->fatal; i++) {
             if (i == 1 && !base_usable(c))
                 break; /* lint: base is broken; locals cannot be checked against it */
-            load_file(&ld, trees, names[i], i);
+            load_file(&ld, names[i], i);
         }
         if (!d->stop && !d->fatal && base_usable(c))
             check_across(c, d);
