@@ -613,7 +613,13 @@ static gl_msgdef *load_message(ctx *x, const ynode *k, const ynode *v, gl_messag
         return NULL;
     }
     def->scalar = v->kind == YN_SCALAR;
-    def->v = gl_arena_alloc(x->c->arena, (def->scalar ? 1 : v->n + 1) * sizeof(gl_variant));
+    size_t nvar = 1; /* room for the variants only, not for _args and _note */
+    if (!def->scalar) {
+        nvar = 0;
+        for (size_t i = 0; i < v->n; i++)
+            nvar += v->items[2 * i]->str[0] != '_';
+    }
+    def->v = gl_arena_alloc(x->c->arena, (nvar ? nvar : 1) * sizeof(gl_variant));
     if (!def->v) {
         nomem(x);
         return NULL;
