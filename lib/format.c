@@ -403,7 +403,11 @@ static glocal_status check_call(const glocal_catalog *c, const char *id, const g
         *out = NULL;
     if (!c || !id || !r || !out)
         return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "a required argument is NULL");
-    if (!gl_utf8_valid(id, strlen(id)))
+    /* ids are ASCII by the bundle rules: only a byte above 0x7F needs the full check */
+    const unsigned char *p = (const unsigned char *)id;
+    while (*p && *p < 0x80)
+        p++;
+    if (*p && !gl_utf8_valid(id, strlen(id)))
         return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "the message id is not valid UTF-8");
     return GLOCAL_OK;
 }
