@@ -419,19 +419,20 @@ PEERS = {
         "i18next_context": "gender",
     },
     "bench.number": {
-        "fluent": "Ihr Guthaben beträgt { NUMBER($points) } Punkte ({ NUMBER($share, style: \"percent\") } Ihres Ziels).",
+        "fluent": "Ihr Guthaben beträgt { $points } Punkte ({ $share } Ihres Ziels).",
+        "fluent_options": {"share": {"style": "percent"}},
         "i18next": {"bench.number": "Ihr Guthaben beträgt {{points, number}} Punkte ({{share, number(style: percent)}} Ihres Ziels)."},
     },
     "bench.date": {
-        "fluent": "Ihre Lieferung kommt am { DATETIME($eta, dateStyle: \"medium\", timeZone: \"America/New_York\") } um { DATETIME($eta, timeStyle: \"short\", timeZone: \"America/New_York\") }.",
+        "fluent": "Ihre Lieferung kommt am { DATETIME($eta, dateStyle: \"medium\") } um { DATETIME($eta, timeStyle: \"short\") }.",
         "i18next": {"bench.date": "Ihre Lieferung kommt am {{eta, datetime(dateStyle: medium; timeZone: America/New_York)}} um {{eta, datetime(timeStyle: short; timeZone: America/New_York)}}."},
     },
     "bench.money": {
-        "fluent": "Belastet: { NUMBER($total, style: \"currency\", currency: \"EUR\") }.",
+        "fluent": "Belastet: { $total }.",
         "i18next": {"bench.money": "Belastet: {{total, currency(EUR)}}."},
     },
     "bench.date_money": {
-        "fluent": "Bestellung { $order }: { NUMBER($total, style: \"currency\", currency: \"EUR\") }, Lieferung am { DATETIME($eta, dateStyle: \"long\", timeZone: \"America/New_York\") }.",
+        "fluent": "Bestellung { $order }: { $total }, Lieferung am { DATETIME($eta, dateStyle: \"long\") }.",
         "i18next": {"bench.date_money": "Bestellung {{order}}: {{total, currency(EUR)}}, Lieferung am {{eta, datetime(dateStyle: long; timeZone: America/New_York)}}."},
     },
     "bench.fallback": {
@@ -648,7 +649,8 @@ def main():
             w["fluent"] = "%s = %s" % (fluent_id(mid), p["fluent"])
             w["fluent_id"] = fluent_id(mid)
             w["i18next"] = p["i18next"]
-            for k in ("i18next_count", "i18next_context", "fluent_locale", "i18next_locale"):
+            for k in ("i18next_count", "i18next_context", "fluent_locale", "i18next_locale",
+                      "fluent_options"):
                 if k in p:
                     w[k] = p[k]
         wl.append(w)

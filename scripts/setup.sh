@@ -10,7 +10,11 @@ packages=(
   liblua5.4-dev lua5.4 python3
   abigail-tools valgrind libclang-rt-14-dev libfuzzer-14-dev
   libxml2-dev libgettextpo-dev libjson-c-dev python3-jsonschema python3-yaml
+  gettext
 )
+# bench/run: its Node peers need node and npm (Debian's, unless some node is there)
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
