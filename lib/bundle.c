@@ -436,6 +436,10 @@ static void load_args(ctx *x, gl_message *m, const ynode *args)
             continue;
         }
         const char *name = gl_arena_intern(x->c->arena, k->str, strlen(k->str));
+        if (!name || !gl_map_put(&m->arg_index, name, (uint32_t)m->nargs)) {
+            nomem(x);
+            return;
+        }
         m->args[m->nargs++] = (gl_argdecl){name, t, TYPE_BIT(t)};
     }
 }

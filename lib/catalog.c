@@ -53,10 +53,8 @@ bool gl_axis_value(const glocal_catalog *c, const char *name, uint32_t *index)
 
 const gl_argdecl *gl_message_arg(const gl_message *m, const char *name)
 {
-    for (size_t i = 0; i < m->nargs; i++)
-        if (strcmp(m->args[i].name, name) == 0)
-            return &m->args[i];
-    return NULL;
+    uint32_t i;
+    return gl_map_get(&m->arg_index, name, &i) ? &m->args[i] : NULL;
 }
 
 unsigned gl_use_mask(gl_use use, const char *style)
@@ -105,6 +103,8 @@ void gl_catalog_free(glocal_catalog *c)
         return;
     for (size_t i = 0; i < c->nbundles; i++)
         gl_map_free(&c->bundles[i].term_index);
+    for (size_t i = 0; i < c->nmessages; i++)
+        gl_map_free(&c->messages[i].arg_index);
     gl_map_free(&c->axis_index);
     gl_map_free(&c->bundle_index);
     gl_map_free(&c->message_index);
@@ -290,6 +290,8 @@ static bool infer_use(void *ud, const use_iter *u)
         }
         decl = &x->m->args[x->m->nargs++];
         *decl = (gl_argdecl){u->name, T_ANY, ALL_TYPES};
+        if (!gl_map_put(&x->m->arg_index, decl->name, (uint32_t)(x->m->nargs - 1)))
+            return !gl_report_fatal(x->d, GLOCAL_ERR_NOMEM, NULL, "out of memory");
     }
     /* SPEC §2: declared by use, `number` takes a number; only the currency
      * style takes money (a declared money may still be written {x, number}). */

@@ -46,6 +46,7 @@ typedef struct gl_message {
     const char *note;
     gl_argdecl *args;
     size_t nargs;
+    gl_map arg_index;         /* name -> index in args: a template may use thousands */
     bool args_declared;       /* from _args, not inferred from use */
 } gl_message;
 

@@ -108,6 +108,11 @@ def generate(out):
     Case(out, "template-arg-60000", "one argument used 60,000 times in a plural branch",
          ["GLOCAL_OK", "format en t #n=1 a=x => #60000"]).write(
         "base.yaml", base_with(b'  t: "{n, plural, other {' + b"{a}" * 60000 + b'}}"\n'))
+    args = b"".join(b"{a%d}" % i for i in range(34000))
+    Case(out, "template-args-34000", "34,000 different arguments in one template (as many as "
+         "256 KiB hold): found by hash, not by a scan each (that took 20 s)",
+         ["GLOCAL_OK", "format en t => !GLOCAL_ERR_ARGUMENT"]).write(
+        "base.yaml", base_with(b'  t: "' + args + b'"\n'))
     args = b"".join(b"{a%d}" % i for i in range(100000))
     Case(out, "scalar-over-limit-lint", "a 790 KB template of 100,000 arguments: over the "
          "scalar limit; lint reports it without compiling it (it took minutes)",
