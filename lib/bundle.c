@@ -364,7 +364,7 @@ static void load_terms(ctx *x, const ynode *t)
             continue;
         gl_term *term = &x->b->terms[x->b->nterms];
         *term = (gl_term){gl_arena_intern(x->c->arena, k->str, strlen(k->str)),
-                          gl_arena_strdup(x->c->arena, v->str), k->line, k->col};
+                          gl_arena_strdup(x->c->arena, v->str), k->line, k->col, false};
         if (!term->name || !term->text || !gl_map_put(&x->b->term_index, term->name,
                                                       (uint32_t)x->b->nterms)) {
             nomem(x);
@@ -390,11 +390,13 @@ static void load_locked(ctx *x, const ynode *l)
             continue;
         uint32_t m;
         if (v->str[0] == '-') {
-            if (!gl_bundle_term(x->b, v->str + 1))
+            if (!gl_map_get(&x->b->term_index, v->str + 1, &m)) {
                 REPORT(x, R_SCHEMA, v, "locked term `%s` is not defined in base's `terms`",
                        v->str + 1);
-            else
+            } else {
+                x->b->terms[m].locked = true;
                 c->locked_terms[c->nlocked_terms++] = gl_arena_strdup(c->arena, v->str + 1);
+            }
         } else if (!gl_lookup_message(c, v->str, &m)) {
             REPORT(x, R_SCHEMA, v, "locked message `%s` is not defined in base.yaml", v->str);
         } else {

@@ -35,10 +35,9 @@ const gl_term *gl_bundle_term(const gl_bundle *b, const char *name)
 
 bool gl_term_locked(const glocal_catalog *c, const char *name)
 {
-    for (size_t i = 0; i < c->nlocked_terms; i++)
-        if (strcmp(c->locked_terms[i], name) == 0)
-            return true;
-    return false;
+    /* a flag on base's term: a scan of `locked:` per term was quadratic */
+    const gl_term *t = gl_bundle_term(gl_base(c), name);
+    return t && t->locked;
 }
 
 int gl_axis_of(const glocal_catalog *c, uint32_t value)

@@ -53,6 +53,7 @@ typedef struct gl_message {
 typedef struct gl_term {
     const char *name, *text;
     unsigned line, col;
+    bool locked;              /* base's terms: named in `locked:` */
 } gl_term;
 
 typedef struct gl_bundle {

@@ -134,6 +134,16 @@ def generate(out):
          ["GLOCAL_OK", "format en hello name=Anna => Hello Anna"]).write(
         "base.yaml", base_with(extra=b"axes:\n  formality: [" + values + b"]\n"))
 
+    terms = b"".join(b"  t%d: T\n" % i for i in range(30000))
+    locked = b",".join(b"-t%d" % i for i in range(30000))
+    Case(out, "locked-terms-30000", "30,000 locked terms, all overridden by a locale bundle "
+         "(lint errors that do not stop the open); the lock is a flag, not a scan per term "
+         "(lint took 10 s)", ["GLOCAL_OK", "lint locked de.yaml:30003:3",
+                              "format de hello name=Anna => Hallo Anna"]).write(
+        "base.yaml", base_with(extra=b"terms:\n" + terms + b"locked: [" + locked + b"]\n")).write(
+        "de.yaml", b"glocal: 1\nlocale: de\nterms:\n" + terms +
+        b'messages:\n  hello: "Hallo {name}"\n')
+
     # ---- files that are not regular files ----
     c = Case(out, "symlink-loop", "`de.yaml` is a symlink to itself",
              "GLOCAL_ERR_IO de.yaml:0:0").write("base.yaml", BASE)
