@@ -510,6 +510,89 @@ static bool compile_plain(ctx *x, gl_template *t)
     return true;
 }
 
+static bool arg_start(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static bool arg_char(char c)
+{
+    return arg_start(c) || (c >= '0' && c <= '9');
+}
+
+static bool term_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+/* The end of `{name}` or `{-term}` at p, or NULL for anything else. */
+static const char *simple_slot_end(const char *p)
+{
+    const char *q = p + 1;
+    if (*q == '-') {
+        if (*++q < 'a' || *q > 'z')
+            return NULL;
+        while (term_char(*q))
+            q++;
+    } else {
+        if (!arg_start(*q))
+            return NULL;
+        while (arg_char(*q))
+            q++;
+    }
+    return *q == '}' && q - p <= 256 ? q : NULL;
+}
+
+/* Text with `{name}` and `{-term}` slots and nothing else ICU would read (no
+ * apostrophe, no other brace): its pieces and slots are cut here, as
+ * gl_template_compile would cut them, without the UTF-16 round trip and
+ * MessagePattern.  0: not such a template; 1: compiled; -1: out of memory. */
+static int compile_simple(ctx *x, gl_template *t)
+{
+    size_t n = 0;
+    for (const char *p = t->src; *p; p++) {
+        if (*p == '\'' || *p == '}')
+            return 0;
+        if (*p == '{') {
+            if (!(p = simple_slot_end(p)))
+                return 0;
+            n++;
+        }
+    }
+    gl_arena *a = x->c->arena;
+    t->pieces = gl_arena_alloc(a, (n + 1) * sizeof(char *));
+    t->piece_len = gl_arena_alloc(a, (n + 1) * sizeof(size_t));
+    t->slots = gl_arena_alloc(a, n * sizeof(gl_slot));
+    if (!t->pieces || !t->piece_len || !t->slots)
+        return -1;
+    const char *piece = t->src;
+    size_t k = 0;
+    for (const char *p = t->src;; p++) {
+        if (*p != '{' && *p)
+            continue;
+        /* pieces point into src: slots split it, nothing in between changes */
+        t->pieces[k] = piece;
+        t->piece_len[k] = (size_t)(p - piece);
+        if (!*p)
+            break;
+        const char *end = simple_slot_end(p);
+        bool term = p[1] == '-';
+        const char *name = p + 1 + term;
+        gl_slot *s = &t->slots[k];
+        *s = (gl_slot){term ? SLOT_TERM : SLOT_ARG, USE_PLAIN,
+                       gl_arena_intern(a, name, (size_t)(end - name)), ""};
+        if (!s->name)
+            return -1;
+        k++;
+        piece = end + 1;
+        p = end;
+    }
+    t->kind = TK_SIMPLE;
+    t->nslots = n;
+    t->literal = t->pieces[0];
+    return 1;
+}
+
 static bool compile_template(ctx *x, gl_template *t, const ynode *v, const char *id)
 {
     char msg[512];
@@ -521,6 +604,14 @@ static bool compile_template(ctx *x, gl_template *t, const ynode *v, const char 
         return !nomem(x);
     if (!strpbrk(t->src, "{}'"))
         return compile_plain(x, t);
+    switch (compile_simple(x, t)) {
+    case 1:
+        return true;
+    case -1:
+        return !nomem(x);
+    default:
+        break;
+    }
     switch (gl_template_compile(x->c->arena, t, (unsigned)GL_LIMIT(x->ld->limits, TEMPLATE_DEPTH),
                                 msg, sizeof msg)) {
     case TC_OK:

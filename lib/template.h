@@ -51,7 +51,7 @@ typedef struct gl_template {
     gl_tkind kind;
     bool open_quote;          /* an apostrophe quotes the rest: ICU prints it literally */
     const char *literal;
-    const char **pieces;
+    const char **pieces;      /* piece i is piece_len[i] bytes, not always NUL-terminated */
     size_t *piece_len;
     gl_slot *slots;
     size_t nslots;
