@@ -399,6 +399,74 @@ START_TEST(numbers)
 }
 END_TEST
 
+/* Integer plural values take glocal's own walk over the parsed template, other
+ * numbers ICU's MessageFormat: both must write the same text for the same
+ * integer, in every shipped locale and for nested select/plural. */
+static char *format_with(glocal_catalog *c, const char *locale, const char *id, glocal_args *a)
+{
+    glocal_request *r = request(locale, NULL);
+    char *out = NULL;
+    glocal_status st = glocal_format(c, id, r, a, &out, NULL);
+    glocal_request_free(r);
+    ck_assert_msg(st == GLOCAL_OK, "%s %s: %s", locale, id, glocal_status_name(st));
+    return out;
+}
+
+static void compare_paths(glocal_catalog *c, const char *locale, const char *id, const char *arg,
+                          glocal_args *a)
+{
+    for (int n = 0; n <= 130; n++) {
+        char dec[16];
+        snprintf(dec, sizeof dec, "%d", n);
+        ck_assert_int_eq(glocal_args_int(a, arg, n), GLOCAL_OK);
+        char *walked = format_with(c, locale, id, a);
+        ck_assert_int_eq(glocal_args_decimal(a, arg, dec), GLOCAL_OK);
+        char *icu = format_with(c, locale, id, a);
+        ck_assert_msg(strcmp(walked, icu) == 0, "%s %s n=%d: \"%s\" vs MessageFormat \"%s\"",
+                      locale, id, n, walked, icu);
+        glocal_free(walked);
+        glocal_free(icu);
+    }
+}
+
+START_TEST(plural_paths_agree)
+{
+    glocal_catalog *shipped = NULL;
+    ck_assert_int_eq(glocal_catalog_open(getenv("GLOCAL_LOCALES"), &shipped, NULL), GLOCAL_OK);
+    glocal_args *a = glocal_args_new();
+    const char *texts[][2] = {{"name", "Anna"}, {"order", "A-17"}, {"ticket", "T-9"},
+                              {"code", "482913"}, {"who", "staff"}};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+        ck_assert_int_eq(glocal_args_text(a, texts[i][0], texts[i][1]), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_money(a, "amount", "19.9", "EUR"), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_int(a, "days", 3), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_int(a, "hours", 24), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_int(a, "minutes", 10), GLOCAL_OK);
+    const char *plurals[][2] = {{"cart.items", "count"}, {"refund.issued", "days"},
+                                {"ticket.received", "hours"}, {"verification.code", "minutes"}};
+    for (size_t l = 0; l < glocal_catalog_locale_count(shipped); l++)
+        for (size_t i = 0; i < sizeof plurals / sizeof *plurals; i++)
+            compare_paths(shipped, glocal_catalog_locale_at(shipped, l), plurals[i][0],
+                          plurals[i][1], a);
+    glocal_catalog_unref(shipped);
+    ck_assert_int_eq(glocal_args_text(a, "who", "guest"), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_int(a, "n", 22), GLOCAL_OK);
+    expect(fmt_cat, "en", NULL, "nested", a, "22nd visit, 'Anna'");
+    ck_assert_int_eq(glocal_args_text(a, "who", "staff"), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_int(a, "n", 0), GLOCAL_OK);
+    expect(fmt_cat, "en", NULL, "nested", a, "no tasks for Anna");
+    const char *locales[] = {"en", "fr", "ru", "ar", "ja", "de-CH-u-nu-arab"};
+    for (size_t l = 0; l < sizeof locales / sizeof *locales; l++) {
+        compare_paths(fmt_cat, locales[l], "count", "n", a);
+        compare_paths(fmt_cat, locales[l], "nested", "n", a);
+        ck_assert_int_eq(glocal_args_text(a, "who", "guest"), GLOCAL_OK);
+        compare_paths(fmt_cat, locales[l], "nested", "n", a);
+        ck_assert_int_eq(glocal_args_text(a, "who", "staff"), GLOCAL_OK);
+    }
+    glocal_args_free(a);
+}
+END_TEST
+
 /* ---- §3.9 errors at format time ---- */
 
 START_TEST(format_errors)
@@ -865,7 +933,7 @@ static Suite *core_suite(void)
         {"variants", {profile_inheritance, variant_ranking, merge_only_same_language,
                       unknown_axis_values, format_locale_rule, time_zones, locked_entries,
                       quoting, bidi_isolation}},
-        {"format", {money, dates, plurals, numbers}},
+        {"format", {money, dates, plurals, numbers, plural_paths_agree}},
         {"errors", {format_errors, invalid_calls, args_validation, catalog_api, profiles,
                     explain_text, open_error_cases, open_io_errors, shipped_locales,
                     options_limits, negotiation, open_quote_warns,
