@@ -1,5 +1,6 @@
 #include "yaml_strict.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -163,14 +164,33 @@ static bool in_span(const yaml_strict *s, size_t at, size_t *hint)
     return *hint < s->nspans && s->spans[*hint].start <= at;
 }
 
+/* Characters (bytes other than UTF-8 continuation bytes) in buf[from, to),
+ * eight bytes at a time: a continuation byte has bit 7 set and bit 6 clear. */
+static size_t count_chars(const char *buf, size_t from, size_t to)
+{
+    size_t n = to - from, i = from;
+    for (; i + 8 <= to; i += 8) {
+        uint64_t w;
+        memcpy(&w, buf + i, 8);
+        n -= (size_t)__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ull);
+    }
+    for (; i < to; i++)
+        n -= ((unsigned char)buf[i] & 0xC0) == 0x80;
+    return n;
+}
+
 const char *gl_yaml_strict_finish(yaml_strict *s, yaml_mark_t *where)
 {
-    size_t hint = 0, chars = 0;
-    for (size_t i = 1; i < s->len; i++) {
+    size_t hint = 0, chars = 0, counted = 0; /* chars: characters in buf[0, counted) */
+    const char *end = s->buf + s->len;
+    for (const char *p = s->len > 1 ? memchr(s->buf + 1, '#', s->len - 1) : NULL; p;
+         p = p + 1 < end ? memchr(p + 1, '#', (size_t)(end - p - 1)) : NULL) {
+        size_t i = (size_t)(p - s->buf);
         char prev = s->buf[i - 1];
-        chars += ((unsigned char)prev & 0xC0) != 0x80;
-        if (s->buf[i] != '#' || prev == ' ' || prev == '\t' || prev == '\n' || prev == '\r')
+        if (prev == ' ' || prev == '\t' || prev == '\n' || prev == '\r')
             continue;
+        chars += count_chars(s->buf, counted, i);
+        counted = i;
         if (!in_span(s, chars, &hint)) {
             *where = mark_of(s, i);
             return "a comment needs whitespace before `#`";
