@@ -395,14 +395,24 @@ static bool check_use(void *ud, const use_iter *u)
     }
     /* base's own uses of an undeclared argument were checked while inferring it */
     bool inferred_here = !x->m->args_declared && x->b == gl_base(x->c);
-    if (inferred_here || (decl->mask & gl_use_mask(u->use, u->style)))
+    unsigned can = gl_use_mask(u->use, u->style);
+    /* Every type the declaration allows must be writable here: base's `{x}`
+     * takes any type, so a local `{x, date}` would fail for a number. */
+    if (inferred_here || !(decl->mask & ~can))
         return true;
     gl_buf use = {0}, type = {0}, forms = {0};
     describe_use(u, &use);
     describe_type(decl, &type, &forms);
-    bool stop = gl_report(x->d, R_ARG_TYPE, GLOCAL_OK, x->b->file, x->t->line, x->t->col,
-                          locale_of(x), x->m->id, "`%s` writes argument `%s` (%s) as `%s`; "
-                          "write it as one of %s", x->m->id, u->name, type.p, use.p, forms.p);
+    bool stop;
+    if (decl->mask & can)
+        stop = gl_report(x->d, R_ARG_TYPE, GLOCAL_OK, x->b->file, x->t->line, x->t->col,
+                         locale_of(x), x->m->id, "`%s` writes argument `%s` (%s) as `%s`, which "
+                         "cannot write all of them; write it as base does, or declare its type "
+                         "in `_args`", x->m->id, u->name, type.p, use.p);
+    else
+        stop = gl_report(x->d, R_ARG_TYPE, GLOCAL_OK, x->b->file, x->t->line, x->t->col,
+                         locale_of(x), x->m->id, "`%s` writes argument `%s` (%s) as `%s`; "
+                         "write it as one of %s", x->m->id, u->name, type.p, use.p, forms.p);
     gl_buf_free(&use);
     gl_buf_free(&type);
     gl_buf_free(&forms);
