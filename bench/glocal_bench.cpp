@@ -803,7 +803,7 @@ int cmd_threads(const std::string &data, int reps, int ms)
         *ops = n;
         *cpu_s = (double)(c1.tv_sec - c0.tv_sec) + (double)(c1.tv_nsec - c0.tv_nsec) / 1e9;
     };
-    std::vector<double> t1, t2, cpu1, cpu2;
+    std::vector<double> t1, t2, cpu1, cpu2, got1, got2;
     for (int r = 0; r < reps; r++) {
         for (int nt = 1; nt <= 2; nt++) {
             std::atomic<bool> stop{false};
@@ -830,11 +830,13 @@ int cmd_threads(const std::string &data, int reps, int ms)
             }
             (nt == 1 ? t1 : t2).push_back((double)total / secs);
             (nt == 1 ? cpu1 : cpu2).push_back((double)total / cpu_total);
+            (nt == 1 ? got1 : got2).push_back(cpu_total / secs); /* CPUs the threads got */
         }
     }
     printf("{\"ops_per_s_1\": %s, \"ops_per_s_2\": %s, \"ops_per_cpu_s_1\": %s, "
-           "\"ops_per_cpu_s_2\": %s, \"mix\": %zu}\n", json_list(t1).c_str(), json_list(t2).c_str(),
-           json_list(cpu1).c_str(), json_list(cpu2).c_str(), wls.size());
+           "\"ops_per_cpu_s_2\": %s, \"cpus_1\": %s, \"cpus_2\": %s, \"mix\": %zu}\n",
+           json_list(t1).c_str(), json_list(t2).c_str(), json_list(cpu1).c_str(),
+           json_list(cpu2).c_str(), json_list(got1).c_str(), json_list(got2).c_str(), wls.size());
     glocal_catalog_unref(cat);
     return 0;
 }
