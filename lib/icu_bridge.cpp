@@ -1321,9 +1321,16 @@ gl_tag_status gl_locale_canonical(const char *tag, char *out, size_t cap)
             return TAG_NOMEM;
         if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING || parsed != (int32_t)t.size())
             return TAG_MALFORMED;
-        Locale loc = Locale::createCanonical(id);
+        Locale loc(id);
         if (loc.isBogus())
             return TAG_NOMEM; /* a parsed id is bogus only when memory ran out */
+        /* canonicalize() says why it fails (createCanonical only leaves a bogus
+         * locale): zh-Hanu-t-ch-hanuzt is a tag ICU cannot canonicalize, not OOM */
+        loc.canonicalize(st);
+        if (st == U_MEMORY_ALLOCATION_ERROR)
+            return TAG_NOMEM;
+        if (U_FAILURE(st) || loc.isBogus())
+            return TAG_MALFORMED;
         std::string bcp = loc.toLanguageTag<std::string>(st);
         if (st == U_MEMORY_ALLOCATION_ERROR)
             return TAG_NOMEM;
