@@ -382,11 +382,24 @@ static void reserve_output(gl_buf *out, const gl_template *t)
 static glocal_status render(const glocal_catalog *c, const resolved *res, const glocal_request *r,
                             const glocal_args *a, const char *id, gl_buf *out, glocal_error **err)
 {
-    writer w = {c, res, r, a, id,
-                {res->chain->format_locale[res->var_pos], res->zone, c->serial},
-                res->chain->rtl[res->var_pos], err};
-    reserve_output(out, &res->var->tmpl);
-    glocal_status st = write_template(&w, &res->var->tmpl, out);
+    const gl_template *t = &res->var->tmpl;
+    glocal_status st = GLOCAL_OK;
+    if (t->kind == TK_LITERAL && !out->p) {
+        /* the whole output is known: one allocation, one copy */
+        size_t n = t->piece_len[0];
+        if (!(out->p = malloc(n + 1)))
+            return gl_nomem(err);
+        memcpy(out->p, t->literal, n);
+        out->p[n] = '\0';
+        out->len = n;
+        out->cap = n + 1;
+    } else {
+        writer w = {c, res, r, a, id,
+                    {res->chain->format_locale[res->var_pos], res->zone, c->serial},
+                    res->chain->rtl[res->var_pos], err};
+        reserve_output(out, t);
+        st = write_template(&w, t, out);
+    }
     if (st == GLOCAL_OK && out->oom)
         return gl_nomem(err);
     if (st == GLOCAL_OK && out->len > c->max_output)
