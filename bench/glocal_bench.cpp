@@ -369,7 +369,7 @@ struct RawIcu {
             }
         }
     }
-    std::string once()
+    [[gnu::noinline]] std::string once()
     {
         fill();
         UErrorCode st = U_ZERO_ERROR;
@@ -465,7 +465,7 @@ struct Floor {
         last.lit = lit;
         pieces.push_back(std::move(last));
     }
-    std::string once()
+    [[gnu::noinline]] std::string once()
     {
         std::string out;
         for (const Piece &p : pieces) {

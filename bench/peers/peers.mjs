@@ -6,15 +6,16 @@
 // {ns: [per repetition], out: the formatted text}.  bench/run compares each
 // `out` with glocal's and reports a ratio only where they are equal.
 //
-//   node peers.mjs WORKLOADS_JSON [REPS]
+//   node peers.mjs WORKLOADS_JSON [REPS [WORKLOAD]]
 import { readFileSync } from "node:fs";
 import { IntlMessageFormat } from "intl-messageformat";
 import { FluentBundle, FluentDateTime, FluentNumber, FluentResource } from "@fluent/bundle";
 import i18next from "i18next";
 
-const [, , file, repsArg] = process.argv;
+const [, , file, repsArg, only] = process.argv;
 const REPS = Number(repsArg || 7);
-const { workloads } = JSON.parse(readFileSync(file, "utf8"));
+const workloads = JSON.parse(readFileSync(file, "utf8")).workloads
+  .filter((w) => !only || w.name === only);
 
 // ---- timing, as glocal-bench does it: calibrate to ~60 ms, then repeat ----
 // CPU time (process.cpuUsage, in ns) unless GLOCAL_BENCH_CLOCK=wall, like
