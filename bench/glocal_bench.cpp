@@ -780,12 +780,16 @@ int cmd_threads(const std::string &data, int reps, int ms)
 {
     glocal_catalog *cat = open_catalog(data + "/catalog");
     std::vector<Workload> wls = read_workloads(data);
+    /* control: the same harness with pure arithmetic instead of glocal, to
+     * show how many CPUs this machine gives two threads at all */
+    bool control = false;
     auto worker = [&](std::atomic<bool> *stop, std::atomic<int> *ready, long *ops, double *cpu_s) {
         std::vector<std::unique_ptr<GlocalCall>> calls;
         for (const Workload &w : wls)
             calls.emplace_back(new GlocalCall(cat, w));
         for (auto &c : calls) /* warm this thread's formatter caches */
             c->run(50);
+        uint64_t x = 1;
         ready->fetch_add(1);
         while (ready->load() >= 0 && ready->load() < 1000)
             ; /* wait for the start signal (ready set to 1000) */
@@ -794,17 +798,25 @@ int cmd_threads(const std::string &data, int reps, int ms)
         long n = 0;
         size_t sum = 0;
         while (!stop->load(std::memory_order_relaxed)) {
+            if (control) {
+                for (int i = 0; i < 1000; i++)
+                    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+                n += 1000;
+                continue;
+            }
             for (auto &c : calls)
                 sum += c->run(1);
             n += (long)calls.size();
         }
+        sum += (size_t)x;
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c1);
         g_sink = g_sink + sum;
         *ops = n;
         *cpu_s = (double)(c1.tv_sec - c0.tv_sec) + (double)(c1.tv_nsec - c0.tv_nsec) / 1e9;
     };
-    std::vector<double> t1, t2, cpu1, cpu2, got1, got2;
-    for (int r = 0; r < reps; r++) {
+    std::vector<double> t1, t2, cpu1, cpu2, got1, got2, k1, k2;
+    for (int r = 0; r < 2 * reps; r++) {
+        control = r >= reps;
         for (int nt = 1; nt <= 2; nt++) {
             std::atomic<bool> stop{false};
             std::atomic<int> ready{0};
@@ -828,15 +840,21 @@ int cmd_threads(const std::string &data, int reps, int ms)
                 total += ops[i];
                 cpu_total += cpu[i];
             }
+            if (control) {
+                (nt == 1 ? k1 : k2).push_back((double)total / secs);
+                continue;
+            }
             (nt == 1 ? t1 : t2).push_back((double)total / secs);
             (nt == 1 ? cpu1 : cpu2).push_back((double)total / cpu_total);
             (nt == 1 ? got1 : got2).push_back(cpu_total / secs); /* CPUs the threads got */
         }
     }
     printf("{\"ops_per_s_1\": %s, \"ops_per_s_2\": %s, \"ops_per_cpu_s_1\": %s, "
-           "\"ops_per_cpu_s_2\": %s, \"cpus_1\": %s, \"cpus_2\": %s, \"mix\": %zu}\n",
+           "\"ops_per_cpu_s_2\": %s, \"cpus_1\": %s, \"cpus_2\": %s, "
+           "\"control_ops_per_s_1\": %s, \"control_ops_per_s_2\": %s, \"mix\": %zu}\n",
            json_list(t1).c_str(), json_list(t2).c_str(), json_list(cpu1).c_str(),
-           json_list(cpu2).c_str(), json_list(got1).c_str(), json_list(got2).c_str(), wls.size());
+           json_list(cpu2).c_str(), json_list(got1).c_str(), json_list(got2).c_str(),
+           json_list(k1).c_str(), json_list(k2).c_str(), wls.size());
     glocal_catalog_unref(cat);
     return 0;
 }
