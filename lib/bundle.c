@@ -173,7 +173,7 @@ static void check_identity(ctx *x, const ynode *root, const char *stem)
 
 /* ---- axes (base) ---- */
 
-static const char *const axis_names[AX_COUNT] = {"formality", "tone", "channel"};
+const char *const gl_axis_names[AX_COUNT] = {"formality", "tone", "channel"};
 static const char *const builtin_values[AX_COUNT][11] = {
     {"formal", "informal", "honorific", NULL},
     {"neutral", "warm", "direct", "playful", "empathetic", NULL},
@@ -184,7 +184,7 @@ static const char *const builtin_values[AX_COUNT][11] = {
 static int axis_index(const char *name)
 {
     for (int a = 0; a < AX_COUNT; a++)
-        if (strcmp(axis_names[a], name) == 0)
+        if (strcmp(gl_axis_names[a], name) == 0)
             return a;
     return -1;
 }
@@ -292,7 +292,7 @@ static bool profile_axis(ctx *x, const ynode *v, int axis, uint32_t *out)
         return false;
     if (!gl_map_get(&x->c->axis_index, v->str, &idx) || x->c->axisvals[idx].axis != axis) {
         REPORT(x, R_PROFILE, v, "`%s` is not a %s value of this catalog", v->str,
-               axis_names[axis]);
+               gl_axis_names[axis]);
         return false;
     }
     *out = idx;
@@ -465,7 +465,7 @@ static bool parse_selector(ctx *x, const ynode *k, const char *id, uint32_t ax[A
         int a = x->c->axisvals[idx].axis;
         if (ax[a]) {
             REPORT_MSG(x, R_SELECTOR, k, id, "variant key `%s` names the %s axis twice",
-                       k->str, axis_names[a]);
+                       k->str, gl_axis_names[a]);
             return false;
         }
         ax[a] = idx;

@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 
 #include "bundle.h"
-#include "chain.h"
+#include "resolve.h"
 #include "limits.h"
 
 static atomic_uint_fast64_t next_serial = 1;
@@ -472,17 +472,11 @@ static bool has_other(const gl_msgdef *def)
     return def->scalar || def->other_written;
 }
 
-/* A bundle lint could not read has no messages. */
-static const gl_msgdef *message_in(const gl_bundle *b, uint32_t msg)
-{
-    return b->msgs ? b->msgs[msg] : NULL;
-}
-
 static void check_bundle_messages(glocal_catalog *c, gl_diag *d, const gl_bundle *b)
 {
     tcheck x = {c, d, b, NULL, NULL, NULL, 0};
     for (size_t i = 0; i < c->nmessages && !d->stop; i++) {
-        const gl_msgdef *def = message_in(b, (uint32_t)i);
+        const gl_msgdef *def = gl_msgdef_in(b, (uint32_t)i);
         if (!def)
             continue;
         x.m = &c->messages[i];
@@ -545,30 +539,33 @@ static void check_terms_on_chain(chain_check *k, const gl_bundle *o, const gl_te
     }
 }
 
+typedef struct merge_check {
+    chain_check *k;
+    uint32_t msg;
+    const char *lang;
+    bool other;
+} merge_check;
+
+static void check_definition(void *ud, const gl_msgdef *def, size_t pos)
+{
+    merge_check *m = ud;
+    chain_check *k = m->k;
+    const gl_bundle *o = &k->c->bundles[k->chain[pos]];
+    m->other = m->other || has_other(def);
+    for (size_t v = 0; v < def->nv && !k->d->stop; v++)
+        check_terms_on_chain(k, o, &def->v[v].tmpl, m->lang, k->c->messages[m->msg].id);
+}
+
 static void check_message_on_chain(chain_check *k, uint32_t msg)
 {
     glocal_catalog *c = k->c;
-    size_t first = k->n - 1;
-    for (size_t pos = 0; pos + 1 < k->n && !c->messages[msg].locked; pos++)
-        if (message_in(&c->bundles[k->chain[pos]], msg)) {
-            first = pos;
-            break;
-        }
+    size_t first = gl_deciding_position(c, k->chain, k->n, msg);
     const gl_bundle *f = &c->bundles[k->chain[first]];
-    if (!message_in(f, msg))
+    if (!gl_msgdef_in(f, msg))
         return; /* even base could not load it: reported already */
-    bool other = false;
-    for (size_t pos = first; pos < k->n && !k->d->stop; pos++) {
-        const gl_bundle *o = &c->bundles[k->chain[pos]];
-        const gl_msgdef *def = message_in(o, msg);
-        if (!def || (pos != first && strcmp(o->lang_script, f->lang_script) != 0))
-            continue;
-        other = other || has_other(def);
-        for (size_t v = 0; v < def->nv; v++)
-            check_terms_on_chain(k, o, &def->v[v].tmpl, f->lang_script, c->messages[msg].id);
-        if (def->scalar)
-            break;
-    }
+    merge_check m = {k, msg, f->lang_script, false};
+    gl_each_merged(c, k->chain, k->n, msg, first, check_definition, &m);
+    bool other = m.other;
     uint8_t *seen = &k->other_reported[(size_t)msg * c->nbundles + k->chain[first]];
     if (other || *seen || k->d->stop)
         return;

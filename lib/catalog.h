@@ -12,6 +12,8 @@
 #include "yaml_tree.h"
 
 enum { AX_FORMALITY, AX_TONE, AX_CHANNEL, AX_COUNT };
+/* The built-in axes' names, indexed by AX_*: the one table of them. */
+extern const char *const gl_axis_names[AX_COUNT];
 #define GL_AXIS_NONE 0u /* value index 0: the axis is not named */
 
 typedef enum gl_argtype { T_ANY, T_TEXT, T_NUMBER, T_DATE, T_MONEY } gl_argtype;

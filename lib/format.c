@@ -1,166 +1,16 @@
-/* Resolution (SPEC §3.3-3.9) and formatting: which variant, in which
- * locale, with which values; and the explanation of those choices. */
+/* Formatting: a resolution (resolve.c) written out as text — slots,
+ * plural/select structures, bidi isolation, the output limit. */
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
 
-#include "chain.h"
+#include "format.h"
 #include "limits.h"
-#include "request.h"
 
-static const char *const axis_names[AX_COUNT] = {"formality", "tone", "channel"};
-static const int axis_weight[AX_COUNT] = {2, 1, 4}; /* channel, then formality, then tone */
-
-typedef struct resolved {
-    const gl_chain *chain;
-    bool chain_owned;
-    uint32_t msg;
-    uint32_t ctx[AX_COUNT];
-    int ctx_from[AX_COUNT];    /* -1 request, -2 unset, else chain position of the profile */
-    size_t first;              /* chain position deciding the text's language */
-    const char *lang;          /* the text's language and script, L */
-    const gl_variant *var;
-    size_t var_pos;            /* chain position of the bundle B of var */
-    const char *zone;
-} resolved;
-
-static void resolved_done(resolved *res)
-{
-    if (res->chain_owned)
-        gl_chain_free((gl_chain *)res->chain);
-}
-
-static const gl_bundle *at(const glocal_catalog *c, const resolved *res, size_t pos)
-{
-    return &c->bundles[res->chain->idx[pos]];
-}
-
-/* -1: no match; else a rank where channel > formality > tone, `other` 0. */
-static int variant_score(const gl_variant *v, const uint32_t ctx[AX_COUNT])
-{
-    int s = 0;
-    for (int a = 0; a < AX_COUNT; a++) {
-        if (!v->ax[a])
-            continue;
-        if (v->ax[a] != ctx[a])
-            return -1;
-        s += axis_weight[a];
-    }
-    return s;
-}
-
-static glocal_status not_found(const glocal_catalog *c, const char *id, glocal_error **err)
-{
-    for (size_t i = 1; i < c->nbundles; i++)
-        for (size_t k = 0; k < c->bundles[i].norphans; k++)
-            if (strcmp(c->bundles[i].orphan_ids[k], id) == 0)
-                return gl_fail(err, GLOCAL_ERR_NOT_FOUND, NULL, 0, 0,
-                               "message `%s` is defined only in %s; base.yaml must define it",
-                               id, c->bundles[i].file);
-    return gl_fail(err, GLOCAL_ERR_NOT_FOUND, NULL, 0, 0, "unknown message id `%s`", id);
-}
-
-static glocal_status resolve_context(const glocal_catalog *c, const glocal_request *r,
-                                     resolved *res, glocal_error **err)
-{
-    const gl_chain *ch = res->chain;
-    for (int a = 0; a < AX_COUNT; a++) {
-        res->ctx_from[a] = -2;
-        if (r->axis[a]) {
-            uint32_t v;
-            if (!gl_axis_value(c, r->axis[a], &v) || gl_axis_of(c, v) != a)
-                return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,
-                               "`%s` is not a %s value of this catalog", r->axis[a],
-                               axis_names[a]);
-            res->ctx[a] = v;
-            res->ctx_from[a] = -1;
-        } else if (a == AX_FORMALITY && ch->formality) {
-            res->ctx[a] = ch->formality;
-            res->ctx_from[a] = (int)ch->formality_from;
-        } else if (a == AX_TONE && ch->tone) {
-            res->ctx[a] = ch->tone;
-            res->ctx_from[a] = (int)ch->tone_from;
-        }
-    }
-    res->zone = r->zone ? r->zone : ch->time_zone ? ch->time_zone : "UTC";
-    return GLOCAL_OK;
-}
-
-/* Calls fn for every candidate variant in merge order (nearer first). */
-typedef void (*variant_fn)(void *ud, const gl_variant *v, size_t pos);
-
-static void each_candidate(const glocal_catalog *c, const resolved *res, variant_fn fn, void *ud)
-{
-    for (size_t pos = res->first; pos < res->chain->n; pos++) {
-        const gl_bundle *o = at(c, res, pos);
-        if (pos != res->first && strcmp(o->lang_script, res->lang) != 0)
-            continue;
-        const gl_msgdef *def = o->msgs[res->msg];
-        if (!def)
-            continue;
-        for (size_t i = 0; i < def->nv; i++)
-            fn(ud, &def->v[i], pos);
-        if (def->scalar)
-            break;
-    }
-}
-
-typedef struct best {
-    const resolved *res;
-    const gl_variant *v;
-    size_t pos;
-    int score;
-} best;
-
-/* Strictly better only: a farther variant with the same key has the same
- * score as the nearer one seen first, so nearer bundles win per key. */
-static void keep_best(void *ud, const gl_variant *v, size_t pos)
-{
-    best *b = ud;
-    int s = variant_score(v, b->res->ctx);
-    if (s > b->score) {
-        b->v = v;
-        b->pos = pos;
-        b->score = s;
-    }
-}
-
-static glocal_status resolve(const glocal_catalog *c, const char *id, const glocal_request *r,
-                             resolved *res, glocal_error **err)
-{
-    memset(res, 0, sizeof(*res));
-    if (!gl_lookup_message(c, id, &res->msg))
-        return not_found(c, id, err);
-    res->chain = gl_chain_get(c, r->tag, r->hash, &res->chain_owned);
-    if (!res->chain)
-        return gl_nomem(err);
-    glocal_status st = resolve_context(c, r, res, err);
-    if (st != GLOCAL_OK)
-        return st;
-    size_t last = res->chain->n - 1;
-    res->first = last;
-    if (!c->messages[res->msg].locked)
-        for (size_t pos = 0; pos < last; pos++)
-            if (at(c, res, pos)->msgs[res->msg]) {
-                res->first = pos;
-                break;
-            }
-    res->lang = at(c, res, res->first)->lang_script;
-    best b = {res, NULL, 0, -1};
-    each_candidate(c, res, keep_best, &b);
-    if (!b.v)
-        return gl_fail(err, GLOCAL_ERR_FORMAT, NULL, 0, 0, "`%s` has no variant for this request",
-                       id);
-    res->var = b.v;
-    res->var_pos = b.pos;
-    return GLOCAL_OK;
-}
-
-/* ---- writing ---- */
 
 static const char FSI[] = "\xE2\x81\xA8", PDI[] = "\xE2\x81\xA9";
 
-/* SPEC §3.8 auto: a strong character of the other direction, or, in a
+/* Isolation `auto` (docs/resolution.md): a strong character of the other direction, or, in a
  * right-to-left locale, no strong character at all. */
 static bool needs_isolation(const char *s, size_t n, bool rtl)
 {
@@ -192,7 +42,7 @@ static bool needs_isolation(const char *s, size_t n, bool rtl)
 
 typedef struct writer {
     const glocal_catalog *c;
-    const resolved *res;
+    const gl_resolution *res;
     const glocal_request *r;
     const glocal_args *a;
     const char *id;
@@ -379,7 +229,7 @@ static void reserve_output(gl_buf *out, const gl_template *t)
     out->p[0] = '\0';
 }
 
-static glocal_status render(const glocal_catalog *c, const resolved *res, const glocal_request *r,
+glocal_status gl_render(const glocal_catalog *c, const gl_resolution *res, const glocal_request *r,
                             const glocal_args *a, const char *id, gl_buf *out, glocal_error **err)
 {
     const gl_template *t = &res->var->tmpl;
@@ -425,24 +275,19 @@ static glocal_status check_call(const glocal_catalog *c, const char *id, const g
     return GLOCAL_OK;
 }
 
-typedef glocal_status (*write_fn)(const glocal_catalog *c, const resolved *res,
-                                  const glocal_request *r, const glocal_args *a, const char *id,
-                                  gl_buf *out, glocal_error **err);
-
-/* What glocal_format and glocal_explain share: check, resolve, write. */
-static glocal_status resolve_and_write(const glocal_catalog *c, const char *id,
+glocal_status gl_resolve_and_write(const glocal_catalog *c, const char *id,
                                        const glocal_request *r, const glocal_args *a,
-                                       write_fn write, char **out_utf8, glocal_error **err)
+                                       gl_write_fn write, char **out_utf8, glocal_error **err)
 {
     glocal_status st = check_call(c, id, r, out_utf8, err);
     if (st != GLOCAL_OK)
         return st;
-    resolved res;
-    st = resolve(c, id, r, &res, err);
+    gl_resolution res;
+    st = gl_resolve(c, id, r, &res, err);
     gl_buf out = {0};
     if (st == GLOCAL_OK)
         st = write(c, &res, r, a, id, &out, err);
-    resolved_done(&res);
+    gl_resolution_done(&res);
     if (st != GLOCAL_OK) {
         gl_buf_free(&out);
         return st;
@@ -455,114 +300,5 @@ glocal_status glocal_format(const glocal_catalog *c, const char *message_id,
                             const glocal_request *r, const glocal_args *a, char **out_utf8,
                             glocal_error **err)
 {
-    return resolve_and_write(c, message_id, r, a, render, out_utf8, err);
-}
-
-/* ---- explain ---- */
-
-typedef struct explainer {
-    const glocal_catalog *c;
-    const resolved *res;
-    gl_buf *out;
-} explainer;
-
-static const char *bundle_name(const explainer *x, size_t pos)
-{
-    return at(x->c, x->res, pos)->locale;
-}
-
-static void explain_candidate(void *ud, const gl_variant *v, size_t pos)
-{
-    explainer *x = ud;
-    int s = variant_score(v, x->res->ctx);
-    gl_buf_printf(x->out, "  %s %s: %s", v == x->res->var ? "*" : " ", bundle_name(x, pos), v->key);
-    if (s < 0) {
-        gl_buf_puts(x->out, " (does not match the context)\n");
-        return;
-    }
-    gl_buf_puts(x->out, s == 0 ? " (matches: the default)" : " (matches:");
-    static const int rank_order[AX_COUNT] = {AX_CHANNEL, AX_FORMALITY, AX_TONE};
-    for (int k = 0; k < AX_COUNT; k++)
-        if (v->ax[rank_order[k]])
-            gl_buf_printf(x->out, " %s", axis_names[rank_order[k]]);
-    gl_buf_puts(x->out, s > 0 ? ")\n" : "\n");
-}
-
-static void explain_context(const explainer *x)
-{
-    const resolved *res = x->res;
-    for (int a = 0; a < AX_COUNT; a++) {
-        gl_buf_printf(x->out, "%s: ", axis_names[a]);
-        if (res->ctx_from[a] == -2)
-            gl_buf_puts(x->out, "(unset)\n");
-        else if (res->ctx_from[a] == -1)
-            gl_buf_printf(x->out, "%s (from the request)\n", x->c->axisvals[res->ctx[a]].name);
-        else
-            gl_buf_printf(x->out, "%s (from the profile of %s)\n",
-                          x->c->axisvals[res->ctx[a]].name, bundle_name(x, (size_t)res->ctx_from[a]));
-    }
-}
-
-static void explain_zone(const explainer *x, const glocal_request *r)
-{
-    const gl_chain *ch = x->res->chain;
-    gl_buf_printf(x->out, "time zone: %s ", x->res->zone);
-    if (r->zone)
-        gl_buf_puts(x->out, "(from the request)\n");
-    else if (ch->time_zone)
-        gl_buf_printf(x->out, "(from the profile of %s)\n", bundle_name(x, ch->zone_from));
-    else
-        gl_buf_puts(x->out, "(default)\n");
-}
-
-static void explain_chain(const explainer *x)
-{
-    gl_buf_puts(x->out, "chain:\n");
-    for (size_t pos = 0; pos < x->res->chain->n; pos++) {
-        const gl_bundle *b = at(x->c, x->res, pos);
-        gl_buf_printf(x->out, "  %zu. %s (%s)%s\n", pos + 1, b->locale, b->file,
-                      b->msgs[x->res->msg] ? " defines it" : "");
-    }
-}
-
-static glocal_status explain(const glocal_catalog *c, const resolved *res,
-                             const glocal_request *r, const glocal_args *a, const char *id,
-                             gl_buf *out, glocal_error **err)
-{
-    explainer x = {c, res, out};
-    const gl_chain *ch = res->chain;
-    gl_buf_printf(out, "message: %s%s\n", id, c->messages[res->msg].locked ? " (locked: always "
-                  "from base)" : "");
-    gl_buf_printf(out, "locale: %s (language %s, likely script %s)\n", ch->tag,
-                  ch->facts.language, ch->facts.script);
-    explain_chain(&x);
-    explain_context(&x);
-    explain_zone(&x, r);
-    gl_buf_printf(out, "text language: %s, decided by %s\n", res->lang,
-                  bundle_name(&x, res->first));
-    gl_buf_puts(out, "candidates (channel beats formality beats tone; `other` loses to any "
-                     "match; nearer bundles win per key):\n");
-    each_candidate(c, res, explain_candidate, &x);
-    gl_buf_printf(out, "selected: %s from %s (%s:%u:%u)\n", res->var->key,
-                  bundle_name(&x, res->var_pos), at(c, res, res->var_pos)->file,
-                  res->var->line, res->var->col);
-    gl_buf_printf(out, "format locale: %s\n", ch->format_locale[res->var_pos]);
-    gl_buf_printf(out, "template: %s\n", res->var->tmpl.src);
-    gl_buf rendered = {0};
-    glocal_error *e = NULL;
-    if (render(c, res, r, a, id, &rendered, &e) == GLOCAL_OK)
-        gl_buf_printf(out, "output: %s\n", rendered.p ? rendered.p : "");
-    else
-        gl_buf_printf(out, "output: (not formatted: %s: %s)\n",
-                      glocal_status_name(glocal_error_code(e)), glocal_error_message(e));
-    glocal_error_free(e);
-    gl_buf_free(&rendered);
-    return out->oom ? gl_nomem(err) : GLOCAL_OK;
-}
-
-glocal_status glocal_explain(const glocal_catalog *c, const char *message_id,
-                             const glocal_request *r, const glocal_args *a, char **out_utf8,
-                             glocal_error **err)
-{
-    return resolve_and_write(c, message_id, r, a, explain, out_utf8, err);
+    return gl_resolve_and_write(c, message_id, r, a, gl_render, out_utf8, err);
 }

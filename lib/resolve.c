@@ -1,0 +1,153 @@
+/* Resolution (docs/resolution.md): which bundle decides a text's language,
+ * which variants merge, which one a context selects. */
+#include <string.h>
+
+#include "resolve.h"
+
+static const int axis_weight[AX_COUNT] = {2, 1, 4}; /* channel, then formality, then tone */
+
+const gl_msgdef *gl_msgdef_in(const gl_bundle *b, uint32_t msg)
+{
+    return b->msgs ? b->msgs[msg] : NULL;
+}
+
+size_t gl_deciding_position(const glocal_catalog *c, const uint32_t *chain, size_t n,
+                            uint32_t msg)
+{
+    size_t last = n - 1;
+    if (c->messages[msg].locked)
+        return last;
+    for (size_t pos = 0; pos < last; pos++)
+        if (gl_msgdef_in(&c->bundles[chain[pos]], msg))
+            return pos;
+    return last;
+}
+
+void gl_each_merged(const glocal_catalog *c, const uint32_t *chain, size_t n, uint32_t msg,
+                    size_t first, gl_definition_fn fn, void *ud)
+{
+    const char *lang = c->bundles[chain[first]].lang_script;
+    for (size_t pos = first; pos < n; pos++) {
+        const gl_bundle *o = &c->bundles[chain[pos]];
+        if (pos != first && strcmp(o->lang_script, lang) != 0)
+            continue;
+        const gl_msgdef *def = gl_msgdef_in(o, msg);
+        if (!def)
+            continue;
+        fn(ud, def, pos);
+        if (def->scalar)
+            break;
+    }
+}
+
+int gl_variant_score(const gl_variant *v, const uint32_t ctx[AX_COUNT])
+{
+    int s = 0;
+    for (int a = 0; a < AX_COUNT; a++) {
+        if (!v->ax[a])
+            continue;
+        if (v->ax[a] != ctx[a])
+            return -1;
+        s += axis_weight[a];
+    }
+    return s;
+}
+
+const gl_bundle *gl_resolution_bundle(const glocal_catalog *c, const gl_resolution *res,
+                                      size_t pos)
+{
+    return &c->bundles[res->chain->idx[pos]];
+}
+
+void gl_resolution_done(gl_resolution *res)
+{
+    if (res->chain_owned)
+        gl_chain_free((gl_chain *)res->chain);
+    res->chain = NULL;
+    res->chain_owned = false;
+}
+
+static glocal_status not_found(const glocal_catalog *c, const char *id, glocal_error **err)
+{
+    for (size_t i = 1; i < c->nbundles; i++)
+        for (size_t k = 0; k < c->bundles[i].norphans; k++)
+            if (strcmp(c->bundles[i].orphan_ids[k], id) == 0)
+                return gl_fail(err, GLOCAL_ERR_NOT_FOUND, NULL, 0, 0,
+                               "message `%s` is defined only in %s; base.yaml must define it",
+                               id, c->bundles[i].file);
+    return gl_fail(err, GLOCAL_ERR_NOT_FOUND, NULL, 0, 0, "unknown message id `%s`", id);
+}
+
+/* The request's value for each axis, else the profile's along the chain. */
+static glocal_status resolve_context(const glocal_catalog *c, const glocal_request *r,
+                                     gl_resolution *res, glocal_error **err)
+{
+    const gl_chain *ch = res->chain;
+    for (int a = 0; a < AX_COUNT; a++) {
+        res->ctx_from[a] = GL_FROM_UNSET;
+        if (r->axis[a]) {
+            uint32_t v;
+            if (!gl_axis_value(c, r->axis[a], &v) || gl_axis_of(c, v) != a)
+                return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,
+                               "`%s` is not a %s value of this catalog", r->axis[a],
+                               gl_axis_names[a]);
+            res->ctx[a] = v;
+            res->ctx_from[a] = GL_FROM_REQUEST;
+        } else if (a == AX_FORMALITY && ch->formality) {
+            res->ctx[a] = ch->formality;
+            res->ctx_from[a] = (int)ch->formality_from;
+        } else if (a == AX_TONE && ch->tone) {
+            res->ctx[a] = ch->tone;
+            res->ctx_from[a] = (int)ch->tone_from;
+        }
+    }
+    res->zone = r->zone ? r->zone : ch->time_zone ? ch->time_zone : "UTC";
+    return GLOCAL_OK;
+}
+
+typedef struct best {
+    const uint32_t *ctx;
+    const gl_variant *v;
+    size_t pos;
+    int score;
+} best;
+
+/* Strictly better only: a farther variant with the same key has the same
+ * score as the nearer one seen first, so nearer bundles win per key. */
+static void keep_best(void *ud, const gl_msgdef *def, size_t pos)
+{
+    best *b = ud;
+    for (size_t i = 0; i < def->nv; i++) {
+        int s = gl_variant_score(&def->v[i], b->ctx);
+        if (s > b->score) {
+            b->v = &def->v[i];
+            b->pos = pos;
+            b->score = s;
+        }
+    }
+}
+
+glocal_status gl_resolve(const glocal_catalog *c, const char *id, const glocal_request *r,
+                         gl_resolution *res, glocal_error **err)
+{
+    memset(res, 0, sizeof(*res));
+    if (!gl_lookup_message(c, id, &res->msg))
+        return not_found(c, id, err);
+    res->chain = gl_chain_get(c, r->tag, r->hash, &res->chain_owned);
+    if (!res->chain)
+        return gl_nomem(err);
+    glocal_status st = resolve_context(c, r, res, err);
+    if (st != GLOCAL_OK)
+        return st;
+    const gl_chain *ch = res->chain;
+    res->first = gl_deciding_position(c, ch->idx, ch->n, res->msg);
+    res->lang = gl_resolution_bundle(c, res, res->first)->lang_script;
+    best b = {res->ctx, NULL, 0, -1};
+    gl_each_merged(c, ch->idx, ch->n, res->msg, res->first, keep_best, &b);
+    if (!b.v)
+        return gl_fail(err, GLOCAL_ERR_FORMAT, NULL, 0, 0, "`%s` has no variant for this request",
+                       id);
+    res->var = b.v;
+    res->var_pos = b.pos;
+    return GLOCAL_OK;
+}

@@ -1,0 +1,61 @@
+/* Which bundle and which variant serve a message: the one place glocal
+ * decides it (docs/resolution.md).  Formatting, explain, the result API,
+ * catalog reading (coverage) and lint's cross-bundle checks all call these
+ * functions; none of them walks a chain on its own. */
+#ifndef GLOCAL_RESOLVE_H
+#define GLOCAL_RESOLVE_H
+
+#include "chain.h"
+#include "request.h"
+
+/* The message's definition in bundle b; NULL when b does not define it (or
+ * is a bundle lint could not read). */
+const gl_msgdef *gl_msgdef_in(const gl_bundle *b, uint32_t msg);
+
+/* The chain position whose bundle decides the text's language: the first
+ * bundle defining msg, else base (the last position); always base for a
+ * locked message. */
+size_t gl_deciding_position(const glocal_catalog *c, const uint32_t *chain, size_t n,
+                            uint32_t msg);
+
+/* Calls fn for every definition that merges into the message's map, nearer
+ * bundles first: the deciding bundle's, then those of later bundles of the
+ * same language, up to and including the first scalar.  Their variants are
+ * the candidates a context chooses from. */
+typedef void (*gl_definition_fn)(void *ud, const gl_msgdef *def, size_t pos);
+void gl_each_merged(const glocal_catalog *c, const uint32_t *chain, size_t n, uint32_t msg,
+                    size_t first, gl_definition_fn fn, void *ud);
+
+/* -1 when v does not match the context; else its rank: channel beats
+ * formality beats tone, `other` ranks 0. */
+int gl_variant_score(const gl_variant *v, const uint32_t ctx[AX_COUNT]);
+
+/* Where a context value came from. */
+enum { GL_FROM_UNSET = -2, GL_FROM_REQUEST = -1 /* else: chain position of the profile */ };
+
+typedef struct gl_resolution {
+    const gl_chain *chain;
+    bool chain_owned;
+    uint32_t msg;
+    uint32_t ctx[AX_COUNT];
+    int ctx_from[AX_COUNT];
+    size_t first;              /* chain position deciding the text's language */
+    const char *lang;          /* the text's language and script */
+    const gl_variant *var;     /* the variant served */
+    size_t var_pos;            /* chain position of the bundle defining var */
+    const char *zone;
+} gl_resolution;
+
+/* Resolves message id for request r: chain, context, language, variant.
+ * GLOCAL_ERR_NOT_FOUND, GLOCAL_ERR_INVALID (an axis value the catalog does
+ * not have), GLOCAL_ERR_FORMAT (no variant matches), GLOCAL_ERR_NOMEM.
+ * Call gl_resolution_done afterwards, whatever it returned. */
+glocal_status gl_resolve(const glocal_catalog *c, const char *id, const glocal_request *r,
+                         gl_resolution *res, glocal_error **err);
+void gl_resolution_done(gl_resolution *res);
+
+/* The bundle at chain position pos of a resolution. */
+const gl_bundle *gl_resolution_bundle(const glocal_catalog *c, const gl_resolution *res,
+                                      size_t pos);
+
+#endif
