@@ -288,6 +288,167 @@ GLOCAL_API glocal_status glocal_explain(const glocal_catalog *c, const char *mes
                                         const glocal_request *r, const glocal_args *a,
                                         char **out_utf8, glocal_error **err);
 
+/* ---- What was served ---------------------------------------------------------- */
+
+/** The text of one formatted message and how glocal chose it: the bundle and
+ *  variant that served it, the context and format locale used.  Immutable;
+ *  owned by the caller, released with glocal_result_free.  Every string it
+ *  returns is borrowed from it and valid until glocal_result_free; the result
+ *  keeps its catalog alive until then.  A result may be read from any thread. */
+typedef struct glocal_result glocal_result;
+
+/**
+ * Formats like glocal_format and also says what was served.  *out is the
+ * caller's, released with glocal_result_free; NULL on failure.  Same
+ * statuses as glocal_format.  glocal_format stays the faster path when only
+ * the text is needed.  Thread-safe on a shared catalog.
+ * @since 1.0
+ */
+GLOCAL_API glocal_status glocal_format_result(const glocal_catalog *c, const char *message_id,
+                                              const glocal_request *r, const glocal_args *a,
+                                              glocal_result **out, glocal_error **err);
+/** The formatted text, UTF-8, NUL-terminated.  @since 1.0 */
+GLOCAL_API const char *glocal_result_text(const glocal_result *res);
+/** The text's length in bytes, without the NUL.  @since 1.0 */
+GLOCAL_API size_t glocal_result_length(const glocal_result *res);
+/** The locale of the bundle whose variant was served ("de-CH"), or "base".
+ *  @since 1.0 */
+GLOCAL_API const char *glocal_result_bundle(const glocal_result *res);
+/** The served variant's key as written ("informal+sms"); "other" for a
+ *  message written as one string.  @since 1.0 */
+GLOCAL_API const char *glocal_result_variant(const glocal_result *res);
+/** Where the served variant is written: the bundle file as "DIR/NAME" and
+ *  the 1-based line and column of its key (of the message id for a message
+ *  written as one string).  Another catalog form may report a file of its
+ *  own.  @since 1.0 */
+GLOCAL_API const char *glocal_result_file(const glocal_result *res);
+/** @see glocal_result_file  @since 1.0 */
+GLOCAL_API unsigned glocal_result_line(const glocal_result *res);
+/** @see glocal_result_file  @since 1.0 */
+GLOCAL_API unsigned glocal_result_column(const glocal_result *res);
+/** The locale numbers, dates and money were written in, as a BCP 47 tag with
+ *  the -u- extensions used ("de-CH-u-nu-latn").  @since 1.0 */
+GLOCAL_API const char *glocal_result_format_locale(const glocal_result *res);
+/** The text's language and script as its bundle declares them ("de-Latn").
+ *  @since 1.0 */
+GLOCAL_API const char *glocal_result_language(const glocal_result *res);
+/** 1 when the text's language is not the request's (a fallback to another
+ *  language, or to base's), else 0.  @since 1.0 */
+GLOCAL_API int glocal_result_fallback(const glocal_result *res);
+/** The value of an axis ("formality", "tone", "channel") in the context that
+ *  chose the variant; NULL when the axis was unset or is not one of the
+ *  catalog's.  @since 1.0 */
+GLOCAL_API const char *glocal_result_axis(const glocal_result *res, const char *axis);
+/** Where that value came from: "request", or "profile" (a bundle's profile,
+ *  named by glocal_result_axis_profile); NULL when unset.  Later releases may
+ *  add sources: treat an unknown string as opaque.  @since 1.0 */
+GLOCAL_API const char *glocal_result_axis_source(const glocal_result *res, const char *axis);
+/** The locale of the bundle whose profile gave the axis its value; NULL when
+ *  the value did not come from a profile.  @since 1.0 */
+GLOCAL_API const char *glocal_result_axis_profile(const glocal_result *res, const char *axis);
+/** The IANA time zone dates were written in.  @since 1.0 */
+GLOCAL_API const char *glocal_result_time_zone(const glocal_result *res);
+/** Where the zone came from: "request", "profile" or "default" (UTC); open to
+ *  new values, like glocal_result_axis_source.  @since 1.0 */
+GLOCAL_API const char *glocal_result_time_zone_source(const glocal_result *res);
+/** Releases a result.  NULL is a no-op.  @since 1.0 */
+GLOCAL_API void glocal_result_free(glocal_result *res);
+
+/* ---- Reading a catalog ------------------------------------------------------------ */
+
+/** A message as base.yaml defines it.  Borrowed from its catalog: valid while
+ *  the catalog is referenced. */
+typedef struct glocal_message glocal_message;
+
+/** Number of messages (base.yaml's).  @since 1.0 */
+GLOCAL_API size_t glocal_catalog_message_count(const glocal_catalog *c);
+/** The i-th message, sorted by strcmp of their ids; NULL when i is out of
+ *  range.  @since 1.0 */
+GLOCAL_API const glocal_message *glocal_catalog_message_at(const glocal_catalog *c, size_t i);
+/** The message with this id; NULL when base.yaml does not define it.  @since 1.0 */
+GLOCAL_API const glocal_message *glocal_catalog_message(const glocal_catalog *c,
+                                                        const char *message_id);
+/** The message's id.  @since 1.0 */
+GLOCAL_API const char *glocal_message_id(const glocal_message *m);
+/** Its note for translators; "" when none.  @since 1.0 */
+GLOCAL_API const char *glocal_message_note(const glocal_message *m);
+/** 1 when base.yaml locks it (every locale is served base's text), else 0.
+ *  @since 1.0 */
+GLOCAL_API int glocal_message_locked(const glocal_message *m);
+/** Number of its arguments: those `_args` declares, else those its
+ *  templates use.  @since 1.0 */
+GLOCAL_API size_t glocal_message_arg_count(const glocal_message *m);
+/** The i-th argument's name, in declaration (or first use) order; NULL when
+ *  i is out of range.  @since 1.0 */
+GLOCAL_API const char *glocal_message_arg_name(const glocal_message *m, size_t i);
+/** The i-th argument's type: "text", "number", "date", "money", or "any"
+ *  (not declared; the templates' uses decide).  Later releases may add
+ *  types: treat an unknown string as opaque.  NULL when i is out of range.
+ *  @since 1.0 */
+GLOCAL_API const char *glocal_message_arg_type(const glocal_message *m, size_t i);
+
+/** The variants a locale ends up with for one message, after its chain and
+ *  merging: per key, the nearest bundle's.  Owned by the caller, released
+ *  with glocal_variants_free; what it returns is borrowed from it. */
+typedef struct glocal_variants glocal_variants;
+/** One variant, borrowed from its list. */
+typedef struct glocal_variant glocal_variant;
+
+/**
+ * The variants `locale` ends up with for message_id: the bundle that decides
+ * the text's language, then the later bundles of that language on the chain
+ * it merges with, nearer first; one entry per key, in that order.  These are
+ * the candidates glocal_format chooses from for that locale.
+ * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL argument), GLOCAL_ERR_LOCALE,
+ * GLOCAL_ERR_NOT_FOUND, GLOCAL_ERR_NOMEM.  Thread-safe on a shared catalog.
+ * @since 1.0
+ */
+GLOCAL_API glocal_status glocal_catalog_variants(const glocal_catalog *c, const char *locale,
+                                                 const char *message_id, glocal_variants **out,
+                                                 glocal_error **err);
+/** @since 1.0 */
+GLOCAL_API size_t glocal_variants_count(const glocal_variants *vs);
+/** The i-th variant; NULL when i is out of range.  @since 1.0 */
+GLOCAL_API const glocal_variant *glocal_variants_at(const glocal_variants *vs, size_t i);
+/** The key as written ("formal+sms"; "other" for one string).  @since 1.0 */
+GLOCAL_API const char *glocal_variant_key(const glocal_variant *v);
+/** The template as written in the bundle.  @since 1.0 */
+GLOCAL_API const char *glocal_variant_template(const glocal_variant *v);
+/** The locale of the bundle defining it, or "base".  @since 1.0 */
+GLOCAL_API const char *glocal_variant_bundle(const glocal_variant *v);
+/** Its bundle file ("DIR/NAME"), line and column.  @since 1.0 */
+GLOCAL_API const char *glocal_variant_file(const glocal_variant *v);
+/** @see glocal_variant_file  @since 1.0 */
+GLOCAL_API unsigned glocal_variant_line(const glocal_variant *v);
+/** @see glocal_variant_file  @since 1.0 */
+GLOCAL_API unsigned glocal_variant_column(const glocal_variant *v);
+/** 1 when a bundle other than the locale's own (the bundle named exactly
+ *  like it) defines it, else 0.  @since 1.0 */
+GLOCAL_API int glocal_variant_inherited(const glocal_variant *v);
+/** 1 when the message is locked (the variant is base's), else 0.  @since 1.0 */
+GLOCAL_API int glocal_variant_locked(const glocal_variant *v);
+/** Releases the list.  NULL is a no-op.  @since 1.0 */
+GLOCAL_API void glocal_variants_free(glocal_variants *vs);
+
+/** A locale's fallback chain: the bundles a request for it reads, nearest
+ *  first, base last.  Owned by the caller, released with glocal_chain_free. */
+typedef struct glocal_chain glocal_chain;
+/**
+ * The chain of `locale` (docs/resolution.md#chains).  Returns GLOCAL_OK,
+ * GLOCAL_ERR_INVALID, GLOCAL_ERR_LOCALE, GLOCAL_ERR_NOMEM.
+ * @since 1.0
+ */
+GLOCAL_API glocal_status glocal_catalog_chain(const glocal_catalog *c, const char *locale,
+                                              glocal_chain **out, glocal_error **err);
+/** Number of bundles on the chain (at least 1: base).  @since 1.0 */
+GLOCAL_API size_t glocal_chain_count(const glocal_chain *ch);
+/** The i-th bundle's locale ("base" last); NULL when out of range.  @since 1.0 */
+GLOCAL_API const char *glocal_chain_bundle(const glocal_chain *ch, size_t i);
+/** The i-th bundle's file ("DIR/NAME"); NULL when out of range.  @since 1.0 */
+GLOCAL_API const char *glocal_chain_file(const glocal_chain *ch, size_t i);
+/** Releases the chain.  NULL is a no-op.  @since 1.0 */
+GLOCAL_API void glocal_chain_free(glocal_chain *ch);
+
 /* ---- Lint --------------------------------------------------------------------- */
 
 typedef enum glocal_severity {

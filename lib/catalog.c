@@ -108,6 +108,7 @@ void gl_catalog_free(glocal_catalog *c)
     gl_map_free(&c->bundle_index);
     gl_map_free(&c->message_index);
     gl_chain_memo_free(c->memo);
+    free(atomic_load(&c->sorted_messages));
     gl_arena_free(c->arena);
     free(c);
 }

@@ -163,6 +163,12 @@ static char *format_locale_for(const gl_bundle *b, const gl_locale_facts *f)
     return gl_buf_take(&buf);
 }
 
+static char *format_tag_of(const char *icu_id)
+{
+    char tag[GL_TAG_MAX * 2];
+    return gl_strdup(gl_locale_tag_of(icu_id, tag, sizeof tag) ? tag : icu_id);
+}
+
 static void resolve_profile(const glocal_catalog *c, gl_chain *ch)
 {
     for (size_t i = ch->n; i-- > 0;) {
@@ -180,8 +186,10 @@ void gl_chain_free(gl_chain *ch)
 {
     if (!ch)
         return;
-    for (size_t i = 0; i < ch->n; i++)
+    for (size_t i = 0; i < ch->n; i++) {
         free(ch->format_locale[i]);
+        free(ch->format_tag[i]);
+    }
     free(ch->tag);
     free(ch);
 }
@@ -207,7 +215,7 @@ static gl_chain *chain_new(const glocal_catalog *c, const char *tag, uint32_t ha
         ch->format_locale[i] = format_locale_for(b, &ch->facts);
         ch->rtl[i] = strcmp(ch->format_locale[i] ? ch->format_locale[i] : "", ch->facts.icu_id) == 0
                          ? ch->facts.rtl : b->rtl;
-        if (!ch->format_locale[i]) {
+        if (!ch->format_locale[i] || !(ch->format_tag[i] = format_tag_of(ch->format_locale[i]))) {
             gl_chain_free(ch);
             return NULL;
         }

@@ -15,6 +15,7 @@ typedef struct gl_chain {
     size_t n;
     uint32_t idx[GL_MAX_CHAIN]; /* bundle indices, base last */
     char *format_locale[GL_MAX_CHAIN];
+    char *format_tag[GL_MAX_CHAIN]; /* the same as a BCP 47 tag, for the result API */
     bool rtl[GL_MAX_CHAIN];     /* the direction of that format locale */
     uint32_t formality, tone;   /* from the first profile setting them; 0 none */
     const char *time_zone;      /* NULL: UTC */

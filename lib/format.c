@@ -259,13 +259,8 @@ glocal_status gl_render(const glocal_catalog *c, const gl_resolution *res, const
     return st;
 }
 
-static glocal_status check_call(const glocal_catalog *c, const char *id, const glocal_request *r,
-                                char **out, glocal_error **err)
+glocal_status gl_check_message_id(const char *id, glocal_error **err)
 {
-    if (out)
-        *out = NULL;
-    if (!c || !id || !r || !out)
-        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "a required argument is NULL");
     /* ids are ASCII by the bundle rules: only a byte above 0x7F needs the full check */
     const unsigned char *p = (const unsigned char *)id;
     while (*p && *p < 0x80)
@@ -273,6 +268,16 @@ static glocal_status check_call(const glocal_catalog *c, const char *id, const g
     if (*p && !gl_utf8_valid(id, strlen(id)))
         return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "the message id is not valid UTF-8");
     return GLOCAL_OK;
+}
+
+static glocal_status check_call(const glocal_catalog *c, const char *id, const glocal_request *r,
+                                char **out, glocal_error **err)
+{
+    if (out)
+        *out = NULL;
+    if (!c || !id || !r || !out)
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "a required argument is NULL");
+    return gl_check_message_id(id, err);
 }
 
 glocal_status gl_resolve_and_write(const glocal_catalog *c, const char *id,

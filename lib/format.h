@@ -11,6 +11,9 @@ glocal_status gl_render(const glocal_catalog *c, const gl_resolution *res,
                         const glocal_request *r, const glocal_args *a, const char *id,
                         gl_buf *out, glocal_error **err);
 
+/* GLOCAL_ERR_INVALID when a message id is not UTF-8. */
+glocal_status gl_check_message_id(const char *id, glocal_error **err);
+
 typedef glocal_status (*gl_write_fn)(const glocal_catalog *c, const gl_resolution *res,
                                      const glocal_request *r, const glocal_args *a,
                                      const char *id, gl_buf *out, glocal_error **err);

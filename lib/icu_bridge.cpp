@@ -1520,3 +1520,10 @@ glocal_status gl_format_complex(const gl_fmt_env *env, const gl_template *t,
 }
 
 } /* extern "C" */
+
+bool gl_locale_tag_of(const char *icu_id, char *out, size_t cap)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = uloc_toLanguageTag(icu_id, out, (int32_t)cap, false, &st);
+    return U_SUCCESS(st) && st != U_STRING_NOT_TERMINATED_WARNING && n > 0 && (size_t)n < cap;
+}

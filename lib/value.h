@@ -38,6 +38,8 @@ typedef struct gl_locale_facts {
     bool rtl;
 } gl_locale_facts;
 bool gl_locale_facts_of(const char *canonical_tag, gl_locale_facts *f);
+/* The BCP 47 tag of an ICU locale id (de_CH@numbers=latn -> de-CH-u-nu-latn). */
+bool gl_locale_tag_of(const char *icu_id, char *out, size_t cap);
 /* CLDR parent locale (es-MX -> es-419) as a BCP 47 tag: 1 found, 0 none,
  * -1 out of memory. */
 int gl_locale_cldr_parent(const char *tag, char *out, size_t cap);

@@ -1,0 +1,293 @@
+/* Reading a catalog through the public API: its messages, the variants a
+ * locale ends up with, a locale's chain.  Each is computed by the functions
+ * formatting uses (resolve.c, chain.c), so what a reader sees is what a
+ * customer is served. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "resolve.h"
+
+/* ---- messages ---- */
+
+typedef struct id_at {
+    const char *id;
+    uint32_t index;
+} id_at;
+
+static int by_id(const void *a, const void *b)
+{
+    return strcmp(((const id_at *)a)->id, ((const id_at *)b)->id);
+}
+
+static uint32_t *sort_messages(const glocal_catalog *c)
+{
+    id_at *pairs = malloc((c->nmessages + 1) * sizeof(*pairs));
+    uint32_t *order = malloc((c->nmessages + 1) * sizeof(*order));
+    if (pairs && order) {
+        for (size_t i = 0; i < c->nmessages; i++)
+            pairs[i] = (id_at){c->messages[i].id, (uint32_t)i};
+        qsort(pairs, c->nmessages, sizeof(*pairs), by_id);
+        for (size_t i = 0; i < c->nmessages; i++)
+            order[i] = pairs[i].index;
+    } else {
+        free(order);
+        order = NULL;
+    }
+    free(pairs);
+    return order;
+}
+
+/* The messages sorted by id, built by the first reader and kept: the open
+ * does not pay for an order only readers need.  A lost race frees its copy. */
+static const uint32_t *sorted_messages(const glocal_catalog *c)
+{
+    _Atomic(uint32_t *) *slot = &((glocal_catalog *)c)->sorted_messages;
+    uint32_t *have = atomic_load_explicit(slot, memory_order_acquire);
+    if (have)
+        return have;
+    uint32_t *mine = sort_messages(c);
+    if (mine && !atomic_compare_exchange_strong_explicit(slot, &have, mine, memory_order_acq_rel,
+                                                         memory_order_acquire)) {
+        free(mine);
+        return have;
+    }
+    return mine;
+}
+
+size_t glocal_catalog_message_count(const glocal_catalog *c)
+{
+    return c ? c->nmessages : 0;
+}
+
+const glocal_message *glocal_catalog_message_at(const glocal_catalog *c, size_t i)
+{
+    const uint32_t *order = c && i < c->nmessages ? sorted_messages(c) : NULL;
+    return order ? (const glocal_message *)&c->messages[order[i]] : NULL;
+}
+
+const glocal_message *glocal_catalog_message(const glocal_catalog *c, const char *message_id)
+{
+    uint32_t i;
+    if (!c || !message_id || !gl_lookup_message(c, message_id, &i))
+        return NULL;
+    return (const glocal_message *)&c->messages[i];
+}
+
+static const gl_message *message(const glocal_message *m)
+{
+    return (const gl_message *)m;
+}
+
+const char *glocal_message_id(const glocal_message *m)
+{
+    return m ? message(m)->id : NULL;
+}
+
+const char *glocal_message_note(const glocal_message *m)
+{
+    return !m ? NULL : message(m)->note ? message(m)->note : "";
+}
+
+int glocal_message_locked(const glocal_message *m)
+{
+    return m && message(m)->locked;
+}
+
+size_t glocal_message_arg_count(const glocal_message *m)
+{
+    return m ? message(m)->nargs : 0;
+}
+
+const char *glocal_message_arg_name(const glocal_message *m, size_t i)
+{
+    return m && i < message(m)->nargs ? message(m)->args[i].name : NULL;
+}
+
+const char *glocal_message_arg_type(const glocal_message *m, size_t i)
+{
+    return m && i < message(m)->nargs ? gl_argtype_name(message(m)->args[i].type) : NULL;
+}
+
+/* ---- chains ---- */
+
+struct glocal_chain {
+    const glocal_catalog *c;
+    size_t n;
+    uint32_t idx[GL_MAX_CHAIN];
+};
+
+/* The chain of a caller's locale, memoized like a request's. */
+static glocal_status chain_of(const glocal_catalog *c, const char *locale, const gl_chain **out,
+                              bool *owned, glocal_error **err)
+{
+    char tag[GL_TAG_MAX];
+    glocal_status st = gl_request_locale(locale, tag, err);
+    if (st != GLOCAL_OK)
+        return st;
+    *out = gl_chain_get(c, tag, gl_hash(tag, strlen(tag)), owned);
+    return *out ? GLOCAL_OK : gl_nomem(err);
+}
+
+glocal_status glocal_catalog_chain(const glocal_catalog *c, const char *locale,
+                                   glocal_chain **out, glocal_error **err)
+{
+    if (out)
+        *out = NULL;
+    if (!c || !locale || !out)
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "a required argument is NULL");
+    const gl_chain *ch;
+    bool owned;
+    glocal_status st = chain_of(c, locale, &ch, &owned, err);
+    if (st != GLOCAL_OK)
+        return st;
+    glocal_chain *res = malloc(sizeof(*res));
+    if (res) {
+        res->c = c;
+        res->n = ch->n;
+        memcpy(res->idx, ch->idx, ch->n * sizeof(ch->idx[0]));
+    }
+    if (owned)
+        gl_chain_free((gl_chain *)ch);
+    if (!res)
+        return gl_nomem(err);
+    *out = res;
+    return GLOCAL_OK;
+}
+
+size_t glocal_chain_count(const glocal_chain *ch)
+{
+    return ch ? ch->n : 0;
+}
+
+const char *glocal_chain_bundle(const glocal_chain *ch, size_t i)
+{
+    return ch && i < ch->n ? ch->c->bundles[ch->idx[i]].locale : NULL;
+}
+
+const char *glocal_chain_file(const glocal_chain *ch, size_t i)
+{
+    return ch && i < ch->n ? ch->c->bundles[ch->idx[i]].file : NULL;
+}
+
+void glocal_chain_free(glocal_chain *ch)
+{
+    free(ch);
+}
+
+/* ---- the variants a locale ends up with ---- */
+
+struct glocal_variant {
+    const gl_variant *v;
+    const gl_bundle *b;
+    bool inherited, locked;
+};
+
+struct glocal_variants {
+    glocal_variant *items;
+    size_t n, cap;
+    gl_map keys;               /* key -> index: the nearest bundle's wins */
+    const char *own;           /* the locale's own bundle, by tag */
+    bool locked;
+    bool oom;
+};
+
+static void add_variant(glocal_variants *vs, const gl_variant *v, const gl_bundle *b)
+{
+    uint32_t seen;
+    if (vs->oom || gl_map_get(&vs->keys, v->key, &seen))
+        return;
+    if (vs->n == vs->cap) {
+        size_t cap = vs->cap ? 2 * vs->cap : 8;
+        glocal_variant *items = realloc(vs->items, cap * sizeof(*items));
+        if (!items) {
+            vs->oom = true;
+            return;
+        }
+        vs->items = items;
+        vs->cap = cap;
+    }
+    if (!gl_map_put(&vs->keys, v->key, (uint32_t)vs->n)) {
+        vs->oom = true;
+        return;
+    }
+    vs->items[vs->n++] = (glocal_variant){v, b, strcmp(b->locale, vs->own) != 0, vs->locked};
+}
+
+typedef struct collect {
+    const glocal_catalog *c;
+    const gl_chain *ch;
+    glocal_variants *vs;
+} collect;
+
+static void collect_definition(void *ud, const gl_msgdef *def, size_t pos)
+{
+    collect *k = ud;
+    const gl_bundle *b = &k->c->bundles[k->ch->idx[pos]];
+    for (size_t i = 0; i < def->nv; i++)
+        add_variant(k->vs, &def->v[i], b);
+}
+
+glocal_status glocal_catalog_variants(const glocal_catalog *c, const char *locale,
+                                      const char *message_id, glocal_variants **out,
+                                      glocal_error **err)
+{
+    if (out)
+        *out = NULL;
+    if (!c || !locale || !message_id || !out)
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "a required argument is NULL");
+    uint32_t msg;
+    if (!gl_lookup_message(c, message_id, &msg))
+        return gl_fail(err, GLOCAL_ERR_NOT_FOUND, NULL, 0, 0, "unknown message id `%s`",
+                       message_id);
+    const gl_chain *ch;
+    bool owned;
+    glocal_status st = chain_of(c, locale, &ch, &owned, err);
+    if (st != GLOCAL_OK)
+        return st;
+    glocal_variants *vs = calloc(1, sizeof(*vs));
+    if (vs) {
+        vs->own = ch->facts.base_tag;
+        vs->locked = c->messages[msg].locked;
+        collect k = {c, ch, vs};
+        size_t first = gl_deciding_position(c, ch->idx, ch->n, msg);
+        gl_each_merged(c, ch->idx, ch->n, msg, first, collect_definition, &k);
+        vs->own = NULL; /* the chain may be freed below */
+        gl_map_free(&vs->keys);
+    }
+    if (owned)
+        gl_chain_free((gl_chain *)ch);
+    if (!vs || vs->oom) {
+        glocal_variants_free(vs);
+        return gl_nomem(err);
+    }
+    *out = vs;
+    return GLOCAL_OK;
+}
+
+size_t glocal_variants_count(const glocal_variants *vs)
+{
+    return vs ? vs->n : 0;
+}
+
+const glocal_variant *glocal_variants_at(const glocal_variants *vs, size_t i)
+{
+    return vs && i < vs->n ? &vs->items[i] : NULL;
+}
+
+void glocal_variants_free(glocal_variants *vs)
+{
+    if (!vs)
+        return;
+    gl_map_free(&vs->keys);
+    free(vs->items);
+    free(vs);
+}
+
+const char *glocal_variant_key(const glocal_variant *v) { return v ? v->v->key : NULL; }
+const char *glocal_variant_template(const glocal_variant *v) { return v ? v->v->tmpl.src : NULL; }
+const char *glocal_variant_bundle(const glocal_variant *v) { return v ? v->b->locale : NULL; }
+const char *glocal_variant_file(const glocal_variant *v) { return v ? v->b->file : NULL; }
+unsigned glocal_variant_line(const glocal_variant *v) { return v ? v->v->line : 0; }
+unsigned glocal_variant_column(const glocal_variant *v) { return v ? v->v->col : 0; }
+int glocal_variant_inherited(const glocal_variant *v) { return v && v->inherited; }
+int glocal_variant_locked(const glocal_variant *v) { return v && v->locked; }

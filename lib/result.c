@@ -1,0 +1,156 @@
+/* glocal_format_result: the text and the resolution that chose it.  The
+ * result holds a reference to its catalog, so the names it returns (bundle,
+ * variant, file, axis values) are the catalog's own strings, not copies. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "format.h"
+
+struct glocal_result {
+    glocal_catalog *cat;       /* referenced until glocal_result_free */
+    char *text;
+    size_t len;
+    const gl_bundle *bundle;
+    const gl_variant *var;
+    const char *lang;
+    bool fallback;
+    const char *axis[AX_COUNT];          /* value names, NULL unset */
+    const char *axis_profile[AX_COUNT];  /* bundle locale of the profile, NULL otherwise */
+    bool axis_from_request[AX_COUNT];
+    const char *zone_source;
+    char *zone;                /* copied: a request's zone is the request's */
+    char *format_tag;          /* copied: an unmemoized chain is freed at once */
+};
+
+/* The request's language and script, as bundles write theirs ("de-Latn"). */
+static bool same_language(const gl_chain *ch, const char *lang_script)
+{
+    size_t n = strlen(ch->facts.language);
+    return strncmp(lang_script, ch->facts.language, n) == 0 && lang_script[n] == '-' &&
+           strcmp(lang_script + n + 1, ch->facts.script) == 0;
+}
+
+static void describe_context(glocal_result *res, const glocal_catalog *c,
+                             const gl_resolution *rs)
+{
+    for (int a = 0; a < AX_COUNT; a++) {
+        int from = rs->ctx_from[a];
+        if (from == GL_FROM_UNSET)
+            continue;
+        res->axis[a] = c->axisvals[rs->ctx[a]].name;
+        res->axis_from_request[a] = from == GL_FROM_REQUEST;
+        if (from >= 0)
+            res->axis_profile[a] = gl_resolution_bundle(c, rs, (size_t)from)->locale;
+    }
+}
+
+static const char *zone_source(const gl_resolution *rs, const glocal_request *r)
+{
+    return r->zone ? "request" : rs->chain->time_zone ? "profile" : "default";
+}
+
+static glocal_status describe(glocal_result *res, const glocal_catalog *c,
+                              const gl_resolution *rs, const glocal_request *r,
+                              glocal_error **err)
+{
+    res->bundle = gl_resolution_bundle(c, rs, rs->var_pos);
+    res->var = rs->var;
+    res->lang = rs->lang;
+    res->fallback = !same_language(rs->chain, rs->lang);
+    describe_context(res, c, rs);
+    res->zone_source = zone_source(rs, r);
+    res->zone = gl_strdup(rs->zone);
+    res->format_tag = gl_strdup(rs->chain->format_tag[rs->var_pos]);
+    return res->zone && res->format_tag ? GLOCAL_OK : gl_nomem(err);
+}
+
+glocal_status glocal_format_result(const glocal_catalog *c, const char *message_id,
+                                   const glocal_request *r, const glocal_args *a,
+                                   glocal_result **out, glocal_error **err)
+{
+    if (out)
+        *out = NULL;
+    if (!c || !message_id || !r || !out)
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "a required argument is NULL");
+    glocal_status st = gl_check_message_id(message_id, err);
+    if (st != GLOCAL_OK)
+        return st;
+    glocal_result *res = calloc(1, sizeof(*res));
+    if (!res)
+        return gl_nomem(err);
+    res->cat = glocal_catalog_ref((glocal_catalog *)c);
+    gl_resolution rs;
+    gl_buf text = {0};
+    st = gl_resolve(c, message_id, r, &rs, err);
+    if (st == GLOCAL_OK)
+        st = gl_render(c, &rs, r, a, message_id, &text, err);
+    if (st == GLOCAL_OK)
+        st = describe(res, c, &rs, r, err);
+    gl_resolution_done(&rs);
+    res->len = text.len;
+    res->text = gl_buf_take(&text);
+    if (st == GLOCAL_OK && !res->text)
+        st = gl_nomem(err);
+    if (st != GLOCAL_OK) {
+        glocal_result_free(res);
+        return st;
+    }
+    *out = res;
+    return GLOCAL_OK;
+}
+
+void glocal_result_free(glocal_result *res)
+{
+    if (!res)
+        return;
+    glocal_catalog_unref(res->cat);
+    free(res->text);
+    free(res->zone);
+    free(res->format_tag);
+    free(res);
+}
+
+static int axis_index(const char *axis)
+{
+    for (int a = 0; axis && a < AX_COUNT; a++)
+        if (strcmp(gl_axis_names[a], axis) == 0)
+            return a;
+    return -1;
+}
+
+const char *glocal_result_text(const glocal_result *res) { return res ? res->text : NULL; }
+size_t glocal_result_length(const glocal_result *res) { return res ? res->len : 0; }
+const char *glocal_result_bundle(const glocal_result *res) { return res ? res->bundle->locale : NULL; }
+const char *glocal_result_variant(const glocal_result *res) { return res ? res->var->key : NULL; }
+const char *glocal_result_file(const glocal_result *res) { return res ? res->bundle->file : NULL; }
+unsigned glocal_result_line(const glocal_result *res) { return res ? res->var->line : 0; }
+unsigned glocal_result_column(const glocal_result *res) { return res ? res->var->col : 0; }
+const char *glocal_result_format_locale(const glocal_result *res) { return res ? res->format_tag : NULL; }
+const char *glocal_result_language(const glocal_result *res) { return res ? res->lang : NULL; }
+int glocal_result_fallback(const glocal_result *res) { return res && res->fallback; }
+const char *glocal_result_time_zone(const glocal_result *res) { return res ? res->zone : NULL; }
+
+const char *glocal_result_time_zone_source(const glocal_result *res)
+{
+    return res ? res->zone_source : NULL;
+}
+
+const char *glocal_result_axis(const glocal_result *res, const char *axis)
+{
+    int a = res ? axis_index(axis) : -1;
+    return a < 0 ? NULL : res->axis[a];
+}
+
+const char *glocal_result_axis_source(const glocal_result *res, const char *axis)
+{
+    int a = res ? axis_index(axis) : -1;
+    if (a < 0 || !res->axis[a])
+        return NULL;
+    return res->axis_from_request[a] ? "request" : "profile";
+}
+
+const char *glocal_result_axis_profile(const glocal_result *res, const char *axis)
+{
+    int a = res ? axis_index(axis) : -1;
+    return a < 0 ? NULL : res->axis_profile[a];
+}
