@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "limits.h"
-#include "value.h"
+#include "locales.h"
 
 typedef struct ctx {
     gl_load *ld;

@@ -3,7 +3,7 @@
 #define GLOCAL_CHAIN_H
 
 #include "catalog.h"
-#include "value.h"
+#include "locales.h"
 
 #define GL_MAX_CHAIN 64
 

@@ -16,7 +16,7 @@
 #include <unicode/utf8.h>
 
 #include "chain.h"
-#include "value.h"
+#include "locales.h"
 
 #define PLURAL_PROBE 1000 /* plural-categories looks at the integers 0-999 */
 #define CAT_MAX 8         /* a category name ("other") with its NUL */

@@ -3,6 +3,7 @@
 #define GLOCAL_REQUEST_H
 
 #include "catalog.h"
+#include "locales.h"
 #include "value.h"
 
 struct glocal_request {

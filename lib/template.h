@@ -1,5 +1,5 @@
 /* Templates: ICU MessageFormat patterns with named arguments and {-term}s,
- * compiled once at load into what formatting needs. */
+ * compiled once at load into what formatting needs (icu_template.cpp). */
 #ifndef GLOCAL_TEMPLATE_H
 #define GLOCAL_TEMPLATE_H
 

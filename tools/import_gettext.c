@@ -15,7 +15,7 @@
 #include <gettext-po.h>
 
 #include "cli.h"
-#include "value.h"
+#include "locales.h"
 
 static const char usage_gettext[] =
     "usage: glocal import-gettext PO... --out DIR [--base-language TAG]\n"

@@ -11,7 +11,7 @@
 #include <json-c/json.h>
 
 #include "cli.h"
-#include "value.h"
+#include "locales.h"
 
 static const char usage_i18next[] =
     "usage: glocal import-i18next JSON... --out DIR [--base-language TAG]\n"

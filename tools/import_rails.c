@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "value.h"
+#include "locales.h"
 
 static const char usage_rails[] =
     "usage: glocal import-rails YML... --out DIR [--base-language TAG]\n"

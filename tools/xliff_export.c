@@ -16,7 +16,7 @@
 
 #include "catalog.h"
 #include "cli.h"
-#include "value.h"
+#include "locales.h"
 
 static const char usage_export[] =
     "usage: glocal export DIR --locale TAG [--out FILE]\n"

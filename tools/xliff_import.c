@@ -16,7 +16,7 @@
 
 #include "catalog.h"
 #include "cli.h"
-#include "value.h"
+#include "locales.h"
 
 #define XLIFF_NS "urn:oasis:names:tc:xliff:document:2.0"
 

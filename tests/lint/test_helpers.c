@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "template.h"
-#include "value.h"
+#include "locales.h"
 
 #include "../run_suite.h"
 

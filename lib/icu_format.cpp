@@ -1,0 +1,238 @@
+/*
+ * Numbers, dates and money through ICU, with the per-thread formatter
+ * caches (see icu_util.hpp) that the plural walker shares.
+ */
+#include <cstring>
+#include <memory>
+#include <new>
+#include <string>
+#include <unordered_map>
+
+#include <unicode/datefmt.h>
+#include <unicode/decimfmt.h>
+#include <unicode/numberformatter.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/timezone.h>
+
+#include "icu_util.hpp"
+
+using gl_icu::append_utf8;
+using gl_icu::bound;
+using gl_icu::locale_of;
+using gl_icu::number_formatter;
+using icu::Locale;
+using icu::UnicodeString;
+
+namespace {
+
+/* ---- per-thread formatter caches ---- */
+
+struct NumberEntry {
+    std::unique_ptr<icu::NumberFormat> owner; /* keeps toNumberFormatter()'s result alive */
+    icu::number::LocalizedNumberFormatter lnf;
+};
+
+/* This file's share of the per-thread caches (icu_util.hpp). */
+struct ThreadCache {
+    std::unordered_map<std::string, std::unique_ptr<NumberEntry>> numbers;
+    std::unordered_map<std::string, std::unique_ptr<icu::DateFormat>> dates;
+    std::unordered_map<std::string, Locale> locales;
+};
+
+thread_local ThreadCache tcache;
+
+NumberEntry *make_number(const Locale &loc, const gl_slot *s, UErrorCode &st)
+{
+    std::unique_ptr<NumberEntry> e(new NumberEntry());
+    const char *style = s->style;
+    if (strncmp(style, "::", 2) == 0) {
+        e->lnf = icu::number::NumberFormatter::forSkeleton(UnicodeString::fromUTF8(style + 2), st)
+                     .locale(loc);
+        return U_SUCCESS(st) ? e.release() : nullptr;
+    }
+    /* The same formats MessageFormat itself would create for these styles. */
+    if (strcmp(style, "percent") == 0)
+        e->owner.reset(icu::NumberFormat::createPercentInstance(loc, st));
+    else
+        e->owner.reset(icu::NumberFormat::createInstance(loc, st));
+    if (U_FAILURE(st) || !e->owner)
+        return nullptr;
+    auto *df = dynamic_cast<icu::DecimalFormat *>(e->owner.get());
+    if (!df)
+        return nullptr;
+    if (strcmp(style, "integer") == 0) {
+        df->setMaximumFractionDigits(0);
+        df->setParseIntegerOnly(true);
+    } else if (*style && strcmp(style, "percent") != 0) {
+        df->applyPattern(UnicodeString::fromUTF8(style), st);
+    }
+    const icu::number::LocalizedNumberFormatter *lnf = df->toNumberFormatter(st);
+    if (U_FAILURE(st) || !lnf)
+        return nullptr;
+    e->lnf = *lnf;
+    return e.release();
+}
+
+} // namespace
+
+const Locale &gl_icu::locale_of(const char *id)
+{
+    auto it = tcache.locales.find(id);
+    if (it != tcache.locales.end())
+        return it->second;
+    bound(tcache.locales);
+    return tcache.locales.emplace(id, Locale::createFromName(id)).first->second;
+}
+
+const icu::number::LocalizedNumberFormatter *gl_icu::number_formatter(const gl_fmt_env *env,
+                                                                      const gl_slot *s,
+                                                                      const char *cur)
+{
+    std::string key(env->locale);
+    key += '\x1f';
+    key += cur ? cur : s->style;
+    key += cur ? "\x1f$" : "";
+    auto it = tcache.numbers.find(key);
+    if (it != tcache.numbers.end())
+        return &it->second->lnf;
+    UErrorCode st = U_ZERO_ERROR;
+    const Locale &loc = locale_of(env->locale);
+    std::unique_ptr<NumberEntry> e;
+    if (cur) {
+        UChar code[4];
+        u_charsToUChars(cur, code, 4);
+        e.reset(new NumberEntry());
+        e->lnf = icu::number::NumberFormatter::withLocale(loc).unit(icu::CurrencyUnit(code, st));
+    } else {
+        e.reset(make_number(loc, s, st));
+    }
+    if (U_FAILURE(st) || !e)
+        return nullptr;
+    bound(tcache.numbers);
+    return &tcache.numbers.emplace(key, std::move(e)).first->second->lnf;
+}
+
+namespace {
+
+icu::DateFormat::EStyle date_style(const char *style)
+{
+    if (!*style)
+        return icu::DateFormat::kDefault;
+    if (strcmp(style, "short") == 0)
+        return icu::DateFormat::kShort;
+    if (strcmp(style, "medium") == 0)
+        return icu::DateFormat::kMedium;
+    if (strcmp(style, "long") == 0)
+        return icu::DateFormat::kLong;
+    if (strcmp(style, "full") == 0)
+        return icu::DateFormat::kFull;
+    return icu::DateFormat::kNone;
+}
+
+icu::DateFormat *make_date(const Locale &loc, const gl_slot *s, UErrorCode &st)
+{
+    if (s->use == USE_PLAIN)
+        return icu::DateFormat::createDateTimeInstance(icu::DateFormat::kShort,
+                                                       icu::DateFormat::kShort, loc);
+    if (strncmp(s->style, "::", 2) == 0)
+        return icu::DateFormat::createInstanceForSkeleton(UnicodeString::fromUTF8(s->style + 2),
+                                                          loc, st);
+    icu::DateFormat::EStyle ds = date_style(s->style);
+    if (ds == icu::DateFormat::kNone)
+        return new icu::SimpleDateFormat(UnicodeString::fromUTF8(s->style), loc, st);
+    return s->use == USE_TIME ? icu::DateFormat::createTimeInstance(ds, loc)
+                              : icu::DateFormat::createDateInstance(ds, loc);
+}
+
+icu::DateFormat *date_formatter(const gl_fmt_env *env, const gl_slot *s)
+{
+    std::string key(env->locale);
+    key += '\x1f';
+    key += (char)('0' + s->use);
+    key += s->style;
+    key += '\x1f';
+    key += env->zone;
+    auto it = tcache.dates.find(key);
+    if (it != tcache.dates.end())
+        return it->second.get();
+    UErrorCode st = U_ZERO_ERROR;
+    std::unique_ptr<icu::DateFormat> df(make_date(locale_of(env->locale), s, st));
+    icu::TimeZone *zone = icu::TimeZone::createTimeZone(UnicodeString::fromUTF8(env->zone));
+    if (U_FAILURE(st) || !df || !zone) { /* out of memory inside ICU */
+        delete zone;
+        return nullptr;
+    }
+    df->adoptTimeZone(zone);
+    bound(tcache.dates);
+    return tcache.dates.emplace(key, std::move(df)).first->second.get();
+}
+
+glocal_status format_number(const gl_fmt_env *env, const gl_slot *s, const gl_value *v,
+                            gl_buf *out)
+{
+    bool money = v->kind == V_MONEY;
+    bool currency_style = strcmp(s->style, "currency") == 0;
+    if (money ? (*s->style && !currency_style) : currency_style)
+        return GLOCAL_ERR_ARGUMENT;
+    const icu::number::LocalizedNumberFormatter *lnf =
+        number_formatter(env, s, money ? v->cur : nullptr);
+    if (!lnf)
+        return GLOCAL_ERR_FORMAT;
+    UErrorCode st = U_ZERO_ERROR;
+    icu::number::FormattedNumber fn;
+    switch (v->kind) {
+    case V_INT:
+        fn = lnf->formatInt(v->i, st);
+        break;
+    case V_DOUBLE:
+        fn = lnf->formatDouble(v->d, st);
+        break;
+    case V_DECIMAL:
+    case V_MONEY:
+        fn = lnf->formatDecimal(icu::StringPiece(v->s, (int32_t)v->slen), st);
+        break;
+    default:
+        return GLOCAL_ERR_ARGUMENT;
+    }
+    if (U_FAILURE(st))
+        return GLOCAL_ERR_FORMAT;
+    UnicodeString u = fn.toString(st);
+    if (U_FAILURE(st))
+        return GLOCAL_ERR_FORMAT;
+    append_utf8(out, u);
+    return GLOCAL_OK;
+}
+
+glocal_status format_date(const gl_fmt_env *env, const gl_slot *s, const gl_value *v, gl_buf *out)
+{
+    icu::DateFormat *df = date_formatter(env, s);
+    if (!df)
+        return GLOCAL_ERR_FORMAT;
+    UnicodeString u;
+    df->format((UDate)v->i, u);
+    append_utf8(out, u);
+    return GLOCAL_OK;
+}
+
+} // namespace
+
+extern "C" {
+
+glocal_status gl_format_value(const gl_fmt_env *env, const gl_slot *s, const gl_value *v,
+                              gl_buf *out)
+{
+    try {
+        if (v->kind == V_DATE) {
+            if (s->use == USE_NUMBER)
+                return GLOCAL_ERR_ARGUMENT;
+            return format_date(env, s, v, out);
+        }
+        if (s->use == USE_DATE || s->use == USE_TIME || v->kind == V_TEXT)
+            return GLOCAL_ERR_ARGUMENT;
+        return format_number(env, s, v, out);
+    } catch (const std::bad_alloc &) {
+        return GLOCAL_ERR_NOMEM;
+    }
+}
+
+} /* extern "C" */
