@@ -456,6 +456,30 @@ typedef enum glocal_severity {
     GLOCAL_SEVERITY_WARNING = 1
 } glocal_severity;
 
+/** A lint rule of docs/lint.md: its id, default severity and a one-line
+ *  summary.  Rules are static: every glocal_rule pointer and every string read
+ *  from one is valid for the life of the process and never freed.  The
+ *  functions on rules read constant data and are thread-safe. */
+typedef struct glocal_rule glocal_rule;
+
+/** Number of lint rules.  @since 1.0 */
+GLOCAL_API size_t glocal_rule_count(void);
+/** The i-th rule in the order of docs/lint.md (errors, then warnings); NULL
+ *  when i >= glocal_rule_count().  @since 1.0 */
+GLOCAL_API const glocal_rule *glocal_rule_at(size_t i);
+/** The rule with this id (as glocal_finding_rule gives it, "duplicate-key");
+ *  NULL for NULL or an id no rule has.  @since 1.0 */
+GLOCAL_API const glocal_rule *glocal_rule_find(const char *id);
+/** The rule's id, such as "duplicate-key"; NULL for NULL r.  @since 1.0 */
+GLOCAL_API const char *glocal_rule_id(const glocal_rule *r);
+/** The rule's default severity: an error rule fails glocal_catalog_open
+ *  (except `locked`); a finding may still be a warning where docs/lint.md
+ *  says so.  GLOCAL_SEVERITY_ERROR for NULL r.  @since 1.0 */
+GLOCAL_API glocal_severity glocal_rule_severity(const glocal_rule *r);
+/** One line saying what the rule finds (SARIF's short description);
+ *  docs/lint.md has the full text.  NULL for NULL r.  @since 1.0 */
+GLOCAL_API const char *glocal_rule_summary(const glocal_rule *r);
+
 /** A lint report; findings are sorted by file, line, column, rule. */
 typedef struct glocal_findings glocal_findings;
 /** One finding, borrowed from its report. */

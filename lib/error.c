@@ -121,45 +121,6 @@ void glocal_error_free(glocal_error *e)
     free(e);
 }
 
-/* ---- rules ---- */
-
-static const struct {
-    const char *id;
-    glocal_severity severity;
-    glocal_status status;
-} rules[R_COUNT] = {
-    [R_YAML_SYNTAX] = {"yaml-syntax", GLOCAL_SEVERITY_ERROR, GLOCAL_ERR_SYNTAX},
-    [R_DUPLICATE_KEY] = {"duplicate-key", GLOCAL_SEVERITY_ERROR, GLOCAL_ERR_SYNTAX},
-    [R_SCHEMA] = {"schema", GLOCAL_SEVERITY_ERROR, GLOCAL_ERR_SCHEMA},
-    [R_LOCALE_TAG] = {"locale-tag", GLOCAL_SEVERITY_ERROR, GLOCAL_ERR_SCHEMA},
-    [R_FILE_NAME] = {"file-name", GLOCAL_SEVERITY_ERROR, GLOCAL_ERR_SCHEMA},
-    [R_TEMPLATE_SYNTAX] = {"template-syntax", GLOCAL_SEVERITY_ERROR, GLOCAL_ERR_SYNTAX},
-    [R_UNKNOWN_TERM] = {"unknown-term", GLOCAL_SEVERITY_ERROR, GLOCAL_ERR_SCHEMA},
-    [R_UNKNOWN_ARG] = {"unknown-arg", GLOCAL_SEVERITY_ERROR, GLOCAL_ERR_SCHEMA},
-    [R_ARG_TYPE] = {"arg-type", GLOCAL_SEVERITY_ERROR, GLOCAL_ERR_SCHEMA},
-    [R_SELECTOR] = {"selector", GLOCAL_SEVERITY_ERROR, GLOCAL_ERR_SCHEMA},
-    [R_LOCKED] = {"locked", GLOCAL_SEVERITY_ERROR, GLOCAL_ERR_SCHEMA},
-    [R_PROFILE] = {"profile", GLOCAL_SEVERITY_ERROR, GLOCAL_ERR_SCHEMA},
-    [R_DROPPED_ARG] = {"dropped-arg", GLOCAL_SEVERITY_WARNING, GLOCAL_OK},
-    [R_PLURAL_CATEGORIES] = {"plural-categories", GLOCAL_SEVERITY_WARNING, GLOCAL_OK},
-    [R_ORPHAN] = {"orphan", GLOCAL_SEVERITY_WARNING, GLOCAL_OK},
-    [R_MISSING] = {"missing", GLOCAL_SEVERITY_WARNING, GLOCAL_OK},
-    [R_LENGTH] = {"length", GLOCAL_SEVERITY_WARNING, GLOCAL_OK},
-    [R_UNTRANSLATED] = {"untranslated", GLOCAL_SEVERITY_WARNING, GLOCAL_OK},
-    [R_BRAND_LITERAL] = {"brand-literal", GLOCAL_SEVERITY_WARNING, GLOCAL_OK},
-    [R_WHITESPACE] = {"whitespace", GLOCAL_SEVERITY_WARNING, GLOCAL_OK},
-};
-
-const char *gl_rule_id(gl_rule r)
-{
-    return rules[r].id;
-}
-
-glocal_severity gl_rule_severity(gl_rule r)
-{
-    return rules[r].severity;
-}
-
 /* Messages quote keys and values from bundles; a control character there
  * (a quoted key with a newline) is written as an escape, so that a message
  * is always one line. */
@@ -229,14 +190,14 @@ bool gl_report(gl_diag *d, gl_rule rule, glocal_status status, const char *file,
     va_list ap;
     va_start(ap, fmt);
     if (d->collect) {
-        if (!add_finding(d, rule, rules[rule].severity, file, line, col, locale, msgid, fmt, ap))
+        if (!add_finding(d, rule, gl_rule_severity(rule), file, line, col, locale, msgid, fmt, ap))
             d->fatal = GLOCAL_ERR_NOMEM;
-    } else if (rules[rule].severity == GLOCAL_SEVERITY_ERROR && !d->stop) {
-        glocal_status code = status != GLOCAL_OK ? status : rules[rule].status;
+    } else if (gl_rule_severity(rule) == GLOCAL_SEVERITY_ERROR && !d->stop) {
+        glocal_status code = status != GLOCAL_OK ? status : gl_rule_status(rule);
         gl_buf b = {0};
         gl_buf_vprintf(&b, fmt, ap);
         escape_controls(&b);
-        gl_buf_printf(&b, " [%s]", rules[rule].id);
+        gl_buf_printf(&b, " [%s]", gl_rule_id(rule));
         if (b.oom) {
             gl_nomem(&d->first_error);
         } else {
@@ -282,7 +243,7 @@ static int finding_cmp(const void *pa, const void *pb)
         return a->line < b->line ? -1 : 1;
     if (a->col != b->col)
         return a->col < b->col ? -1 : 1;
-    c = strcmp(rules[a->rule].id, rules[b->rule].id);
+    c = strcmp(gl_rule_id(a->rule), gl_rule_id(b->rule));
     if (c)
         return c;
     return strcmp(a->message, b->message);
@@ -331,7 +292,7 @@ glocal_severity glocal_finding_severity(const glocal_finding *x)
 
 const char *glocal_finding_rule(const glocal_finding *x)
 {
-    return x ? rules[x->rule].id : NULL;
+    return x ? gl_rule_id(x->rule) : NULL;
 }
 
 const char *glocal_finding_message(const glocal_finding *x)

@@ -3,6 +3,7 @@
 #define GLOCAL_ERROR_H
 
 #include "glocal.h"
+#include "rules.h"
 #include "util.h"
 
 /* Sets *err (when err is not NULL) to a new error and returns code. */
@@ -11,17 +12,6 @@ glocal_status gl_fail(glocal_error **err, glocal_status code, const char *file, 
 glocal_status gl_vfail(glocal_error **err, glocal_status code, const char *file, unsigned line,
                        unsigned col, const char *fmt, va_list ap);
 glocal_status gl_nomem(glocal_error **err);
-
-/* The lint rules of SPEC §5, in a fixed order. */
-typedef enum gl_rule {
-    R_YAML_SYNTAX, R_DUPLICATE_KEY, R_SCHEMA, R_LOCALE_TAG, R_FILE_NAME, R_TEMPLATE_SYNTAX,
-    R_UNKNOWN_TERM, R_UNKNOWN_ARG, R_ARG_TYPE, R_SELECTOR, R_LOCKED, R_PROFILE,
-    R_DROPPED_ARG, R_PLURAL_CATEGORIES, R_ORPHAN, R_MISSING, R_LENGTH, R_UNTRANSLATED,
-    R_BRAND_LITERAL, R_WHITESPACE, R_COUNT
-} gl_rule;
-
-const char *gl_rule_id(gl_rule r);
-glocal_severity gl_rule_severity(gl_rule r);
 
 /*
  * Where checks send findings.  In fail-fast mode (catalog open) the first

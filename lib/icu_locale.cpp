@@ -215,11 +215,11 @@ void gl_plural_select(const char *icu_id, bool ordinal, int n, char *out, size_t
     }
 }
 
-} /* extern "C" */
-
 bool gl_locale_tag_of(const char *icu_id, char *out, size_t cap)
 {
     UErrorCode st = U_ZERO_ERROR;
     int32_t n = uloc_toLanguageTag(icu_id, out, (int32_t)cap, false, &st);
     return U_SUCCESS(st) && st != U_STRING_NOT_TERMINATED_WARNING && n > 0 && (size_t)n < cap;
 }
+
+} /* extern "C" */

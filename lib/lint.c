@@ -1,4 +1,4 @@
-/* glocal_lint: every rule of SPEC §5 over a catalog directory.  The error
+/* glocal_lint: every rule of docs/lint.md over a catalog directory.  The error
  * rules run in the loader (the same code that guards glocal_catalog_open);
  * this file adds the warnings, which need the whole catalog. */
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* Warning rules of SPEC §5: dropped-arg, plural-categories, orphan,
+/* Warning rules of docs/lint.md: dropped-arg, plural-categories, orphan,
  * missing, length, untranslated, brand-literal, whitespace.  They run on a
  * catalog the loader built in collect mode, so every error rule has already
  * reported; a local override of a locked message is an error (`locked`) and

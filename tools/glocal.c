@@ -6,7 +6,7 @@
  * A thin layer over the public API: lint, render and explain go through
  * glocal_lint, glocal_format and glocal_explain.  Only what the API does not
  * offer reads the internal model: argument types for `render` (base's
- * `_args`), rule metadata for SARIF, and the chains `coverage` reports.
+ * `_args`) and the chains `coverage` reports.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -141,11 +141,12 @@ typedef struct lint_opts {
 static const cli_opt lint_table[] = {{"format", true}, {"werror", false}, {"disable", true},
                                      {NULL, false}};
 
+/* The rule's position in the registry (SARIF's ruleIndex); -1 when unknown. */
 static int rule_index(const char *id)
 {
-    for (int r = 0; r < R_COUNT; r++)
-        if (strcmp(gl_rule_id((gl_rule)r), id) == 0)
-            return r;
+    for (size_t r = 0; r < glocal_rule_count(); r++)
+        if (strcmp(glocal_rule_id(glocal_rule_at(r)), id) == 0)
+            return (int)r;
     return -1;
 }
 
@@ -212,32 +213,6 @@ static void print_json(const glocal_finding *const *f, size_t n)
     fputs(n ? "\n]\n" : "]\n", stdout);
 }
 
-/* One line per rule for SARIF's rule descriptors (docs/lint.md has more). */
-static const char *const rule_summary[R_COUNT] = {
-    [R_YAML_SYNTAX] = "YAML that does not parse",
-    [R_DUPLICATE_KEY] = "A key repeated in one mapping",
-    [R_SCHEMA] = "Unknown, misplaced or mistyped keys; refused YAML features; missing base, "
-                 "parent or version",
-    [R_LOCALE_TAG] = "A locale or parent that is not a well-formed, canonical BCP 47 tag",
-    [R_FILE_NAME] = "A file name that does not match its locale",
-    [R_TEMPLATE_SYNTAX] = "A template ICU MessageFormat cannot parse, or nested too deeply",
-    [R_UNKNOWN_TERM] = "A {-term} no bundle on the chain defines",
-    [R_UNKNOWN_ARG] = "A template argument base.yaml does not declare",
-    [R_ARG_TYPE] = "An argument used in a way its type cannot be written",
-    [R_SELECTOR] = "A bad variant key, or a message without an `other` variant",
-    [R_LOCKED] = "A local bundle overriding a locked message or term",
-    [R_PROFILE] = "A profile value that is not an axis value, or an unknown time zone",
-    [R_DROPPED_ARG] = "A local variant that omits an argument base's variant uses",
-    [R_PLURAL_CATEGORIES] = "A plural missing a category of the locale's rules, or having "
-                            "one they lack",
-    [R_ORPHAN] = "A message only a local bundle defines",
-    [R_MISSING] = "A message no bundle of some language defines",
-    [R_LENGTH] = "A channel variant longer than the channel's max_length",
-    [R_UNTRANSLATED] = "A local template identical to base's",
-    [R_BRAND_LITERAL] = "A term's text written literally instead of {-term}",
-    [R_WHITESPACE] = "Leading, trailing or doubled spaces in a template",
-};
-
 /* A relative URI reference for a path: unreserved bytes and '/' as they
  * are, everything else percent-encoded; absolute paths as file:// URIs. */
 static void sarif_uri(const char *path)
@@ -257,12 +232,13 @@ static void sarif_uri(const char *path)
 
 static void sarif_rules(void)
 {
-    for (int r = 0; r < R_COUNT; r++) {
-        printf("%s\n            {\"id\": \"%s\", \"shortDescription\": {\"text\": ", r ? "," : "",
-               gl_rule_id((gl_rule)r));
-        json_string(stdout, rule_summary[r]);
+    for (size_t i = 0; i < glocal_rule_count(); i++) {
+        const glocal_rule *r = glocal_rule_at(i);
+        printf("%s\n            {\"id\": \"%s\", \"shortDescription\": {\"text\": ", i ? "," : "",
+               glocal_rule_id(r));
+        json_string(stdout, glocal_rule_summary(r));
         printf("}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
-               severity_name(gl_rule_severity((gl_rule)r)));
+               severity_name(glocal_rule_severity(r)));
     }
 }
 
