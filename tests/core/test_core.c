@@ -1,4 +1,4 @@
-/* The core library through its public API: resolution (SPEC §3),
+/* The core library through its public API: resolution (docs/resolution.md),
  * formatting, argument and request validation, and every error path. */
 #include <check.h>
 #include <dirent.h>
@@ -115,7 +115,7 @@ static glocal_status fail_status(glocal_catalog *c, const char *locale, const ch
     return st;
 }
 
-/* ---- §3.2 fallback chains ---- */
+/* ---- fallback chains (docs/resolution.md#chains) ---- */
 
 START_TEST(chain_truncation_and_script)
 {
@@ -180,7 +180,7 @@ START_TEST(locale_malformed)
 }
 END_TEST
 
-/* ---- §3.3 context, §3.4 merging, §3.5 ranking ---- */
+/* ---- context, merging, ranking (docs/resolution.md#context, #text, #variants) ---- */
 
 START_TEST(profile_inheritance)
 {
@@ -230,7 +230,7 @@ START_TEST(unknown_axis_values)
 }
 END_TEST
 
-/* ---- §3.6 format locale ---- */
+/* ---- format locale (docs/resolution.md#format-locale) ---- */
 
 START_TEST(format_locale_rule)
 {
@@ -265,7 +265,7 @@ START_TEST(time_zones)
 }
 END_TEST
 
-/* ---- §3.7 locked, terms ---- */
+/* ---- locked entries, terms (docs/resolution.md#locked-entries) ---- */
 
 START_TEST(locked_entries)
 {
@@ -281,7 +281,7 @@ START_TEST(quoting)
 }
 END_TEST
 
-/* ---- §3.8 bidi isolation ---- */
+/* ---- bidi isolation (docs/resolution.md#bidi-isolation) ---- */
 
 START_TEST(bidi_isolation)
 {
@@ -467,7 +467,7 @@ START_TEST(plural_paths_agree)
 }
 END_TEST
 
-/* ---- §3.9 errors at format time ---- */
+/* ---- errors at format time (docs/resolution.md#errors-at-format-time) ---- */
 
 START_TEST(format_errors)
 {
