@@ -60,7 +60,7 @@ function jsArgs(w) {
 }
 const currencyOf = (w) => Object.values(w.args).find((v) => v[0] === "money")?.[2];
 
-// glocal's variant choice (SPEC 3.5): channel beats formality beats tone.
+// glocal's variant choice (docs/resolution.md#variants): channel beats formality beats tone.
 const AXES = {
   formal: "formality", informal: "formality", honorific: "formality",
   neutral: "tone", warm: "tone", direct: "tone", playful: "tone", empathetic: "tone",

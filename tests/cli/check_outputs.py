@@ -2,7 +2,7 @@
 
 usage: check_outputs.py GLOCAL LOCALES_DIR LINT_CASES_DIR
 
-lint --format json (the fields of SPEC §5), lint --format sarif (the parts of
+lint --format json (the fields of docs/lint.md#output), lint --format sarif (the parts of
 SARIF 2.1.0 that code-scanning tools require), coverage --format json.
 """
 

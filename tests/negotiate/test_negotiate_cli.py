@@ -1,4 +1,4 @@
-"""glocal negotiate DIR HEADER: the locale printed, exit codes of SPEC §5.
+"""glocal negotiate DIR HEADER: the locale printed, exit codes of docs/cli.md#exit-status.
 
 usage: test_negotiate_cli.py GLOCAL LOCALES_DIR
 """

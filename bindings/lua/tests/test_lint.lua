@@ -30,7 +30,7 @@ T.test("an error and an orphan warning", function()
   T.eq(table.concat(rows(findings, "orphan"), "\n"), d .. "/de.yaml 5 3 warning orphan de farewell", "orphan")
 end)
 
-T.test("warning rules (SPEC §5: whitespace, dropped-arg)", function()
+T.test("warning rules (whitespace, dropped-arg)", function()
   local all = rows(findings)
   T.ok(has(all, d .. "/base.yaml 7 12 warning whitespace - greeting")
        or has(all, d .. "/base.yaml 7 12 warning whitespace base greeting"),

@@ -24,7 +24,7 @@ class LintTest(unittest.TestCase):
         self.assertEqual(orphans, [(d + "/de.yaml", 5, 3, "warning", "de", "farewell")])
 
     def test_warning_rules(self):
-        # SPEC §5: doubled spaces, and a local variant that drops base's argument
+        # doubled spaces, and a local variant that drops base's argument
         got = rows(self.findings)
         self.assertIn((self.dir + "/base.yaml", 7, 12, "warning", "whitespace", "greeting"), got)
         self.assertIn((self.dir + "/de.yaml", 4, 13, "warning", "dropped-arg", "greeting"), got)
