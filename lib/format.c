@@ -8,7 +8,6 @@
 #include "limits.h"
 #include "request.h"
 
-static const char *const axis_names[AX_COUNT] = {"formality", "tone", "channel"};
 static const int axis_weight[AX_COUNT] = {2, 1, 4}; /* channel, then formality, then tone */
 
 typedef struct resolved {
@@ -71,7 +70,7 @@ static glocal_status resolve_context(const glocal_catalog *c, const glocal_reque
             if (!gl_axis_value(c, r->axis[a], &v) || gl_axis_of(c, v) != a)
                 return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,
                                "`%s` is not a %s value of this catalog", r->axis[a],
-                               axis_names[a]);
+                               gl_axis_names[a]);
             res->ctx[a] = v;
             res->ctx_from[a] = -1;
         } else if (a == AX_FORMALITY && ch->formality) {
@@ -484,7 +483,7 @@ static void explain_candidate(void *ud, const gl_variant *v, size_t pos)
     static const int rank_order[AX_COUNT] = {AX_CHANNEL, AX_FORMALITY, AX_TONE};
     for (int k = 0; k < AX_COUNT; k++)
         if (v->ax[rank_order[k]])
-            gl_buf_printf(x->out, " %s", axis_names[rank_order[k]]);
+            gl_buf_printf(x->out, " %s", gl_axis_names[rank_order[k]]);
     gl_buf_puts(x->out, s > 0 ? ")\n" : "\n");
 }
 
@@ -492,7 +491,7 @@ static void explain_context(const explainer *x)
 {
     const resolved *res = x->res;
     for (int a = 0; a < AX_COUNT; a++) {
-        gl_buf_printf(x->out, "%s: ", axis_names[a]);
+        gl_buf_printf(x->out, "%s: ", gl_axis_names[a]);
         if (res->ctx_from[a] == -2)
             gl_buf_puts(x->out, "(unset)\n");
         else if (res->ctx_from[a] == -1)

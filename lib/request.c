@@ -5,8 +5,6 @@
 #include "chain.h"
 #include "request.h"
 
-static const char *const axis_names[AX_COUNT] = {"formality", "tone", "channel"};
-
 glocal_status gl_request_locale(const char *locale, char out[GL_TAG_MAX], glocal_error **err)
 {
     if (!locale)
@@ -50,7 +48,7 @@ glocal_status glocal_request_new(const char *locale, glocal_request **out, gloca
 static int axis_by_name(const char *axis)
 {
     for (int i = 0; i < AX_COUNT; i++)
-        if (strcmp(axis_names[i], axis) == 0)
+        if (strcmp(gl_axis_names[i], axis) == 0)
             return i;
     return -1;
 }
