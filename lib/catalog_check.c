@@ -93,7 +93,8 @@ static bool infer_use(void *ud, const use_iter *u)
     /* Declared by use (docs/bundles.md), `number` takes a number; only the currency
      * style takes money (a declared money may still be written {x, number}). */
     bool plain_number = u->use == USE_NUMBER && !*u->style;
-    unsigned mask = decl->mask & (plain_number ? TYPE_BIT(T_NUMBER) : gl_use_mask(u->use, u->style));
+    unsigned mask =
+        decl->mask & (plain_number ? TYPE_BIT(T_NUMBER) : gl_use_mask(u->use, u->style));
     if (!mask)
         return !gl_report(x->d, R_ARG_TYPE, GLOCAL_OK, gl_base(x->c)->file, x->t->line, x->t->col,
                           NULL, x->m->id, "`%s` uses argument `%s` in ways no one type allows; "
