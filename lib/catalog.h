@@ -109,9 +109,9 @@ struct glocal_catalog {
     gl_chain_memo *memo;
 };
 
-/* Loads dir.  Fail-fast diag: the catalog only when no error was found.
- * Collecting diag: the catalog as far as it could be built (for lint's
- * further rules); NULL only on IO or memory failure, or without a base. */
+/* Loads dir (catalog_load.c).  Fail-fast diag: the catalog only when no error
+ * was found.  Collecting diag: the catalog as far as it could be built (for
+ * lint's further rules); NULL only on IO or memory failure, or without a base. */
 glocal_status gl_catalog_load(const char *dir, const gl_limits *limits, gl_diag *d,
                               glocal_catalog **out);
 const gl_limits *gl_options_limits(const glocal_options *o);

@@ -324,14 +324,13 @@ static void check_bundle_messages(glocal_catalog *c, gl_diag *d, const gl_bundle
                       "`%s` is locked in base.yaml; this override is ignored (remove it)",
                       x.m->id);
     }
+    use_meet_free(&meet);
     for (size_t i = 0; i < b->nterms && d->collect && b != gl_base(c); i++)
         if (gl_term_locked(c, b->terms[i].name))
             gl_report(d, R_LOCKED, GLOCAL_OK, b->file, b->terms[i].line, b->terms[i].col,
                       b->locale, NULL, "term `%s` is locked in base.yaml; this override is "
                       "ignored (remove it)", b->terms[i].name);
-    use_meet_free(&meet);
 }
-
 
 /* What one chain makes of one message (docs/resolution.md, Text), checked as formatting
  * will use it: the merged map has `other`, and every term resolves. */
