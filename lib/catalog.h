@@ -15,6 +15,8 @@ enum { AX_FORMALITY, AX_TONE, AX_CHANNEL, AX_COUNT };
 /* The built-in axes' names, indexed by AX_*: the one table of them. */
 extern const char *const gl_axis_names[AX_COUNT];
 #define GL_AXIS_NONE 0u /* value index 0: the axis is not named */
+/* "formality", "tone", "channel": the names bundles and requests give the axes. */
+extern const char *const gl_axis_names[AX_COUNT];
 
 typedef enum gl_argtype { T_ANY, T_TEXT, T_NUMBER, T_DATE, T_MONEY } gl_argtype;
 #define TYPE_BIT(t) (1u << (t))
@@ -61,7 +63,7 @@ typedef struct gl_term {
 typedef struct gl_bundle {
     const char *locale;       /* "base" for base */
     const char *file;         /* "DIR/NAME" */
-    const char *lang_script;  /* "de-Latn": a text's language L (§3.4) */
+    const char *lang_script;  /* "de-Latn": a text's language L (docs/resolution.md) */
     const char *format_locale;/* ICU-style id used for formatting (base: its language) */
     bool rtl;
     const char *parent;
@@ -102,8 +104,6 @@ struct glocal_catalog {
     gl_message *messages;     /* base's, in file order */
     size_t nmessages;
     gl_map message_index;     /* id -> index */
-    const char **locked_terms;
-    size_t nlocked_terms;
     const char *language;     /* base's language tag */
     uint32_t *channel_max;    /* per axis value index: max_length, 0 none */
     uint32_t ntemplates;
@@ -112,16 +112,9 @@ struct glocal_catalog {
     _Atomic(uint32_t *) sorted_messages; /* catalog_read.c: message order by id, built once */
 };
 
-/* Loading in two modes: fail fast (open) or collect (lint). */
-typedef struct gl_load {
-    gl_diag *diag;
-    const gl_limits *limits;
-    glocal_catalog *cat;      /* being built */
-} gl_load;
-
-/* Loads dir.  Fail-fast diag: the catalog only when no error was found.
- * Collecting diag: the catalog as far as it could be built (for lint's
- * further rules); NULL only on IO or memory failure, or without a base. */
+/* Loads dir (catalog_load.c).  Fail-fast diag: the catalog only when no error
+ * was found.  Collecting diag: the catalog as far as it could be built (for
+ * lint's further rules); NULL only on IO or memory failure, or without a base. */
 glocal_status gl_catalog_load(const char *dir, const gl_limits *limits, gl_diag *d,
                               glocal_catalog **out);
 const gl_limits *gl_options_limits(const glocal_options *o);
@@ -129,18 +122,22 @@ const gl_limits *gl_options_limits(const glocal_options *o);
 unsigned gl_use_mask(gl_use use, const char *style);
 /* Bundles of b's own chain, base last (for lint and checks); 0 when out of memory. */
 size_t gl_bundle_chain(const glocal_catalog *c, const gl_bundle *b, uint32_t *out, size_t cap);
+/* An empty catalog of dir with one reference, for the loader to fill; NULL
+ * when out of memory. */
+glocal_catalog *gl_catalog_new(const char *dir);
 void gl_catalog_free(glocal_catalog *c);
 
 const gl_bundle *gl_base(const glocal_catalog *c);
 bool gl_lookup_message(const glocal_catalog *c, const char *id, uint32_t *index);
 const gl_term *gl_bundle_term(const gl_bundle *b, const char *name);
-/* A term's text as formatting sees it (SPEC §2): the first bundle of the
- * chain in language lang that defines it, else base; locked: base. */
+/* A term's text as formatting sees it (docs/bundles.md, Templates): the first
+ * bundle of the chain in language lang that defines it, else base; locked: base. */
 const char *gl_term_text(const glocal_catalog *c, const uint32_t *chain, size_t n,
                          const char *lang, const char *name);
 bool gl_term_locked(const glocal_catalog *c, const char *name);
 int gl_axis_of(const glocal_catalog *c, uint32_t value);
 bool gl_axis_value(const glocal_catalog *c, const char *name, uint32_t *index);
+/* "any", "text", "number", "date", "money": as `_args` writes the types. */
 const char *gl_argtype_name(gl_argtype t);
 const gl_argdecl *gl_message_arg(const gl_message *m, const char *name);
 

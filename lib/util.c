@@ -14,7 +14,6 @@ typedef struct gl_chunk {
 
 struct gl_arena {
     gl_chunk *head;
-    size_t total;
     gl_map interned;
 };
 
@@ -48,7 +47,6 @@ void *gl_arena_alloc(gl_arena *a, size_t n)
         c->used = 0;
         c->cap = cap;
         a->head = c;
-        a->total += cap;
     }
     void *p = (char *)a->head->data + a->head->used;
     a->head->used += n;
@@ -70,9 +68,14 @@ char *gl_arena_strdup(gl_arena *a, const char *s)
     return gl_arena_strndup(a, s, strlen(s));
 }
 
-size_t gl_arena_bytes(const gl_arena *a)
+void *gl_arena_grow_array(gl_arena *a, void *arr, size_t n, size_t size)
 {
-    return a->total;
+    if (n & (n - 1))
+        return arr; /* room left: capacities are the powers of two */
+    void *more = gl_arena_alloc(a, (n ? 2 * n : 1) * size);
+    if (more && n)
+        memcpy(more, arr, n * size);
+    return more;
 }
 
 const char *gl_arena_intern(gl_arena *a, const char *s, size_t n)

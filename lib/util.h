@@ -26,7 +26,11 @@ void gl_arena_free(gl_arena *a);
 void *gl_arena_alloc(gl_arena *a, size_t n);
 char *gl_arena_strndup(gl_arena *a, const char *s, size_t n);
 char *gl_arena_strdup(gl_arena *a, const char *s);
-size_t gl_arena_bytes(const gl_arena *a);
+/* Room for element n of an array of n elements of `size` bytes that only this
+ * function grew: arr itself, or a copy twice as large when n is 0 or a power of
+ * two.  The arena keeps every old copy, so growing by doubling, never by one,
+ * keeps the memory linear.  NULL when out of memory. */
+void *gl_arena_grow_array(gl_arena *a, void *arr, size_t n, size_t size);
 /* One copy per distinct string in the arena: names, keys and styles repeat
  * across thousands of templates.  NULL when out of memory. */
 const char *gl_arena_intern(gl_arena *a, const char *s, size_t n);

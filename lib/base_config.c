@@ -1,0 +1,159 @@
+/* What only base.yaml declares for the whole catalog: its language, the axes
+ * and their values, the channels' limits, and what is locked. */
+#include "load.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void gl_base_language(gl_bundle_ctx *x, const ynode *root)
+{
+    const ynode *lang = gl_yaml_get(root, "language");
+    if (!lang) {
+        REPORT(x, R_SCHEMA, root, "base.yaml needs `language:`, the locale the baseline is "
+                                  "written in (e.g. `language: en`)");
+    } else if (gl_want_scalar(x, lang, "`language`") && gl_check_tag(x, lang, "language")) {
+        x->c->language = gl_arena_strdup(x->c->arena, lang->str);
+    }
+}
+
+/* ---- axes and channels ---- */
+
+const char *const gl_axis_names[AX_COUNT] = {"formality", "tone", "channel"};
+
+static const char *const builtin_values[AX_COUNT][11] = {
+    {"formal", "informal", "honorific", NULL},
+    {"neutral", "warm", "direct", "playful", "empathetic", NULL},
+    {"email", "sms", "chat", "whatsapp", "wechat", "line", "kakaotalk", "push", "voice", "web",
+     NULL},
+};
+
+static int axis_index(const char *name)
+{
+    for (int a = 0; a < AX_COUNT; a++)
+        if (strcmp(gl_axis_names[a], name) == 0)
+            return a;
+    return -1;
+}
+
+static bool add_axis_value(gl_bundle_ctx *x, const char *name, int axis)
+{
+    glocal_catalog *c = x->c;
+    gl_axisval *v = gl_arena_grow_array(c->arena, c->axisvals, c->naxisvals, sizeof(*v));
+    if (!v)
+        return false;
+    c->axisvals = v;
+    c->axisvals[c->naxisvals] = (gl_axisval){name, axis};
+    return gl_map_put(&c->axis_index, name, (uint32_t)c->naxisvals++);
+}
+
+static bool init_axes(gl_bundle_ctx *x)
+{
+    if (!add_axis_value(x, "", -1)) /* index 0: GL_AXIS_NONE */
+        return false;
+    for (int a = 0; a < AX_COUNT; a++)
+        for (const char *const *v = builtin_values[a]; *v; v++)
+            if (!add_axis_value(x, *v, a))
+                return false;
+    return true;
+}
+
+static void load_axes(gl_bundle_ctx *x, const ynode *axes)
+{
+    if (!gl_want_kind(x, axes, YN_MAP, "`axes`"))
+        return;
+    for (size_t i = 0; i < axes->n && !gl_load_stopped(x); i++) {
+        const ynode *k = axes->items[2 * i], *vals = axes->items[2 * i + 1];
+        int a = axis_index(k->str);
+        if (a < 0) {
+            REPORT(x, R_SCHEMA, k, "unknown axis `%s` (axes: formality, tone, channel)", k->str);
+            continue;
+        }
+        if (!gl_want_kind(x, vals, YN_SEQ, "an axis' values"))
+            continue;
+        for (size_t j = 0; j < vals->n && !gl_load_stopped(x); j++) {
+            const ynode *v = vals->items[j];
+            if (!gl_want_scalar(x, v, "an axis value"))
+                continue;
+            if (!gl_is_identifier(v->str) || strcmp(v->str, "other") == 0)
+                REPORT(x, R_SCHEMA, v, "axis value `%s` must be a lowercase identifier "
+                                       "([a-z][a-z0-9_-]*) other than `other`", v->str);
+            else if (gl_map_get(&x->c->axis_index, v->str, NULL))
+                REPORT(x, R_SCHEMA, v, "axis value `%s` already exists; values are unique "
+                                       "across all three axes", v->str);
+            else if (!add_axis_value(x, gl_arena_strdup(x->c->arena, v->str), a))
+                gl_load_nomem(x);
+        }
+    }
+}
+
+void gl_base_axes(gl_bundle_ctx *x, const ynode *axes)
+{
+    if (!init_axes(x))
+        gl_load_nomem(x);
+    else if (axes && !gl_load_stopped(x))
+        load_axes(x, axes);
+}
+
+void gl_base_channels(gl_bundle_ctx *x, const ynode *ch)
+{
+    glocal_catalog *c = x->c;
+    if (!gl_want_kind(x, ch, YN_MAP, "`channels`"))
+        return;
+    c->channel_max = gl_arena_alloc(c->arena, c->naxisvals * sizeof(uint32_t));
+    if (!c->channel_max) {
+        gl_load_nomem(x);
+        return;
+    }
+    memset(c->channel_max, 0, c->naxisvals * sizeof(uint32_t));
+    for (size_t i = 0; i < ch->n && !gl_load_stopped(x); i++) {
+        const ynode *k = ch->items[2 * i], *v = ch->items[2 * i + 1];
+        uint32_t idx;
+        if (!gl_map_get(&c->axis_index, k->str, &idx) || c->axisvals[idx].axis != AX_CHANNEL) {
+            REPORT(x, R_SCHEMA, k, "`%s` is not a channel", k->str);
+            continue;
+        }
+        if (!gl_want_kind(x, v, YN_MAP, "a channel's constraints"))
+            continue;
+        for (size_t j = 0; j < v->n; j++) {
+            const ynode *ck = v->items[2 * j], *cv = v->items[2 * j + 1];
+            char *end = NULL;
+            if (strcmp(ck->str, "max_length") != 0) {
+                REPORT(x, R_SCHEMA, ck, "unknown channel constraint `%s` (known: max_length)",
+                       ck->str);
+                continue;
+            }
+            unsigned long n = cv->kind == YN_SCALAR ? strtoul(cv->str, &end, 10) : 0;
+            if (!end || *end || !*cv->str || n == 0 || n > 1000000 || cv->str[0] == '-')
+                REPORT(x, R_SCHEMA, cv, "`max_length` must be a positive whole number");
+            else
+                c->channel_max[idx] = (uint32_t)n;
+        }
+    }
+}
+
+/* ---- locked ---- */
+
+void gl_base_locked(gl_bundle_ctx *x, const ynode *l)
+{
+    glocal_catalog *c = x->c;
+    if (!gl_want_kind(x, l, YN_SEQ, "`locked`"))
+        return;
+    for (size_t i = 0; i < l->n && !gl_load_stopped(x); i++) {
+        const ynode *v = l->items[i];
+        if (!gl_want_scalar(x, v, "a locked entry"))
+            continue;
+        uint32_t m;
+        if (v->str[0] == '-') {
+            if (!gl_map_get(&x->b->term_index, v->str + 1, &m)) {
+                REPORT(x, R_SCHEMA, v, "locked term `%s` is not defined in base's `terms`",
+                       v->str + 1);
+            } else {
+                x->b->terms[m].locked = true;
+            }
+        } else if (!gl_lookup_message(c, v->str, &m)) {
+            REPORT(x, R_SCHEMA, v, "locked message `%s` is not defined in base.yaml", v->str);
+        } else {
+            c->messages[m].locked = true;
+        }
+    }
+}

@@ -1,0 +1,423 @@
+/* A bundle's `messages:`: argument declarations, variant selectors and the
+ * templates, compiled here when they are plain text or simple slots, else by
+ * ICU (icu_bridge.cpp). */
+#include "load.h"
+
+#include <string.h>
+
+#include "limits.h"
+
+/* ---- declarations and selectors ---- */
+
+static void load_args(gl_bundle_ctx *x, gl_message *m, const ynode *args)
+{
+    if (!gl_want_kind(x, args, YN_MAP, "`_args`"))
+        return;
+    m->args = gl_arena_alloc(x->c->arena, (args->n ? args->n : 1) * sizeof(gl_argdecl));
+    if (!m->args) {
+        gl_load_nomem(x);
+        return;
+    }
+    m->args_declared = true;
+    for (size_t i = 0; i < args->n && !gl_load_stopped(x); i++) {
+        const ynode *k = args->items[2 * i], *v = args->items[2 * i + 1];
+        if (!gl_is_arg_name(k->str)) {
+            REPORT_MSG(x, R_SCHEMA, k, m->id, "argument name `%s` must match "
+                                              "[A-Za-z_][A-Za-z0-9_]*", k->str);
+            continue;
+        }
+        if (!gl_want_scalar(x, v, "an argument type"))
+            continue;
+        gl_argtype t = T_ANY;
+        for (int j = T_TEXT; j <= T_MONEY; j++)
+            if (strcmp(v->str, gl_argtype_name((gl_argtype)j)) == 0)
+                t = (gl_argtype)j;
+        if (t == T_ANY) {
+            REPORT_MSG(x, R_SCHEMA, v, m->id, "argument type `%s` is not one of text, number, "
+                                              "date, money", v->str);
+            continue;
+        }
+        const char *name = gl_arena_intern(x->c->arena, k->str, strlen(k->str));
+        if (!name || !gl_map_put(&m->arg_index, name, (uint32_t)m->nargs)) {
+            gl_load_nomem(x);
+            return;
+        }
+        m->args[m->nargs++] = (gl_argdecl){name, t, TYPE_BIT(t)};
+    }
+}
+
+/* Parses "formal+sms" into axis values; reports under `selector`. */
+static bool parse_selector(gl_bundle_ctx *x, const ynode *k, const char *id,
+                           uint32_t ax[AX_COUNT])
+{
+    memset(ax, 0, AX_COUNT * sizeof(uint32_t));
+    if (strcmp(k->str, "other") == 0)
+        return true;
+    const char *s = k->str;
+    while (*s) {
+        const char *plus = strchr(s, '+');
+        size_t n = plus ? (size_t)(plus - s) : strlen(s);
+        uint32_t idx;
+        if (!gl_map_getn(&x->c->axis_index, s, n, &idx) || idx == 0) {
+            REPORT_MSG(x, R_SELECTOR, k, id, "variant key `%s`: `%.*s` is not an axis value of "
+                                             "this catalog", k->str, (int)n, s);
+            return false;
+        }
+        int a = x->c->axisvals[idx].axis;
+        if (ax[a]) {
+            REPORT_MSG(x, R_SELECTOR, k, id, "variant key `%s` names the %s axis twice",
+                       k->str, gl_axis_names[a]);
+            return false;
+        }
+        ax[a] = idx;
+        s += n + (plus ? 1 : 0);
+        if (plus && !*s) {
+            REPORT_MSG(x, R_SELECTOR, k, id, "variant key `%s` ends with `+`", k->str);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* ---- templates ---- */
+
+/* A template that did not compile stays as empty text, so that lint goes on
+ * without reporting the same defect again under other rules (the open has
+ * already failed). */
+static bool keep_broken(gl_bundle_ctx *x, gl_template *t)
+{
+    t->kind = TK_LITERAL;
+    t->broken = true;
+    t->nslots = t->nsels = 0;
+    t->pieces = gl_arena_alloc(x->c->arena, sizeof(char *));
+    t->piece_len = gl_arena_alloc(x->c->arena, sizeof(size_t));
+    if (!t->pieces || !t->piece_len)
+        return !gl_load_nomem(x);
+    t->pieces[0] = t->literal = "";
+    t->piece_len[0] = 0;
+    return true;
+}
+
+/* Text without braces or apostrophes is its own output: ICU would find
+ * nothing in it to parse, so it is not asked (a third of a typical catalog).
+ * The result is what gl_template_compile gives for such text, sharing src. */
+static bool compile_plain(gl_bundle_ctx *x, gl_template *t)
+{
+    t->pieces = gl_arena_alloc(x->c->arena, sizeof(char *));
+    t->piece_len = gl_arena_alloc(x->c->arena, sizeof(size_t));
+    if (!t->pieces || !t->piece_len)
+        return !gl_load_nomem(x);
+    t->kind = TK_LITERAL;
+    t->pieces[0] = t->literal = t->src;
+    t->piece_len[0] = strlen(t->src);
+    return true;
+}
+
+static bool arg_start(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static bool arg_char(char c)
+{
+    return arg_start(c) || (c >= '0' && c <= '9');
+}
+
+static bool term_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+/* The end of `{name}` or `{-term}` at p, or NULL for anything else. */
+static const char *simple_slot_end(const char *p)
+{
+    const char *q = p + 1;
+    if (*q == '-') {
+        if (*++q < 'a' || *q > 'z')
+            return NULL;
+        while (term_char(*q))
+            q++;
+    } else {
+        if (!arg_start(*q))
+            return NULL;
+        while (arg_char(*q))
+            q++;
+    }
+    return *q == '}' && q - p <= 256 ? q : NULL;
+}
+
+/* Text with `{name}` and `{-term}` slots and nothing else ICU would read (no
+ * apostrophe, no other brace): its pieces and slots are cut here, as
+ * gl_template_compile would cut them, without the UTF-16 round trip and
+ * MessagePattern.  0: not such a template; 1: compiled; -1: out of memory. */
+static int compile_simple(gl_bundle_ctx *x, gl_template *t)
+{
+    size_t n = 0;
+    for (const char *p = t->src; *p; p++) {
+        if (*p == '\'' || *p == '}')
+            return 0;
+        if (*p == '{') {
+            if (!(p = simple_slot_end(p)))
+                return 0;
+            n++;
+        }
+    }
+    gl_arena *a = x->c->arena;
+    t->pieces = gl_arena_alloc(a, (n + 1) * sizeof(char *));
+    t->piece_len = gl_arena_alloc(a, (n + 1) * sizeof(size_t));
+    t->slots = gl_arena_alloc(a, n * sizeof(gl_slot));
+    if (!t->pieces || !t->piece_len || !t->slots)
+        return -1;
+    const char *piece = t->src;
+    size_t k = 0;
+    for (const char *p = t->src;; p++) {
+        if (*p != '{' && *p)
+            continue;
+        /* pieces point into src: slots split it, nothing in between changes */
+        t->pieces[k] = piece;
+        t->piece_len[k] = (size_t)(p - piece);
+        if (!*p)
+            break;
+        const char *end = simple_slot_end(p);
+        bool term = p[1] == '-';
+        const char *name = p + 1 + term;
+        gl_slot *s = &t->slots[k];
+        *s = (gl_slot){term ? SLOT_TERM : SLOT_ARG, USE_PLAIN,
+                       gl_arena_intern(a, name, (size_t)(end - name)), ""};
+        if (!s->name)
+            return -1;
+        k++;
+        piece = end + 1;
+        p = end;
+    }
+    t->kind = TK_SIMPLE;
+    t->nslots = n;
+    t->literal = t->pieces[0];
+    return 1;
+}
+
+static bool compile_template(gl_bundle_ctx *x, gl_template *t, const ynode *v,
+                             const char *id)
+{
+    char msg[512];
+    t->src = gl_arena_strndup(x->c->arena, v->str, v->len);
+    t->line = v->line;
+    t->col = v->col;
+    t->id = x->c->ntemplates++;
+    if (!t->src)
+        return !gl_load_nomem(x);
+    if (!strpbrk(t->src, "{}'"))
+        return compile_plain(x, t);
+    switch (compile_simple(x, t)) {
+    case 1:
+        return true;
+    case -1:
+        return !gl_load_nomem(x);
+    default:
+        break;
+    }
+    switch (gl_template_compile(x->c->arena, t, (unsigned)GL_LIMIT(x->ld->limits, TEMPLATE_DEPTH),
+                                msg, sizeof msg)) {
+    case TC_OK:
+        if (t->open_quote)
+            gl_report_warning(x->ld->diag, R_TEMPLATE_SYNTAX, x->b->file, v->line, v->col,
+                              x->is_base ? NULL : x->b->locale, id,
+                              "`%s`: an apostrophe starts a quoted run that never ends, so ICU "
+                              "prints the rest of the template as it is; write '' for an "
+                              "apostrophe (or use ’)", id);
+        return true;
+    case TC_NOMEM:
+        gl_load_nomem(x);
+        return false;
+    case TC_DEPTH:
+        gl_report(x->ld->diag, R_TEMPLATE_SYNTAX, GLOCAL_ERR_LIMIT, x->b->file, v->line, v->col,
+                  x->is_base ? NULL : x->b->locale, id, "`%s`: %s", id, msg);
+        return keep_broken(x, t);
+    default:
+        REPORT_MSG(x, R_TEMPLATE_SYNTAX, v, id, "`%s`: %s", id, msg);
+        return keep_broken(x, t);
+    }
+}
+
+/* ---- variants and messages ---- */
+
+static bool same_axes(const uint32_t *a, const uint32_t *b)
+{
+    return memcmp(a, b, AX_COUNT * sizeof(uint32_t)) == 0;
+}
+
+static void add_variant(gl_bundle_ctx *x, gl_msgdef *def, const ynode *k, const ynode *v,
+                        const char *id)
+{
+    gl_variant *var = &def->v[def->nv];
+    memset(var, 0, sizeof(*var));
+    if (strcmp(k->str, "other") == 0)
+        def->other_written = true;
+    if (v->kind != YN_SCALAR) {
+        REPORT_MSG(x, R_SCHEMA, v, id, "variant `%s` of `%s` must be a template string; "
+                                       "message maps do not nest", k->str, id);
+        return;
+    }
+    if (!parse_selector(x, k, id, var->ax))
+        return;
+    for (size_t j = 0; j < def->nv; j++) {
+        if (same_axes(def->v[j].ax, var->ax)) {
+            REPORT_MSG(x, R_SELECTOR, k, id, "variant keys `%s` and `%s` name the same values",
+                       def->v[j].key, k->str);
+            return;
+        }
+    }
+    var->key = gl_arena_intern(x->c->arena, k->str, strlen(k->str));
+    var->line = k->line;
+    var->col = k->col;
+    if (var->key && compile_template(x, &var->tmpl, v, id))
+        def->nv++;
+}
+
+static void load_message_map(gl_bundle_ctx *x, gl_msgdef *def, gl_message *m,
+                             const ynode *map, const char *id)
+{
+    for (size_t i = 0; i < map->n && !gl_load_stopped(x); i++) {
+        const ynode *k = map->items[2 * i], *v = map->items[2 * i + 1];
+        if (k->str[0] != '_') {
+            if (def->nv == GL_LIMIT(x->ld->limits, VARIANTS)) {
+                gl_report(x->ld->diag, R_SCHEMA, GLOCAL_ERR_LIMIT, x->b->file, k->line, k->col,
+                          NULL, id, "`%s` has more than the limit of %llu variants", id,
+                          (unsigned long long)GL_LIMIT(x->ld->limits, VARIANTS));
+                return;
+            }
+            add_variant(x, def, k, v, id);
+        } else if (!x->is_base && (strcmp(k->str, "_args") == 0 || strcmp(k->str, "_note") == 0)) {
+            REPORT_MSG(x, R_SCHEMA, k, id, "`%s` belongs in base.yaml only", k->str);
+        } else if (strcmp(k->str, "_args") == 0) {
+            load_args(x, m, v);
+        } else if (strcmp(k->str, "_note") == 0) {
+            if (gl_want_scalar(x, v, "`_note`"))
+                m->note = gl_arena_strdup(x->c->arena, v->str);
+        } else {
+            REPORT_MSG(x, R_SCHEMA, k, id, "unknown metadata key `%s` (known: _args, _note)",
+                       k->str);
+        }
+    }
+}
+
+static gl_msgdef *load_message(gl_bundle_ctx *x, const ynode *k, const ynode *v, gl_message *m)
+{
+    gl_msgdef *def = gl_arena_alloc(x->c->arena, sizeof(*def));
+    if (!def) {
+        gl_load_nomem(x);
+        return NULL;
+    }
+    memset(def, 0, sizeof(*def));
+    def->line = k->line;
+    def->col = k->col;
+    if (v->kind == YN_SEQ) {
+        REPORT_MSG(x, R_SCHEMA, v, k->str, "message `%s` must be a template or a map of "
+                                           "variants, not a list", k->str);
+        return NULL;
+    }
+    def->scalar = v->kind == YN_SCALAR;
+    size_t nvar = 1; /* room for the variants only, not for _args and _note */
+    if (!def->scalar) {
+        nvar = 0;
+        for (size_t i = 0; i < v->n; i++)
+            nvar += v->items[2 * i]->str[0] != '_';
+    }
+    def->v = gl_arena_alloc(x->c->arena, (nvar ? nvar : 1) * sizeof(gl_variant));
+    if (!def->v) {
+        gl_load_nomem(x);
+        return NULL;
+    }
+    if (def->scalar) {
+        gl_variant *var = &def->v[0];
+        memset(var, 0, sizeof(*var));
+        var->key = "other";
+        var->line = v->line;
+        var->col = v->col;
+        if (compile_template(x, &var->tmpl, v, k->str))
+            def->nv = 1;
+        return def->nv ? def : NULL;
+    }
+    load_message_map(x, def, m, v, k->str);
+    return def;
+}
+
+static bool register_base_message(gl_bundle_ctx *x, const ynode *k)
+{
+    glocal_catalog *c = x->c;
+    gl_message *m = &c->messages[c->nmessages];
+    memset(m, 0, sizeof(*m));
+    m->id = gl_arena_strdup(c->arena, k->str);
+    if (!m->id || !gl_map_put(&c->message_index, m->id, (uint32_t)c->nmessages))
+        return !gl_load_nomem(x);
+    c->nmessages++;
+    return true;
+}
+
+static bool add_orphan(gl_bundle_ctx *x, const ynode *k, gl_msgdef *def)
+{
+    gl_bundle *b = x->b;
+    size_t n = b->norphans;
+    const char **ids = gl_arena_grow_array(x->c->arena, b->orphan_ids, n, sizeof(char *));
+    gl_msgdef **defs = gl_arena_grow_array(x->c->arena, b->orphans, n, sizeof(gl_msgdef *));
+    if (!ids || !defs)
+        return !gl_load_nomem(x);
+    b->orphan_ids = ids;
+    b->orphans = defs;
+    b->orphan_ids[n] = gl_arena_intern(x->c->arena, k->str, strlen(k->str));
+    b->orphans[n] = def;
+    b->norphans++;
+    return true;
+}
+
+void gl_load_messages(gl_bundle_ctx *x, const ynode *msgs)
+{
+    glocal_catalog *c = x->c;
+    if (!gl_want_kind(x, msgs, YN_MAP, "`messages`"))
+        return;
+    if (msgs->n > GL_LIMIT(x->ld->limits, MESSAGES)) {
+        gl_report(x->ld->diag, R_SCHEMA, GLOCAL_ERR_LIMIT, x->b->file, msgs->line, msgs->col,
+                  NULL, NULL, "more than the limit of %llu messages in one bundle",
+                  (unsigned long long)GL_LIMIT(x->ld->limits, MESSAGES));
+        return;
+    }
+    if (x->is_base) {
+        c->messages = gl_arena_alloc(c->arena, (msgs->n ? msgs->n : 1) * sizeof(gl_message));
+        if (!c->messages) {
+            gl_load_nomem(x);
+            return;
+        }
+        for (size_t i = 0; i < msgs->n && !gl_load_stopped(x); i++) {
+            const ynode *k = msgs->items[2 * i];
+            if (!gl_is_message_id(k->str))
+                REPORT_MSG(x, R_SCHEMA, k, k->str, "message id `%s` must match "
+                                                   "[a-z0-9][a-z0-9_.-]*", k->str);
+            else
+                register_base_message(x, k);
+        }
+    }
+    x->b->msgs = gl_arena_alloc(c->arena, (c->nmessages ? c->nmessages : 1) * sizeof(gl_msgdef *));
+    if (!x->b->msgs) {
+        gl_load_nomem(x);
+        return;
+    }
+    memset(x->b->msgs, 0, (c->nmessages ? c->nmessages : 1) * sizeof(gl_msgdef *));
+    for (size_t i = 0; i < msgs->n && !gl_load_stopped(x); i++) {
+        const ynode *k = msgs->items[2 * i], *v = msgs->items[2 * i + 1];
+        uint32_t idx;
+        if (!gl_is_message_id(k->str)) {
+            if (!x->is_base)
+                REPORT_MSG(x, R_SCHEMA, k, k->str, "message id `%s` must match "
+                                                   "[a-z0-9][a-z0-9_.-]*", k->str);
+            continue;
+        }
+        bool known = gl_lookup_message(c, k->str, &idx);
+        gl_msgdef *def = load_message(x, k, v, known ? &c->messages[idx] : NULL);
+        if (!def)
+            continue;
+        if (known)
+            x->b->msgs[idx] = def;
+        else
+            add_orphan(x, k, def);
+    }
+}
