@@ -15,6 +15,9 @@
 #include <gettext-po.h>
 
 #include "cli.h"
+#include "commands.h"
+#include "importer.h"
+#include "msgparts.h"
 #include "value.h"
 
 static const char usage_gettext[] =

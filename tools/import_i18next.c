@@ -11,6 +11,9 @@
 #include <json-c/json.h>
 
 #include "cli.h"
+#include "commands.h"
+#include "importer.h"
+#include "msgparts.h"
 #include "value.h"
 
 static const char usage_i18next[] =

@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
+#include "importer.h"
+#include "msgparts.h"
 #include "value.h"
 
 static const char usage_rails[] =

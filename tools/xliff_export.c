@@ -16,6 +16,8 @@
 
 #include "catalog.h"
 #include "cli.h"
+#include "commands.h"
+#include "msgparts.h"
 #include "value.h"
 
 static const char usage_export[] =
