@@ -1,6 +1,7 @@
 /* glocal lint [--format text|json|sarif] [--werror] [--disable RULE]... DIR:
- * every finding of glocal_lint, as text, JSON or SARIF 2.1.0.  The rule
- * registry (ids, severities) comes from the library; SARIF's one-line rule
+ * every finding of glocal_lint, as text, JSON or SARIF 2.1.0.  The rule ids
+ * and severities SARIF lists come from the library's internal registry
+ * (error.h): the public API does not offer them.  Their one-line
  * descriptions are kept here. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,7 @@
 /* The NAME=VALUE arguments of render and explain as glocal_args: each value
  * read as the type base.yaml's `_args` declares for it, an undeclared one as
- * the first type that reads it. */
+ * the first type that reads it.  The declarations come from the internal
+ * model (catalog.h): the public API does not offer them. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>

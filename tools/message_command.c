@@ -12,20 +12,20 @@
 #include "message_args.h"
 #include "message_command.h"
 
-typedef struct render_opts {
+typedef struct message_opts {
     const char *dir, *id, *locale, *axis[AX_COUNT], *zone, *isolate;
     char **pairs;
     size_t npairs;
-} render_opts;
+} message_opts;
 
-static const cli_opt render_table[] = {{"formality", true}, {"tone", true}, {"channel", true},
-                                       {"locale", true},    {"time-zone", true},
-                                       {"isolate", true},   {NULL, false}};
+static const cli_opt message_table[] = {{"formality", true}, {"tone", true}, {"channel", true},
+                                        {"locale", true},    {"time-zone", true},
+                                        {"isolate", true},   {NULL, false}};
 static const char *const axis_opt[AX_COUNT] = {"formality", "tone", "channel"};
 
-static int render_opt(void *ud, int index, const char *value)
+static int message_opt(void *ud, int index, const char *value)
 {
-    render_opts *o = ud;
+    message_opts *o = ud;
     if (index >= 0 && index < AX_COUNT)
         o->axis[index] = value;
     else if (index == 3)
@@ -64,7 +64,7 @@ static int request_failed(const char *cmd, const char *what, glocal_error *e)
     return EXIT_USAGE;
 }
 
-static int build_request(const char *cmd, const render_opts *o, glocal_request **r)
+static int build_request(const char *cmd, const message_opts *o, glocal_request **r)
 {
     glocal_error *e = NULL;
     glocal_isolation iso = GLOCAL_ISOLATE_AUTO;
@@ -84,7 +84,7 @@ static int build_request(const char *cmd, const render_opts *o, glocal_request *
 
 /* An axis value the catalog does not know is the caller's mistake (2); every
  * other failure is a message that could not be formatted (1). */
-static int run_format(const char *cmd, const glocal_catalog *c, const render_opts *o,
+static int run_format(const char *cmd, const glocal_catalog *c, const message_opts *o,
                       const glocal_request *r, const glocal_args *a, format_fn fn, bool newline)
 {
     char *text = NULL;
@@ -106,12 +106,12 @@ static int run_format(const char *cmd, const glocal_catalog *c, const render_opt
 int run_message_command(const message_command *mc, int argc, char **argv)
 {
     const char *cmd = mc->name;
-    render_opts o = {0};
+    message_opts o = {0};
     o.pairs = calloc((size_t)argc + 1, sizeof(char *));
     glocal_catalog *c = NULL;
     glocal_request *r = NULL;
     glocal_args *a = NULL;
-    int rc = o.pairs ? parse_args(cmd, argc, argv, render_table, mc->help, render_opt, &o)
+    int rc = o.pairs ? parse_args(cmd, argc, argv, message_table, mc->help, message_opt, &o)
                      : EXIT_USAGE;
     if (rc == CONTINUE && (!o.dir || !o.id))
         rc = usage_error(cmd, "give the catalog directory and a message id");
