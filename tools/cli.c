@@ -1,5 +1,5 @@
 /* What every command of the CLI shares: usage errors, option parsing,
- * opening a catalog, allocation that cannot fail, the command table. */
+ * opening a catalog, allocation that cannot fail. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -218,23 +218,4 @@ char *xbuf_take(gl_buf *b)
     if (b->oom)
         checked(NULL);
     return checked(gl_buf_take(b));
-}
-
-/* ---- commands outside glocal.c ---- */
-
-static const cli_command commands[] = {
-    {"negotiate", cmd_negotiate},
-    {"export", cmd_export},
-    {"import", cmd_import},
-    {"import-gettext", cmd_import_gettext},
-    {"import-i18next", cmd_import_i18next},
-    {"import-rails", cmd_import_rails},
-};
-
-const cli_command *cli_find_command(const char *name)
-{
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(commands[i].name, name) == 0)
-            return &commands[i];
-    return NULL;
 }

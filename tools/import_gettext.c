@@ -15,7 +15,10 @@
 #include <gettext-po.h>
 
 #include "cli.h"
+#include "commands.h"
+#include "importer.h"
 #include "locales.h"
+#include "msgparts.h"
 
 static const char usage_gettext[] =
     "usage: glocal import-gettext PO... --out DIR [--base-language TAG]\n"

@@ -11,7 +11,10 @@
 #include <json-c/json.h>
 
 #include "cli.h"
+#include "commands.h"
+#include "importer.h"
 #include "locales.h"
+#include "msgparts.h"
 
 static const char usage_i18next[] =
     "usage: glocal import-i18next JSON... --out DIR [--base-language TAG]\n"

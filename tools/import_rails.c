@@ -8,7 +8,10 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
+#include "importer.h"
 #include "locales.h"
+#include "msgparts.h"
 
 static const char usage_rails[] =
     "usage: glocal import-rails YML... --out DIR [--base-language TAG]\n"

@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "importer.h"
+#include "msgparts.h"
 
 const char *const imp_categories[6] = {"zero", "one", "two", "few", "many", "other"};
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "msgparts.h"
 
 #define MAX_DEPTH 32
 

@@ -16,7 +16,9 @@
 
 #include "catalog.h"
 #include "cli.h"
+#include "commands.h"
 #include "locales.h"
+#include "msgparts.h"
 
 static const char usage_export[] =
     "usage: glocal export DIR --locale TAG [--out FILE]\n"

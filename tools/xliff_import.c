@@ -16,7 +16,10 @@
 
 #include "catalog.h"
 #include "cli.h"
+#include "commands.h"
 #include "locales.h"
+#include "msgparts.h"
+#include "yaml_doc.h"
 
 #define XLIFF_NS "urn:oasis:names:tc:xliff:document:2.0"
 

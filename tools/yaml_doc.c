@@ -12,6 +12,7 @@
 #include <yaml.h>
 
 #include "cli.h"
+#include "yaml_doc.h"
 
 /* ---- the tree ---- */
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 
 static const char usage_negotiate[] =
     "usage: glocal negotiate DIR ACCEPT_LANGUAGE\n"

@@ -1,0 +1,64 @@
+/* The importer framework (importer.c): what import-gettext, import-i18next
+ * and import-rails share to turn other catalogs into glocal bundles. */
+#ifndef GLOCAL_IMPORTER_H
+#define GLOCAL_IMPORTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util.h"
+#include "yaml_doc.h"
+
+typedef struct imp_bundle {
+    char *locale;            /* "base" for base.yaml */
+    char *path;
+    yd_file file;            /* read from --out DIR when it exists there */
+} imp_bundle;
+
+typedef struct imp_catalog {
+    const char *cmd;         /* "import-gettext", ... */
+    const char *out;         /* the catalog directory written */
+    const char *base_lang;   /* base's language (--base-language) */
+    imp_bundle *b;
+    size_t n;
+    size_t carried, warnings;
+} imp_catalog;
+
+/* Parses the options every importer takes (--out DIR, --base-language TAG)
+ * and collects the input files; CONTINUE or an exit code. */
+int imp_parse(imp_catalog *c, int argc, char **argv, const char *help, char ***files,
+              size_t *nfiles);
+/* The bundle for locale ("base", or a canonical tag), read from the output
+ * directory when it is there already, else new. */
+imp_bundle *imp_bundle_of(imp_catalog *c, const char *locale);
+/* Sets variant key of message id in the bundle; note (base only) to _note. */
+void imp_put(imp_catalog *c, const char *locale, const char *id, const char *key,
+             const char *tmpl, const char *note);
+/* Sets a term. */
+void imp_term(imp_catalog *c, const char *locale, const char *name, const char *text);
+/* "glocal CMD: FILE:LINE: warning: ..." for what could not be carried over. */
+void imp_warn(imp_catalog *c, const char *file, unsigned line, const char *fmt, ...)
+    GL_PRINTF(4, 5);
+/* Writes every bundle, says what was done; the exit code (1 after warnings). */
+int imp_finish(imp_catalog *c);
+/* An importer's command: parse the options, import each file with fn into c,
+ * then finish; the exit code.  c->cmd is set by the caller. */
+int imp_run(imp_catalog *c, int argc, char **argv, const char *help,
+            void (*fn)(imp_catalog *c, const char *file));
+/* A message id ([a-z0-9][a-z0-9_.-]*) for a key of another format:
+ * camelCase to snake_case, other characters to `-`. */
+char *imp_message_id(const char *key);
+/* "{arg, plural, one {...} other {...}}" from n (category, template) pairs in
+ * CLDR order, `=N` first; `other` must be among them.  have: the language's
+ * categories (gl_plural_categories): a `zero` it lacks becomes `=0`. */
+char *imp_plural(const char *arg, bool ordinal, const char *have, const char *const *cats,
+                 const char *const *tmpls, size_t n);
+/* The canonical CLDR category names in order, and whether s is one. */
+extern const char *const imp_categories[6];
+bool imp_is_category(const char *s);
+/* Reads a whole file (NUL-terminated); NULL with a message on stderr. */
+char *imp_read_file(imp_catalog *c, const char *path);
+/* The 1-based line of byte offset off in text. */
+unsigned imp_line_at(const char *text, size_t off);
+
+#endif
