@@ -46,18 +46,26 @@ static bool write_all(int fd, const char *data, size_t len)
     return true;
 }
 
-/* A file-size limit (ulimit -f) would kill the process with SIGXFSZ in the
- * middle of the write and leave the temporary file behind; ignored, it makes
- * write fail with EFBIG, which is reported and cleaned up like any other. */
+void xfsz_ignore(struct sigaction *old)
+{
+    struct sigaction ignore = {.sa_handler = SIG_IGN};
+    sigemptyset(&ignore.sa_mask);
+    sigaction(SIGXFSZ, &ignore, old);
+}
+
+void xfsz_restore(const struct sigaction *old)
+{
+    int saved = errno;
+    sigaction(SIGXFSZ, old, NULL);
+    errno = saved;
+}
+
 static bool write_file(int fd, const char *data, size_t len)
 {
-    struct sigaction ignore = {.sa_handler = SIG_IGN}, old;
-    sigemptyset(&ignore.sa_mask);
-    sigaction(SIGXFSZ, &ignore, &old);
+    struct sigaction old;
+    xfsz_ignore(&old);
     bool ok = write_all(fd, data, len) && fsync(fd) == 0;
-    int saved = errno;
-    sigaction(SIGXFSZ, &old, NULL);
-    errno = saved;
+    xfsz_restore(&old);
     return ok;
 }
 

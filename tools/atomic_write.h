@@ -7,6 +7,7 @@
 #ifndef GLOCAL_ATOMIC_WRITE_H
 #define GLOCAL_ATOMIC_WRITE_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -28,5 +29,12 @@ void atomic_discard(atomic_file *f);
 
 /* atomic_stage then atomic_commit. */
 bool atomic_write(const char *path, const char *data, size_t len, char *err, size_t errcap);
+
+/* A file-size limit (ulimit -f) kills a process with SIGXFSZ in the middle of
+ * a write, leaving temporary files behind; ignored, the signal becomes a
+ * write failing with EFBIG, reported and cleaned up like any other.  Writers
+ * ignore it while they write and then restore the old action (errno kept). */
+void xfsz_ignore(struct sigaction *old);
+void xfsz_restore(const struct sigaction *old);
 
 #endif

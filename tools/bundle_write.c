@@ -280,6 +280,11 @@ static int write_all_or_none(const char *cmd, const char *dir, const bundle_text
 
 int bundles_write(const char *cmd, const char *dir, const bundle_text *b, size_t n)
 {
+    struct sigaction old;
+    xfsz_ignore(&old); /* the scratch copy is written too */
     int rc = check(cmd, dir, b, n);
-    return rc == EXIT_OK ? write_all_or_none(cmd, dir, b, n) : rc;
+    if (rc == EXIT_OK)
+        rc = write_all_or_none(cmd, dir, b, n);
+    xfsz_restore(&old);
+    return rc;
 }

@@ -450,6 +450,8 @@ int cmd_import(int argc, char **argv)
         rc = usage_error("import", "give the catalog directory and the XLIFF file");
     if (rc == CONTINUE)
         rc = open_catalog("import", o.dir, &c);
+    if (rc == EXIT_FAILED) /* 1 says units were refused, the others merged; here none were */
+        rc = EXIT_USAGE;
     if (rc == CONTINUE)
         rc = read_xliff(o.file, &doc, tag);
     if (rc == CONTINUE) {
