@@ -12,6 +12,16 @@
 /* The exit status of a write the check refused: nothing was written. */
 enum { EXIT_REFUSED = 3 };
 
+/* The end of every importer's --help. */
+#define IMPORTER_EXIT_STATUS                                                                  \
+    "The bundles are written only when the catalog then has no lint error it\n"              \
+    "did not have before, all or none, each atomically; a bundle already there\n"            \
+    "that cannot be read is never replaced.\n"                                               \
+    "\n"                                                                                     \
+    "Exit status: 0 done, 1 done but something was not carried over, 2 usage\n"              \
+    "error, unreadable input or a bundle that cannot be read or written (nothing\n"          \
+    "written), 3 refused by the lint check (each new error named; nothing written).\n"
+
 /* The text of a bundle as it is written: header, then root (yaml_doc.c);
  * false when libyaml's emitter fails. */
 bool yd_render(const yd_node *root, const char *header, gl_buf *out);
