@@ -14,6 +14,7 @@
 
 #include <gettext-po.h>
 
+#include "bundle_write.h"
 #include "cli.h"
 #include "commands.h"
 #include "importer.h"
@@ -32,8 +33,7 @@ static const char usage_gettext[] =
     "Fuzzy and obsolete entries, printf widths and other things that cannot be\n"
     "carried over are reported with file and line.\n"
     "\n"
-    "Exit status: 0 done, 1 done but something was not carried over, 2 usage\n"
-    "error or unreadable input.\n";
+    IMPORTER_EXIT_STATUS;
 
 /* ---- Plural-Forms: a C expression in n ---- */
 

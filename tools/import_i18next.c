@@ -10,6 +10,7 @@
 
 #include <json-c/json.h>
 
+#include "bundle_write.h"
 #include "cli.h"
 #include "commands.h"
 #include "importer.h"
@@ -28,8 +29,7 @@ static const char usage_i18next[] =
     "carried over ($t() nesting, lists, unknown formats) is reported with its\n"
     "file and line.\n"
     "\n"
-    "Exit status: 0 done, 1 done but something was not carried over, 2 usage\n"
-    "error or unreadable input.\n";
+    IMPORTER_EXIT_STATUS;
 
 typedef struct entry {
     char *path;               /* the full key */

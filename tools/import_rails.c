@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bundle_write.h"
 #include "cli.h"
 #include "commands.h"
 #include "importer.h"
@@ -23,8 +24,7 @@ static const char usage_rails[] =
     "DIR are merged into.  What cannot be carried over (lists, unknown\n"
     "interpolations) is reported with its file and line.\n"
     "\n"
-    "Exit status: 0 done, 1 done but something was not carried over, 2 usage\n"
-    "error or unreadable input.\n";
+    IMPORTER_EXIT_STATUS;
 
 typedef struct rails {
     imp_catalog *c;

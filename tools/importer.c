@@ -1,6 +1,8 @@
 /* What the three importers share: the options, the bundles they build (and
- * merge into when the output directory has them already), message ids,
- * plural templates, and the report of what could not be carried over. */
+ * merge into when the output directory has them already, never replacing one
+ * that cannot be read), message ids, plural templates, and the report of what
+ * could not be carried over.  The bundles are written by bundles_write: all
+ * or none, after the catalog's lint check. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -8,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "bundle_write.h"
 #include "cli.h"
 #include "importer.h"
 #include "msgparts.h"
@@ -68,10 +71,8 @@ int imp_parse(imp_catalog *c, int argc, char **argv, const char *help, char ***f
         rc = usage_error(c->cmd, "which files to import?");
     if (rc == CONTINUE && !c->out)
         rc = usage_error(c->cmd, "--out DIR is required: the catalog directory to write");
-    if (rc == CONTINUE && stat(c->out, &st) != 0 && mkdir(c->out, 0777) != 0)
-        rc = (fprintf(stderr, "glocal %s: cannot create %s: %s\n", c->cmd, c->out,
-                      strerror(errno)), EXIT_USAGE);
-    if (rc == CONTINUE)
+    /* a missing DIR is created when the bundles are written */
+    if (rc == CONTINUE && (stat(c->out, &st) == 0 || errno != ENOENT))
         rc = check_dir(c->cmd, c->out);
     if (rc == CONTINUE && c->base_lang &&
         (rc = bundle_locale(c->cmd, "--base-language", c->base_lang, lang)) == CONTINUE)
@@ -114,11 +115,16 @@ imp_bundle *imp_bundle_of(imp_catalog *c, const char *locale)
     b->path = xbuf_take(&p);
     char err[512];
     struct stat st;
-    if (stat(b->path, &st) == 0 && !yd_load(b->path, &b->file, err, sizeof err)) {
-        fprintf(stderr, "glocal %s: %s; starting it anew\n", c->cmd, err);
-        c->warnings++;
-    }
-    if (!b->file.root) {
+    if (stat(b->path, &st) == 0) {
+        if (!S_ISREG(st.st_mode)) /* a FIFO would block the read forever */
+            snprintf(err, sizeof err, "%s: not a regular file", b->path);
+        if (!S_ISREG(st.st_mode) || !yd_load(b->path, &b->file, err, sizeof err) ||
+            !yd_writable(&b->file, b->path, err, sizeof err)) {
+            /* file.root stays NULL: nothing is merged into it, nothing is written */
+            fprintf(stderr, "glocal %s: %s; the bundle is left as it is\n", c->cmd, err);
+            yd_file_free(&b->file);
+        }
+    } else {
         b->file.root = new_root(c, locale);
         b->file.header = xstrdup("");
     }
@@ -138,7 +144,10 @@ static yd_node *section(yd_node *root, const char *name)
 void imp_put(imp_catalog *c, const char *locale, const char *id, const char *key,
              const char *tmpl, const char *note)
 {
-    yd_node *msgs = section(imp_bundle_of(c, locale)->file.root, "messages");
+    yd_node *root = imp_bundle_of(c, locale)->file.root;
+    if (!root)
+        return; /* an existing bundle that cannot be read */
+    yd_node *msgs = section(root, "messages");
     if (note && *note) {
         if (!yd_get(msgs, id))
             yd_set(msgs, id, yd_map(false));
@@ -152,7 +161,9 @@ void imp_put(imp_catalog *c, const char *locale, const char *id, const char *key
 
 void imp_term(imp_catalog *c, const char *locale, const char *name, const char *text)
 {
-    yd_set(section(imp_bundle_of(c, locale)->file.root, "terms"), name, yd_scalar(text));
+    yd_node *root = imp_bundle_of(c, locale)->file.root;
+    if (root)
+        yd_set(section(root, "terms"), name, yd_scalar(text));
 }
 
 void imp_warn(imp_catalog *c, const char *file, unsigned line, const char *fmt, ...)
@@ -169,25 +180,68 @@ void imp_warn(imp_catalog *c, const char *file, unsigned line, const char *fmt, 
     c->warnings++;
 }
 
-int imp_finish(imp_catalog *c)
+static size_t unreadable(const imp_catalog *c)
 {
-    int rc = c->warnings ? EXIT_FAILED : EXIT_OK;
-    char err[512];
-    imp_bundle_of(c, "base"); /* a catalog needs one */
-    for (size_t i = 0; i < c->n; i++) {
-        imp_bundle *b = &c->b[i];
-        yd_warn_lost_comments(c->cmd, b->path, &b->file);
-        if (!yd_save(b->path, b->file.root, b->file.header, err, sizeof err)) {
-            fprintf(stderr, "glocal %s: %s\n", c->cmd, err);
+    size_t n = 0;
+    for (size_t i = 0; i < c->n; i++)
+        n += !c->b[i].file.root;
+    return n;
+}
+
+/* Renders every bundle and hands them to bundles_write; its exit code. */
+static int write_bundles(imp_catalog *c)
+{
+    gl_buf *text = xcalloc(c->n, sizeof *text);
+    bundle_text *out = xcalloc(c->n, sizeof *out);
+    int rc = EXIT_OK;
+    for (size_t i = 0; i < c->n && rc == EXIT_OK; i++) {
+        const imp_bundle *b = &c->b[i];
+        out[i].name = strrchr(b->path, '/') + 1;
+        if (!yd_render(b->file.root, b->file.header, &text[i])) {
+            fprintf(stderr, "glocal %s: cannot write %s: libyaml's emitter failed\n", c->cmd,
+                    b->path);
             rc = EXIT_USAGE;
         }
-        yd_file_free(&b->file);
-        free(b->locale);
-        free(b->path);
+        out[i].text = text[i].p ? text[i].p : "";
+        out[i].len = text[i].len;
     }
-    fprintf(stderr, "glocal %s: %zu bundle%s in %s, %zu text%s carried over, %zu warning%s; "
-            "run `glocal lint %s`\n", c->cmd, c->n, c->n == 1 ? "" : "s", c->out, c->carried,
-            c->carried == 1 ? "" : "s", c->warnings, c->warnings == 1 ? "" : "s", c->out);
+    if (rc == EXIT_OK)
+        rc = bundles_write(c->cmd, c->out, out, c->n);
+    for (size_t i = 0; i < c->n; i++) {
+        if (rc == EXIT_OK)
+            yd_warn_lost_comments(c->cmd, c->b[i].path, &c->b[i].file);
+        gl_buf_free(&text[i]);
+    }
+    free(text);
+    free(out);
+    return rc;
+}
+
+int imp_finish(imp_catalog *c)
+{
+    imp_bundle_of(c, "base"); /* a catalog needs one */
+    size_t bad = unreadable(c);
+    int rc;
+    if (bad) {
+        fprintf(stderr, "glocal %s: nothing written: %zu bundle%s in %s cannot be read (above); "
+                "fix %s, then import again\n", c->cmd, bad, bad == 1 ? "" : "s", c->out,
+                bad == 1 ? "it" : "them");
+        rc = EXIT_USAGE;
+    } else {
+        rc = write_bundles(c);
+    }
+    if (rc == EXIT_OK) {
+        fprintf(stderr, "glocal %s: %zu bundle%s in %s, %zu text%s carried over, %zu warning%s; "
+                "run `glocal lint %s`\n", c->cmd, c->n, c->n == 1 ? "" : "s", c->out,
+                c->carried, c->carried == 1 ? "" : "s", c->warnings,
+                c->warnings == 1 ? "" : "s", c->out);
+        rc = c->warnings ? EXIT_FAILED : EXIT_OK;
+    }
+    for (size_t i = 0; i < c->n; i++) {
+        yd_file_free(&c->b[i].file);
+        free(c->b[i].locale);
+        free(c->b[i].path);
+    }
     free(c->b);
     return rc;
 }

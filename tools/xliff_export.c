@@ -14,6 +14,7 @@
 
 #include <libxml/xmlwriter.h>
 
+#include "atomic_write.h"
 #include "catalog.h"
 #include "cli.h"
 #include "commands.h"
@@ -31,8 +32,11 @@ static const char usage_export[] =
     "protected inline codes.  Plurals in the source carry the plural categories\n"
     "TAG's language needs.  Bring the file back with `glocal import`.\n"
     "\n"
-    "Exit status: 0 written, 1 a catalog with errors, 2 usage error or\n"
-    "unreadable input.\n";
+    "FILE is written atomically (a temporary file renamed over it), its name\n"
+    "taken literally.\n"
+    "\n"
+    "Exit status: 0 written, 1 a catalog with errors, 2 usage error,\n"
+    "unreadable input or FILE cannot be written (then FILE is as it was).\n";
 
 /* ---- unit ids ---- */
 
@@ -522,6 +526,24 @@ static int export_opt(void *ud, int index, const char *value)
     return CONTINUE;
 }
 
+/* The document to standard output, or to a file through atomic_write: the
+ * name is a plain path (libxml2's own file output would read it as a URI and
+ * decode `%20`), and the file is never left half-written. */
+static bool put_output(const char *out, const char *data, size_t len)
+{
+    char err[512];
+    if (!out || strcmp(out, "-") == 0) {
+        if (fwrite(data, 1, len, stdout) == len && fflush(stdout) == 0)
+            return true;
+        fprintf(stderr, "glocal export: cannot write to standard output\n");
+        return false;
+    }
+    if (atomic_write(out, data, len, err, sizeof err))
+        return true;
+    fprintf(stderr, "glocal export: %s\n", err);
+    return false;
+}
+
 int cmd_export(int argc, char **argv)
 {
     static const cli_opt table[] = {{"locale", true}, {"out", true}, {NULL, false}};
@@ -543,21 +565,22 @@ int cmd_export(int argc, char **argv)
     uint32_t bi;
     x.b = gl_map_get(&c->bundle_index, tag, &bi) ? &c->bundles[bi] : NULL;
     gl_locale_facts_of(tag, &x.facts);
-    const char *out = o.out && strcmp(o.out, "-") != 0 ? o.out : "/dev/stdout";
-    x.w = xmlNewTextWriterFilename(out, 0);
-    if (!x.w) {
-        fprintf(stderr, "glocal export: cannot write %s\n", out);
-        glocal_catalog_unref(c);
-        return EXIT_USAGE;
+    xmlBuffer *doc = xmlBufferCreate();
+    x.w = doc ? xmlNewTextWriterMemory(doc, 0) : NULL;
+    bool built = false;
+    if (x.w) {
+        write_file(&x, tag);
+        built = xmlTextWriterEndDocument(x.w) >= 0;
+        xmlFreeTextWriter(x.w); /* flushes into doc */
     }
-    write_file(&x, tag);
-    bool written = xmlTextWriterEndDocument(x.w) >= 0;
-    xmlFreeTextWriter(x.w);
     glocal_catalog_unref(c);
-    if (!written) {
-        fprintf(stderr, "glocal export: cannot write %s\n", out);
+    bool written = built && put_output(o.out, (const char *)xmlBufferContent(doc),
+                                       (size_t)xmlBufferLength(doc));
+    xmlBufferFree(doc);
+    if (!built)
+        fprintf(stderr, "glocal export: out of memory\n");
+    if (!written)
         return EXIT_USAGE;
-    }
     fprintf(stderr, "glocal export: %zu units for %s, %zu with a translation\n", x.units, tag,
             x.translated);
     return x.failed ? EXIT_FAILED : EXIT_OK;

@@ -6,14 +6,18 @@
  * the template source they stand for (originalData), its text is quoted for
  * ICU.  The bundle keeps its keys in their order; changed variants are
  * replaced in place, new ones appended.  Every unit that cannot be taken is
- * reported with its line. */
+ * reported with its line.  The bundle is written only when the catalog it
+ * then makes has no lint error it did not have (bundle_write.h). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "bundle_write.h"
 #include "catalog.h"
 #include "cli.h"
 #include "commands.h"
@@ -34,8 +38,13 @@ static const char usage_import[] =
     "after the first key of the bundle cannot be kept; glocal says which.\n"
     "Run `glocal lint DIR` afterwards.\n"
     "\n"
-    "Exit status: 0 merged, 1 some units could not be taken (each is named),\n"
-    "2 usage error or unreadable input.\n";
+    "The bundle is written (atomically) only when the catalog then has no lint\n"
+    "error it did not have before; otherwise nothing is written.\n"
+    "\n"
+    "Exit status: 0 merged, 1 some units could not be taken (each is named; the\n"
+    "others are merged), 2 usage error or unreadable input (a catalog or bundle\n"
+    "that cannot be read: nothing written), 3 refused by the lint check (each\n"
+    "new error is named; nothing written).\n";
 
 typedef struct importer {
     const char *file;         /* the XLIFF file */
@@ -355,20 +364,22 @@ static int read_xliff(const char *file, xmlDoc **doc, char *tag)
     return rc;
 }
 
+/* The bundle to merge into: read, or new when there is none; never
+ * replaced when it cannot be read. */
 static int load_bundle(const char *path, const char *tag, yd_file *f)
 {
     char err[512];
-    FILE *probe = fopen(path, "r");
-    if (!probe) {
-        memset(f, 0, sizeof *f);
+    struct stat st;
+    memset(f, 0, sizeof *f);
+    if (stat(path, &st) != 0 && errno == ENOENT) {
         f->root = new_bundle(tag);
         f->header = xstrdup("");
         return CONTINUE;
     }
-    fclose(probe);
-    if (yd_load(path, f, err, sizeof err))
+    if (yd_load(path, f, err, sizeof err) && yd_writable(f, path, err, sizeof err))
         return CONTINUE;
-    fprintf(stderr, "glocal import: %s\n", err);
+    fprintf(stderr, "glocal import: %s; nothing written\n", err);
+    yd_file_free(f);
     return EXIT_USAGE;
 }
 
@@ -391,30 +402,43 @@ static int import_opt(void *ud, int index, const char *value)
     return CONTINUE;
 }
 
-static int merge(importer *im, const xmlDoc *doc, const char *path)
+/* Renders the bundle and hands it to bundles_write; its exit code. */
+static int write_bundle(const char *dir, const char *name, const yd_file *f)
+{
+    gl_buf text = {0};
+    int rc = EXIT_USAGE;
+    if (!yd_render(f->root, f->header, &text))
+        fprintf(stderr, "glocal import: cannot write %s/%s: libyaml's emitter failed\n", dir,
+                name);
+    else
+        rc = bundles_write("import", dir, &(bundle_text){name, text.p, text.len}, 1);
+    gl_buf_free(&text);
+    return rc;
+}
+
+static int merge(importer *im, const xmlDoc *doc, const char *dir, const char *locale)
 {
     yd_file f;
-    char err[512];
-    const char *tag = strrchr(path, '/') + 1;
-    char locale[GL_TAG_MAX];
-    snprintf(locale, sizeof locale, "%.*s", (int)(strlen(tag) - 5), tag);
+    char name[GL_TAG_MAX + 8];
+    snprintf(name, sizeof name, "%s.yaml", locale);
+    gl_buf p = {0};
+    gl_buf_printf(&p, "%s/%s", dir, name);
+    char *path = xbuf_take(&p);
     int rc = load_bundle(path, locale, &f);
-    if (rc != CONTINUE)
-        return rc;
-    im->root = f.root;
-    take_units(im, xmlDocGetRootElement(doc));
-    if (im->changed) {
-        yd_warn_lost_comments("import", path, &f);
-        if (!yd_save(path, f.root, f.header, err, sizeof err)) {
-            fprintf(stderr, "glocal import: %s\n", err);
-            rc = EXIT_USAGE;
-        }
+    if (rc == CONTINUE) {
+        im->root = f.root;
+        take_units(im, xmlDocGetRootElement(doc));
+        rc = im->changed ? write_bundle(dir, name, &f) : EXIT_OK;
+        if (rc == EXIT_OK && im->changed)
+            yd_warn_lost_comments("import", path, &f);
+        fprintf(stderr, "glocal import: %s: %zu translation%s taken (%zu changed), %zu unit%s "
+                "without one, %zu refused%s\n", path, im->merged, im->merged == 1 ? "" : "s",
+                im->changed, im->skipped, im->skipped == 1 ? "" : "s", im->refused,
+                rc == EXIT_OK ? "" : "; nothing written");
+        yd_file_free(&f);
     }
-    fprintf(stderr, "glocal import: %s: %zu translation%s taken (%zu changed), %zu unit%s "
-            "without one, %zu refused\n", path, im->merged, im->merged == 1 ? "" : "s",
-            im->changed, im->skipped, im->skipped == 1 ? "" : "s", im->refused);
-    yd_file_free(&f);
-    return rc != CONTINUE ? rc : im->refused ? EXIT_FAILED : EXIT_OK;
+    free(path);
+    return rc != EXIT_OK ? rc : im->refused ? EXIT_FAILED : EXIT_OK;
 }
 
 int cmd_import(int argc, char **argv)
@@ -429,15 +453,13 @@ int cmd_import(int argc, char **argv)
         rc = usage_error("import", "give the catalog directory and the XLIFF file");
     if (rc == CONTINUE)
         rc = open_catalog("import", o.dir, &c);
+    if (rc == EXIT_FAILED) /* 1 says units were refused, the others merged; here none were */
+        rc = EXIT_USAGE;
     if (rc == CONTINUE)
         rc = read_xliff(o.file, &doc, tag);
     if (rc == CONTINUE) {
-        gl_buf path = {0};
-        gl_buf_printf(&path, "%s/%s.yaml", o.dir, tag);
-        char *p = xbuf_take(&path);
         importer im = {.file = o.file, .c = c, .all = o.all};
-        rc = merge(&im, doc, p);
-        free(p);
+        rc = merge(&im, doc, o.dir, tag);
     }
     xmlFreeDoc(doc);
     glocal_catalog_unref(c);

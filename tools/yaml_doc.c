@@ -3,14 +3,12 @@
  * node's style; libyaml's emitter writes it.  The emitter writes no comments:
  * the comment lines at the top of a file are kept verbatim, and the others
  * are reported by yd_warn_lost_comments, never dropped silently. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <yaml.h>
 
+#include "bundle_write.h"
 #include "cli.h"
 #include "yaml_doc.h"
 
@@ -152,9 +150,10 @@ typedef struct loader {
     size_t nspans, capspans;
 } loader;
 
-static bool load_fail(loader *l, unsigned line, const char *what)
+/* PATH:LINE:COL, as lint gives it (libyaml counts columns in characters). */
+static bool load_fail(loader *l, yaml_mark_t at, const char *what)
 {
-    snprintf(l->err, l->errcap, "%s:%u: %s", l->path, line, what);
+    snprintf(l->err, l->errcap, "%s:%zu:%zu: %s", l->path, at.line + 1, at.column + 1, what);
     return false;
 }
 
@@ -169,7 +168,7 @@ static bool next_event(loader *l, yaml_event_t *ev)
     char what[256];
     snprintf(what, sizeof what, "YAML that does not parse: %s",
              l->parser.problem ? l->parser.problem : "unknown problem");
-    return load_fail(l, (unsigned)l->parser.problem_mark.line + 1, what);
+    return load_fail(l, l->parser.problem_mark, what);
 }
 
 static void add_span(loader *l, const yaml_event_t *ev)
@@ -224,7 +223,8 @@ static yd_node *load_node(loader *l, yaml_event_t *ev)
         n = new_node(YD_SEQ, ev->data.sequence_start.style);
         ok = load_items(l, n, YAML_SEQUENCE_END_EVENT);
     } else {
-        ok = load_fail(l, line, "anchors, aliases and tags are not allowed in a bundle");
+        ok = load_fail(l, ev->start_mark, "anchors, aliases and tags are not allowed in a "
+                       "bundle");
     }
     yaml_event_delete(ev);
     if (!ok) {
@@ -235,7 +235,10 @@ static yd_node *load_node(loader *l, yaml_event_t *ev)
     return n;
 }
 
-/* Stream start, document start, the root, document end, stream end. */
+static const char not_a_bundle[] =
+    "a bundle is a mapping with `glocal: 1`, `locale:` and `messages:`";
+
+/* Stream start, document start, the root (a mapping), document end, stream end. */
 static yd_node *load_stream(loader *l)
 {
     yaml_event_t ev;
@@ -247,6 +250,11 @@ static yd_node *load_stream(loader *l)
     }
     if (!next_event(l, &ev))
         return NULL;
+    if (ev.type != YAML_MAPPING_START_EVENT) { /* also an empty file: no document at all */
+        load_fail(l, ev.start_mark, not_a_bundle);
+        yaml_event_delete(&ev);
+        return NULL;
+    }
     if (!(root = load_node(l, &ev)))
         return NULL;
     if (!next_event(l, &ev)) /* document end */
@@ -255,11 +263,11 @@ static yd_node *load_stream(loader *l)
     if (!next_event(l, &ev))
         return yd_free(root), NULL;
     bool more = ev.type != YAML_STREAM_END_EVENT;
+    if (more)
+        load_fail(l, ev.start_mark, "a bundle holds one YAML document");
     yaml_event_delete(&ev);
-    if (more) {
-        load_fail(l, root->line, "a bundle holds one YAML document");
+    if (more)
         return yd_free(root), NULL;
-    }
     return root;
 }
 
@@ -318,17 +326,38 @@ bool yd_load(const char *path, yd_file *out, char *err, size_t errcap)
     yaml_parser_set_input_string(&l.parser, (const unsigned char *)text, len);
     out->root = load_stream(&l);
     yaml_parser_delete(&l.parser);
-    if (out->root && out->root->kind != YD_MAP) {
-        load_fail(&l, out->root->line, "a bundle is a mapping with `glocal: 1`, `locale:` and "
-                                       "`messages:`");
-        yd_free(out->root);
-        out->root = NULL;
-    }
     if (out->root)
         find_comments(text, &l, out);
     free(l.spans);
     free(text);
     return out->root != NULL;
+}
+
+/* Where a writer would have to replace what it cannot read: `messages:` or
+ * `terms:` that is not a mapping, a message that is neither text nor a
+ * mapping of variants. */
+static const yd_node *misshapen(const yd_node *root, const char **what)
+{
+    for (int s = 0; s < 2; s++) {
+        const yd_node *m = yd_get(root, s ? "terms" : "messages");
+        *what = s ? "`terms:` is not a mapping" : "`messages:` is not a mapping";
+        if (m && m->kind != YD_MAP)
+            return m;
+        *what = "a message is text or a mapping of variants";
+        for (size_t i = 1; !s && m && i < m->n; i += 2)
+            if (m->items[i]->kind == YD_SEQ)
+                return m->items[i];
+    }
+    return NULL;
+}
+
+bool yd_writable(const yd_file *f, const char *path, char *err, size_t errcap)
+{
+    const char *what;
+    const yd_node *bad = misshapen(f->root, &what);
+    if (bad)
+        snprintf(err, errcap, "%s:%u: %s", path, bad->line, what);
+    return !bad;
 }
 
 void yd_file_free(yd_file *f)
@@ -423,19 +452,15 @@ static char *mask(const astral *a, const char *s)
     return xbuf_take(&b);
 }
 
-/* The emitter's output with the stand-ins replaced, into f. */
-static bool unmask(const astral *a, const gl_buf *out, FILE *f)
+/* The emitter's output with the stand-ins replaced, appended to b. */
+static void unmask(const astral *a, const gl_buf *out, gl_buf *b)
 {
-    gl_buf b = {0};
     for (const char *p = out->p ? out->p : ""; *p;) {
         uint32_t cp = gl_utf8_next(&p);
         if (!a->off && cp >= PUA_FIRST && cp < PUA_FIRST + a->n)
             cp = a->cp[cp - PUA_FIRST];
-        put_utf8(&b, cp);
+        put_utf8(b, cp);
     }
-    bool ok = fwrite(b.p ? b.p : "", 1, b.len, f) == b.len;
-    gl_buf_free(&b);
-    return ok;
 }
 
 typedef struct emit_ctx {
@@ -493,7 +518,7 @@ static int write_buf(void *data, unsigned char *buffer, size_t size)
     return 1;
 }
 
-static bool emit_document(FILE *f, const yd_node *root)
+static bool emit_document(gl_buf *b, const yd_node *root)
 {
     emit_ctx x = {.astral = xcalloc(1, sizeof(astral))};
     yaml_emitter_t *e = &x.e;
@@ -522,36 +547,16 @@ static bool emit_document(FILE *f, const yd_node *root)
         ok = emit(e, &ev) && yaml_emitter_flush(e);
     }
     yaml_emitter_delete(e);
-    ok = ok && !x.out.oom && unmask(x.astral, &x.out, f);
+    ok = ok && !x.out.oom;
+    if (ok)
+        unmask(x.astral, &x.out, b);
     gl_buf_free(&x.out);
     free(x.astral);
     return ok;
 }
 
-bool yd_save(const char *path, const yd_node *root, const char *header, char *err,
-             size_t errcap)
+bool yd_render(const yd_node *root, const char *header, gl_buf *out)
 {
-    gl_buf tmp = {0};
-    gl_buf_printf(&tmp, "%s.XXXXXX", path);
-    char *name = xbuf_take(&tmp);
-    struct stat st;
-    mode_t mode = stat(path, &st) == 0 ? st.st_mode & 0777 : 0644;
-    int fd = mkstemp(name);
-    if (fd >= 0)
-        fchmod(fd, mode);
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    bool ok = f && fputs(header ? header : "", f) >= 0 && emit_document(f, root);
-    if (f)
-        ok = fclose(f) == 0 && ok;
-    else if (fd >= 0)
-        close(fd);
-    if (ok && rename(name, path) != 0)
-        ok = false;
-    if (!ok) {
-        snprintf(err, errcap, "cannot write %s: %s", path, errno ? strerror(errno) : "failed");
-        if (fd >= 0)
-            unlink(name);
-    }
-    free(name);
-    return ok;
+    gl_buf_puts(out, header ? header : "");
+    return emit_document(out, root) && !out->oom;
 }

@@ -52,9 +52,5 @@ bool yd_load(const char *path, yd_file *out, char *err, size_t errcap);
 void yd_file_free(yd_file *f);
 /* Says on stderr which comments of f writing it drops. */
 void yd_warn_lost_comments(const char *cmd, const char *path, const yd_file *f);
-/* Writes header then root to path (through a temporary file renamed over
- * it); false with a message in err. */
-bool yd_save(const char *path, const yd_node *root, const char *header, char *err,
-             size_t errcap);
 
 #endif

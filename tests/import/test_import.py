@@ -10,6 +10,7 @@ and formats as the source catalog did.  Standard library only.
 """
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -28,9 +29,34 @@ INPUTS = {
 }
 
 
-def glocal(*args, cwd=None):
-    p = subprocess.run([CLI, *args], capture_output=True, text=True, check=False, cwd=cwd)
+def glocal(*args, cwd=None, max_file_size=None):
+    def limit():  # ulimit -f in the child only
+        resource.setrlimit(resource.RLIMIT_FSIZE, (max_file_size, max_file_size))
+
+    p = subprocess.run([CLI, *args], capture_output=True, text=True, check=False, cwd=cwd,
+                       preexec_fn=limit if max_file_size else None)
     return p.returncode, p.stdout, p.stderr
+
+
+def snapshot(directory):
+    """Every file of directory (hidden ones too: a temporary file left behind
+    shows) with its bytes."""
+    files = {}
+    for name in os.listdir(directory):
+        with open(os.path.join(directory, name), "rb") as f:
+            files[name] = f.read()
+    return files
+
+
+BASE = "glocal: 1\nlocale: base\nlanguage: en\nmessages:\n  greeting: \"Hello {name}\"\n"
+# three years of hand-written work, and one line pasted with a tab
+DE_WITH_TAB = ("# German, hand-written\nglocal: 1\nlocale: de\nmessages:\n"
+               "  greeting: \"Hallo {name}\"\n\tbroken: \"pasted with a tab\"\n")
+# a python-brace-format translation whose argument base does not have
+PO_UNKNOWN_ARG = ('msgid ""\nmsgstr ""\n"Language: de\\n"\n'
+                  '"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: nplurals=2; '
+                  'plural=n != 1;\\n"\n\n#, python-brace-format\nmsgid "Hello {name}"\n'
+                  'msgstr "Hallo {nom}"\n')
 
 
 class Importer(unittest.TestCase):
@@ -142,6 +168,70 @@ class Importer(unittest.TestCase):
         self.assertTrue(text.startswith("# Our catalog\n"))
         self.assertLess(text.index("legal.footer"), text.index("greeting"))
         self.assertIn("brand: Kestrel", text)
+
+    # -- never losing a bundle ------------------------------------------------------
+
+    def existing_catalog(self, de_text):
+        os.makedirs(self.out)
+        for name, text in (("base.yaml", BASE), ("de.yaml", de_text)):
+            with open(os.path.join(self.out, name), "w", encoding="utf-8") as f:
+                f.write(text)
+        return snapshot(self.out)
+
+    def test_unreadable_bundle_is_an_error_and_stays_as_it_was(self):
+        for fmt in INPUTS:
+            with self.subTest(fmt):
+                shutil.rmtree(self.out, ignore_errors=True)
+                before = self.existing_catalog(DE_WITH_TAB)
+                code, _, err = self.run_import(fmt)
+                self.assertEqual(code, 2, err)
+                self.assertRegex(err, r"catalog/de\.yaml:6:1: YAML that does not parse: .*; "
+                                      r"the bundle is left as it is")
+                self.assertIn("nothing written", err)
+                self.assertEqual(snapshot(self.out), before)
+
+    def test_bundle_of_another_shape_is_not_replaced(self):
+        before = self.existing_catalog("glocal: 1\nlocale: de\nmessages:\n  - greeting\n")
+        code, _, err = self.run_import("gettext")
+        self.assertEqual(code, 2, err)
+        self.assertIn("catalog/de.yaml:4: `messages:` is not a mapping", err)
+        self.assertEqual(snapshot(self.out), before)
+
+    def write_po(self, text):
+        po = os.path.join(self.tmp.name, "de.po")
+        with open(po, "w", encoding="utf-8") as f:
+            f.write(text)
+        return po
+
+    def test_write_that_adds_a_lint_error_is_refused(self):
+        po = self.write_po(PO_UNKNOWN_ARG)
+        before = self.existing_catalog("glocal: 1\nlocale: de\nmessages:\n  greeting: Hallo\n")
+        code, _, err = glocal("import-gettext", po, "--out", self.out)
+        self.assertEqual(code, 3, err)
+        self.assertRegex(err, r"catalog/de\.yaml:\d+:\d+: error: `hello-name` uses argument "
+                              r"`nom`, which base\.yaml does not declare .*\[unknown-arg\]")
+        self.assertIn("refused: writing would add 1 lint error", err)
+        self.assertEqual(snapshot(self.out), before)
+        # into a new directory: not even the directory is made
+        new = os.path.join(self.tmp.name, "new")
+        self.assertEqual(glocal("import-gettext", po, "--out", new)[0], 3)
+        self.assertFalse(os.path.exists(new))
+
+    def test_errors_the_catalog_had_already_do_not_refuse(self):
+        # de.yaml has an unknown-arg error before the import; the import adds none
+        self.existing_catalog('glocal: 1\nlocale: de\nmessages:\n  greeting: "Hallo {nom}"\n')
+        po = self.write_po(PO_UNKNOWN_ARG.replace("{nom}", "{name}"))
+        code, _, err = glocal("import-gettext", po, "--out", self.out)
+        self.assertEqual(code, 0, err)
+
+    def test_failed_write_leaves_the_catalog_as_it_was(self):
+        self.run_import("rails")
+        before = snapshot(self.out)
+        code, _, err = glocal("import-gettext", *INPUTS["gettext"], "--out", self.out,
+                              cwd=FIXTURES, max_file_size=512)
+        self.assertEqual(code, 2, err)
+        self.assertIn("File too large", err)
+        self.assertEqual(snapshot(self.out), before)
 
     def test_usage(self):
         self.assertEqual(glocal("import-gettext", "--out", self.out)[0], 2)

@@ -10,6 +10,7 @@ and render the result.  Standard library only.
 
 import copy
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -27,9 +28,25 @@ def q(tag):
     return "{%s}%s" % (NS, tag)
 
 
-def glocal(*args):
-    p = subprocess.run([CLI, *args], capture_output=True, text=True, check=False)
+def glocal(*args, max_file_size=None):
+    def limit():  # ulimit -f in the child only
+        resource.setrlimit(resource.RLIMIT_FSIZE, (max_file_size, max_file_size))
+
+    p = subprocess.run([CLI, *args], capture_output=True, text=True, check=False,
+                       preexec_fn=limit if max_file_size else None)
     return p.returncode, p.stdout, p.stderr
+
+
+def snapshot(directory):
+    """Every file of directory (hidden ones too: a temporary file left behind
+    shows) with its bytes."""
+    files = {}
+    for name in os.listdir(directory):
+        path = os.path.join(directory, name)
+        if os.path.isfile(path):
+            with open(path, "rb") as f:
+                files[name] = f.read()
+    return files
 
 
 class Catalog:
@@ -181,6 +198,28 @@ class Export(unittest.TestCase):
         keys = [pc.get("dispStart").strip() for pc in ja.find("x:segment/x:source", X).iter(q("pc"))]
         self.assertEqual(keys, ["=0 {", "other {"])
 
+    def test_out_is_a_plain_file_name(self):
+        # libxml2's own output would read it as a URI and write "a b.xlf"
+        out = os.path.join(self.cat.tmp.name, "a%20b.xlf")
+        self.assertEqual(glocal("export", self.cat.dir, "--locale", "de", "--out", out)[0], 0)
+        self.assertTrue(os.path.exists(out))
+        self.assertFalse(os.path.exists(os.path.join(self.cat.tmp.name, "a b.xlf")))
+
+    def test_failed_export_leaves_the_file_as_it_was(self):
+        out_dir = os.path.join(self.cat.tmp.name, "out")
+        os.makedirs(out_dir)
+        out = os.path.join(out_dir, "de.xlf")
+        self.assertEqual(glocal("export", self.cat.dir, "--locale", "de", "--out", out)[0], 0)
+        before = snapshot(out_dir)
+        self.assertGreater(len(before["de.xlf"]), 8192)
+        code, _, err = glocal("export", self.cat.dir, "--locale", "de", "--out", out,
+                              max_file_size=8192)
+        self.assertEqual(code, 2, err)
+        self.assertIn("cannot write " + out + ": File too large", err)
+        self.assertEqual(snapshot(out_dir), before)  # whole, and no temporary file left
+        missing = os.path.join(self.cat.tmp.name, "no-such-dir", "de.xlf")
+        self.assertEqual(glocal("export", self.cat.dir, "--locale", "de", "--out", missing)[0], 2)
+
     def test_usage_errors(self):
         self.assertEqual(glocal("export", self.cat.dir)[0], 2)
         self.assertEqual(glocal("export", self.cat.dir, "--locale", "x!")[0], 2)
@@ -310,6 +349,33 @@ class RoundTrip(unittest.TestCase):
                           "Es tut uns aufrichtig leid" in l],
                          [l for l in after.splitlines() if "order.delayed" in l or
                           "Es tut uns aufrichtig leid" in l])
+
+    def test_unreadable_bundle_is_an_error_and_stays_as_it_was(self):
+        tree = self.cat.export("de")
+        fill(units(tree)["greeting:other"], lambda t: t.replace("Hi ", "Servus "))
+        path = self.cat.save(tree, "de.xlf")
+        self.cat.write("de.yaml", self.cat.read("de.yaml") + "\tbroken: \"pasted with a tab\"\n")
+        before = snapshot(self.cat.dir)
+        code, _, err = glocal("import", self.cat.dir, path)
+        self.assertEqual(code, 2, err)
+        self.assertRegex(err, r"de\.yaml:\d+:1: ")
+        self.assertEqual(snapshot(self.cat.dir), before)
+
+    def test_unit_that_adds_a_lint_error_refuses_the_file(self):
+        tree = self.cat.export("de")
+        us = units(tree)
+        fill(us["signoff:other"], lambda t: t.replace("Best wishes", "Viele Grüße"))
+        # compiles, but `bogus` is no variant key this catalog knows
+        fill(us["greeting:other"], lambda t: t.replace("Hi ", "Servus "))
+        us["greeting:other"].set("id", "greeting:bogus")
+        before = snapshot(self.cat.dir)
+        code, _, err = glocal("import", self.cat.dir, self.cat.save(tree, "de.xlf"))
+        self.assertEqual(code, 3, err)
+        self.assertRegex(err, r"de\.yaml:\d+:\d+: error: variant key `bogus`.*\[selector\]")
+        self.assertIn("refused: writing would add 1 lint error", err)
+        self.assertIn("nothing written", err)
+        # the whole file is refused: the good unit is not written either
+        self.assertEqual(snapshot(self.cat.dir), before)
 
     def test_not_xliff(self):
         bad = os.path.join(self.cat.tmp.name, "bad.xlf")
