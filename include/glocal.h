@@ -225,6 +225,22 @@ GLOCAL_API glocal_status glocal_request_set_time_zone(glocal_request *r, const c
  *  Returns GLOCAL_OK or GLOCAL_ERR_INVALID (NULL r, unknown mode).  @since 1.0 */
 GLOCAL_API glocal_status glocal_request_set_isolation(glocal_request *r, glocal_isolation mode,
                                                       glocal_error **err);
+/**
+ * Adds a fallback locale: after the request locale's own chain, each
+ * fallback's chain is read in the order added (bundles already on the chain
+ * skipped), base last.  The first bundle on that combined chain defining a
+ * message decides the text's language, as on a single chain; context values
+ * not set on the request come from the profiles of the request locale's
+ * chain first, then the fallbacks'; numbers and dates in a fallback's text
+ * are written for that text's language, with the request's -u- keywords
+ * (docs/resolution.md#fallbacks).  A request takes at most 8 fallbacks.
+ * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL r, locale not UTF-8),
+ * GLOCAL_ERR_LOCALE (malformed), GLOCAL_ERR_LIMIT (a ninth fallback),
+ * GLOCAL_ERR_NOMEM; on failure the request is unchanged.
+ * @since 1.0
+ */
+GLOCAL_API glocal_status glocal_request_add_fallback(glocal_request *r, const char *locale,
+                                                     glocal_error **err);
 /** Frees r; NULL is a no-op.  @since 1.0 */
 GLOCAL_API void glocal_request_free(glocal_request *r);
 

@@ -113,7 +113,7 @@ const char *glocal_message_arg_type(const glocal_message *m, size_t i)
 struct glocal_chain {
     const glocal_catalog *c;
     size_t n;
-    uint32_t idx[GL_MAX_CHAIN];
+    uint32_t idx[];
 };
 
 /* The chain of a caller's locale, memoized like a request's. */
@@ -140,7 +140,7 @@ glocal_status glocal_catalog_chain(const glocal_catalog *c, const char *locale,
     glocal_status st = chain_of(c, locale, &ch, &owned, err);
     if (st != GLOCAL_OK)
         return st;
-    glocal_chain *res = malloc(sizeof(*res));
+    glocal_chain *res = malloc(sizeof(*res) + ch->n * sizeof(res->idx[0]));
     if (res) {
         res->c = c;
         res->n = ch->n;

@@ -1,4 +1,4 @@
-/* Fallback chains (SPEC §3.2) and their lock-free memo. */
+/* Fallback chains (docs/resolution.md#chains) and their lock-free memo. */
 #include "chain.h"
 
 #include <stdio.h>
@@ -187,44 +187,89 @@ void gl_chain_free(gl_chain *ch)
     if (!ch)
         return;
     for (size_t i = 0; i < ch->n; i++) {
-        free(ch->format_locale[i]);
-        free(ch->format_tag[i]);
+        if (ch->format_locale)
+            free(ch->format_locale[i]);
+        if (ch->format_tag)
+            free(ch->format_tag[i]);
     }
-    free(ch->tag);
+    free(ch->idx);
+    free(ch->format_locale);
+    free(ch->format_tag);
+    free(ch->rtl);
+    free(ch->key);
     free(ch);
 }
 
-static gl_chain *chain_new(const glocal_catalog *c, const char *tag, uint32_t hash)
+/* Appends the chain of one locale to out, without base and without bundles
+ * already there; false when out of memory. */
+static bool append_chain(const glocal_catalog *c, const gl_locale_facts *f, uint8_t *seen,
+                         uint32_t *out, size_t *n)
+{
+    uint32_t one[GL_MAX_CHAIN];
+    size_t k = gl_chain_compute(c, f->base_tag, f->script, one, GL_MAX_CHAIN);
+    for (size_t i = 0; i < k; i++)
+        if (one[i] != 0 && !seen[one[i]]) {
+            seen[one[i]] = 1;
+            out[(*n)++] = one[i];
+        }
+    return k > 0;
+}
+
+/* The request locale's chain, then each fallback's, base last: every
+ * bundle at most once, so never longer than the catalog. */
+static bool compute_chain(const glocal_catalog *c, gl_chain *ch)
+{
+    uint8_t *seen = calloc(c->nbundles, 1);
+    ch->idx = malloc(c->nbundles * sizeof(*ch->idx));
+    bool ok = seen && ch->idx && append_chain(c, &ch->facts, seen, ch->idx, &ch->n);
+    for (const char *fb = strchr(ch->key, '\n'); ok && fb; fb = strchr(fb + 1, '\n')) {
+        char tag[GL_TAG_MAX];
+        gl_locale_facts f;
+        snprintf(tag, sizeof tag, "%.*s", (int)strcspn(fb + 1, "\n"), fb + 1);
+        ok = gl_locale_facts_of(tag, &f) && append_chain(c, &f, seen, ch->idx, &ch->n);
+    }
+    free(seen);
+    if (ok)
+        ch->idx[ch->n++] = 0;
+    return ok;
+}
+
+static bool format_locales(const glocal_catalog *c, gl_chain *ch)
+{
+    ch->format_locale = calloc(ch->n, sizeof(*ch->format_locale));
+    ch->format_tag = calloc(ch->n, sizeof(*ch->format_tag));
+    ch->rtl = calloc(ch->n, sizeof(*ch->rtl));
+    if (!ch->format_locale || !ch->format_tag || !ch->rtl)
+        return false;
+    for (size_t i = 0; i < ch->n; i++) {
+        const gl_bundle *b = &c->bundles[ch->idx[i]];
+        ch->format_locale[i] = format_locale_for(b, &ch->facts);
+        if (!ch->format_locale[i] || !(ch->format_tag[i] = format_tag_of(ch->format_locale[i])))
+            return false;
+        ch->rtl[i] = strcmp(ch->format_locale[i], ch->facts.icu_id) == 0 ? ch->facts.rtl : b->rtl;
+    }
+    return true;
+}
+
+static gl_chain *chain_new(const glocal_catalog *c, const char *key, uint32_t hash)
 {
     gl_chain *ch = calloc(1, sizeof(*ch));
     if (!ch)
         return NULL;
-    ch->tag = gl_strdup(tag);
+    ch->key = gl_strdup(key);
     ch->hash = hash;
-    if (!ch->tag || !gl_locale_facts_of(tag, &ch->facts)) {
+    char tag[GL_TAG_MAX];
+    snprintf(tag, sizeof tag, "%.*s", (int)strcspn(key, "\n"), key);
+    if (!ch->key || !gl_locale_facts_of(tag, &ch->facts) || !compute_chain(c, ch) ||
+        !format_locales(c, ch)) {
         gl_chain_free(ch);
         return NULL;
-    }
-    ch->n = gl_chain_compute(c, ch->facts.base_tag, ch->facts.script, ch->idx, GL_MAX_CHAIN);
-    if (ch->n == 0) {
-        gl_chain_free(ch);
-        return NULL;
-    }
-    for (size_t i = 0; i < ch->n; i++) {
-        const gl_bundle *b = &c->bundles[ch->idx[i]];
-        ch->format_locale[i] = format_locale_for(b, &ch->facts);
-        ch->rtl[i] = strcmp(ch->format_locale[i] ? ch->format_locale[i] : "", ch->facts.icu_id) == 0
-                         ? ch->facts.rtl : b->rtl;
-        if (!ch->format_locale[i] || !(ch->format_tag[i] = format_tag_of(ch->format_locale[i]))) {
-            gl_chain_free(ch);
-            return NULL;
-        }
     }
     resolve_profile(c, ch);
     return ch;
 }
 
-const gl_chain *gl_chain_get(const glocal_catalog *c, const char *tag, uint32_t hash, bool *owned)
+const gl_chain *gl_chain_get(const glocal_catalog *c, const char *key, uint32_t hash, bool *owned)
 {
     gl_chain_memo *m = c->memo;
     *owned = false;
@@ -233,18 +278,18 @@ const gl_chain *gl_chain_get(const glocal_catalog *c, const char *tag, uint32_t 
         _Atomic(gl_chain *) *slot = &m->slot[(hash + probe) % MEMO_SLOTS];
         gl_chain *cur = atomic_load_explicit(slot, memory_order_acquire);
         if (!cur) {
-            if (!mine && !(mine = chain_new(c, tag, hash)))
+            if (!mine && !(mine = chain_new(c, key, hash)))
                 return NULL;
             if (atomic_compare_exchange_strong_explicit(slot, &cur, mine, memory_order_acq_rel,
                                                         memory_order_acquire))
                 return mine;
         }
-        if (cur->hash == hash && strcmp(cur->tag, tag) == 0) {
+        if (cur->hash == hash && strcmp(cur->key, key) == 0) {
             gl_chain_free(mine);
             return cur;
         }
     }
-    if (!mine && !(mine = chain_new(c, tag, hash)))
+    if (!mine && !(mine = chain_new(c, key, hash)))
         return NULL;
     *owned = true;
     return mine;

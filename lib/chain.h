@@ -1,4 +1,5 @@
-/* Fallback chains (SPEC §3.2) and the per-catalog memo of resolved chains. */
+/* Fallback chains (docs/resolution.md#chains) and the per-catalog memo of
+ * resolved chains. */
 #ifndef GLOCAL_CHAIN_H
 #define GLOCAL_CHAIN_H
 
@@ -7,16 +8,18 @@
 
 #define GL_MAX_CHAIN 64
 
-/* A chain resolved for one request tag: bundles, profile defaults, and the
- * format locale to use when each bundle's variant is selected. */
+/* A chain resolved for one request: bundles, profile defaults, and the
+ * format locale to use when each bundle's variant is selected.  A request
+ * with fallbacks reads its own locale's chain, then each fallback's, base
+ * last (docs/resolution.md#fallbacks). */
 typedef struct gl_chain {
-    char *tag;                  /* the request's canonical tag (memo key) */
+    char *key;                  /* memo key: the request's tag, then "\n" and each fallback's */
     uint32_t hash;
     size_t n;
-    uint32_t idx[GL_MAX_CHAIN]; /* bundle indices, base last */
-    char *format_locale[GL_MAX_CHAIN];
-    char *format_tag[GL_MAX_CHAIN]; /* the same as a BCP 47 tag, for the result API */
-    bool rtl[GL_MAX_CHAIN];     /* the direction of that format locale */
+    uint32_t *idx;              /* n bundle indices, base last */
+    char **format_locale;       /* per position: ICU locale id with keywords */
+    char **format_tag;          /* the same as a BCP 47 tag, for the result API */
+    bool *rtl;                  /* the direction of that format locale */
     uint32_t formality, tone;   /* from the first profile setting them; 0 none */
     const char *time_zone;      /* NULL: UTC */
     uint32_t formality_from, tone_from, zone_from; /* chain positions, for explain */
@@ -28,10 +31,11 @@ typedef struct gl_chain {
 size_t gl_chain_compute(const glocal_catalog *c, const char *base_tag, const char *script,
                         uint32_t *out, size_t cap);
 
-/* The resolved chain for a canonical request tag, memoized in the catalog.
+/* The resolved chain for a request's chain key (gl_request_chain_key: its
+ * canonical tag, then "\n" and each fallback's), memoized in the catalog.
  * *owned is set when the result is not memoized and must be freed with
  * gl_chain_free.  NULL only when out of memory. */
-const gl_chain *gl_chain_get(const glocal_catalog *c, const char *tag, uint32_t hash, bool *owned);
+const gl_chain *gl_chain_get(const glocal_catalog *c, const char *key, uint32_t hash, bool *owned);
 void gl_chain_free(gl_chain *ch);
 
 gl_chain_memo *gl_chain_memo_new(void);

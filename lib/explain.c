@@ -1,5 +1,7 @@
 /* glocal_explain: a resolution (resolve.c) told step by step — chain,
  * context, the text's language, every candidate and why it won or lost. */
+#include <string.h>
+
 #include "format.h"
 
 typedef struct explainer {
@@ -62,6 +64,17 @@ static void explain_zone(const explainer *x, const glocal_request *r)
         gl_buf_puts(x->out, "(default)\n");
 }
 
+static void explain_fallbacks(const explainer *x, const char *list)
+{
+    gl_buf_puts(x->out, "fallbacks:");
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, "\n");
+        gl_buf_printf(x->out, " %.*s", (int)n, p);
+        p += n + (p[n] == '\n');
+    }
+    gl_buf_puts(x->out, "\n");
+}
+
 static void explain_chain(const explainer *x)
 {
     gl_buf_puts(x->out, "chain:\n");
@@ -80,8 +93,11 @@ static glocal_status explain(const glocal_catalog *c, const gl_resolution *res,
     const gl_chain *ch = res->chain;
     gl_buf_printf(out, "message: %s%s\n", id, c->messages[res->msg].locked ? " (locked: always "
                   "from base)" : "");
-    gl_buf_printf(out, "locale: %s (language %s, likely script %s)\n", ch->tag,
+    size_t taglen = strcspn(ch->key, "\n");
+    gl_buf_printf(out, "locale: %.*s (language %s, likely script %s)\n", (int)taglen, ch->key,
                   ch->facts.language, ch->facts.script);
+    if (ch->key[taglen])
+        explain_fallbacks(&x, ch->key + taglen + 1);
     explain_chain(&x);
     explain_context(&x);
     explain_zone(&x, r);

@@ -46,6 +46,39 @@ glocal_status glocal_request_new(const char *locale, glocal_request **out, gloca
     return GLOCAL_OK;
 }
 
+const char *gl_request_chain_key(const glocal_request *r)
+{
+    return r->fallbacks ? r->fallbacks : r->tag;
+}
+
+/* A fallback's chain follows the request's own: "de-CH\nfr\nes". */
+glocal_status glocal_request_add_fallback(glocal_request *r, const char *locale,
+                                          glocal_error **err)
+{
+    if (!r)
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "the request is NULL");
+    if (r->nfallbacks == GL_MAX_FALLBACKS)
+        return gl_fail(err, GLOCAL_ERR_LIMIT, NULL, 0, 0,
+                       "a request has at most %d fallback locales", GL_MAX_FALLBACKS);
+    char tag[GL_TAG_MAX];
+    glocal_status st = gl_request_locale(locale, tag, err);
+    if (st != GLOCAL_OK)
+        return st;
+    const char *key = gl_request_chain_key(r);
+    size_t have = strlen(key), add = strlen(tag);
+    char *longer = malloc(have + add + 2);
+    if (!longer)
+        return gl_nomem(err);
+    memcpy(longer, key, have);
+    longer[have] = '\n';
+    memcpy(longer + have + 1, tag, add + 1);
+    free(r->fallbacks);
+    r->fallbacks = longer;
+    r->nfallbacks++;
+    r->hash = gl_hash(longer, have + add + 1);
+    return GLOCAL_OK;
+}
+
 static int axis_by_name(const char *axis)
 {
     for (int i = 0; i < AX_COUNT; i++)
@@ -115,6 +148,7 @@ void glocal_request_free(glocal_request *r)
     for (int i = 0; i < AX_COUNT; i++)
         free(r->axis[i]);
     free(r->zone);
+    free(r->fallbacks);
     free(r);
 }
 

@@ -6,9 +6,13 @@
 #include "locales.h"
 #include "value.h"
 
+#define GL_MAX_FALLBACKS 8
+
 struct glocal_request {
     char tag[GL_TAG_MAX];     /* canonical BCP 47, extensions kept */
-    uint32_t hash;
+    char *fallbacks;          /* NULL, or the chain key: tag, then "\n" and each fallback */
+    size_t nfallbacks;
+    uint32_t hash;            /* of the chain key */
     char *axis[AX_COUNT];     /* NULL: unset */
     char *zone;               /* NULL: unset */
     glocal_isolation isolation;
@@ -23,6 +27,9 @@ struct glocal_args {
     gl_arg *items;
     size_t count, cap;
 };
+
+/* What the chain memo knows this request's chain by (gl_chain_get). */
+const char *gl_request_chain_key(const glocal_request *r);
 
 const gl_value *gl_args_find(const glocal_args *a, const char *name);
 gl_argtype gl_value_type(const gl_value *v);

@@ -133,7 +133,7 @@ glocal_status gl_resolve(const glocal_catalog *c, const char *id, const glocal_r
     memset(res, 0, sizeof(*res));
     if (!gl_lookup_message(c, id, &res->msg))
         return not_found(c, id, err);
-    res->chain = gl_chain_get(c, r->tag, r->hash, &res->chain_owned);
+    res->chain = gl_chain_get(c, gl_request_chain_key(r), r->hash, &res->chain_owned);
     if (!res->chain)
         return gl_nomem(err);
     glocal_status st = resolve_context(c, r, res, err);

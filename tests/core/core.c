@@ -124,5 +124,6 @@ int main(void)
     add_api_tests(s);
     add_open_tests(s);
     add_served_tests(s);
+    add_fallback_tests(s);
     return run_suite(s, CK_FORK_GETENV);
 }

@@ -40,5 +40,6 @@ void add_format_tests(Suite *s);
 void add_api_tests(Suite *s);
 void add_open_tests(Suite *s);
 void add_served_tests(Suite *s);
+void add_fallback_tests(Suite *s);
 
 #endif
