@@ -35,10 +35,21 @@
 extern "C" {
 #endif
 
-#if defined(_WIN32)
+/* Exported functions.  On Windows a program imports them from glocal.dll
+ * (define GLOCAL_STATIC when linking the static library instead); building
+ * glocal itself defines GLOCAL_BUILDING to export them. */
+#if defined(_WIN32) || defined(__CYGWIN__)
+#if defined(GLOCAL_BUILDING)
+#define GLOCAL_API __declspec(dllexport)
+#elif defined(GLOCAL_STATIC)
 #define GLOCAL_API
 #else
+#define GLOCAL_API __declspec(dllimport)
+#endif
+#elif defined(__GNUC__)
 #define GLOCAL_API __attribute__((visibility("default")))
+#else
+#define GLOCAL_API
 #endif
 
 /* ---- Version ------------------------------------------------------------ */
@@ -47,9 +58,14 @@ extern "C" {
 #define GLOCAL_VERSION_MINOR 0
 #define GLOCAL_VERSION_PATCH 0
 #define GLOCAL_VERSION_STRING "1.0.0"
+/* MAJOR * 10000 + MINOR * 100 + PATCH, for #if: 10000 is 1.0.0. */
+#define GLOCAL_VERSION_NUMBER 10000
 
 /** The library's version, "1.0.0"; a static string.  @since 1.0 */
 GLOCAL_API const char *glocal_version(void);
+/** The library's version as GLOCAL_VERSION_NUMBER writes it: compare it with
+ *  the header's to tell which library a program runs with.  @since 1.0 */
+GLOCAL_API int glocal_version_number(void);
 
 /* ---- Status codes --------------------------------------------------------
  * Values are never renumbered or reused. */
@@ -535,6 +551,16 @@ GLOCAL_API const char *glocal_finding_locale(const glocal_finding *x);
 GLOCAL_API const char *glocal_finding_message_id(const glocal_finding *x);
 /** Frees f and every finding in it; NULL is a no-op.  @since 1.0 */
 GLOCAL_API void glocal_findings_free(glocal_findings *f);
+
+/**
+ * The warnings found while opening c (findings of warning severity that the
+ * loader checks, such as an apostrophe that quotes the rest of a template);
+ * lint reports them too, with every other rule.  Borrowed from c: valid while
+ * c is referenced; never NULL for an open catalog (an empty list when there
+ * were none); do not pass it to glocal_findings_free.  NULL when c is NULL.
+ * @since 1.0
+ */
+GLOCAL_API const glocal_findings *glocal_catalog_warnings(const glocal_catalog *c);
 
 #ifdef __cplusplus
 }

@@ -141,6 +141,7 @@ void gl_catalog_free(glocal_catalog *c)
     gl_map_free(&c->message_index);
     gl_chain_memo_free(c->memo);
     free(atomic_load(&c->sorted_messages));
+    glocal_findings_free(c->warnings);
     gl_arena_free(c->arena);
     free(c);
 }
@@ -166,4 +167,9 @@ size_t glocal_catalog_locale_count(const glocal_catalog *c)
 const char *glocal_catalog_locale_at(const glocal_catalog *c, size_t i)
 {
     return c && i + 1 < c->nbundles ? c->bundles[i + 1].locale : NULL;
+}
+
+const glocal_findings *glocal_catalog_warnings(const glocal_catalog *c)
+{
+    return c ? c->warnings : NULL;
 }

@@ -109,6 +109,7 @@ struct glocal_catalog {
     uint32_t ntemplates;
     uint64_t max_output;      /* GLOCAL_LIMIT_OUTPUT_BYTES */
     gl_chain_memo *memo;
+    glocal_findings *warnings;  /* found while opening */
     _Atomic(uint32_t *) sorted_messages; /* catalog_read.c: message order by id, built once */
 };
 

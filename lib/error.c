@@ -40,6 +40,11 @@ const char *glocal_version(void)
     return GLOCAL_VERSION_STRING;
 }
 
+int glocal_version_number(void)
+{
+    return GLOCAL_VERSION_NUMBER;
+}
+
 void glocal_free(void *p)
 {
     free(p);
@@ -189,10 +194,11 @@ bool gl_report(gl_diag *d, gl_rule rule, glocal_status status, const char *file,
 {
     va_list ap;
     va_start(ap, fmt);
-    if (d->collect) {
+    bool error = gl_rule_severity(rule) == GLOCAL_SEVERITY_ERROR;
+    if (d->collect || (!error && d->findings)) {
         if (!add_finding(d, rule, gl_rule_severity(rule), file, line, col, locale, msgid, fmt, ap))
             d->fatal = GLOCAL_ERR_NOMEM;
-    } else if (gl_rule_severity(rule) == GLOCAL_SEVERITY_ERROR && !d->stop) {
+    } else if (error && !d->stop) {
         glocal_status code = status != GLOCAL_OK ? status : gl_rule_status(rule);
         gl_buf b = {0};
         gl_buf_vprintf(&b, fmt, ap);
@@ -215,8 +221,8 @@ void gl_report_warning(gl_diag *d, gl_rule rule, const char *file, unsigned line
 {
     va_list ap;
     va_start(ap, fmt);
-    if (d->collect && !add_finding(d, rule, GLOCAL_SEVERITY_WARNING, file, line, col, locale,
-                                   msgid, fmt, ap))
+    if (d->findings && !add_finding(d, rule, GLOCAL_SEVERITY_WARNING, file, line, col, locale,
+                                    msgid, fmt, ap))
         d->fatal = GLOCAL_ERR_NOMEM;
     va_end(ap);
 }

@@ -23,7 +23,7 @@ typedef struct gl_diag {
     bool stop;                 /* fail-fast: an error was reported */
     glocal_status fatal;       /* IO/NOMEM: stop in either mode */
     glocal_error *first_error; /* fail-fast only */
-    glocal_findings *findings; /* collect only */
+    glocal_findings *findings; /* collect: every finding; open: the warnings (may be NULL) */
 } gl_diag;
 
 /* Reports a finding.  `status` overrides the rule's status in open mode

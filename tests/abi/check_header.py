@@ -9,6 +9,7 @@ usage: check_header.py INCLUDE_DIR SHARED_LIB   (CC and CXX from the environment
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -44,6 +45,13 @@ int main(void)
     if (strcmp(glocal_version(), GLOCAL_VERSION_STRING) != 0) {
         fprintf(stderr, "glocal_version() is %%s, the header says %%s\\n", glocal_version(),
                 GLOCAL_VERSION_STRING);
+        return 1;
+    }
+    if (glocal_version_number() != GLOCAL_VERSION_NUMBER ||
+        GLOCAL_VERSION_NUMBER != GLOCAL_VERSION_MAJOR * 10000 + GLOCAL_VERSION_MINOR * 100 +
+                                     GLOCAL_VERSION_PATCH) {
+        fprintf(stderr, "glocal_version_number() is %%d, the header says %%d\\n",
+                glocal_version_number(), GLOCAL_VERSION_NUMBER);
         return 1;
     }
     printf("%%u functions, glocal %%s, %%s %%d %%d\\n", (unsigned)n, glocal_version(),
@@ -100,7 +108,36 @@ def main(incdir, shared):
                 ok = False
                 continue
             print('%-6s ok: %s' % (lang, run.stdout.strip()))
-    return 0 if ok else 1
+    return 0 if check_windows(header) and ok else 1
+
+
+# The export macro on Windows: importing (a program), exporting (building
+# glocal) and static; clang's own headers make a freestanding check possible
+# without a Windows SDK.
+WINDOWS_MODES = [('dllimport', []), ('dllexport', ['-DGLOCAL_BUILDING']),
+                 ('static', ['-DGLOCAL_STATIC'])]
+
+
+def check_windows(header):
+    clang = shutil.which('clang')
+    if not clang:
+        print('FAIL: clang is needed to compile-check the Windows export macro')
+        return False
+    ok = True
+    for mode, defs in WINDOWS_MODES:
+        base = [clang, '-target', 'x86_64-w64-mingw32', '-ffreestanding', '-x', 'c',
+                '-std=c99'] + defs
+        pre = subprocess.run(base + ['-E', '-P', header], capture_output=True, text=True)
+        chk = subprocess.run(base + ['-fsyntax-only'] + WARN + [header], capture_output=True,
+                             text=True)
+        marks = re.findall(r'\b(dllimport|dllexport)\b', pre.stdout)
+        got = set(marks) == ({mode} if mode != 'static' else set())
+        if pre.returncode or chk.returncode or not got:
+            print('FAIL: windows %s: %s%s' % (mode, pre.stderr, chk.stderr))
+            ok = False
+        else:
+            print('%-6s ok: windows, %s' % ('win', mode))
+    return ok
 
 
 if __name__ == '__main__':

@@ -84,7 +84,16 @@ START_TEST(open_quote_warns)
     glocal_args *a = std_args();
     expect(c, "en", NULL, "hello", a, "It's {name} and more");
     glocal_args_free(a);
+    /* the open kept the warning it found, for the caller */
+    const glocal_findings *w = glocal_catalog_warnings(c);
+    ck_assert_uint_eq(glocal_findings_count(w), 1);
+    ck_assert_str_eq(glocal_finding_rule(glocal_findings_at(w, 0)), "template-syntax");
+    ck_assert_int_eq(glocal_finding_severity(glocal_findings_at(w, 0)), GLOCAL_SEVERITY_WARNING);
+    ck_assert_uint_eq(glocal_finding_line(glocal_findings_at(w, 0)), 7);
+    ck_assert_uint_eq(glocal_finding_column(glocal_findings_at(w, 0)), 12);
     glocal_catalog_unref(c);
+    ck_assert_ptr_null(glocal_catalog_warnings(NULL));
+    ck_assert_uint_eq(glocal_findings_count(glocal_catalog_warnings(resolve_cat)), 0);
     glocal_findings *f = NULL;
     ck_assert_int_eq(glocal_lint(path, &f, NULL), GLOCAL_OK);
     ck_assert_uint_eq(glocal_findings_count(f), 1);
