@@ -18,21 +18,29 @@ void gl_base_language(gl_bundle_ctx *x, const ynode *root)
 
 /* ---- axes and channels ---- */
 
-const char *const gl_axis_names[AX_COUNT] = {"formality", "tone", "channel"};
+const char *const gl_axis_names[AX_BUILTIN] = {"formality", "tone", "channel"};
 
-static const char *const builtin_values[AX_COUNT][11] = {
+static const char *const builtin_values[AX_BUILTIN][11] = {
     {"formal", "informal", "honorific", NULL},
     {"neutral", "warm", "direct", "playful", "empathetic", NULL},
     {"email", "sms", "chat", "whatsapp", "wechat", "line", "kakaotalk", "push", "voice", "web",
      NULL},
 };
 
-static int axis_index(const char *name)
+/* Names a custom axis may not take: the settings of a request and the
+ * keywords the bindings take beside axes, so that `experiment="b"` in Python
+ * or Lua can only ever mean an axis. */
+static const char *const reserved_axis_names[] = {
+    "locale", "time_zone", "zone", "isolation", "fallbacks", "fallback", "args", "arguments",
+    "id", "message", "message_id", "other", "base", "language", "channels", "profile", NULL,
+};
+
+static bool reserved_axis_name(const char *name)
 {
-    for (int a = 0; a < AX_COUNT; a++)
-        if (strcmp(gl_axis_names[a], name) == 0)
-            return a;
-    return -1;
+    for (const char *const *r = reserved_axis_names; *r; r++)
+        if (strcmp(*r, name) == 0)
+            return true;
+    return false;
 }
 
 static bool add_axis_value(gl_bundle_ctx *x, const char *name, int axis)
@@ -50,11 +58,38 @@ static bool init_axes(gl_bundle_ctx *x)
 {
     if (!add_axis_value(x, "", -1)) /* index 0: GL_AXIS_NONE */
         return false;
-    for (int a = 0; a < AX_COUNT; a++)
+    for (int a = 0; a < AX_BUILTIN; a++)
+        x->c->axis_name[a] = gl_axis_names[a];
+    x->c->naxes = AX_BUILTIN;
+    for (int a = 0; a < AX_BUILTIN; a++)
         for (const char *const *v = builtin_values[a]; *v; v++)
             if (!add_axis_value(x, *v, a))
                 return false;
     return true;
+}
+
+/* A name base's `axes:` gives that is not a built-in axis declares a new one. */
+static int declare_axis(gl_bundle_ctx *x, const ynode *k)
+{
+    glocal_catalog *c = x->c;
+    if (!gl_is_axis_name(k->str) || reserved_axis_name(k->str)) {
+        REPORT(x, R_SCHEMA, k, "`%s` cannot name an axis: axis names are [a-z][a-z0-9_]* and "
+                               "not a request setting (locale, time_zone, isolation, "
+                               "fallbacks, ...)", k->str);
+        return -1;
+    }
+    if (c->naxes == GL_MAX_AXES) {
+        REPORT(x, R_SCHEMA, k, "axis `%s`: a catalog has at most %d custom axes besides "
+                               "formality, tone and channel", k->str, GL_MAX_AXES - AX_BUILTIN);
+        return -1;
+    }
+    const char *name = gl_arena_strdup(c->arena, k->str);
+    if (!name) {
+        gl_load_nomem(x);
+        return -1;
+    }
+    c->axis_name[c->naxes] = name;
+    return c->naxes++;
 }
 
 static void load_axes(gl_bundle_ctx *x, const ynode *axes)
@@ -63,11 +98,9 @@ static void load_axes(gl_bundle_ctx *x, const ynode *axes)
         return;
     for (size_t i = 0; i < axes->n && !gl_load_stopped(x); i++) {
         const ynode *k = axes->items[2 * i], *vals = axes->items[2 * i + 1];
-        int a = axis_index(k->str);
-        if (a < 0) {
-            REPORT(x, R_SCHEMA, k, "unknown axis `%s` (axes: formality, tone, channel)", k->str);
+        int a = gl_axis_named(x->c, k->str);
+        if (a < 0 && (a = declare_axis(x, k)) < 0)
             continue;
-        }
         if (!gl_want_kind(x, vals, YN_SEQ, "an axis' values"))
             continue;
         for (size_t j = 0; j < vals->n && !gl_load_stopped(x); j++) {
@@ -79,10 +112,22 @@ static void load_axes(gl_bundle_ctx *x, const ynode *axes)
                                        "([a-z][a-z0-9_-]*) other than `other`", v->str);
             else if (gl_map_get(&x->c->axis_index, v->str, NULL))
                 REPORT(x, R_SCHEMA, v, "axis value `%s` already exists; values are unique "
-                                       "across all three axes", v->str);
+                                       "across all axes", v->str);
             else if (!add_axis_value(x, gl_arena_strdup(x->c->arena, v->str), a))
                 gl_load_nomem(x);
         }
+    }
+}
+
+/* A variant's rank adds one weight per axis it names; each axis outweighs
+ * all those ranked after it together: channel, formality, tone, then the
+ * custom axes in the order base declares them. */
+static void rank_axes(glocal_catalog *c)
+{
+    static const int builtin_rank[AX_BUILTIN] = {1, 2, 0}; /* formality, tone, channel */
+    for (int a = 0; a < c->naxes; a++) {
+        int rank = a < AX_BUILTIN ? builtin_rank[a] : a;
+        c->axis_weight[a] = 1 << (c->naxes - 1 - rank);
     }
 }
 
@@ -92,6 +137,7 @@ void gl_base_axes(gl_bundle_ctx *x, const ynode *axes)
         gl_load_nomem(x);
     else if (axes && !gl_load_stopped(x))
         load_axes(x, axes);
+    rank_axes(x->c);
 }
 
 void gl_base_channels(gl_bundle_ctx *x, const ynode *ch)

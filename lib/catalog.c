@@ -42,6 +42,14 @@ int gl_axis_of(const glocal_catalog *c, uint32_t value)
     return value < c->naxisvals ? c->axisvals[value].axis : -1;
 }
 
+int gl_axis_named(const glocal_catalog *c, const char *name)
+{
+    for (int a = 0; a < c->naxes; a++)
+        if (strcmp(c->axis_name[a], name) == 0)
+            return a;
+    return -1;
+}
+
 bool gl_axis_value(const glocal_catalog *c, const char *name, uint32_t *index)
 {
     return gl_map_get(&c->axis_index, name, index) && *index != 0;

@@ -11,12 +11,13 @@
 #include "template.h"
 #include "yaml_tree.h"
 
-enum { AX_FORMALITY, AX_TONE, AX_CHANNEL, AX_COUNT };
-/* The built-in axes' names, indexed by AX_*: the one table of them. */
-extern const char *const gl_axis_names[AX_COUNT];
+/* The built-in axes come first; base.yaml's `axes:` may declare custom ones
+ * after them, up to GL_MAX_AXES in all (docs/bundles.md#axes). */
+enum { AX_FORMALITY, AX_TONE, AX_CHANNEL, AX_BUILTIN };
+#define GL_MAX_AXES 8
 #define GL_AXIS_NONE 0u /* value index 0: the axis is not named */
 /* "formality", "tone", "channel": the names bundles and requests give the axes. */
-extern const char *const gl_axis_names[AX_COUNT];
+extern const char *const gl_axis_names[AX_BUILTIN];
 
 typedef enum gl_argtype { T_ANY, T_TEXT, T_NUMBER, T_DATE, T_MONEY } gl_argtype;
 #define TYPE_BIT(t) (1u << (t))
@@ -24,7 +25,7 @@ typedef enum gl_argtype { T_ANY, T_TEXT, T_NUMBER, T_DATE, T_MONEY } gl_argtype;
 
 typedef struct gl_variant {
     const char *key;          /* as written: "formal+sms", "other" */
-    uint32_t ax[AX_COUNT];    /* axis value index per axis, GL_AXIS_NONE when unnamed */
+    uint32_t ax[GL_MAX_AXES]; /* axis value index per axis, GL_AXIS_NONE when unnamed */
     unsigned line, col;       /* of the key */
     gl_template tmpl;
 } gl_variant;
@@ -95,6 +96,9 @@ struct glocal_catalog {
     uint64_t serial;          /* unique per open; keys per-thread caches */
     gl_arena *arena;
     const char *dir;
+    const char *axis_name[GL_MAX_AXES]; /* the built-in three, then base's custom axes */
+    int naxes;
+    int axis_weight[GL_MAX_AXES]; /* rank of a match: channel, formality, tone, custom in order */
     gl_axisval *axisvals;     /* index 0 unused */
     size_t naxisvals;
     gl_map axis_index;        /* value name -> index */
@@ -137,6 +141,8 @@ const char *gl_term_text(const glocal_catalog *c, const uint32_t *chain, size_t 
                          const char *lang, const char *name);
 bool gl_term_locked(const glocal_catalog *c, const char *name);
 int gl_axis_of(const glocal_catalog *c, uint32_t value);
+/* The index of axis `name` in this catalog, -1 when it has none. */
+int gl_axis_named(const glocal_catalog *c, const char *name);
 bool gl_axis_value(const glocal_catalog *c, const char *name, uint32_t *index);
 /* "any", "text", "number", "date", "money": as `_args` writes the types. */
 const char *gl_argtype_name(gl_argtype t);

@@ -17,17 +17,17 @@ static const char *bundle_name(const explainer *x, size_t pos)
 
 static void explain_variant(explainer *x, const gl_variant *v, size_t pos)
 {
-    int s = gl_variant_score(v, x->res->ctx);
+    int s = gl_variant_score(x->c, v, x->res->ctx);
     gl_buf_printf(x->out, "  %s %s: %s", v == x->res->var ? "*" : " ", bundle_name(x, pos), v->key);
     if (s < 0) {
         gl_buf_puts(x->out, " (does not match the context)\n");
         return;
     }
     gl_buf_puts(x->out, s == 0 ? " (matches: the default)" : " (matches:");
-    static const int rank_order[AX_COUNT] = {AX_CHANNEL, AX_FORMALITY, AX_TONE};
-    for (int k = 0; k < AX_COUNT; k++)
-        if (v->ax[rank_order[k]])
-            gl_buf_printf(x->out, " %s", gl_axis_names[rank_order[k]]);
+    for (int w = 1 << (x->c->naxes - 1); w > 0; w >>= 1) /* the axes by rank */
+        for (int a = 0; a < x->c->naxes; a++)
+            if (x->c->axis_weight[a] == w && v->ax[a])
+                gl_buf_printf(x->out, " %s", x->c->axis_name[a]);
     gl_buf_puts(x->out, s > 0 ? ")\n" : "\n");
 }
 
@@ -40,8 +40,8 @@ static void explain_definition(void *ud, const gl_msgdef *def, size_t pos)
 static void explain_context(const explainer *x)
 {
     const gl_resolution *res = x->res;
-    for (int a = 0; a < AX_COUNT; a++) {
-        gl_buf_printf(x->out, "%s: ", gl_axis_names[a]);
+    for (int a = 0; a < x->c->naxes; a++) {
+        gl_buf_printf(x->out, "%s: ", x->c->axis_name[a]);
         if (res->ctx_from[a] == GL_FROM_UNSET)
             gl_buf_puts(x->out, "(unset)\n");
         else if (res->ctx_from[a] == GL_FROM_REQUEST)

@@ -111,7 +111,7 @@ static bool template_uses(const gl_template *t, const char *name, size_t before)
  * else, unless exact, base's `other`. */
 static const gl_variant *base_variant(const lint *x, bool exact)
 {
-    static const uint32_t none[AX_COUNT];
+    static const uint32_t none[GL_MAX_AXES];
     const gl_msgdef *def = gl_base(x->c)->msgs[x->mi];
     const gl_variant *other = NULL;
     for (size_t i = 0; def && i < def->nv; i++) {

@@ -48,9 +48,9 @@ static void load_args(gl_bundle_ctx *x, gl_message *m, const ynode *args)
 
 /* Parses "formal+sms" into axis values; reports under `selector`. */
 static bool parse_selector(gl_bundle_ctx *x, const ynode *k, const char *id,
-                           uint32_t ax[AX_COUNT])
+                           uint32_t ax[GL_MAX_AXES])
 {
-    memset(ax, 0, AX_COUNT * sizeof(uint32_t));
+    memset(ax, 0, GL_MAX_AXES * sizeof(uint32_t));
     if (strcmp(k->str, "other") == 0)
         return true;
     const char *s = k->str;
@@ -66,7 +66,7 @@ static bool parse_selector(gl_bundle_ctx *x, const ynode *k, const char *id,
         int a = x->c->axisvals[idx].axis;
         if (ax[a]) {
             REPORT_MSG(x, R_SELECTOR, k, id, "variant key `%s` names the %s axis twice",
-                       k->str, gl_axis_names[a]);
+                       k->str, x->c->axis_name[a]);
             return false;
         }
         ax[a] = idx;
@@ -243,7 +243,7 @@ static bool compile_template(gl_bundle_ctx *x, gl_template *t, const ynode *v,
 
 static bool same_axes(const uint32_t *a, const uint32_t *b)
 {
-    return memcmp(a, b, AX_COUNT * sizeof(uint32_t)) == 0;
+    return memcmp(a, b, GL_MAX_AXES * sizeof(uint32_t)) == 0;
 }
 
 static void add_variant(gl_bundle_ctx *x, gl_msgdef *def, const ynode *k, const ynode *v,

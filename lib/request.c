@@ -79,12 +79,23 @@ glocal_status glocal_request_add_fallback(glocal_request *r, const char *locale,
     return GLOCAL_OK;
 }
 
-static int axis_by_name(const char *axis)
+/* Where the request keeps axis `name`: its slot, a new one, or -1 when all
+ * are taken. */
+static int axis_slot(glocal_request *r, const char *name, bool add)
 {
-    for (int i = 0; i < AX_COUNT; i++)
-        if (strcmp(gl_axis_names[i], axis) == 0)
-            return i;
-    return -1;
+    for (size_t i = 0; i < r->naxes; i++)
+        if (strcmp(r->axis[i].name, name) == 0)
+            return (int)i;
+    return add && r->naxes < GL_MAX_AXES ? (int)r->naxes : -1;
+}
+
+static void clear_axis(glocal_request *r, int slot)
+{
+    free(r->axis[slot].name);
+    free(r->axis[slot].value);
+    memmove(&r->axis[slot], &r->axis[slot + 1], (r->naxes - (size_t)slot - 1) * sizeof(r->axis[0]));
+    r->naxes--;
+    r->axis[r->naxes].name = r->axis[r->naxes].value = NULL;
 }
 
 /* Replaces *slot with a copy of value (NULL clears). */
@@ -104,10 +115,10 @@ glocal_status glocal_request_set_axis(glocal_request *r, const char *axis, const
     if (!r || !axis)
         return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "glocal_request_set_axis: %s is NULL",
                        r ? "axis" : "the request");
-    int a = axis_by_name(axis);
-    if (a < 0)
+    if (!gl_is_axis_name(axis))
         return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,
-                       "unknown axis `%s` (axes: formality, tone, channel)",
+                       "`%s` is not an axis name ([a-z][a-z0-9_]*: formality, tone, channel, "
+                       "or one base.yaml declares)",
                        gl_utf8_valid(axis, strlen(axis)) ? axis : "?");
     if (value && !gl_is_identifier(value))
         return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,
@@ -115,7 +126,29 @@ glocal_status glocal_request_set_axis(glocal_request *r, const char *axis, const
     if (value && strcmp(value, "other") == 0)
         return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,
                        "`other` is reserved and is not a %s value", axis);
-    return set_string(&r->axis[a], value, err);
+    int slot = axis_slot(r, axis, value != NULL);
+    if (!value) {
+        if (slot >= 0)
+            clear_axis(r, slot);
+        return GLOCAL_OK;
+    }
+    if (slot < 0)
+        return gl_fail(err, GLOCAL_ERR_LIMIT, NULL, 0, 0, "a request sets at most %d axes",
+                       GL_MAX_AXES);
+    if ((size_t)slot == r->naxes) {
+        char *name = gl_strdup(axis);
+        if (!name)
+            return gl_nomem(err);
+        glocal_status st = set_string(&r->axis[slot].value, value, err);
+        if (st != GLOCAL_OK) {
+            free(name);
+            return st;
+        }
+        r->axis[slot].name = name;
+        r->naxes++;
+        return GLOCAL_OK;
+    }
+    return set_string(&r->axis[slot].value, value, err);
 }
 
 glocal_status glocal_request_set_time_zone(glocal_request *r, const char *iana_zone,
@@ -145,8 +178,10 @@ void glocal_request_free(glocal_request *r)
 {
     if (!r)
         return;
-    for (int i = 0; i < AX_COUNT; i++)
-        free(r->axis[i]);
+    for (size_t i = 0; i < r->naxes; i++) {
+        free(r->axis[i].name);
+        free(r->axis[i].value);
+    }
     free(r->zone);
     free(r->fallbacks);
     free(r);

@@ -13,7 +13,10 @@ struct glocal_request {
     char *fallbacks;          /* NULL, or the chain key: tag, then "\n" and each fallback */
     size_t nfallbacks;
     uint32_t hash;            /* of the chain key */
-    char *axis[AX_COUNT];     /* NULL: unset */
+    struct {
+        char *name, *value;
+    } axis[GL_MAX_AXES];      /* the axes set, in the order first set */
+    size_t naxes;
     char *zone;               /* NULL: unset */
     glocal_isolation isolation;
 };

@@ -4,8 +4,6 @@
 
 #include "resolve.h"
 
-static const int axis_weight[AX_COUNT] = {2, 1, 4}; /* channel, then formality, then tone */
-
 const gl_msgdef *gl_msgdef_in(const gl_bundle *b, uint32_t msg)
 {
     return b->msgs ? b->msgs[msg] : NULL;
@@ -40,15 +38,15 @@ void gl_each_merged(const glocal_catalog *c, const uint32_t *chain, size_t n, ui
     }
 }
 
-int gl_variant_score(const gl_variant *v, const uint32_t ctx[AX_COUNT])
+int gl_variant_score(const glocal_catalog *c, const gl_variant *v, const uint32_t *ctx)
 {
     int s = 0;
-    for (int a = 0; a < AX_COUNT; a++) {
+    for (int a = 0; a < c->naxes; a++) {
         if (!v->ax[a])
             continue;
         if (v->ax[a] != ctx[a])
             return -1;
-        s += axis_weight[a];
+        s += c->axis_weight[a];
     }
     return s;
 }
@@ -78,34 +76,51 @@ static glocal_status not_found(const glocal_catalog *c, const char *id, glocal_e
     return gl_fail(err, GLOCAL_ERR_NOT_FOUND, NULL, 0, 0, "unknown message id `%s`", id);
 }
 
+/* The request's values, checked against the catalog's axes: a request does
+ * not know its catalog, so an axis or value it lacks is found here. */
+static glocal_status request_context(const glocal_catalog *c, const glocal_request *r,
+                                     gl_resolution *res, glocal_error **err)
+{
+    for (size_t i = 0; i < r->naxes; i++) {
+        int a = gl_axis_named(c, r->axis[i].name);
+        uint32_t v;
+        if (a < 0)
+            return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,
+                           "this catalog has no axis `%s`", r->axis[i].name);
+        if (!gl_axis_value(c, r->axis[i].value, &v) || gl_axis_of(c, v) != a)
+            return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,
+                           "`%s` is not a%s %s value of this catalog", r->axis[i].value,
+                           strchr("aeiou", c->axis_name[a][0]) ? "n" : "", c->axis_name[a]);
+        res->ctx[a] = v;
+        res->ctx_from[a] = GL_FROM_REQUEST;
+    }
+    return GLOCAL_OK;
+}
+
 /* The request's value for each axis, else the profile's along the chain. */
 static glocal_status resolve_context(const glocal_catalog *c, const glocal_request *r,
                                      gl_resolution *res, glocal_error **err)
 {
     const gl_chain *ch = res->chain;
-    for (int a = 0; a < AX_COUNT; a++) {
+    for (int a = 0; a < c->naxes; a++)
         res->ctx_from[a] = GL_FROM_UNSET;
-        if (r->axis[a]) {
-            uint32_t v;
-            if (!gl_axis_value(c, r->axis[a], &v) || gl_axis_of(c, v) != a)
-                return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,
-                               "`%s` is not a %s value of this catalog", r->axis[a],
-                               gl_axis_names[a]);
-            res->ctx[a] = v;
-            res->ctx_from[a] = GL_FROM_REQUEST;
-        } else if (a == AX_FORMALITY && ch->formality) {
-            res->ctx[a] = ch->formality;
-            res->ctx_from[a] = (int)ch->formality_from;
-        } else if (a == AX_TONE && ch->tone) {
-            res->ctx[a] = ch->tone;
-            res->ctx_from[a] = (int)ch->tone_from;
-        }
+    glocal_status st = request_context(c, r, res, err);
+    if (st != GLOCAL_OK)
+        return st;
+    if (res->ctx_from[AX_FORMALITY] == GL_FROM_UNSET && ch->formality) {
+        res->ctx[AX_FORMALITY] = ch->formality;
+        res->ctx_from[AX_FORMALITY] = (int)ch->formality_from;
+    }
+    if (res->ctx_from[AX_TONE] == GL_FROM_UNSET && ch->tone) {
+        res->ctx[AX_TONE] = ch->tone;
+        res->ctx_from[AX_TONE] = (int)ch->tone_from;
     }
     res->zone = r->zone ? r->zone : ch->time_zone ? ch->time_zone : "UTC";
     return GLOCAL_OK;
 }
 
 typedef struct best {
+    const glocal_catalog *c;
     const uint32_t *ctx;
     const gl_variant *v;
     size_t pos;
@@ -118,7 +133,7 @@ static void keep_best(void *ud, const gl_msgdef *def, size_t pos)
 {
     best *b = ud;
     for (size_t i = 0; i < def->nv; i++) {
-        int s = gl_variant_score(&def->v[i], b->ctx);
+        int s = gl_variant_score(b->c, &def->v[i], b->ctx);
         if (s > b->score) {
             b->v = &def->v[i];
             b->pos = pos;
@@ -142,7 +157,7 @@ glocal_status gl_resolve(const glocal_catalog *c, const char *id, const glocal_r
     const gl_chain *ch = res->chain;
     res->first = gl_deciding_position(c, ch->idx, ch->n, res->msg);
     res->lang = gl_resolution_bundle(c, res, res->first)->lang_script;
-    best b = {res->ctx, NULL, 0, -1};
+    best b = {c, res->ctx, NULL, 0, -1};
     gl_each_merged(c, ch->idx, ch->n, res->msg, res->first, keep_best, &b);
     if (!b.v)
         return gl_fail(err, GLOCAL_ERR_FORMAT, NULL, 0, 0, "`%s` has no variant for this request",

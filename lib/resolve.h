@@ -27,8 +27,9 @@ void gl_each_merged(const glocal_catalog *c, const uint32_t *chain, size_t n, ui
                     size_t first, gl_definition_fn fn, void *ud);
 
 /* -1 when v does not match the context; else its rank: channel beats
- * formality beats tone, `other` ranks 0. */
-int gl_variant_score(const gl_variant *v, const uint32_t ctx[AX_COUNT]);
+ * formality beats tone beats the custom axes in declared order, `other`
+ * ranks 0. */
+int gl_variant_score(const glocal_catalog *c, const gl_variant *v, const uint32_t *ctx);
 
 /* Where a context value came from. */
 enum { GL_FROM_UNSET = -2, GL_FROM_REQUEST = -1 /* else: chain position of the profile */ };
@@ -37,8 +38,8 @@ typedef struct gl_resolution {
     const gl_chain *chain;
     bool chain_owned;
     uint32_t msg;
-    uint32_t ctx[AX_COUNT];
-    int ctx_from[AX_COUNT];
+    uint32_t ctx[GL_MAX_AXES]; /* value index per axis, GL_AXIS_NONE unset */
+    int ctx_from[GL_MAX_AXES];
     size_t first;              /* chain position deciding the text's language */
     const char *lang;          /* the text's language and script */
     const gl_variant *var;     /* the variant served */

@@ -14,9 +14,9 @@ struct glocal_result {
     const gl_variant *var;
     const char *lang;
     bool fallback;
-    const char *axis[AX_COUNT];          /* value names, NULL unset */
-    const char *axis_profile[AX_COUNT];  /* bundle locale of the profile, NULL otherwise */
-    bool axis_from_request[AX_COUNT];
+    const char *axis[GL_MAX_AXES];         /* value names, NULL unset */
+    const char *axis_profile[GL_MAX_AXES]; /* bundle locale of the profile, NULL otherwise */
+    bool axis_from_request[GL_MAX_AXES];
     const char *zone_source;
     char *zone;                /* copied: a request's zone is the request's */
     char *format_tag;          /* copied: an unmemoized chain is freed at once */
@@ -33,7 +33,7 @@ static bool same_language(const gl_chain *ch, const char *lang_script)
 static void describe_context(glocal_result *res, const glocal_catalog *c,
                              const gl_resolution *rs)
 {
-    for (int a = 0; a < AX_COUNT; a++) {
+    for (int a = 0; a < c->naxes; a++) {
         int from = rs->ctx_from[a];
         if (from == GL_FROM_UNSET)
             continue;
@@ -110,12 +110,9 @@ void glocal_result_free(glocal_result *res)
     free(res);
 }
 
-static int axis_index(const char *axis)
+static int axis_index(const glocal_result *res, const char *axis)
 {
-    for (int a = 0; axis && a < AX_COUNT; a++)
-        if (strcmp(gl_axis_names[a], axis) == 0)
-            return a;
-    return -1;
+    return res && axis ? gl_axis_named(res->cat, axis) : -1;
 }
 
 const char *glocal_result_text(const glocal_result *res) { return res ? res->text : NULL; }
@@ -137,13 +134,13 @@ const char *glocal_result_time_zone_source(const glocal_result *res)
 
 const char *glocal_result_axis(const glocal_result *res, const char *axis)
 {
-    int a = res ? axis_index(axis) : -1;
+    int a = axis_index(res, axis);
     return a < 0 ? NULL : res->axis[a];
 }
 
 const char *glocal_result_axis_source(const glocal_result *res, const char *axis)
 {
-    int a = res ? axis_index(axis) : -1;
+    int a = axis_index(res, axis);
     if (a < 0 || !res->axis[a])
         return NULL;
     return res->axis_from_request[a] ? "request" : "profile";
@@ -151,6 +148,6 @@ const char *glocal_result_axis_source(const glocal_result *res, const char *axis
 
 const char *glocal_result_axis_profile(const glocal_result *res, const char *axis)
 {
-    int a = res ? axis_index(axis) : -1;
+    int a = axis_index(res, axis);
     return a < 0 ? NULL : res->axis_profile[a];
 }

@@ -348,6 +348,11 @@ bool gl_is_arg_name(const char *s)
     return all_of(s, LOWER UPPER "_", LOWER UPPER DIGIT "_");
 }
 
+bool gl_is_axis_name(const char *s)
+{
+    return all_of(s, LOWER, LOWER DIGIT "_");
+}
+
 bool gl_is_message_id(const char *s)
 {
     return all_of(s, LOWER DIGIT, LOWER DIGIT "_.-");

@@ -72,6 +72,7 @@ uint32_t gl_utf8_next(const char **s);
 
 bool gl_is_identifier(const char *s);  /* [a-z][a-z0-9_-]* */
 bool gl_is_arg_name(const char *s);    /* [A-Za-z_][A-Za-z0-9_]* */
+bool gl_is_axis_name(const char *s);   /* [a-z][a-z0-9_]* */
 bool gl_is_message_id(const char *s);  /* [a-z0-9][a-z0-9_.-]* */
 
 char *gl_strdup(const char *s);

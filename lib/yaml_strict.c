@@ -179,22 +179,29 @@ static size_t count_chars(const char *buf, size_t from, size_t to)
     return n;
 }
 
+/* A `#` outside scalars starts a comment only after white space (or at the
+ * start of a line); inside a comment, up to the end of its line, a `#` is
+ * text ("see docs/x.md#anchor"). */
 const char *gl_yaml_strict_finish(yaml_strict *s, yaml_mark_t *where)
 {
     size_t hint = 0, chars = 0, counted = 0; /* chars: characters in buf[0, counted) */
     const char *end = s->buf + s->len;
-    for (const char *p = s->len > 1 ? memchr(s->buf + 1, '#', s->len - 1) : NULL; p;
+    for (const char *p = s->len ? memchr(s->buf, '#', s->len) : NULL; p;
          p = p + 1 < end ? memchr(p + 1, '#', (size_t)(end - p - 1)) : NULL) {
         size_t i = (size_t)(p - s->buf);
-        char prev = s->buf[i - 1];
-        if (prev == ' ' || prev == '\t' || prev == '\n' || prev == '\r')
-            continue;
         chars += count_chars(s->buf, counted, i);
         counted = i;
-        if (!in_span(s, chars, &hint)) {
+        if (in_span(s, chars, &hint))
+            continue;
+        char prev = i ? s->buf[i - 1] : '\n';
+        if (prev != ' ' && prev != '\t' && prev != '\n' && prev != '\r') {
             *where = mark_of(s, i);
             return "a comment needs whitespace before `#`";
         }
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol)
+            break;
+        p = eol; /* the rest of the line is the comment's */
     }
     return NULL;
 }

@@ -12,8 +12,10 @@
 #include "message_args.h"
 #include "message_command.h"
 
+enum { BUILTIN_AXES = 3 }; /* --formality, --tone, --channel: the first options */
+
 typedef struct message_opts {
-    const char *dir, *id, *locale, *axis[AX_COUNT], *zone, *isolate;
+    const char *dir, *id, *locale, *axis[BUILTIN_AXES], *zone, *isolate;
     char **pairs;
     size_t npairs;
 } message_opts;
@@ -21,12 +23,12 @@ typedef struct message_opts {
 static const cli_opt message_table[] = {{"formality", true}, {"tone", true}, {"channel", true},
                                         {"locale", true},    {"time-zone", true},
                                         {"isolate", true},   {NULL, false}};
-static const char *const axis_opt[AX_COUNT] = {"formality", "tone", "channel"};
+static const char *const axis_opt[BUILTIN_AXES] = {"formality", "tone", "channel"};
 
 static int message_opt(void *ud, int index, const char *value)
 {
     message_opts *o = ud;
-    if (index >= 0 && index < AX_COUNT)
+    if (index >= 0 && index < BUILTIN_AXES)
         o->axis[index] = value;
     else if (index == 3)
         o->locale = value;
@@ -72,7 +74,7 @@ static int build_request(const char *cmd, const message_opts *o, glocal_request 
         return EXIT_USAGE;
     if (glocal_request_new(o->locale, r, &e) != GLOCAL_OK)
         return request_failed(cmd, "--locale", e);
-    for (int a = 0; a < AX_COUNT; a++)
+    for (int a = 0; a < BUILTIN_AXES; a++)
         if (o->axis[a] && glocal_request_set_axis(*r, axis_opt[a], o->axis[a], &e) != GLOCAL_OK)
             return request_failed(cmd, axis_opt[a], e);
     if (o->zone && glocal_request_set_time_zone(*r, o->zone, &e) != GLOCAL_OK)

@@ -279,13 +279,11 @@ static void note(exporter *x, const char *category, const char *text)
     xmlTextWriterEndElement(x->w);
 }
 
-static const char *const axis_label[AX_COUNT] = {"formality", "tone", "channel"};
-
 /* What the variant is for, and a channel's length limit. */
 static void variant_notes(exporter *x, const char *key)
 {
     gl_buf b = {0};
-    uint32_t idx[AX_COUNT] = {0};
+    uint32_t idx[GL_MAX_AXES] = {0};
     if (strcmp(key, "other") == 0) {
         gl_buf_puts(&b, "Variant `other`: the default, used when no other variant matches.");
     } else {
@@ -298,7 +296,7 @@ static void variant_notes(exporter *x, const char *key)
             if (axis >= 0)
                 idx[axis] = vi;
             gl_buf_printf(&b, "%s the %s is %s", n++ ? " and" : "",
-                          axis >= 0 ? axis_label[axis] : "context", tok);
+                          axis >= 0 ? x->c->axis_name[axis] : "context", tok);
         }
         free(dup);
         gl_buf_putc(&b, '.');

@@ -125,5 +125,6 @@ int main(void)
     add_open_tests(s);
     add_served_tests(s);
     add_fallback_tests(s);
+    add_axes_tests(s);
     return run_suite(s, CK_FORK_GETENV);
 }

@@ -73,7 +73,8 @@ START_TEST(invalid_calls)
     ck_assert_int_eq(glocal_format(resolve_cat, "greet", r, NULL, NULL, NULL), GLOCAL_ERR_INVALID);
     ck_assert_int_eq(glocal_format(resolve_cat, "gr\xff", r, NULL, &out, NULL),
                      GLOCAL_ERR_INVALID);
-    ck_assert_int_eq(glocal_request_set_axis(r, "mood", "happy", NULL), GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_request_set_axis(r, "Mood", "happy", NULL), GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_request_set_axis(r, "ab-test", "a", NULL), GLOCAL_ERR_INVALID);
     ck_assert_int_eq(glocal_request_set_axis(r, "tone", "Warm", NULL), GLOCAL_ERR_INVALID);
     ck_assert_int_eq(glocal_request_set_axis(r, "tone", "other", NULL), GLOCAL_ERR_INVALID);
     ck_assert_int_eq(glocal_request_set_axis(r, NULL, "warm", NULL), GLOCAL_ERR_INVALID);

@@ -140,6 +140,10 @@ messages:
   cart.items: "{count, plural, one {# Artikel} other {# Artikel}}"
 """, "de.yaml": "glocal: 1\nlocale: de\nmessages: {}\n"})
 
+    def test_custom_axes(self):
+        self.assert_both_accept({"base.yaml": BASE + "axes: {experiment: [arm_a, arm_b], "
+                                 "segment: [vip]}\n", "de.yaml": LOCAL})
+
     # -- base-only keys ------------------------------------------------------
 
     def test_base_only_top_level_keys_are_refused_elsewhere(self):
@@ -197,7 +201,8 @@ messages:
                     "_args: {name: text}", bad))
 
     def test_base_sections(self):
-        for bad in ("axes: {register: [polite]}\n", "axes: {formality: [other]}\n",
+        for bad in ("axes: {locale: [polite]}\n", "axes: {Register: [polite]}\n",
+                    "axes: {ab-test: [a, b]}\n", "axes: {formality: [other]}\n",
                     "channels: {sms: {max_length: 0}}\n", "channels: {sms: {max_len: 9}}\n",
                     "locked: [Greeting]\n"):
             with self.subTest(bad=bad):
