@@ -32,6 +32,7 @@ struct ParsedTemplate {
     UnicodeString src;               /* the template as written */
     UnicodeString pat;               /* src with each term replaced by {λk} */
     bool open_quote = false;         /* a quoted run reached the end of the template */
+    int32_t unclosed = -1;           /* the innermost `{` left open, when the scan ends */
     std::vector<std::string> terms;  /* term k's name */
     std::vector<TermAt> term_at;     /* term k's place, in template order */
     UErrorCode mp_status = U_ZERO_ERROR; /* of mp's construction, which cannot fail */

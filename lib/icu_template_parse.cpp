@@ -32,6 +32,7 @@ struct Frame {
     int field;         /* for an argument: 0 name, 1 type, 2 style */
     int nest;          /* braces inside a simple style */
     UnicodeString type;
+    int32_t at;        /* of its `{` */
 };
 
 /* ICU matches argument types in ASCII, whatever the case: `{n, PLURAL, ...}`
@@ -124,7 +125,7 @@ bool scan_terms(ParsedTemplate &pt, unsigned max_depth)
     const UnicodeString &s = pt.src;
     const size_t max_frames = 2 * (size_t)max_depth + 2;
     std::vector<Frame> frames;
-    frames.push_back(Frame{true, P_NONE, 0, 0, UnicodeString()});
+    frames.push_back(Frame{true, P_NONE, 0, 0, UnicodeString(), -1});
     int32_t n = s.length(), copied = 0;
     for (int32_t i = 0; i < n;) {
         UChar c = s[i];
@@ -154,7 +155,7 @@ bool scan_terms(ParsedTemplate &pt, unsigned max_depth)
                     i += len;
                     continue;
                 }
-                frames.push_back(Frame{false, P_NONE, 0, 0, UnicodeString()});
+                frames.push_back(Frame{false, P_NONE, 0, 0, UnicodeString(), i});
             } else if (c == '}' && frames.size() > 1) {
                 frames.pop_back();
             }
@@ -170,7 +171,7 @@ bool scan_terms(ParsedTemplate &pt, unsigned max_depth)
         } else if (f.parent != P_NONE) {
             if (c == '{') {
                 ParentType p = f.parent;
-                frames.push_back(Frame{true, p, 0, 0, UnicodeString()});
+                frames.push_back(Frame{true, p, 0, 0, UnicodeString(), i});
             } else if (c == '}') {
                 frames.pop_back();
             }
@@ -192,6 +193,7 @@ bool scan_terms(ParsedTemplate &pt, unsigned max_depth)
         i++;
     }
     pt.pat.append(s, copied, n - copied);
+    pt.unclosed = frames.back().at;
     return true;
 }
 
@@ -320,7 +322,10 @@ gl_compile_status parse_template(const char *src, size_t len, unsigned max_depth
         std::string near = utf8(UnicodeString(pe.preContext)) + utf8(UnicodeString(pe.postContext));
         snprintf(why.msg, why.cap, "template does not parse (%s) near \"%s\"", u_errorName(st),
                  near.c_str());
-        why.at = pe.offset >= 0 ? source_index(pt, pe.offset) : -1;
+        /* ICU places an unclosed brace at 0; the scan knows which one it is */
+        why.at = st == U_UNMATCHED_BRACES && pt.unclosed >= 0 ? pt.unclosed
+                 : pe.offset >= 0                            ? source_index(pt, pe.offset)
+                                                             : -1;
         return TC_SYNTAX;
     }
     Checker c{pt, why};
