@@ -3,8 +3,9 @@
  *
  * This is the whole public API of libglocal (SONAME libglocal.so.1).  It reads
  * top to bottom like the manual: version, status codes, errors, catalog,
- * request, arguments, formatting, explanation, lint.  The bundle format and
- * the resolution rules are described in docs/bundles.md and docs/resolution.md.
+ * request, arguments, formatting, explanation, templates as parts, what was
+ * served, reading a catalog, lint.  The bundle format and the resolution
+ * rules are described in docs/bundles.md and docs/resolution.md.
  *
  * Conventions that hold for every function below:
  *  - Strings in and out are UTF-8.  Invalid UTF-8 in is GLOCAL_ERR_INVALID, as
@@ -319,6 +320,85 @@ GLOCAL_API glocal_status glocal_format(const glocal_catalog *c, const char *mess
 GLOCAL_API glocal_status glocal_explain(const glocal_catalog *c, const char *message_id,
                                         const glocal_request *r, const glocal_args *a,
                                         char **out_utf8, glocal_error **err);
+
+/* ---- Templates as parts ---------------------------------------------------------
+ * A template read the way the library reads it (ICU MessageFormat with
+ * glocal's {-term}), as a flat list of parts for tools that must keep its
+ * syntax while changing its text: translation exchange formats, importers,
+ * editors.  A parsed template is owned by the caller, immutable, and may be
+ * read from any thread; every string it returns is borrowed from it and
+ * valid until glocal_template_free. */
+
+typedef struct glocal_template glocal_template;
+
+/** What a part is.  Later releases may add kinds (for markup): treat an
+ *  unknown kind as a code to keep as it is (its source). */
+typedef enum glocal_part_kind {
+    GLOCAL_PART_TEXT = 0,       /* literal text, ICU quoting resolved */
+    GLOCAL_PART_ARGUMENT = 1,   /* {name}, {name, number, integer}, {d, date, short} */
+    GLOCAL_PART_TERM = 2,       /* {-brand} */
+    GLOCAL_PART_POUND = 3,      /* # inside a plural branch */
+    GLOCAL_PART_SELECT = 4,     /* the head of {n, plural, / selectordinal / select */
+    GLOCAL_PART_BRANCH = 5,     /* a branch opens: key { */
+    GLOCAL_PART_BRANCH_END = 6, /* the } closing a branch */
+    GLOCAL_PART_SELECT_END = 7  /* the } closing the plural/select */
+} glocal_part_kind;
+
+/**
+ * Parses template src as glocal_catalog_open would, nesting limited to the
+ * default template depth (docs/limits.md).  Parts come in template order;
+ * each SELECT is followed by its BRANCH ... BRANCH_END pairs, in the order
+ * written, then its SELECT_END.  Every byte of src belongs to exactly one
+ * part: concatenating the parts' sources gives back src.  *out is the
+ * caller's, freed with glocal_template_free.
+ * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL src or out, src not UTF-8),
+ * GLOCAL_ERR_SYNTAX (a template glocal does not accept: the error's message
+ * says why, its line is 1 and its column the code point of src where the
+ * problem is, 0 when it has no one place), GLOCAL_ERR_LIMIT (nested deeper
+ * than the limit), GLOCAL_ERR_NOMEM.
+ * @since 1.0
+ */
+GLOCAL_API glocal_status glocal_template_parse(const char *src, glocal_template **out,
+                                               glocal_error **err);
+/** Number of parts; 0 for "" and for NULL t.  @since 1.0 */
+GLOCAL_API size_t glocal_template_part_count(const glocal_template *t);
+/** The i-th part's kind; GLOCAL_PART_TEXT when i is out of range.  @since 1.0 */
+GLOCAL_API glocal_part_kind glocal_template_part_kind(const glocal_template *t, size_t i);
+/** TEXT: the text, quoting resolved; ARGUMENT and SELECT: the argument's
+ *  name; TERM: the term's name ("brand"); BRANCH: the key as written ("one",
+ *  "=0", "other"); "" for the others; NULL when i is out of range.
+ *  @since 1.0 */
+GLOCAL_API const char *glocal_template_part_text(const glocal_template *t, size_t i);
+/** ARGUMENT: "" for {name}, else "number", "date" or "time" (lower-case,
+ *  however written); SELECT: "plural", "selectordinal" or "select"; "" for
+ *  the others; NULL when i is out of range.  @since 1.0 */
+GLOCAL_API const char *glocal_template_part_type(const glocal_template *t, size_t i);
+/** ARGUMENT: its style as written, trimmed ("integer", "::currency/EUR"), or
+ *  ""; SELECT: "offset:N" as written, or ""; "" for the others; NULL when i
+ *  is out of range.  @since 1.0 */
+GLOCAL_API const char *glocal_template_part_style(const glocal_template *t, size_t i);
+/** The exact bytes of src the part covers: for ARGUMENT, TERM and POUND the
+ *  whole code; for SELECT "{n, plural, offset:1 " up to its first key; for
+ *  BRANCH the white space before it (after the first) through its `{`; for
+ *  BRANCH_END its `}`; for SELECT_END the white space before its `}`, and
+ *  the `}`; for TEXT the text with its quoting.  NULL when i is out of
+ *  range.  @since 1.0 */
+GLOCAL_API const char *glocal_template_part_source(const glocal_template *t, size_t i);
+/** Frees t; NULL is a no-op.  @since 1.0 */
+GLOCAL_API void glocal_template_free(glocal_template *t);
+
+/**
+ * Writes literal text as template text: braces and the apostrophes ICU would
+ * read as quoting are quoted, and `#` too when in_plural is not 0 (text for
+ * a plural branch, where a bare `#` is the number).  Parsing the result
+ * gives text back as one TEXT part (none for "").  *out_utf8 is the
+ * caller's, freed with glocal_free.
+ * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL, text not UTF-8),
+ * GLOCAL_ERR_NOMEM.  Thread-safe.
+ * @since 1.0
+ */
+GLOCAL_API glocal_status glocal_template_quote(const char *text, int in_plural, char **out_utf8,
+                                               glocal_error **err);
 
 /* ---- What was served ---------------------------------------------------------- */
 

@@ -1,10 +1,9 @@
 /*
- * Templates through ICU's MessagePattern: {-term} scanning, compiling a
- * template into the model of template.h, and the lint helpers that re-read
+ * Templates for formatting: compiling a template, as icu_template_parse.cpp
+ * reads it, into the model of template.h, and the lint helpers that re-read
  * a compiled template (longest output, literal text).
  */
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <new>
@@ -12,14 +11,12 @@
 #include <unordered_map>
 #include <vector>
 
-#include <unicode/decimfmt.h>
-#include <unicode/messagepattern.h>
-#include <unicode/numberformatter.h>
-
+#include "icu_template.hpp"
 #include "icu_util.hpp"
 
 using gl_icu::from_utf8;
 using gl_icu::kTermMark;
+using gl_icu::ParsedTemplate;
 using gl_icu::utf8;
 using icu::MessagePattern;
 using icu::UnicodeString;
@@ -35,200 +32,22 @@ char *arena_utf8(gl_arena *a, const UnicodeString &u, size_t *len = nullptr)
     return gl_arena_strndup(a, s.data(), s.size());
 }
 
-/* ---- term scanning ----
- * {-name} is not ICU syntax, so it is found before ICU parses: outside ICU
- * quoting only, at any depth.  The scan follows MessagePattern's apostrophe
- * rules (DOUBLE_OPTIONAL) and also bounds the nesting depth, because ICU's
- * recursive parser and formatter crash on very deep input. */
-
-enum ParentType { P_NONE, P_PLURAL, P_SELECT, P_CHOICE };
-
-struct Frame {
-    bool is_msg;
-    ParentType parent; /* for a message: the argument type it belongs to */
-    int field;         /* for an argument: 0 name, 1 type, 2 style */
-    int nest;          /* braces inside a simple style */
-    UnicodeString type;
-};
-
-ParentType parent_type_of(UnicodeString type)
-{
-    type.trim();
-    if (type == UNICODE_STRING_SIMPLE("plural") || type == UNICODE_STRING_SIMPLE("selectordinal"))
-        return P_PLURAL;
-    if (type == UNICODE_STRING_SIMPLE("select"))
-        return P_SELECT;
-    if (type == UNICODE_STRING_SIMPLE("choice"))
-        return P_CHOICE;
-    return P_NONE;
-}
-
-bool is_term_start(UChar c) { return c >= 'a' && c <= 'z'; }
-bool is_term_char(UChar c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-}
-
-/* Length of "{-name}" at i, or 0. */
-int32_t term_at(const UnicodeString &s, int32_t i)
-{
-    int32_t n = s.length();
-    if (i + 3 >= n || s[i + 1] != '-' || !is_term_start(s[i + 2]))
-        return 0;
-    int32_t j = i + 3;
-    while (j < n && is_term_char(s[j]))
-        j++;
-    return j < n && s[j] == '}' ? j + 1 - i : 0;
-}
-
-/* Skips a quoted run starting at s[i] == '\''; returns the index after it,
- * or -1 when the run never closes: ICU would then print the rest of the
- * message literally and report success. */
-int32_t skip_quoted(const UnicodeString &s, int32_t i)
-{
-    int32_t n = s.length();
-    i++;
-    while (i < n) {
-        UChar c = s[i++];
-        if (c == '\'') {
-            if (i < n && s[i] == '\'') {
-                i++;
-                continue;
-            }
-            return i;
-        }
-    }
-    return -1;
-}
-
-enum ScanResult { SCAN_OK, SCAN_TOO_DEEP };
-
-struct TermScan {
-    UnicodeString out;
-    bool open_quote = false; /* a quoted run reached the end of the template */
-    std::vector<std::string> names;
-    std::vector<int32_t> positions; /* index of each placeholder's '{' in out */
-};
-
-/* ts.out is the input with each term replaced by its placeholder; the text
- * between terms is copied in one piece when the next term (or the end) is
- * reached, not character by character. */
-ScanResult scan_terms(const UnicodeString &s, unsigned max_depth, TermScan &ts)
-{
-    const size_t max_frames = 2 * (size_t)max_depth + 2;
-    std::vector<Frame> frames;
-    frames.push_back(Frame{true, P_NONE, 0, 0, UnicodeString()});
-    int32_t n = s.length(), copied = 0;
-    for (int32_t i = 0; i < n;) {
-        UChar c = s[i];
-        Frame &f = frames.back();
-        if (f.is_msg) {
-            if (c == '\'') {
-                UChar next = i + 1 < n ? s[i + 1] : 0;
-                bool starts = next == '{' || next == '}' || next == '\'' ||
-                              (next == '#' && f.parent == P_PLURAL) ||
-                              (next == '|' && f.parent == P_CHOICE);
-                if (next == '\'') {
-                    i += 2;
-                } else if (starts) {
-                    if ((i = skip_quoted(s, i)) < 0) {
-                        ts.open_quote = true;
-                        break;
-                    }
-                } else {
-                    i++;
-                }
-                continue;
-            }
-            if (c == '{') {
-                int32_t len = term_at(s, i);
-                if (len) {
-                    std::string name;
-                    s.tempSubString(i + 2, len - 3).toUTF8String(name);
-                    ts.out.append(s, copied, i - copied);
-                    copied = i + len;
-                    ts.positions.push_back(ts.out.length());
-                    ts.out.append((UChar)'{').append(kTermMark);
-                    ts.out.append(UnicodeString::fromUTF8(std::to_string(ts.names.size())));
-                    ts.out.append((UChar)'}');
-                    ts.names.push_back(name);
-                    i += len;
-                    continue;
-                }
-                frames.push_back(Frame{false, P_NONE, 0, 0, UnicodeString()});
-            } else if (c == '}' && frames.size() > 1) {
-                frames.pop_back();
-            }
-        } else if (f.field < 2) {
-            if (c == ',') {
-                if (++f.field == 2)
-                    f.parent = parent_type_of(f.type);
-            } else if (c == '}') {
-                frames.pop_back();
-            } else if (f.field == 1) {
-                f.type.append(c);
-            }
-        } else if (f.parent != P_NONE) {
-            if (c == '{') {
-                ParentType p = f.parent;
-                frames.push_back(Frame{true, p, 0, 0, UnicodeString()});
-            } else if (c == '}') {
-                frames.pop_back();
-            }
-        } else {
-            if (c == '\'') {
-                if ((i = skip_quoted(s, i)) < 0) {
-                    ts.open_quote = true;
-                    break;
-                }
-                continue;
-            }
-            if (c == '{')
-                f.nest++;
-            else if (c == '}' && f.nest-- == 0)
-                frames.pop_back();
-        }
-        if (frames.size() > max_frames)
-            return SCAN_TOO_DEEP;
-        i++;
-    }
-    ts.out.append(s, copied, n - copied);
-    return SCAN_OK;
-}
-
 /* ---- compiling ---- */
 
 struct Compiler {
     gl_arena *arena;
     gl_template *t;
-    const TermScan &ts;
+    const ParsedTemplate &pt;
     const UnicodeString &pat;
-    MessagePattern &mp;
-    char *msg;
-    size_t msgcap;
+    const MessagePattern &mp;
     std::vector<gl_slot> slots;
     std::vector<std::pair<int32_t, int32_t>> spans; /* slot spans in pat */
     std::vector<gl_selector> sels;
 };
 
-bool fail(Compiler &c, const char *fmt, const std::string &what)
-{
-    snprintf(c.msg, c.msgcap, fmt, what.c_str());
-    return false;
-}
-
-
 std::string part_text(Compiler &c, int32_t i)
 {
-    return utf8(c.mp.getSubstring(c.mp.getPart(i)));
-}
-
-int term_index_at(Compiler &c, int32_t index)
-{
-    /* positions grow along the template: a binary search, not a scan per argument */
-    const std::vector<int32_t> &p = c.ts.positions;
-    auto it = std::lower_bound(p.begin(), p.end(), index);
-    return it != p.end() && *it == index ? (int)(it - p.begin()) : -1;
+    return gl_icu::part_text(c.pt, i);
 }
 
 const char *arena_str(Compiler &c, const std::string &s)
@@ -236,61 +55,28 @@ const char *arena_str(Compiler &c, const std::string &s)
     return gl_arena_intern(c.arena, s.data(), s.size());
 }
 
-/* A number style that ICU refuses only when it formats (a bad skeleton or
- * pattern) is a template error, found once at load. */
-bool number_style_ok(const std::string &style)
-{
-    UErrorCode st = U_ZERO_ERROR;
-    if (style.empty() || style == "integer" || style == "currency" || style == "percent")
-        return true;
-    if (style.compare(0, 2, "::") == 0) {
-        icu::number::NumberFormatter::forSkeleton(UnicodeString::fromUTF8(style.substr(2)), st)
-            .locale(icu::Locale::getRoot())
-            .formatDouble(1.5, st);
-        return U_SUCCESS(st);
-    }
-    icu::DecimalFormatSymbols symbols(icu::Locale::getRoot(), st);
-    icu::DecimalFormat df(UnicodeString::fromUTF8(style), symbols, st);
-    return U_SUCCESS(st);
-}
-
+/* What a simple argument or term writes; parse_template checked it. */
 bool add_simple_slot(Compiler &c, int32_t start)
 {
     const MessagePattern::Part &p = c.mp.getPart(start);
     int32_t limit = c.mp.getLimitPartIndex(start);
     gl_slot s{};
-    int term = p.getArgType() == UMSGPAT_ARG_TYPE_NONE ? term_index_at(c, p.getIndex()) : -1;
+    int term = p.getArgType() == UMSGPAT_ARG_TYPE_NONE ? gl_icu::term_index_at(c.pt, p.getIndex())
+                                                       : -1;
+    s.use = USE_PLAIN;
+    s.style = "";
     if (term >= 0) {
         s.kind = SLOT_TERM;
-        s.use = USE_PLAIN;
-        s.name = arena_str(c, c.ts.names[term]);
-        s.style = "";
+        s.name = arena_str(c, c.pt.terms[term]);
     } else {
-        std::string name = part_text(c, start + 1);
-        if (!gl_is_arg_name(name.c_str()))
-            return fail(c, "argument `%s` is not a valid name ([A-Za-z_][A-Za-z0-9_]*)", name);
         s.kind = SLOT_ARG;
-        s.name = arena_str(c, name);
-        s.use = USE_PLAIN;
-        s.style = "";
+        s.name = arena_str(c, part_text(c, start + 1));
         if (p.getArgType() == UMSGPAT_ARG_TYPE_SIMPLE) {
-            std::string type = part_text(c, start + 2);
-            if (type == "number")
-                s.use = USE_NUMBER;
-            else if (type == "date")
-                s.use = USE_DATE;
-            else if (type == "time")
-                s.use = USE_TIME;
-            else
-                return fail(c, "argument type `%s` is not supported (use number, date, time, "
-                               "plural, selectordinal or select)", type);
+            s.use = gl_icu::simple_use(c.pt, start);
             if (c.mp.getPartType(start + 3) == UMSGPAT_PART_TYPE_ARG_STYLE) {
                 UnicodeString style = c.mp.getSubstring(c.mp.getPart(start + 3));
                 style.trim();
                 s.style = arena_str(c, utf8(style));
-                if (s.use == USE_NUMBER && !number_style_ok(utf8(style)))
-                    return fail(c, "number style `%s` is not a valid ICU pattern or skeleton",
-                                utf8(style));
             }
         }
     }
@@ -305,21 +91,13 @@ bool add_selector(Compiler &c, int32_t start, gl_use use)
 {
     int32_t limit = c.mp.getLimitPartIndex(start);
     gl_selector sel{};
-    std::string name = part_text(c, start + 1);
-    if (!gl_is_arg_name(name.c_str()))
-        return fail(c, "argument `%s` is not a valid name ([A-Za-z_][A-Za-z0-9_]*)", name);
-    sel.name = arena_str(c, name);
+    sel.name = arena_str(c, part_text(c, start + 1));
     sel.use = use;
     std::vector<const char *> keys;
     for (int32_t j = start + 2; j < limit; j++) {
         UMessagePatternPartType type = c.mp.getPartType(j);
         if (type == UMSGPAT_PART_TYPE_ARG_SELECTOR)
             keys.push_back(arena_str(c, part_text(c, j)));
-        else if (MessagePattern::Part::hasNumericValue(type) &&
-                 !std::isfinite(c.mp.getNumericValue(c.mp.getPart(j))))
-            /* ICU reads offset:1e309 as infinity and prints "-∞" */
-            return fail(c, "`%s` is beyond the range of numbers (plural offset or `=N` key)",
-                        part_text(c, j));
         else if (type == UMSGPAT_PART_TYPE_MSG_START)
             j = c.mp.getLimitPartIndex(j);
     }
@@ -332,6 +110,7 @@ bool add_selector(Compiler &c, int32_t start, gl_use use)
     return true;
 }
 
+/* False only when out of memory: parse_template checked every argument. */
 bool collect_arguments(Compiler &c)
 {
     int32_t count = c.mp.countParts();
@@ -339,16 +118,8 @@ bool collect_arguments(Compiler &c)
         const MessagePattern::Part &p = c.mp.getPart(i);
         if (p.getType() != UMSGPAT_PART_TYPE_ARG_START)
             continue;
-        if (c.mp.getPartType(i + 1) == UMSGPAT_PART_TYPE_ARG_NUMBER)
-            return fail(c, "numbered argument {%s}: glocal templates use named arguments",
-                        part_text(c, i + 1));
         bool ok = true;
         switch (p.getArgType()) {
-        case UMSGPAT_ARG_TYPE_NONE:
-        case UMSGPAT_ARG_TYPE_SIMPLE:
-            ok = add_simple_slot(c, i);
-            i = c.mp.getLimitPartIndex(i);
-            break;
         case UMSGPAT_ARG_TYPE_PLURAL:
             ok = add_selector(c, i, USE_PLURAL);
             break;
@@ -359,8 +130,8 @@ bool collect_arguments(Compiler &c)
             ok = add_selector(c, i, USE_SELECT);
             break;
         default:
-            ok = fail(c, "`%s, choice` is not supported: use plural or select",
-                      part_text(c, i + 1));
+            ok = add_simple_slot(c, i);
+            i = c.mp.getLimitPartIndex(i);
         }
         if (!ok)
             return false;
@@ -438,29 +209,15 @@ template <typename T> T *arena_copy(gl_arena *a, const std::vector<T> &v)
 gl_compile_status compile(gl_arena *a, gl_template *t, unsigned max_depth, char *msg,
                           size_t msgcap)
 {
-    UnicodeString src = from_utf8(t->src, strlen(t->src));
-    TermScan ts;
-    if (scan_terms(src, max_depth, ts) == SCAN_TOO_DEEP) {
-        snprintf(msg, msgcap, "plural/select nesting deeper than the limit of %u levels",
-                 max_depth);
-        return TC_DEPTH;
-    }
-    t->open_quote = ts.open_quote;
-    UErrorCode st = U_ZERO_ERROR;
-    UParseError pe;
-    MessagePattern mp(UMSGPAT_APOS_DOUBLE_OPTIONAL, st);
-    mp.parse(ts.out, &pe, st);
-    if (st == U_MEMORY_ALLOCATION_ERROR)
-        return TC_NOMEM;
-    if (U_FAILURE(st)) {
-        std::string near = utf8(UnicodeString(pe.preContext)) + utf8(UnicodeString(pe.postContext));
-        snprintf(msg, msgcap, "template does not parse (%s) near \"%s\"", u_errorName(st),
-                 near.c_str());
-        return TC_SYNTAX;
-    }
-    Compiler c{a, t, ts, ts.out, mp, msg, msgcap, {}, {}, {}};
+    ParsedTemplate pt;
+    gl_icu::ParseProblem why{msg, msgcap};
+    gl_compile_status st = gl_icu::parse_template(t->src, strlen(t->src), max_depth, pt, why);
+    if (st != TC_OK)
+        return st;
+    t->open_quote = pt.open_quote;
+    Compiler c{a, t, pt, pt.pat, pt.mp, {}, {}, {}};
     if (!collect_arguments(c))
-        return msg[0] ? TC_SYNTAX : TC_NOMEM;
+        return TC_NOMEM;
     t->slots = arena_copy(a, c.slots);
     t->nslots = c.slots.size();
     t->sels = arena_copy(a, c.sels);

@@ -19,7 +19,6 @@
 #include "commands.h"
 #include "importer.h"
 #include "locales.h"
-#include "msgparts.h"
 
 static const char usage_gettext[] =
     "usage: glocal import-gettext PO... --out DIR [--base-language TAG]\n"
@@ -354,14 +353,14 @@ static char *to_template(conv_state *s, const char *text, bool printf_like, bool
             continue;
         }
         gl_buf_putc(&lit, '\0');
-        mp_quote(&out, lit.p, s->in_plural);
+        imp_quote(&out, lit.p, s->in_plural);
         lit.len = 0;
         gl_buf_putn(&out, arg.p, arg.len);
         gl_buf_free(&arg);
         p = end;
     }
     gl_buf_putc(&lit, '\0');
-    mp_quote(&out, lit.p, s->in_plural);
+    imp_quote(&out, lit.p, s->in_plural);
     gl_buf_free(&lit);
     gl_buf_putc(&out, '\0');
     out.len--;

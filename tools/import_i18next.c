@@ -15,7 +15,6 @@
 #include "commands.h"
 #include "importer.h"
 #include "locales.h"
-#include "msgparts.h"
 
 static const char usage_i18next[] =
     "usage: glocal import-i18next JSON... --out DIR [--base-language TAG]\n"
@@ -196,7 +195,7 @@ static char *template_of(i18n *x, const entry *e, bool in_plural)
             continue;
         }
         gl_buf_putc(&text, '\0');
-        mp_quote(&out, text.p, in_plural);
+        imp_quote(&out, text.p, in_plural);
         text.len = 0;
         char *inner = xstrndup(p + 2, (size_t)(close - p - 2));
         put_arg(x, &out, e, inner, in_plural);
@@ -204,7 +203,7 @@ static char *template_of(i18n *x, const entry *e, bool in_plural)
         p = close + 2;
     }
     gl_buf_putc(&text, '\0');
-    mp_quote(&out, text.p, in_plural);
+    imp_quote(&out, text.p, in_plural);
     gl_buf_free(&text);
     gl_buf_putc(&out, '\0');
     out.len--;

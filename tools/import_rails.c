@@ -12,7 +12,6 @@
 #include "commands.h"
 #include "importer.h"
 #include "locales.h"
-#include "msgparts.h"
 
 static const char usage_rails[] =
     "usage: glocal import-rails YML... --out DIR [--base-language TAG]\n"
@@ -62,7 +61,7 @@ static char *rails_template(rails *r, const yd_node *v, bool in_plural)
                          (int)(n + (p[n] != 0)), p);
             p += n + (p[n] != 0);
         }
-        mp_quote(&out, text.p ? text.p : "", in_plural);
+        imp_quote(&out, text.p ? text.p : "", in_plural);
         text.len = 0;
         if (text.p)
             text.p[0] = '\0';
@@ -75,7 +74,7 @@ static char *rails_template(rails *r, const yd_node *v, bool in_plural)
             gl_buf_printf(&out, number ? "{%s, number}" : "{%s}", name);
         free(name);
     }
-    mp_quote(&out, text.p ? text.p : "", in_plural);
+    imp_quote(&out, text.p ? text.p : "", in_plural);
     gl_buf_free(&text);
     gl_buf_putc(&out, '\0');
     out.len--;

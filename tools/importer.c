@@ -13,7 +13,6 @@
 #include "bundle_write.h"
 #include "cli.h"
 #include "importer.h"
-#include "msgparts.h"
 
 const char *const imp_categories[6] = {"zero", "one", "two", "few", "many", "other"};
 
@@ -273,11 +272,20 @@ char *imp_message_id(const char *key)
     return xbuf_take(&b);
 }
 
+/* Whether key is in cats, a list of gl_plural_categories (NULL: no). */
+static bool has_category(const char *cats, const char *key)
+{
+    for (const char *c = cats; c && *c; c += strlen(c) + 1)
+        if (strcmp(c, key) == 0)
+            return true;
+    return false;
+}
+
 /* `zero` where the language has no such category (Rails, i18next) is the
  * count 0: =0. */
 static bool zero_value(const char *have, const char *cat)
 {
-    return strcmp(cat, "zero") == 0 && !mp_has_category(have, "zero");
+    return strcmp(cat, "zero") == 0 && !has_category(have, "zero");
 }
 
 char *imp_plural(const char *arg, bool ordinal, const char *have, const char *const *cats,
@@ -294,6 +302,16 @@ char *imp_plural(const char *arg, bool ordinal, const char *have, const char *co
                 gl_buf_printf(&b, " %s {%s}", cats[i], tmpls[i]);
     gl_buf_putc(&b, '}');
     return xbuf_take(&b);
+}
+
+void imp_quote(gl_buf *b, const char *text, bool in_plural)
+{
+    char *q = NULL;
+    glocal_status st = glocal_template_quote(text, in_plural, &q, NULL);
+    if (st == GLOCAL_ERR_NOMEM)
+        b->oom = true; /* xbuf_take ends the CLI */
+    gl_buf_puts(b, st == GLOCAL_OK ? q : text);
+    glocal_free(q);
 }
 
 char *imp_read_file(imp_catalog *c, const char *path)

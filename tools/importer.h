@@ -56,6 +56,9 @@ char *imp_plural(const char *arg, bool ordinal, const char *have, const char *co
 /* The canonical CLDR category names in order, and whether s is one. */
 extern const char *const imp_categories[6];
 bool imp_is_category(const char *s);
+/* Appends literal text to b as template text (glocal_template_quote); text
+ * that is not UTF-8, which no template can hold, is appended as it is. */
+void imp_quote(gl_buf *b, const char *text, bool in_plural);
 /* Reads a whole file (NUL-terminated); NULL with a message on stderr. */
 char *imp_read_file(imp_catalog *c, const char *path);
 /* The 1-based line of byte offset off in text. */

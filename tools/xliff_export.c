@@ -19,7 +19,6 @@
 #include "cli.h"
 #include "commands.h"
 #include "locales.h"
-#include "msgparts.h"
 
 static const char usage_export[] =
     "usage: glocal export DIR --locale TAG [--out FILE]\n"
@@ -49,6 +48,66 @@ static char *unit_id(const char *msg, const char *key)
     return xbuf_take(&b);
 }
 
+/* ---- a template as text and codes ----
+ * What a translator may change (text) and what they must keep (codes): the
+ * library's template parts, with each branch of a plural/select an opening
+ * code (` one {`) and a closing one whose content is again text and codes. */
+
+typedef struct xpart {
+    glocal_part_kind kind;
+    char *text;               /* TEXT: the literal text; else the source */
+    char *key;                /* BRANCH: the key; SELECT: the type */
+} xpart;
+
+typedef struct xparts {
+    xpart *p;
+    size_t n, cap;
+} xparts;
+
+static void push(xparts *l, glocal_part_kind kind, const char *text, const char *key)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 16;
+        l->p = xrealloc(l->p, l->cap * sizeof *l->p);
+    }
+    l->p[l->n++] = (xpart){kind, xstrdup(text), key ? xstrdup(key) : NULL};
+}
+
+static void free_parts(xparts *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->p[i].text);
+        free(l->p[i].key);
+    }
+    free(l->p);
+    memset(l, 0, sizeof *l);
+}
+
+static const char *key_of(const glocal_template *t, size_t i)
+{
+    glocal_part_kind k = glocal_template_part_kind(t, i);
+    return k == GLOCAL_PART_BRANCH   ? glocal_template_part_text(t, i)
+           : k == GLOCAL_PART_SELECT ? glocal_template_part_type(t, i)
+                                     : NULL;
+}
+
+/* Splits template src; false with the library's error when it does not parse. */
+static bool split(const char *src, xparts *out, glocal_error **err)
+{
+    glocal_template *t = NULL;
+    memset(out, 0, sizeof *out);
+    if (glocal_template_parse(src, &t, err) != GLOCAL_OK)
+        return false;
+    for (size_t i = 0; i < glocal_template_part_count(t); i++) {
+        bool text = glocal_template_part_kind(t, i) == GLOCAL_PART_TEXT;
+        push(out, glocal_template_part_kind(t, i),
+             text ? glocal_template_part_text(t, i) : glocal_template_part_source(t, i),
+             key_of(t, i));
+    }
+    glocal_template_free(t);
+    return true;
+}
+
 /* ---- inline codes of one unit ---- */
 
 typedef struct code_ref {
@@ -66,7 +125,7 @@ typedef struct unit_codes {
 } unit_codes;
 
 typedef struct side {
-    mp_list parts;
+    xparts parts;
     unsigned *ids;            /* per part: the code's id, 0 for text and closes */
     bool present;
 } side;
@@ -97,11 +156,11 @@ static void assign(unit_codes *uc, side *sd, bool target)
 {
     sd->ids = xcalloc(sd->parts.n, sizeof *sd->ids);
     for (size_t i = 0; i < sd->parts.n; i++) {
-        const mp_part *p = &sd->parts.p[i];
-        if (p->kind == MP_TEXT)
+        const xpart *p = &sd->parts.p[i];
+        if (p->kind == GLOCAL_PART_TEXT)
             continue;
         data_index(uc, p->text);
-        if (p->kind == MP_CLOSE)
+        if (p->kind == GLOCAL_PART_BRANCH_END)
             continue;
         if (target) {
             sd->ids[i] = target_id(uc, p->text);
@@ -115,40 +174,44 @@ static void assign(unit_codes *uc, side *sd, bool target)
 
 /* ---- plural categories of the target language ---- */
 
-static size_t match_close(const mp_list *l, size_t open)
+/* Whether key is in cats, a list of gl_plural_categories (NULL: no). */
+static bool has_category(const char *cats, const char *key)
+{
+    for (const char *c = cats; c && *c; c += strlen(c) + 1)
+        if (strcmp(c, key) == 0)
+            return true;
+    return false;
+}
+
+static size_t match_close(const xparts *l, size_t open)
 {
     int depth = 0;
     for (size_t i = open; i < l->n; i++) {
-        if (l->p[i].kind == MP_OPEN)
+        if (l->p[i].kind == GLOCAL_PART_BRANCH)
             depth++;
-        else if (l->p[i].kind == MP_CLOSE && --depth == 0)
+        else if (l->p[i].kind == GLOCAL_PART_BRANCH_END && --depth == 0)
             return i;
     }
     return l->n;
 }
 
-static void copy_part(mp_list *dst, const mp_part *p)
+static void copy_part(xparts *dst, const xpart *p)
 {
-    if (dst->n == dst->cap) {
-        dst->cap = dst->cap ? 2 * dst->cap : 16;
-        dst->p = xrealloc(dst->p, dst->cap * sizeof *dst->p);
-    }
-    dst->p[dst->n++] = (mp_part){p->kind, p->code, xstrdup(p->text),
-                                 p->name ? xstrdup(p->name) : NULL, p->plural};
+    push(dst, p->kind, p->text, p->key);
 }
 
-static size_t fit_from(mp_list *dst, const mp_list *src, size_t i, const char *icu_id);
+static size_t fit_from(xparts *dst, const xparts *src, size_t i, const char *icu_id);
 
 /* Copies branch [open, close] as `key` (NULL: as it is). */
-static void copy_branch(mp_list *dst, const mp_list *src, size_t open, const char *key,
+static void copy_branch(xparts *dst, const xparts *src, size_t open, const char *key,
                         const char *icu_id)
 {
-    mp_part p = src->p[open];
+    xpart p = src->p[open];
     char raw[64];
     if (key) {
         snprintf(raw, sizeof raw, " %s {", key);
         p.text = raw;
-        p.name = (char *)key;
+        p.key = (char *)key;
     }
     copy_part(dst, &p);
     size_t close = fit_from(dst, src, open + 1, icu_id);
@@ -158,26 +221,27 @@ static void copy_branch(mp_list *dst, const mp_list *src, size_t open, const cha
 /* The branches of a plural from i (after its head) through its tail: those
  * the language has (and =N), the missing ones as copies of `other`, placed
  * before it.  Returns the index after the tail. */
-static size_t fit_plural(mp_list *dst, const mp_list *src, size_t i, bool ordinal,
+static size_t fit_plural(xparts *dst, const xparts *src, size_t i, bool ordinal,
                          const char *icu_id)
 {
     char *cats = gl_plural_categories(icu_id, ordinal);
     size_t other = 0;
-    for (size_t j = i; j < src->n && src->p[j].kind == MP_OPEN; j = match_close(src, j) + 1)
-        if (strcmp(src->p[j].name, "other") == 0)
+    for (size_t j = i; j < src->n && src->p[j].kind == GLOCAL_PART_BRANCH;
+         j = match_close(src, j) + 1)
+        if (strcmp(src->p[j].key, "other") == 0)
             other = j;
-    for (; i < src->n && src->p[i].kind == MP_OPEN; i = match_close(src, i) + 1) {
-        const char *key = src->p[i].name;
+    for (; i < src->n && src->p[i].kind == GLOCAL_PART_BRANCH; i = match_close(src, i) + 1) {
+        const char *key = src->p[i].key;
         if (i == other && cats)
             for (const char *c = cats; *c; c += strlen(c) + 1) {
                 bool present = false;
                 for (size_t j = i - 1; j; j--) /* an earlier branch with this key? */
-                    present = present || (src->p[j].kind == MP_OPEN && src->p[j].name &&
-                                           strcmp(src->p[j].name, c) == 0);
+                    present = present || (src->p[j].kind == GLOCAL_PART_BRANCH &&
+                                           strcmp(src->p[j].key, c) == 0);
                 if (strcmp(c, "other") != 0 && !present)
                     copy_branch(dst, src, other, c, icu_id);
             }
-        if (key[0] == '=' || !cats || mp_has_category(cats, key))
+        if (key[0] == '=' || !cats || has_category(cats, key))
             copy_branch(dst, src, i, NULL, icu_id);
     }
     free(cats);
@@ -187,18 +251,18 @@ static size_t fit_plural(mp_list *dst, const mp_list *src, size_t i, bool ordina
 }
 
 /* Copies parts from i up to an unmatched close (returned) or the end. */
-static size_t fit_from(mp_list *dst, const mp_list *src, size_t i, const char *icu_id)
+static size_t fit_from(xparts *dst, const xparts *src, size_t i, const char *icu_id)
 {
-    while (i < src->n && src->p[i].kind != MP_CLOSE) {
-        const mp_part *p = &src->p[i];
-        if (p->kind == MP_OPEN) {
+    while (i < src->n && src->p[i].kind != GLOCAL_PART_BRANCH_END) {
+        const xpart *p = &src->p[i];
+        if (p->kind == GLOCAL_PART_BRANCH) {
             copy_branch(dst, src, i, NULL, icu_id);
             i = match_close(src, i) + 1;
             continue;
         }
         copy_part(dst, p);
-        if (p->kind == MP_CODE && p->code == MPC_SELECT_HEAD && p->plural)
-            i = fit_plural(dst, src, i + 1, strstr(p->text, "selectordinal") != NULL, icu_id);
+        if (p->kind == GLOCAL_PART_SELECT && strcmp(p->key, "select") != 0)
+            i = fit_plural(dst, src, i + 1, strcmp(p->key, "selectordinal") == 0, icu_id);
         else
             i++;
     }
@@ -243,16 +307,17 @@ static void protect(exporter *x)
 
 static size_t write_parts(exporter *x, unit_codes *uc, const side *sd, size_t i)
 {
-    for (; i < sd->parts.n && sd->parts.p[i].kind != MP_CLOSE; i++) {
-        const mp_part *p = &sd->parts.p[i];
-        if (p->kind == MP_TEXT) {
+    for (; i < sd->parts.n && sd->parts.p[i].kind != GLOCAL_PART_BRANCH_END; i++) {
+        const xpart *p = &sd->parts.p[i];
+        if (p->kind == GLOCAL_PART_TEXT) {
             xmlTextWriterWriteString(x->w, BAD_CAST p->text);
             continue;
         }
-        size_t close = p->kind == MP_OPEN ? match_close(&sd->parts, i) : 0;
-        xmlTextWriterStartElement(x->w, BAD_CAST(p->kind == MP_OPEN ? "pc" : "ph"));
+        bool branch = p->kind == GLOCAL_PART_BRANCH;
+        size_t close = branch ? match_close(&sd->parts, i) : 0;
+        xmlTextWriterStartElement(x->w, BAD_CAST(branch ? "pc" : "ph"));
         attr_id(x, "id", "", sd->ids[i]);
-        if (p->kind == MP_CODE) {
+        if (!branch) {
             attr_id(x, "dataRef", "d", data_index(uc, p->text) + 1);
             attr(x, "disp", p->text);
             protect(x);
@@ -344,12 +409,16 @@ static void write_data(exporter *x, const unit_codes *uc)
     xmlTextWriterEndElement(x->w);
 }
 
-static bool split_or_warn(exporter *x, const char *id, const char *src, mp_list *out)
+static bool split_or_warn(exporter *x, const char *id, const char *src, xparts *out)
 {
-    char err[256];
-    if (mp_split(src, out, err, sizeof err))
+    glocal_error *err = NULL;
+    if (split(src, out, &err))
         return true;
-    fprintf(stderr, "glocal export: `%s`: %s; unit left out\n", id, err);
+    fprintf(stderr, "glocal export: `%s`: %s", id, glocal_error_message(err));
+    if (glocal_error_column(err))
+        fprintf(stderr, " (column %u)", glocal_error_column(err));
+    fprintf(stderr, "; unit left out\n");
+    glocal_error_free(err);
     x->failed = true;
     return false;
 }
@@ -364,15 +433,15 @@ typedef struct unit_in {
 static void write_unit(exporter *x, const unit_in *u)
 {
     side src = {0}, tgt = {0};
-    mp_list raw = {0};
+    xparts raw = {0};
     unit_codes uc = {0};
     if (!split_or_warn(x, u->id, u->source, &raw) ||
         (u->target && !split_or_warn(x, u->id, u->target, &tgt.parts))) {
-        mp_free(&raw);
+        free_parts(&raw);
         return;
     }
     fit_from(&src.parts, &raw, 0, x->facts.icu_id);
-    mp_free(&raw);
+    free_parts(&raw);
     assign(&uc, &src, false);
     if (u->target)
         assign(&uc, &tgt, true);
@@ -412,8 +481,8 @@ static void write_unit(exporter *x, const unit_in *u)
     xmlTextWriterEndElement(x->w); /* unit */
     x->units++;
     x->translated += u->target != NULL;
-    mp_free(&src.parts);
-    mp_free(&tgt.parts);
+    free_parts(&src.parts);
+    free_parts(&tgt.parts);
     free(src.ids);
     free(tgt.ids);
     free(uc.data);
@@ -469,17 +538,19 @@ static void export_terms(exporter *x)
             continue;
         char id[128];
         snprintf(id, sizeof id, "-%s", t->name);
-        /* a term is plain text: quote it so that mp_split sees no syntax */
-        gl_buf s = {0}, g = {0};
-        mp_quote(&s, t->text, false);
+        /* a term is plain text: quote it so that it splits into text only */
+        char *src = NULL, *tgt = NULL;
+        glocal_template_quote(t->text, 0, &src, NULL);
         if (lt)
-            mp_quote(&g, lt->text, false);
-        char *src = xbuf_take(&s), *tgt = lt ? xbuf_take(&g) : NULL;
-        unit_in u = {id, id, NULL, NULL, src, tgt};
-        write_unit(x, &u);
-        free(src);
-        free(tgt);
-        gl_buf_free(&g);
+            glocal_template_quote(lt->text, 0, &tgt, NULL);
+        if (!src || (lt && !tgt)) { /* terms come from a catalog: UTF-8 */
+            fprintf(stderr, "glocal export: `%s`: out of memory; unit left out\n", id);
+            x->failed = true;
+        } else {
+            write_unit(x, &(unit_in){id, id, NULL, NULL, src, tgt});
+        }
+        glocal_free(src);
+        glocal_free(tgt);
     }
 }
 

@@ -22,7 +22,6 @@
 #include "cli.h"
 #include "commands.h"
 #include "locales.h"
-#include "msgparts.h"
 #include "yaml_doc.h"
 
 #define XLIFF_NS "urn:oasis:names:tc:xliff:document:2.0"
@@ -109,14 +108,32 @@ static void put_data(rebuild *rb, const xmlNode *n, const char *attr)
     xmlFree(ref);
 }
 
-/* Whether a selector head (`{n, plural,`) makes its branches plural ones. */
+/* Whether a selector head (`{n, plural,`) makes its branches plural ones:
+ * the library reads it, closed by an `other` branch, as it reads templates
+ * (`PLURAL` is a plural too). */
 static bool plural_head(const char *raw)
 {
-    const char *comma = strchr(raw, ',');
-    if (!comma)
-        return false;
-    comma += strspn(comma + 1, " \t\r\n") + 1;
-    return strncmp(comma, "plural", 6) == 0 || strncmp(comma, "selectordinal", 13) == 0;
+    gl_buf b = {0};
+    gl_buf_printf(&b, "%s other {}}", raw);
+    char *src = xbuf_take(&b);
+    glocal_template *t = NULL;
+    bool plural = glocal_template_parse(src, &t, NULL) == GLOCAL_OK &&
+                  glocal_template_part_kind(t, 0) == GLOCAL_PART_SELECT &&
+                  strcmp(glocal_template_part_type(t, 0), "select") != 0;
+    glocal_template_free(t);
+    free(src);
+    return plural;
+}
+
+/* Appends literal text quoted as template text. */
+static void put_text(rebuild *rb, const char *text, bool in_plural)
+{
+    char *q = NULL;
+    if (glocal_template_quote(text, in_plural, &q, NULL) == GLOCAL_OK)
+        gl_buf_puts(&rb->out, q);
+    else
+        rb->out.oom = true; /* libxml2 gives UTF-8: only memory can fail */
+    glocal_free(q);
 }
 
 static void put_content(rebuild *rb, const xmlNode *first, bool in_plural)
@@ -124,7 +141,7 @@ static void put_content(rebuild *rb, const xmlNode *first, bool in_plural)
     bool head_plural = false;
     for (const xmlNode *n = first; n; n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            mp_quote(&rb->out, (const char *)n->content, in_plural);
+            put_text(rb, (const char *)n->content, in_plural);
         } else if (is(n, "ph")) {
             size_t before = rb->out.len;
             put_data(rb, n, "dataRef");
@@ -214,20 +231,19 @@ static bool merge_term(importer *im, const char *name, const char *text)
 /* A term's target is plain text: the template's literal text. */
 static char *term_text(const char *tmpl, const char **problem)
 {
-    mp_list parts;
-    char err[200];
+    glocal_template *t = NULL;
     gl_buf b = {0};
-    if (!mp_split(tmpl, &parts, err, sizeof err)) {
+    if (glocal_template_parse(tmpl, &t, NULL) != GLOCAL_OK) {
         *problem = "a target that is not plain text";
         return NULL;
     }
-    for (size_t i = 0; i < parts.n; i++) {
-        if (parts.p[i].kind != MP_TEXT)
+    for (size_t i = 0; i < glocal_template_part_count(t); i++) {
+        if (glocal_template_part_kind(t, i) != GLOCAL_PART_TEXT)
             *problem = "a term with an inline code; a term is plain text";
         else
-            gl_buf_puts(&b, parts.p[i].text);
+            gl_buf_puts(&b, glocal_template_part_text(t, i));
     }
-    mp_free(&parts);
+    glocal_template_free(t);
     gl_buf_putc(&b, '\0');
     b.len--;
     return xbuf_take(&b);

@@ -1,7 +1,8 @@
 /* The core library through its public API: resolution (docs/resolution.md),
  * formatting, argument and request validation, and every error path.  This
  * file holds the shared helpers of core.h and runs the suite; the tests are
- * in test_resolution.c, test_format.c, test_api.c and test_open.c. */
+ * in test_resolution.c, test_format.c, test_api.c, test_open.c and
+ * test_parts.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,5 +127,6 @@ int main(void)
     add_served_tests(s);
     add_fallback_tests(s);
     add_axes_tests(s);
+    add_parts_tests(s);
     return run_suite(s, CK_FORK_GETENV);
 }

@@ -198,6 +198,32 @@ class Export(unittest.TestCase):
         keys = [pc.get("dispStart").strip() for pc in ja.find("x:segment/x:source", X).iter(q("pc"))]
         self.assertEqual(keys, ["=0 {", "other {"])
 
+    def test_keywords_in_any_case_are_plural_syntax(self):
+        # ICU reads {n, PLURAL, ...} as a plural: its branches are codes and its
+        # text is text (hostile-input finding plural-keyword-case), and the
+        # translator gets the target language's categories.
+        with tempfile.TemporaryDirectory() as tmp:
+            with open(os.path.join(tmp, "base.yaml"), "w", encoding="utf-8") as f:
+                f.write('glocal: 1\nlocale: base\nlanguage: en\nmessages:\n'
+                        '  items: "{n, PLURAL, one {# item} other {# items}}"\n')
+            out = os.path.join(tmp, "ru.xlf")
+            code, _, err = glocal("export", tmp, "--locale", "ru", "--out", out)
+            self.assertEqual(code, 0, err)
+            tree = ET.parse(out)
+            unit = units(tree)["items:other"]
+            source = unit.find("x:segment/x:source", X)
+            keys = [pc.get("dispStart").strip() for pc in source.iter(q("pc"))]
+            self.assertEqual(keys, ["one {", "few {", "many {", "other {"])
+            phs = [p.get("disp") for p in source.iter(q("ph"))]
+            self.assertEqual(phs, ["{n, PLURAL, "] + ["#"] * 4 + ["}"])
+            self.assertNotIn("{", "".join(source.itertext()))
+            fill(unit, lambda t: t.replace(" items", " шт.").replace(" item", " шт."))
+            tree.write(out, xml_declaration=True, encoding="UTF-8")
+            code, _, err = glocal("import", tmp, out)
+            self.assertEqual(code, 0, err)
+            code, text, err = glocal("render", tmp, "items", "--locale", "ru", "n=5")
+            self.assertEqual((code, text), (0, "5 шт.\n"), err)
+
     def test_out_is_a_plain_file_name(self):
         # libxml2's own output would read it as a URI and write "a b.xlf"
         out = os.path.join(self.cat.tmp.name, "a%20b.xlf")
