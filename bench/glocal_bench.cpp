@@ -254,19 +254,19 @@ struct GlocalCall {
                 die("axis");
         if (w.zone != "-" && glocal_request_set_time_zone(req, w.zone.c_str(), &e))
             die("zone");
-        args = glocal_args_new();
+        glocal_args_new(&args, NULL);
         for (const Arg &a : w.args) {
             glocal_status st;
             if (a.type == "text")
-                st = glocal_args_text(args, a.name.c_str(), a.value.c_str());
+                st = glocal_args_text(args, a.name.c_str(), a.value.c_str(), NULL);
             else if (a.type == "int")
-                st = glocal_args_int(args, a.name.c_str(), atoll(a.value.c_str()));
+                st = glocal_args_int(args, a.name.c_str(), atoll(a.value.c_str()), NULL);
             else if (a.type == "double")
-                st = glocal_args_double(args, a.name.c_str(), atof(a.value.c_str()));
+                st = glocal_args_double(args, a.name.c_str(), atof(a.value.c_str()), NULL);
             else if (a.type == "date")
-                st = glocal_args_date(args, a.name.c_str(), atoll(a.value.c_str()));
+                st = glocal_args_date(args, a.name.c_str(), atoll(a.value.c_str()), NULL);
             else
-                st = glocal_args_money(args, a.name.c_str(), a.value.c_str(), a.cur.c_str());
+                st = glocal_args_money(args, a.name.c_str(), a.value.c_str(), a.cur.c_str(), NULL);
             if (st != GLOCAL_OK)
                 die("args");
         }
@@ -609,21 +609,22 @@ int cmd_dump(const std::string &dir, const std::string &messages)
                     glocal_request_set_time_zone(r, "America/New_York", nullptr);
                 if (k == 5)
                     glocal_request_set_isolation(r, GLOCAL_ISOLATE_ALWAYS, nullptr);
-                glocal_args *a = glocal_args_new();
+                glocal_args *a = NULL;
+                glocal_args_new(&a, NULL);
                 for (const std::string &spec : specs) {
                     std::string name = spec.substr(0, spec.find(':')), type = spec.substr(spec.find(':') + 1);
                     if (type == "text")
-                        glocal_args_text(a, name.c_str(), words[k % 8]);
+                        glocal_args_text(a, name.c_str(), words[k % 8], NULL);
                     else if (type == "date")
-                        glocal_args_date(a, name.c_str(), 1796117400000LL + k * 3600000LL * 7);
+                        glocal_args_date(a, name.c_str(), 1796117400000LL + k * 3600000LL * 7, NULL);
                     else if (type == "money")
-                        glocal_args_money(a, name.c_str(), doubles[k % 6], k % 2 ? "JPY" : "EUR");
+                        glocal_args_money(a, name.c_str(), doubles[k % 6], k % 2 ? "JPY" : "EUR", NULL);
                     else if (k < 12)
-                        glocal_args_int(a, name.c_str(), numbers[(k * 5 + name.size()) % 16]);
+                        glocal_args_int(a, name.c_str(), numbers[(k * 5 + name.size()) % 16], NULL);
                     else if (k < 14)
-                        glocal_args_double(a, name.c_str(), atof(doubles[k % 6]));
+                        glocal_args_double(a, name.c_str(), atof(doubles[k % 6]), NULL);
                     else
-                        glocal_args_decimal(a, name.c_str(), doubles[k % 6]);
+                        glocal_args_decimal(a, name.c_str(), doubles[k % 6], NULL);
                 }
                 char *out = nullptr;
                 glocal_error *e = nullptr;

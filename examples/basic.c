@@ -6,16 +6,17 @@
 static int say(const glocal_catalog *cat, const char *locale, const char *channel)
 {
     glocal_request *req = NULL;
-    glocal_args *args = glocal_args_new();
+    glocal_args *args = NULL;
+    glocal_args_new(&args, NULL);
     glocal_error *err = NULL;
     char *text = NULL;
     glocal_status st = glocal_request_new(locale, &req, &err);
     if (st == GLOCAL_OK && channel)
         st = glocal_request_set_axis(req, "channel", channel, &err);
     if (st == GLOCAL_OK && args) {
-        glocal_args_text(args, "name", "Anna");
-        glocal_args_text(args, "order", "A-17");
-        glocal_args_date(args, "eta", 1796117400000); /* 2026-12-01T09:30:00Z */
+        glocal_args_text(args, "name", "Anna", NULL);
+        glocal_args_text(args, "order", "A-17", NULL);
+        glocal_args_date(args, "eta", 1796117400000, NULL); /* 2026-12-01T09:30:00Z */
         st = glocal_format(cat, "order.delayed", req, args, &text, &err);
     }
     if (st == GLOCAL_OK)

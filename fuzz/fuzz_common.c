@@ -119,7 +119,8 @@ glocal_options *fz_options(const uint8_t *data, size_t size)
                  {GLOCAL_LIMIT_SCALAR_BYTES, 80},  {GLOCAL_LIMIT_MESSAGES, 3},
                  {GLOCAL_LIMIT_VARIANTS, 3},       {GLOCAL_LIMIT_TEMPLATE_DEPTH, 2},
                  {GLOCAL_LIMIT_BUNDLES, 2},        {GLOCAL_LIMIT_OUTPUT_BYTES, 40}};
-    glocal_options *o = glocal_options_new();
+    glocal_options *o = NULL;
+    glocal_options_new(&o, NULL);
     FZ_CHECK(o != NULL, "glocal_options_new");
     for (size_t i = 0; i < sizeof tight / sizeof *tight; i++)
         if (((size_t)(data[size - 1] >> 2) + i) % 3 == 0)
@@ -157,21 +158,21 @@ static void fz_add_arg(glocal_args *a, const gl_argdecl *d, unsigned pick)
         return; /* reported by the loader; format must say ARGUMENT */
     switch (types[pick % nt]) {
     case T_TEXT:
-        st = glocal_args_text(a, d->name, texts[pick % 6]);
+        st = glocal_args_text(a, d->name, texts[pick % 6], NULL);
         break;
     case T_NUMBER:
         if (pick & 4)
-            st = glocal_args_decimal(a, d->name, decimals[pick % 4]);
+            st = glocal_args_decimal(a, d->name, decimals[pick % 4], NULL);
         else if (pick & 8)
-            st = glocal_args_double(a, d->name, 1.5 + (double)(pick % 3));
+            st = glocal_args_double(a, d->name, 1.5 + (double)(pick % 3), NULL);
         else
-            st = glocal_args_int(a, d->name, ints[pick % 8]);
+            st = glocal_args_int(a, d->name, ints[pick % 8], NULL);
         break;
     case T_DATE:
-        st = glocal_args_date(a, d->name, dates[pick % 4]);
+        st = glocal_args_date(a, d->name, dates[pick % 4], NULL);
         break;
     case T_MONEY:
-        st = glocal_args_money(a, d->name, money[pick % 4][0], money[pick % 4][1]);
+        st = glocal_args_money(a, d->name, money[pick % 4][0], money[pick % 4][1], NULL);
         break;
     }
     FZ_CHECK(st == GLOCAL_OK, "setting argument %s: %s", d->name, glocal_status_name(st));
@@ -179,7 +180,8 @@ static void fz_add_arg(glocal_args *a, const gl_argdecl *d, unsigned pick)
 
 glocal_args *fz_args_for(const gl_message *m, unsigned pick)
 {
-    glocal_args *a = glocal_args_new();
+    glocal_args *a = NULL;
+    glocal_args_new(&a, NULL);
     FZ_CHECK(a != NULL, "glocal_args_new");
     for (size_t i = 0; i < m->nargs; i++)
         fz_add_arg(a, &m->args[i], pick + (unsigned)i);

@@ -142,25 +142,25 @@ static void set_arg(void *ud, const char *name, char t, const char *value)
     const char *sp;
     switch (t) {
     case 't':
-        glocal_args_text(a, name, value);
+        glocal_args_text(a, name, value, NULL);
         break;
     case 'i':
-        glocal_args_int(a, name, strtoll(value, NULL, 10));
+        glocal_args_int(a, name, strtoll(value, NULL, 10), NULL);
         break;
     case 'f':
-        glocal_args_double(a, name, strtod(value, NULL));
+        glocal_args_double(a, name, strtod(value, NULL), NULL);
         break;
     case 's':
-        glocal_args_decimal(a, name, value);
+        glocal_args_decimal(a, name, value, NULL);
         break;
     case 'd':
-        glocal_args_date(a, name, strtoll(value, NULL, 10));
+        glocal_args_date(a, name, strtoll(value, NULL, 10), NULL);
         break;
     case 'm':
         sp = strchr(value, ' ');
         snprintf(amount, sizeof amount, "%.*s", sp ? (int)(sp - value) : (int)strlen(value),
                  value);
-        glocal_args_money(a, name, amount, sp ? sp + 1 : "");
+        glocal_args_money(a, name, amount, sp ? sp + 1 : "", NULL);
         break;
     }
 }

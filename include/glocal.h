@@ -149,9 +149,10 @@ typedef enum glocal_limit {
 /** Options for glocal_catalog_open_with and glocal_lint_with. */
 typedef struct glocal_options glocal_options;
 
-/** New options holding the default limits; NULL only when out of memory.
- *  Free with glocal_options_free.  @since 1.0 */
-GLOCAL_API glocal_options *glocal_options_new(void);
+/** New options holding the default limits, in *out, the caller's (free them
+ *  with glocal_options_free).  Returns GLOCAL_OK, GLOCAL_ERR_INVALID (out
+ *  NULL) or GLOCAL_ERR_NOMEM.  @since 1.0 */
+GLOCAL_API glocal_status glocal_options_new(glocal_options **out, glocal_error **err);
 /** Sets one limit.  Returns GLOCAL_OK, or GLOCAL_ERR_INVALID for NULL o, an
  *  unknown limit, 0, or a value above the limit's maximum.  @since 1.0 */
 GLOCAL_API glocal_status glocal_options_set_limit(glocal_options *o, glocal_limit which,
@@ -265,26 +266,38 @@ GLOCAL_API void glocal_request_free(glocal_request *r);
  * A later value for a name replaces the earlier one.  Every setter returns
  * GLOCAL_OK, GLOCAL_ERR_INVALID (NULL a or name, a name that is not
  * [A-Za-z_][A-Za-z0-9_]*, invalid UTF-8, a malformed decimal or currency
- * code) or GLOCAL_ERR_NOMEM.  Strings are copied. */
+ * code; *err says which) or GLOCAL_ERR_NOMEM.  Strings are copied.
+ * A setter that fails leaves the name unset, removing an earlier value of
+ * it: a format that needs the argument then fails with GLOCAL_ERR_ARGUMENT
+ * instead of writing a value the caller meant to replace.  A list is not
+ * thread-safe while it is being filled; once filled, any number of threads
+ * may format with it. */
 
 typedef struct glocal_args glocal_args;
 
-/** A new, empty argument list; NULL only when out of memory.  @since 1.0 */
-GLOCAL_API glocal_args *glocal_args_new(void);
+/** A new, empty argument list in *out, the caller's (glocal_args_free).
+ *  Returns GLOCAL_OK, GLOCAL_ERR_INVALID (out NULL) or GLOCAL_ERR_NOMEM.
+ *  @since 1.0 */
+GLOCAL_API glocal_status glocal_args_new(glocal_args **out, glocal_error **err);
 /** A text argument.  @since 1.0 */
-GLOCAL_API glocal_status glocal_args_text(glocal_args *a, const char *name, const char *utf8);
+GLOCAL_API glocal_status glocal_args_text(glocal_args *a, const char *name, const char *utf8,
+                                          glocal_error **err);
 /** A number argument.  @since 1.0 */
-GLOCAL_API glocal_status glocal_args_int(glocal_args *a, const char *name, int64_t v);
+GLOCAL_API glocal_status glocal_args_int(glocal_args *a, const char *name, int64_t v,
+                                         glocal_error **err);
 /** A number argument; NaN and infinities are GLOCAL_ERR_INVALID.  @since 1.0 */
-GLOCAL_API glocal_status glocal_args_double(glocal_args *a, const char *name, double v);
+GLOCAL_API glocal_status glocal_args_double(glocal_args *a, const char *name, double v,
+                                            glocal_error **err);
 /** An exact number, such as "-1234.5600" or "1e3", never rounded through
  *  binary floating point.  @since 1.0 */
-GLOCAL_API glocal_status glocal_args_decimal(glocal_args *a, const char *name, const char *decimal);
+GLOCAL_API glocal_status glocal_args_decimal(glocal_args *a, const char *name, const char *decimal,
+                                             glocal_error **err);
 /** A date: milliseconds since the Unix epoch, a UTC instant.  @since 1.0 */
-GLOCAL_API glocal_status glocal_args_date(glocal_args *a, const char *name, int64_t unix_ms);
+GLOCAL_API glocal_status glocal_args_date(glocal_args *a, const char *name, int64_t unix_ms,
+                                          glocal_error **err);
 /** Money: an exact decimal amount and an ISO 4217 code ("19.90", "EUR").  @since 1.0 */
 GLOCAL_API glocal_status glocal_args_money(glocal_args *a, const char *name, const char *decimal,
-                                           const char *iso4217);
+                                           const char *iso4217, glocal_error **err);
 /** Frees a; NULL is a no-op.  @since 1.0 */
 GLOCAL_API void glocal_args_free(glocal_args *a);
 

@@ -6,9 +6,12 @@
 
 #include "request.h"
 
-glocal_args *glocal_args_new(void)
+glocal_status glocal_args_new(glocal_args **out, glocal_error **err)
 {
-    return calloc(1, sizeof(glocal_args));
+    if (!out)
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "glocal_args_new: out is NULL");
+    *out = calloc(1, sizeof(glocal_args));
+    return *out ? GLOCAL_OK : gl_nomem(err);
 }
 
 void glocal_args_free(glocal_args *a)
@@ -45,13 +48,46 @@ gl_argtype gl_value_type(const gl_value *v)
     }
 }
 
-/* Stores v under name, taking ownership of v.s; replaces an earlier value. */
-static glocal_status put(glocal_args *a, const char *name, gl_value v)
+static void remove_arg(glocal_args *a, const char *name)
 {
-    if (!a || !name || !gl_is_arg_name(name)) {
-        free((char *)v.s);
-        return GLOCAL_ERR_INVALID;
-    }
+    for (size_t i = 0; i < a->count; i++)
+        if (strcmp(a->items[i].name, name) == 0) {
+            free(a->items[i].name);
+            free((char *)a->items[i].v.s);
+            a->items[i] = a->items[--a->count];
+            return;
+        }
+}
+
+/* A setter that fails leaves the name unset, never an earlier value: a
+ * format that needs it then fails instead of writing what the caller meant
+ * to replace.  Reports why, naming the argument. */
+static glocal_status refuse(glocal_args *a, const char *name, glocal_status code,
+                            glocal_error **err, const char *fmt, const char *detail)
+{
+    bool named = name && gl_utf8_valid(name, strlen(name));
+    if (a && name)
+        remove_arg(a, name);
+    if (code == GLOCAL_ERR_NOMEM)
+        return gl_nomem(err);
+    return gl_fail(err, code, NULL, 0, 0, fmt, named ? name : "?", detail ? detail : "");
+}
+
+/* Whether a setter may store under name: reports what is wrong when not. */
+static glocal_status check_target(glocal_args *a, const char *name, glocal_error **err)
+{
+    if (!a || !name)
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "glocal_args: %s is NULL",
+                       a ? "the name" : "the argument list");
+    if (!gl_is_arg_name(name))
+        return refuse(a, name, GLOCAL_ERR_INVALID, err,
+                      "`%s` is not an argument name ([A-Za-z_][A-Za-z0-9_]*)%s", NULL);
+    return GLOCAL_OK;
+}
+
+/* Stores v under name, taking ownership of v.s; replaces an earlier value. */
+static glocal_status put(glocal_args *a, const char *name, gl_value v, glocal_error **err)
+{
     for (size_t i = 0; i < a->count; i++) {
         if (strcmp(a->items[i].name, name) == 0) {
             free((char *)a->items[i].v.s);
@@ -59,61 +95,71 @@ static glocal_status put(glocal_args *a, const char *name, gl_value v)
             return GLOCAL_OK;
         }
     }
+    char *n = NULL;
     if (a->count == a->cap) {
         size_t cap = a->cap ? a->cap * 2 : 8;
         gl_arg *items = realloc(a->items, cap * sizeof(*items));
-        if (!items) {
-            free((char *)v.s);
-            return GLOCAL_ERR_NOMEM;
+        if (items) {
+            a->items = items;
+            a->cap = cap;
         }
-        a->items = items;
-        a->cap = cap;
     }
-    char *n = gl_strdup(name);
-    if (!n) {
+    if (a->count == a->cap || !(n = gl_strdup(name))) {
         free((char *)v.s);
-        return GLOCAL_ERR_NOMEM;
+        return gl_nomem(err);
     }
     a->items[a->count++] = (gl_arg){n, v};
     return GLOCAL_OK;
 }
 
 static glocal_status put_string(glocal_args *a, const char *name, gl_vkind kind, const char *s,
-                                const char *cur)
+                                const char *cur, glocal_error **err)
 {
     size_t n = strlen(s);
     char *copy = malloc(n + 1);
     if (!copy)
-        return GLOCAL_ERR_NOMEM;
+        return refuse(a, name, GLOCAL_ERR_NOMEM, err, "%s%s", NULL);
     memcpy(copy, s, n + 1);
     gl_value v = {.kind = kind, .s = copy, .slen = n};
     if (cur)
         memcpy(v.cur, cur, 4);
-    return put(a, name, v);
+    return put(a, name, v, err);
 }
 
-glocal_status glocal_args_text(glocal_args *a, const char *name, const char *utf8)
+glocal_status glocal_args_text(glocal_args *a, const char *name, const char *utf8,
+                               glocal_error **err)
 {
+    glocal_status st = check_target(a, name, err);
+    if (st != GLOCAL_OK)
+        return st;
     if (!utf8 || !gl_utf8_valid(utf8, strlen(utf8)))
-        return GLOCAL_ERR_INVALID;
-    return put_string(a, name, V_TEXT, utf8, NULL);
+        return refuse(a, name, GLOCAL_ERR_INVALID, err, "text argument `%s` is %s",
+                      utf8 ? "not valid UTF-8" : "NULL");
+    return put_string(a, name, V_TEXT, utf8, NULL, err);
 }
 
-glocal_status glocal_args_int(glocal_args *a, const char *name, int64_t v)
+glocal_status glocal_args_int(glocal_args *a, const char *name, int64_t v, glocal_error **err)
 {
-    return put(a, name, (gl_value){.kind = V_INT, .i = v});
+    glocal_status st = check_target(a, name, err);
+    return st != GLOCAL_OK ? st : put(a, name, (gl_value){.kind = V_INT, .i = v}, err);
 }
 
-glocal_status glocal_args_double(glocal_args *a, const char *name, double v)
+glocal_status glocal_args_double(glocal_args *a, const char *name, double v, glocal_error **err)
 {
+    glocal_status st = check_target(a, name, err);
+    if (st != GLOCAL_OK)
+        return st;
     if (!isfinite(v))
-        return GLOCAL_ERR_INVALID;
-    return put(a, name, (gl_value){.kind = V_DOUBLE, .d = v});
+        return refuse(a, name, GLOCAL_ERR_INVALID, err, "number argument `%s` is %s",
+                      isnan(v) ? "NaN" : "infinite");
+    return put(a, name, (gl_value){.kind = V_DOUBLE, .d = v}, err);
 }
 
-glocal_status glocal_args_date(glocal_args *a, const char *name, int64_t unix_ms)
+glocal_status glocal_args_date(glocal_args *a, const char *name, int64_t unix_ms,
+                               glocal_error **err)
 {
-    return put(a, name, (gl_value){.kind = V_DATE, .i = unix_ms});
+    glocal_status st = check_target(a, name, err);
+    return st != GLOCAL_OK ? st : put(a, name, (gl_value){.kind = V_DATE, .i = unix_ms}, err);
 }
 
 /* -?digits[.digits][e[+-]digits]: what ICU's decimal parser takes exactly. */
@@ -144,17 +190,37 @@ static bool is_decimal(const char *s)
     return *s == '\0';
 }
 
-glocal_status glocal_args_decimal(glocal_args *a, const char *name, const char *decimal)
+/* Why a decimal is refused, for the error message. */
+static const char *decimal_problem(const char *decimal)
 {
+    return !decimal ? "NULL" : "not a decimal number (digits, an optional sign, point and "
+                              "exponent: \"-1234.50\", \"1e3\")";
+}
+
+glocal_status glocal_args_decimal(glocal_args *a, const char *name, const char *decimal,
+                                  glocal_error **err)
+{
+    glocal_status st = check_target(a, name, err);
+    if (st != GLOCAL_OK)
+        return st;
     if (!decimal || !is_decimal(decimal))
-        return GLOCAL_ERR_INVALID;
-    return put_string(a, name, V_DECIMAL, decimal, NULL);
+        return refuse(a, name, GLOCAL_ERR_INVALID, err, "number argument `%s` is %s",
+                      decimal_problem(decimal));
+    return put_string(a, name, V_DECIMAL, decimal, NULL, err);
 }
 
 glocal_status glocal_args_money(glocal_args *a, const char *name, const char *decimal,
-                                const char *iso4217)
+                                const char *iso4217, glocal_error **err)
 {
-    if (!decimal || !iso4217 || !is_decimal(decimal) || !gl_currency_known(iso4217))
-        return GLOCAL_ERR_INVALID;
-    return put_string(a, name, V_MONEY, decimal, iso4217);
+    glocal_status st = check_target(a, name, err);
+    if (st != GLOCAL_OK)
+        return st;
+    if (!decimal || !is_decimal(decimal))
+        return refuse(a, name, GLOCAL_ERR_INVALID, err, "money argument `%s`: the amount is %s",
+                      decimal_problem(decimal));
+    if (!iso4217 || !gl_currency_known(iso4217))
+        return refuse(a, name, GLOCAL_ERR_INVALID, err, "money argument `%s`: %s",
+                      iso4217 ? "the currency is not an ISO 4217 code ICU knows (e.g. EUR, "
+                                "JPY)" : "the currency is NULL");
+    return put_string(a, name, V_MONEY, decimal, iso4217, err);
 }

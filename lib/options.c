@@ -31,12 +31,15 @@ const uint64_t gl_hard_max_limits[GL_LIMIT_COUNT] = {
     [GLOCAL_LIMIT_OUTPUT_BYTES] = 256u << 20,
 };
 
-glocal_options *glocal_options_new(void)
+glocal_status glocal_options_new(glocal_options **out, glocal_error **err)
 {
+    if (!out)
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "glocal_options_new: out is NULL");
     glocal_options *o = malloc(sizeof(*o));
     if (o)
         o->limits = gl_default_limits;
-    return o;
+    *out = o;
+    return o ? GLOCAL_OK : gl_nomem(err);
 }
 
 glocal_status glocal_options_set_limit(glocal_options *o, glocal_limit which, uint64_t value,

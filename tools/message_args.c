@@ -102,13 +102,13 @@ static bool parse_date(const char *s, int64_t *ms)
 
 static glocal_status put_number(glocal_args *a, const char *name, const char *v)
 {
-    return glocal_args_decimal(a, name, v);
+    return glocal_args_decimal(a, name, v, NULL);
 }
 
 static glocal_status put_date(glocal_args *a, const char *name, const char *v)
 {
     int64_t ms;
-    return parse_date(v, &ms) ? glocal_args_date(a, name, ms) : GLOCAL_ERR_INVALID;
+    return parse_date(v, &ms) ? glocal_args_date(a, name, ms, NULL) : GLOCAL_ERR_INVALID;
 }
 
 /* "19.90 EUR" */
@@ -119,12 +119,12 @@ static glocal_status put_money(glocal_args *a, const char *name, const char *v)
     if (!space || (size_t)(space - v) >= sizeof amount)
         return GLOCAL_ERR_INVALID;
     snprintf(amount, sizeof amount, "%.*s", (int)(space - v), v);
-    return glocal_args_money(a, name, amount, space + 1);
+    return glocal_args_money(a, name, amount, space + 1, NULL);
 }
 
 static glocal_status put_text(glocal_args *a, const char *name, const char *v)
 {
-    return glocal_args_text(a, name, v);
+    return glocal_args_text(a, name, v, NULL);
 }
 
 /* In the order an undeclared argument's value is tried. */
@@ -178,8 +178,8 @@ int build_args(const char *cmd, const glocal_catalog *c, const char *id,
 {
     uint32_t mi;
     const gl_message *m = gl_lookup_message(c, id, &mi) ? &c->messages[mi] : NULL;
-    *out = glocal_args_new();
-    if (!*out) {
+    *out = NULL;
+    if (glocal_args_new(out, NULL) != GLOCAL_OK) {
         fprintf(stderr, "glocal %s: out of memory\n", cmd);
         return EXIT_USAGE;
     }

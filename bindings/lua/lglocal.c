@@ -202,11 +202,12 @@ static const char *check_decimal(lua_State *L, int idx)
  * by setting them on a throw-away argument list. */
 static glocal_status validate_decimal(const char *amount, const char *currency)
 {
-    glocal_args *a = glocal_args_new();
+    glocal_args *a = NULL;
+    glocal_args_new(&a, NULL);
     if (a == NULL)
         return GLOCAL_ERR_NOMEM;
-    glocal_status st = currency != NULL ? glocal_args_money(a, "v", amount, currency)
-                                        : glocal_args_decimal(a, "v", amount);
+    glocal_status st = currency != NULL ? glocal_args_money(a, "v", amount, currency, NULL)
+                                        : glocal_args_decimal(a, "v", amount, NULL);
     glocal_args_free(a);
     return st;
 }
@@ -487,7 +488,7 @@ static glocal_status apply_options(lua_State *L, int idx, scratch *s)
  * mistakes (a non-string name, a value of a type glocal has no use for). */
 static glocal_status build_args(lua_State *L, int idx, scratch *s)
 {
-    s->args = glocal_args_new();
+    glocal_args_new(&s->args, NULL);
     if (s->args == NULL) {
         lua_pushliteral(L, "out of memory");
         return GLOCAL_ERR_NOMEM;
@@ -511,27 +512,27 @@ static glocal_status build_args(lua_State *L, int idx, scratch *s)
                 lua_pushfstring(L, "argument '%s' contains a NUL byte", name);
                 return GLOCAL_ERR_INVALID;
             }
-            st = glocal_args_text(s->args, name, text);
+            st = glocal_args_text(s->args, name, text, NULL);
             break;
         }
         case LUA_TNUMBER:
             if (lua_isinteger(L, -1))
-                st = glocal_args_int(s->args, name, (int64_t)lua_tointeger(L, -1));
+                st = glocal_args_int(s->args, name, (int64_t)lua_tointeger(L, -1), NULL);
             else
-                st = glocal_args_double(s->args, name, (double)lua_tonumber(L, -1));
+                st = glocal_args_double(s->args, name, (double)lua_tonumber(L, -1), NULL);
             break;
         case LUA_TUSERDATA: {
             ldate *d = luaL_testudata(L, -1, DATE_MT);
             if (d != NULL) {
-                st = glocal_args_date(s->args, name, d->ms);
+                st = glocal_args_date(s->args, name, d->ms, NULL);
             } else if (luaL_testudata(L, -1, MONEY_MT) != NULL) {
                 lua_getiuservalue(L, -1, 1);
                 lua_getiuservalue(L, -2, 2);
-                st = glocal_args_money(s->args, name, lua_tostring(L, -2), lua_tostring(L, -1));
+                st = glocal_args_money(s->args, name, lua_tostring(L, -2), lua_tostring(L, -1), NULL);
                 lua_pop(L, 2);
             } else if (luaL_testudata(L, -1, DECIMAL_MT) != NULL) {
                 lua_getiuservalue(L, -1, 1);
-                st = glocal_args_decimal(s->args, name, lua_tostring(L, -1));
+                st = glocal_args_decimal(s->args, name, lua_tostring(L, -1), NULL);
                 lua_pop(L, 1);
             } else {
                 luaL_argerror(L, idx, lua_pushfstring(L, "argument '%s' is a userdata that is not "

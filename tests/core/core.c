@@ -67,14 +67,21 @@ glocal_request *request(const char *locale, const char *ctx)
     return r;
 }
 
+glocal_args *new_args(void)
+{
+    glocal_args *a = NULL;
+    ck_assert_int_eq(glocal_args_new(&a, NULL), GLOCAL_OK);
+    return a;
+}
+
 glocal_args *std_args(void)
 {
-    glocal_args *a = glocal_args_new();
+    glocal_args *a = new_args();
     ck_assert_ptr_nonnull(a);
-    ck_assert_int_eq(glocal_args_text(a, "name", "Anna"), GLOCAL_OK);
-    ck_assert_int_eq(glocal_args_int(a, "count", 1), GLOCAL_OK);
-    ck_assert_int_eq(glocal_args_date(a, "d", DEC1), GLOCAL_OK);
-    ck_assert_int_eq(glocal_args_decimal(a, "n", "1234.5"), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_text(a, "name", "Anna", NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_int(a, "count", 1, NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_date(a, "d", DEC1, NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_decimal(a, "n", "1234.5", NULL), GLOCAL_OK);
     return a;
 }
 

@@ -23,6 +23,8 @@ TCase *core_tcase(const char *name);
 
 /* Builds a request from "key=value,key=value" (formality, tone, channel, tz, iso). */
 glocal_request *request(const char *locale, const char *ctx);
+/* A new, empty argument list. */
+glocal_args *new_args(void);
 /* name=Anna, count=1, d=DEC1, n=1234.5 */
 glocal_args *std_args(void);
 /* Formats and compares; status must be OK. */

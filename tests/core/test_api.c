@@ -25,31 +25,31 @@ START_TEST(format_errors)
     glocal_error_free(e);
     e = NULL;
     /* a type its declaration does not allow */
-    glocal_args *b = glocal_args_new();
-    ck_assert_int_eq(glocal_args_int(b, "name", 5), GLOCAL_OK);
+    glocal_args *b = new_args();
+    ck_assert_int_eq(glocal_args_int(b, "name", 5, NULL), GLOCAL_OK);
     ck_assert_int_eq(fail_status(resolve_cat, "en", NULL, "greet", b, &e), GLOCAL_ERR_ARGUMENT);
     glocal_error_free(e);
     /* missing in an untaken branch still counts */
-    glocal_args *m = glocal_args_new();
-    ck_assert_int_eq(glocal_args_int(m, "count", 1), GLOCAL_OK);
-    ck_assert_int_eq(glocal_args_text(m, "name", "A"), GLOCAL_OK);
+    glocal_args *m = new_args();
+    ck_assert_int_eq(glocal_args_int(m, "count", 1, NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_text(m, "name", "A", NULL), GLOCAL_OK);
     ck_assert_int_eq(fail_status(resolve_cat, "en", NULL, "mixed", m, NULL), GLOCAL_ERR_ARGUMENT);
     /* money in a plural, a plain number where currency is required */
-    glocal_args *p = glocal_args_new();
-    ck_assert_int_eq(glocal_args_money(p, "count", "1", "EUR"), GLOCAL_OK);
+    glocal_args *p = new_args();
+    ck_assert_int_eq(glocal_args_money(p, "count", "1", "EUR", NULL), GLOCAL_OK);
     ck_assert_int_eq(fail_status(resolve_cat, "en", NULL, "cart", p, NULL), GLOCAL_ERR_ARGUMENT);
-    ck_assert_int_eq(glocal_args_int(p, "amount", 5), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_int(p, "amount", 5, NULL), GLOCAL_OK);
     ck_assert_int_eq(fail_status(fmt_cat, "en", NULL, "money", p, NULL), GLOCAL_ERR_ARGUMENT);
     /* declared by use: {qty, number} takes a number, the currency style money */
-    glocal_args *q = glocal_args_new();
-    ck_assert_int_eq(glocal_args_money(q, "qty", "2", "EUR"), GLOCAL_OK);
-    ck_assert_int_eq(glocal_args_money(q, "price", "2.5", "EUR"), GLOCAL_OK);
+    glocal_args *q = new_args();
+    ck_assert_int_eq(glocal_args_money(q, "qty", "2", "EUR", NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_money(q, "price", "2.5", "EUR", NULL), GLOCAL_OK);
     ck_assert_int_eq(fail_status(fmt_cat, "en", NULL, "inferred", q, NULL), GLOCAL_ERR_ARGUMENT);
-    ck_assert_int_eq(glocal_args_int(q, "qty", 2), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_int(q, "qty", 2, NULL), GLOCAL_OK);
     expect(fmt_cat, "en", NULL, "inferred", q, "2 and €2.50");
     glocal_args_free(q);
     /* extra arguments are ignored */
-    ck_assert_int_eq(glocal_args_text(a, "unused", "x"), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_text(a, "unused", "x", NULL), GLOCAL_OK);
     expect(resolve_cat, "en", NULL, "greet", a, "Hello Anna");
     glocal_args_free(a);
     glocal_args_free(b);
@@ -97,24 +97,24 @@ END_TEST
 
 START_TEST(args_validation)
 {
-    glocal_args *a = glocal_args_new();
-    ck_assert_int_eq(glocal_args_text(a, "1bad", "x"), GLOCAL_ERR_INVALID);
-    ck_assert_int_eq(glocal_args_text(a, "ok", "bad \xc3\x28"), GLOCAL_ERR_INVALID);
-    ck_assert_int_eq(glocal_args_text(a, "ok", NULL), GLOCAL_ERR_INVALID);
-    ck_assert_int_eq(glocal_args_text(NULL, "ok", "x"), GLOCAL_ERR_INVALID);
-    ck_assert_int_eq(glocal_args_decimal(a, "n", "1.2.3"), GLOCAL_ERR_INVALID);
-    ck_assert_int_eq(glocal_args_decimal(a, "n", "NaN"), GLOCAL_ERR_INVALID);
-    ck_assert_int_eq(glocal_args_decimal(a, "n", "-1.5e3"), GLOCAL_OK);
-    ck_assert_int_eq(glocal_args_double(a, "n", 1.0 / 0.0), GLOCAL_ERR_INVALID);
-    ck_assert_int_eq(glocal_args_money(a, "m", "19.90", "eur"), GLOCAL_ERR_INVALID);
-    ck_assert_int_eq(glocal_args_money(a, "m", "19,90", "EUR"), GLOCAL_ERR_INVALID);
-    ck_assert_int_eq(glocal_args_money(a, "m", "19.90", "EURO"), GLOCAL_ERR_INVALID);
-    ck_assert_int_eq(glocal_args_money(a, "m", "19.90", "ZZZ"), GLOCAL_ERR_INVALID);
-    ck_assert_int_eq(glocal_args_money(a, "m", "19.90", "DEM"), GLOCAL_OK); /* historic */
-    ck_assert_int_eq(glocal_args_money(a, "m", "19.90", "EUR"), GLOCAL_OK);
+    glocal_args *a = new_args();
+    ck_assert_int_eq(glocal_args_text(a, "1bad", "x", NULL), GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_args_text(a, "ok", "bad \xc3\x28", NULL), GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_args_text(a, "ok", NULL, NULL), GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_args_text(NULL, "ok", "x", NULL), GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_args_decimal(a, "n", "1.2.3", NULL), GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_args_decimal(a, "n", "NaN", NULL), GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_args_decimal(a, "n", "-1.5e3", NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_double(a, "n", 1.0 / 0.0, NULL), GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_args_money(a, "m", "19.90", "eur", NULL), GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_args_money(a, "m", "19,90", "EUR", NULL), GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_args_money(a, "m", "19.90", "EURO", NULL), GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_args_money(a, "m", "19.90", "ZZZ", NULL), GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_args_money(a, "m", "19.90", "DEM", NULL), GLOCAL_OK); /* historic */
+    ck_assert_int_eq(glocal_args_money(a, "m", "19.90", "EUR", NULL), GLOCAL_OK);
     /* a later value replaces an earlier one */
-    ck_assert_int_eq(glocal_args_text(a, "name", "First"), GLOCAL_OK);
-    ck_assert_int_eq(glocal_args_text(a, "name", "Second"), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_text(a, "name", "First", NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_text(a, "name", "Second", NULL), GLOCAL_OK);
     expect(resolve_cat, "en", NULL, "greet", a, "Hello Second");
     glocal_args_free(a);
     glocal_args_free(NULL);

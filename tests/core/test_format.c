@@ -10,8 +10,8 @@
 
 START_TEST(money)
 {
-    glocal_args *a = glocal_args_new();
-    ck_assert_int_eq(glocal_args_money(a, "amount", "1234.5", "EUR"), GLOCAL_OK);
+    glocal_args *a = new_args();
+    ck_assert_int_eq(glocal_args_money(a, "amount", "1234.5", "EUR", NULL), GLOCAL_OK);
     expect(fmt_cat, "en", NULL, "money", a, "Total: €1,234.50");
     expect(fmt_cat, "de-CH", NULL, "money", a, "Summe: EUR" NBSP "1\xE2\x80\x99" "234.50");
     expect(fmt_cat, "fr", NULL, "money", a, "Total : 1" NNBSP "234,50" NBSP "€");
@@ -19,13 +19,13 @@ START_TEST(money)
     expect(fmt_cat, "hi", NULL, "money", a, "कुल: €1,234.50");
     expect(fmt_cat, "ja", NULL, "money", a, "合計：€1,234.50");
     expect(fmt_cat, "en", NULL, "money.styled", a, "€1,234.50 / €1,234.50");
-    ck_assert_int_eq(glocal_args_money(a, "amount", "19.9", "CHF"), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_money(a, "amount", "19.9", "CHF", NULL), GLOCAL_OK);
     expect(fmt_cat, "de-CH", NULL, "money", a, "Summe: CHF" NBSP "19.90");
-    ck_assert_int_eq(glocal_args_money(a, "amount", "1500", "JPY"), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_money(a, "amount", "1500", "JPY", NULL), GLOCAL_OK);
     expect(fmt_cat, "ja", NULL, "money", a, "合計：￥1,500");
-    ck_assert_int_eq(glocal_args_money(a, "amount", "12345678.905", "INR"), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_money(a, "amount", "12345678.905", "INR", NULL), GLOCAL_OK);
     expect(fmt_cat, "hi", NULL, "money", a, "कुल: ₹1,23,45,678.90");
-    ck_assert_int_eq(glocal_args_money(a, "amount", "1234.5", "SAR"), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_money(a, "amount", "1234.5", "SAR", NULL), GLOCAL_OK);
     expect(fmt_cat, "ar", NULL, "money", a,
            "المجموع: \xe2\x80\x8f\xd9\xa1\xd9\xac\xd9\xa2\xd9\xa3\xd9\xa4\xd9\xab\xd9\xa5\xd9\xa0"
            NBSP "ر.س.\xe2\x80\x8f");
@@ -54,9 +54,9 @@ END_TEST
 static void expect_counts(const char *locale, const char *id, const char *const *want)
 {
     static const char *const ns[] = {"0", "1", "2", "3", "5", "11", "21", "1.5", NULL};
-    glocal_args *a = glocal_args_new();
+    glocal_args *a = new_args();
     for (size_t i = 0; ns[i]; i++) {
-        ck_assert_int_eq(glocal_args_decimal(a, "n", ns[i]), GLOCAL_OK);
+        ck_assert_int_eq(glocal_args_decimal(a, "n", ns[i], NULL), GLOCAL_OK);
         expect(fmt_cat, locale, NULL, id, a, want[i]);
     }
     glocal_args_free(a);
@@ -83,20 +83,20 @@ END_TEST
 
 START_TEST(numbers)
 {
-    glocal_args *a = glocal_args_new();
-    ck_assert_int_eq(glocal_args_decimal(a, "n", "1234.567"), GLOCAL_OK);
+    glocal_args *a = new_args();
+    ck_assert_int_eq(glocal_args_decimal(a, "n", "1234.567", NULL), GLOCAL_OK);
     expect(fmt_cat, "en", NULL, "num", a, "1,234.567|1,234.567|1,235|123,457%|1,235");
     expect(fmt_cat, "de-CH", NULL, "num", a,
            "1’234.567|1’234.567|1’235|123’457%|1’235");
     expect(fmt_cat, "hi", NULL, "num", a, "1,234.567|1,234.567|1,235|1,23,457%|1,235");
     /* exact decimals are never rounded through binary floating point */
-    ck_assert_int_eq(glocal_args_decimal(a, "n", "9007199254740993"), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_decimal(a, "n", "9007199254740993", NULL), GLOCAL_OK);
     expect(fmt_cat, "en", NULL, "num", a,
            "9,007,199,254,740,993|9,007,199,254,740,993|9,007,199,254,740,993|"
            "900,719,925,474,099,300%|9,007,199,254,740,993");
-    ck_assert_int_eq(glocal_args_int(a, "n", -42), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_int(a, "n", -42, NULL), GLOCAL_OK);
     expect(fmt_cat, "en", NULL, "num", a, "-42|-42|-42|-4,200%|-42");
-    ck_assert_int_eq(glocal_args_double(a, "n", 0.125), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_double(a, "n", 0.125, NULL), GLOCAL_OK);
     expect(fmt_cat, "fr", NULL, "num", a, "0,125|0,125|0|12" NBSP "%|0");
     glocal_args_free(a);
 }
@@ -121,9 +121,9 @@ static void compare_paths(glocal_catalog *c, const char *locale, const char *id,
     for (int n = 0; n <= 130; n++) {
         char dec[16];
         snprintf(dec, sizeof dec, "%d", n);
-        ck_assert_int_eq(glocal_args_int(a, arg, n), GLOCAL_OK);
+        ck_assert_int_eq(glocal_args_int(a, arg, n, NULL), GLOCAL_OK);
         char *walked = format_with(c, locale, id, a);
-        ck_assert_int_eq(glocal_args_decimal(a, arg, dec), GLOCAL_OK);
+        ck_assert_int_eq(glocal_args_decimal(a, arg, dec, NULL), GLOCAL_OK);
         char *icu = format_with(c, locale, id, a);
         ck_assert_msg(strcmp(walked, icu) == 0, "%s %s n=%d: \"%s\" vs MessageFormat \"%s\"",
                       locale, id, n, walked, icu);
@@ -136,15 +136,15 @@ START_TEST(plural_paths_agree)
 {
     glocal_catalog *shipped = NULL;
     ck_assert_int_eq(glocal_catalog_open(getenv("GLOCAL_LOCALES"), &shipped, NULL), GLOCAL_OK);
-    glocal_args *a = glocal_args_new();
+    glocal_args *a = new_args();
     const char *texts[][2] = {{"name", "Anna"}, {"order", "A-17"}, {"ticket", "T-9"},
                               {"code", "482913"}, {"who", "staff"}};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
-        ck_assert_int_eq(glocal_args_text(a, texts[i][0], texts[i][1]), GLOCAL_OK);
-    ck_assert_int_eq(glocal_args_money(a, "amount", "19.9", "EUR"), GLOCAL_OK);
-    ck_assert_int_eq(glocal_args_int(a, "days", 3), GLOCAL_OK);
-    ck_assert_int_eq(glocal_args_int(a, "hours", 24), GLOCAL_OK);
-    ck_assert_int_eq(glocal_args_int(a, "minutes", 10), GLOCAL_OK);
+        ck_assert_int_eq(glocal_args_text(a, texts[i][0], texts[i][1], NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_money(a, "amount", "19.9", "EUR", NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_int(a, "days", 3, NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_int(a, "hours", 24, NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_int(a, "minutes", 10, NULL), GLOCAL_OK);
     const char *plurals[][2] = {{"cart.items", "count"}, {"refund.issued", "days"},
                                 {"ticket.received", "hours"}, {"verification.code", "minutes"}};
     for (size_t l = 0; l < glocal_catalog_locale_count(shipped); l++)
@@ -152,19 +152,19 @@ START_TEST(plural_paths_agree)
             compare_paths(shipped, glocal_catalog_locale_at(shipped, l), plurals[i][0],
                           plurals[i][1], a);
     glocal_catalog_unref(shipped);
-    ck_assert_int_eq(glocal_args_text(a, "who", "guest"), GLOCAL_OK);
-    ck_assert_int_eq(glocal_args_int(a, "n", 22), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_text(a, "who", "guest", NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_int(a, "n", 22, NULL), GLOCAL_OK);
     expect(fmt_cat, "en", NULL, "nested", a, "22nd visit, 'Anna'");
-    ck_assert_int_eq(glocal_args_text(a, "who", "staff"), GLOCAL_OK);
-    ck_assert_int_eq(glocal_args_int(a, "n", 0), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_text(a, "who", "staff", NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_int(a, "n", 0, NULL), GLOCAL_OK);
     expect(fmt_cat, "en", NULL, "nested", a, "no tasks for Anna");
     const char *locales[] = {"en", "fr", "ru", "ar", "ja", "de-CH-u-nu-arab"};
     for (size_t l = 0; l < sizeof locales / sizeof *locales; l++) {
         compare_paths(fmt_cat, locales[l], "count", "n", a);
         compare_paths(fmt_cat, locales[l], "nested", "n", a);
-        ck_assert_int_eq(glocal_args_text(a, "who", "guest"), GLOCAL_OK);
+        ck_assert_int_eq(glocal_args_text(a, "who", "guest", NULL), GLOCAL_OK);
         compare_paths(fmt_cat, locales[l], "nested", "n", a);
-        ck_assert_int_eq(glocal_args_text(a, "who", "staff"), GLOCAL_OK);
+        ck_assert_int_eq(glocal_args_text(a, "who", "staff", NULL), GLOCAL_OK);
     }
     glocal_args_free(a);
 }

@@ -77,15 +77,15 @@ static glocal_status request_and_args(const char *locale, glocal_request **r, gl
     glocal_status st = glocal_request_new(locale, r, NULL);
     if (st == GLOCAL_OK)
         st = glocal_request_set_axis(*r, "channel", "sms", NULL);
-    *a = st == GLOCAL_OK ? glocal_args_new() : NULL;
-    if (st == GLOCAL_OK && !*a)
-        st = GLOCAL_ERR_NOMEM;
+    *a = NULL;
     if (st == GLOCAL_OK)
-        st = glocal_args_text(*a, "name", "Anna");
+        st = glocal_args_new(a, NULL);
     if (st == GLOCAL_OK)
-        st = glocal_args_int(*a, "count", 3);
+        st = glocal_args_text(*a, "name", "Anna", NULL);
     if (st == GLOCAL_OK)
-        st = glocal_args_date(*a, "d", 1796117400000);
+        st = glocal_args_int(*a, "count", 3, NULL);
+    if (st == GLOCAL_OK)
+        st = glocal_args_date(*a, "d", 1796117400000, NULL);
     return st;
 }
 

@@ -125,7 +125,8 @@ END_TEST
 /* Limits move with glocal_options; each one names its place when crossed. */
 START_TEST(options_limits)
 {
-    glocal_options *o = glocal_options_new();
+    glocal_options *o = NULL;
+    glocal_options_new(&o, NULL);
     ck_assert_ptr_nonnull(o);
     ck_assert_int_eq(glocal_options_set_limit(o, GLOCAL_LIMIT_YAML_DEPTH, 0, NULL),
                      GLOCAL_ERR_INVALID);
@@ -147,7 +148,8 @@ START_TEST(options_limits)
     glocal_error_free(e);
     e = NULL;
 
-    glocal_options *small = glocal_options_new();
+    glocal_options *small = NULL;
+    glocal_options_new(&small, NULL);
     ck_assert_int_eq(glocal_options_set_limit(small, GLOCAL_LIMIT_OUTPUT_BYTES, 8, NULL),
                      GLOCAL_OK);
     ck_assert_int_eq(glocal_options_set_limit(small, GLOCAL_LIMIT_MESSAGES, 100, NULL), GLOCAL_OK);

@@ -131,7 +131,7 @@ START_TEST(format_locale_rule)
                "\xd9\xa2\xd9\xa0\xd9\xa2\xd9\xa6");
     /* German text for de-CH formats in de-CH */
     glocal_args *a = std_args();
-    ck_assert_int_eq(glocal_args_int(a, "count", 1234), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_int(a, "count", 1234, NULL), GLOCAL_OK);
     expect(resolve_cat, "de-CH", NULL, "cart", a, "1\xE2\x80\x99" "234 Artikel");
     expect(resolve_cat, "de", NULL, "cart", a, "1.234 Artikel");
     glocal_args_free(a);
@@ -147,7 +147,7 @@ START_TEST(time_zones)
     /* a date nested inside a plural branch gets the zone too */
     expect_std(resolve_cat, "en", "tz=Asia/Tokyo", "mixed", "Anna: one parcel on 12/1/26");
     glocal_args *a = std_args();
-    ck_assert_int_eq(glocal_args_date(a, "d", DEC1 + 15 * 3600 * 1000), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_date(a, "d", DEC1 + 15 * 3600 * 1000, NULL), GLOCAL_OK);
     expect(resolve_cat, "en", "tz=Asia/Tokyo", "mixed", a, "Anna: one parcel on 12/2/26");
     expect(resolve_cat, "en", NULL, "mixed", a, "Anna: one parcel on 12/2/26");
     expect(resolve_cat, "en", "tz=America/Los_Angeles", "mixed", a, "Anna: one parcel on 12/1/26");
@@ -179,15 +179,15 @@ START_TEST(bidi_isolation)
     expect_std(fmt_cat, "en", NULL, "hello", "Hello Anna!");
     expect_std(fmt_cat, "en", "iso=2", "hello", "Hello " FSI "Anna" PDI "!");
     expect_std(fmt_cat, "ar", "iso=1", "hello", "مرحبا Anna!");
-    glocal_args *a = glocal_args_new();
-    ck_assert_int_eq(glocal_args_text(a, "name", "سارة"), GLOCAL_OK);
+    glocal_args *a = new_args();
+    ck_assert_int_eq(glocal_args_text(a, "name", "سارة", NULL), GLOCAL_OK);
     expect(fmt_cat, "ar", NULL, "hello", a, "مرحبا سارة!");
     expect(fmt_cat, "en", NULL, "hello", a, "Hello " FSI "سارة" PDI "!");
-    ck_assert_int_eq(glocal_args_text(a, "name", "12345"), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_text(a, "name", "12345", NULL), GLOCAL_OK);
     expect(fmt_cat, "ar", NULL, "hello", a, "مرحبا " FSI "12345" PDI "!");
     expect(fmt_cat, "en", NULL, "hello", a, "Hello 12345!");
     /* select still matches the raw value; the selected branch's {name} is isolated */
-    ck_assert_int_eq(glocal_args_text(a, "who", "staff"), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_text(a, "who", "staff", NULL), GLOCAL_OK);
     expect(fmt_cat, "en", "iso=2", "pick", a, "Agent " FSI "12345" PDI);
     glocal_args_free(a);
 }

@@ -15,17 +15,17 @@ static const char *const channels[] = {NULL, "email", "sms", "chat", "whatsapp",
 
 static glocal_args *args_for(const glocal_message *m)
 {
-    glocal_args *a = glocal_args_new();
+    glocal_args *a = new_args();
     for (size_t i = 0; i < glocal_message_arg_count(m); i++) {
         const char *name = glocal_message_arg_name(m, i), *type = glocal_message_arg_type(m, i);
         if (strcmp(type, "number") == 0)
-            ck_assert_int_eq(glocal_args_int(a, name, 3), GLOCAL_OK);
+            ck_assert_int_eq(glocal_args_int(a, name, 3, NULL), GLOCAL_OK);
         else if (strcmp(type, "date") == 0)
-            ck_assert_int_eq(glocal_args_date(a, name, DEC1), GLOCAL_OK);
+            ck_assert_int_eq(glocal_args_date(a, name, DEC1, NULL), GLOCAL_OK);
         else if (strcmp(type, "money") == 0)
-            ck_assert_int_eq(glocal_args_money(a, name, "19.90", "EUR"), GLOCAL_OK);
+            ck_assert_int_eq(glocal_args_money(a, name, "19.90", "EUR", NULL), GLOCAL_OK);
         else
-            ck_assert_int_eq(glocal_args_text(a, name, "Anna"), GLOCAL_OK);
+            ck_assert_int_eq(glocal_args_text(a, name, "Anna", NULL), GLOCAL_OK);
     }
     return a;
 }
@@ -159,10 +159,10 @@ START_TEST(result_says_what_was_served)
     glocal_catalog *c = NULL;
     ck_assert_int_eq(glocal_catalog_open(getenv("GLOCAL_LOCALES"), &c, NULL), GLOCAL_OK);
     glocal_request *r = request("de-CH", "channel=sms");
-    glocal_args *a = glocal_args_new();
-    glocal_args_text(a, "name", "Anna");
-    glocal_args_text(a, "order", "A-17");
-    glocal_args_date(a, "eta", DEC1);
+    glocal_args *a = new_args();
+    glocal_args_text(a, "name", "Anna", NULL);
+    glocal_args_text(a, "order", "A-17", NULL);
+    glocal_args_date(a, "eta", DEC1, NULL);
     glocal_result *res = NULL;
     ck_assert_int_eq(glocal_format_result(c, "order.delayed", r, a, &res, NULL), GLOCAL_OK);
     ck_assert_str_eq(glocal_result_bundle(res), "de"); /* de-CH inherits it */
@@ -221,8 +221,8 @@ START_TEST(a_result_outlives_its_catalog_reference)
     glocal_catalog *c = NULL;
     ck_assert_int_eq(glocal_catalog_open(getenv("GLOCAL_LOCALES"), &c, NULL), GLOCAL_OK);
     glocal_request *r = request("ja", NULL);
-    glocal_args *a = glocal_args_new();
-    glocal_args_text(a, "name", "Anna");
+    glocal_args *a = new_args();
+    glocal_args_text(a, "name", "Anna", NULL);
     glocal_result *res = NULL;
     ck_assert_int_eq(glocal_format_result(c, "greeting", r, a, &res, NULL), GLOCAL_OK);
     glocal_catalog_unref(c); /* the result keeps it */

@@ -101,15 +101,16 @@ static void check_format(const char *name, const glocal_catalog *c, const char *
     const char *locale = strtok_r(buf, " ", &save);
     const char *id = strtok_r(NULL, " ", &save);
     ck_assert_msg(locale && id, "%s: format line needs LOCALE and ID", name);
-    glocal_args *a = glocal_args_new();
+    glocal_args *a = NULL;
+    glocal_args_new(&a, NULL);
     for (char *kv; (kv = strtok_r(NULL, " ", &save)) != NULL;) {
         char *eq = strchr(kv, '=');
         ck_assert_msg(eq != NULL, "%s: argument `%s` is not NAME=TEXT", name, kv);
         *eq = '\0';
         if (kv[0] == '#') /* #NAME=DECIMAL: a number */
-            ck_assert_int_eq(glocal_args_decimal(a, kv + 1, eq + 1), GLOCAL_OK);
+            ck_assert_int_eq(glocal_args_decimal(a, kv + 1, eq + 1, NULL), GLOCAL_OK);
         else
-            ck_assert_int_eq(glocal_args_text(a, kv, eq + 1), GLOCAL_OK);
+            ck_assert_int_eq(glocal_args_text(a, kv, eq + 1, NULL), GLOCAL_OK);
     }
     glocal_request *r = NULL;
     ck_assert_int_eq(glocal_request_new(locale, &r, NULL), GLOCAL_OK);

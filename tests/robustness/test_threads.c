@@ -53,20 +53,20 @@ static char *format_case(const glocal_catalog *c, const fcase *fc)
 
 static void build_args(void)
 {
-    args = glocal_args_new();
+    glocal_args_new(&args, NULL);
     const char *texts[][2] = {{"name", "Anna"}, {"order", "A-17"}, {"carrier", "DHL"},
                               {"ticket", "T-9"}, {"code", "482913"}, {"agent", "Sam"}};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
-        glocal_args_text(args, texts[i][0], texts[i][1]);
+        glocal_args_text(args, texts[i][0], texts[i][1], NULL);
     const char *dates[] = {"eta", "start", "end", "when", "open", "close"};
     for (size_t i = 0; i < sizeof dates / sizeof *dates; i++)
-        glocal_args_date(args, dates[i], 1796117400000 + (int64_t)i * 3600000);
-    glocal_args_money(args, "total", "1234.5", "EUR");
-    glocal_args_money(args, "amount", "19.9", "CHF");
-    glocal_args_int(args, "days", 5);
-    glocal_args_int(args, "hours", 24);
-    glocal_args_int(args, "minutes", 10);
-    glocal_args_int(args, "count", 3);
+        glocal_args_date(args, dates[i], 1796117400000 + (int64_t)i * 3600000, NULL);
+    glocal_args_money(args, "total", "1234.5", "EUR", NULL);
+    glocal_args_money(args, "amount", "19.9", "CHF", NULL);
+    glocal_args_int(args, "days", 5, NULL);
+    glocal_args_int(args, "hours", 24, NULL);
+    glocal_args_int(args, "minutes", 10, NULL);
+    glocal_args_int(args, "count", 3, NULL);
 }
 
 /* Every message of the shipped catalog, every locale, with and without a channel. */

@@ -16,7 +16,6 @@ __all__ = ["Money", "encode", "build_args"]
 _INT64_MIN = -(1 << 63)
 _INT64_MAX = (1 << 63) - 1
 _CURRENCY = re.compile(r"[A-Z]{3}\Z")
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
 _MS = _dt.timedelta(milliseconds=1)
 
@@ -119,30 +118,33 @@ def _date_ms(value: _dt.datetime, what: str) -> int:
 
 def _set(lib, args: int, key: bytes, name: str, value: Any) -> None:
     what = f"argument {name!r}"
+    err = ctypes.c_void_p()
     if isinstance(value, str):
-        status = lib.glocal_args_text(args, key, encode(value, what))
+        status = lib.glocal_args_text(args, key, encode(value, what), ctypes.byref(err))
     elif isinstance(value, bool):
         raise TypeError(f"{what} is a bool; glocal has no boolean type: pass a str "
                         "(for a select) or an int")
     elif isinstance(value, int):
         if _INT64_MIN <= value <= _INT64_MAX:
-            status = lib.glocal_args_int(args, key, value)
+            status = lib.glocal_args_int(args, key, value, ctypes.byref(err))
         else:
-            status = lib.glocal_args_decimal(args, key, str(int(value)).encode("ascii"))
+            status = lib.glocal_args_decimal(args, key, str(int(value)).encode("ascii"),
+                                            ctypes.byref(err))
     elif isinstance(value, float):
         if not math.isfinite(value):
             raise _errors.make(2, f"{what} must be a finite number, not {value!r}")
-        status = lib.glocal_args_double(args, key, value)
+        status = lib.glocal_args_double(args, key, value, ctypes.byref(err))
     elif isinstance(value, decimal.Decimal):
-        status = lib.glocal_args_decimal(args, key, _plain_decimal(value, what).encode("ascii"))
+        status = lib.glocal_args_decimal(args, key, _plain_decimal(value, what).encode("ascii"),
+                                        ctypes.byref(err))
     elif isinstance(value, Money):
         status = lib.glocal_args_money(args, key, _plain_decimal(value.amount, what).encode("ascii"),
-                                       value.currency.encode("ascii"))
+                                       value.currency.encode("ascii"), ctypes.byref(err))
     elif isinstance(value, _dt.datetime):
         ms = _date_ms(value, what)
         if not _INT64_MIN <= ms <= _INT64_MAX:
             raise _errors.make(2, f"{what} is out of range")
-        status = lib.glocal_args_date(args, key, ms)
+        status = lib.glocal_args_date(args, key, ms, ctypes.byref(err))
     elif isinstance(value, _dt.date):
         raise TypeError(f"{what} is a date without a time; glocal formats instants: pass an "
                         "aware datetime (e.g. datetime(2026, 12, 1, 12, tzinfo=zone))")
@@ -150,14 +152,7 @@ def _set(lib, args: int, key: bytes, name: str, value: Any) -> None:
         raise TypeError(f"{what} has unsupported type {type(value).__name__} "
                         "(use str, int, float, Decimal, datetime or glocal.Money)")
     if status != 0:
-        if status == 2 and not _NAME.match(name):
-            raise _errors.make(status, f"argument name {name!r} is not an identifier "
-                                       "([A-Za-z_][A-Za-z0-9_]*)")
-        if status == 2 and isinstance(value, str):
-            raise _errors.make(status, f"{what} is not valid Unicode text (a lone surrogate "
-                                       f"cannot be encoded as UTF-8): {value!r}")
-        raise _errors.make(status, f"{what} was refused by libglocal "
-                                   f"({_errors.status_name(status)}): {value!r}")
+        raise _errors.from_status(status, err, f"{what} was refused")
 
 
 def build_args(args: Optional[Mapping[str, Any]]) -> Optional[int]:
@@ -167,9 +162,12 @@ def build_args(args: Optional[Mapping[str, Any]]) -> Optional[int]:
     if not isinstance(args, Mapping):
         raise TypeError(f"args must be a mapping of names to values, not {type(args).__name__}")
     lib = _native.lib()
-    handle = lib.glocal_args_new()
-    if not handle:
-        raise _errors.make(1, "out of memory building arguments")
+    out = ctypes.c_void_p()
+    err = ctypes.c_void_p()
+    status = lib.glocal_args_new(ctypes.byref(out), ctypes.byref(err))
+    if status != 0:
+        raise _errors.from_status(status, err, "cannot build arguments")
+    handle = out.value
     try:
         for name, value in args.items():
             if not isinstance(name, str):
