@@ -134,7 +134,7 @@ uint64_t fz_max_output;
 
 bool fz_utf8_ok(const char *s)
 {
-    return gl_utf8_valid(s, strlen(s));
+    return utf8_valid(s, strlen(s));
 }
 
 /* One value of a type the argument's mask allows; `pick` varies the value. */

@@ -16,6 +16,6 @@ static const char usage_explain[] =
 /* The explanation ends with its own newline. */
 int cmd_explain(int argc, char **argv)
 {
-    static const message_command explain = {"explain", usage_explain, glocal_explain, false};
+    static const message_command explain = {"explain", usage_explain, glocal_explain, false, NULL};
     return run_message_command(&explain, argc, argv);
 }

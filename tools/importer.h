@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "util.h"
+#include "strbuf.h"
 #include "yaml_doc.h"
 
 typedef struct imp_bundle {
@@ -38,7 +38,7 @@ void imp_put(imp_catalog *c, const char *locale, const char *id, const char *key
 void imp_term(imp_catalog *c, const char *locale, const char *name, const char *text);
 /* "glocal CMD: FILE:LINE: warning: ..." for what could not be carried over. */
 void imp_warn(imp_catalog *c, const char *file, unsigned line, const char *fmt, ...)
-    GL_PRINTF(4, 5);
+    SB_PRINTF(4, 5);
 /* Writes every bundle, says what was done; the exit code (1 after warnings). */
 int imp_finish(imp_catalog *c);
 /* An importer's command: parse the options, import each file with fn into c,

@@ -15,7 +15,7 @@ typedef struct scan {
     const char *s;
     size_t i;
     mp_list *out;
-    gl_buf text;
+    strbuf text;
     char *err;
     size_t errcap;
 } scan;
@@ -39,7 +39,7 @@ static void push_raw(scan *sc, mp_kind kind, mp_code code, size_t from, const ch
 static void flush_text(scan *sc)
 {
     if (sc->text.len)
-        push(sc->out, MP_TEXT, MPC_NONE, xbuf_take(&sc->text), NULL, false);
+        push(sc->out, MP_TEXT, MPC_NONE, sb_take(&sc->text), NULL, false);
 }
 
 static bool scan_fail(scan *sc, const char *what)
@@ -66,9 +66,9 @@ static void quoted(scan *sc)
 {
     for (; sc->s[sc->i]; sc->i++) {
         if (sc->s[sc->i] != '\'') {
-            gl_buf_putc(&sc->text, sc->s[sc->i]);
+            sb_putc(&sc->text, sc->s[sc->i]);
         } else if (sc->s[sc->i + 1] == '\'') {
-            gl_buf_putc(&sc->text, '\'');
+            sb_putc(&sc->text, '\'');
             sc->i++;
         } else {
             sc->i++;
@@ -82,13 +82,13 @@ static void apostrophe(scan *sc, bool in_plural)
 {
     char next = sc->s[sc->i + 1];
     if (next == '\'') {
-        gl_buf_putc(&sc->text, '\'');
+        sb_putc(&sc->text, '\'');
         sc->i += 2;
     } else if (next == '{' || next == '}' || (next == '#' && in_plural)) {
         sc->i++;
         quoted(sc);
     } else {
-        gl_buf_putc(&sc->text, '\'');
+        sb_putc(&sc->text, '\'');
         sc->i++;
     }
 }
@@ -215,7 +215,7 @@ static bool message(scan *sc, bool in_plural, bool nested, int depth)
             size_t from = sc->i++;
             push_raw(sc, MP_CODE, MPC_HASH, from, NULL, true);
         } else {
-            gl_buf_putc(&sc->text, c);
+            sb_putc(&sc->text, c);
             sc->i++;
         }
     }
@@ -226,7 +226,7 @@ bool mp_split(const char *src, mp_list *out, char *err, size_t errcap)
     scan sc = {.s = src, .out = out, .err = err, .errcap = errcap};
     memset(out, 0, sizeof *out);
     bool ok = message(&sc, false, false, 0);
-    gl_buf_free(&sc.text);
+    sb_free(&sc.text);
     if (!ok)
         mp_free(out);
     return ok;
@@ -249,18 +249,18 @@ static bool special(char c, bool in_plural)
 
 /* A run of syntax characters is quoted as one ('{}' not '{''}', which ICU
  * reads as "{'}"), apostrophes inside it doubled. */
-void mp_quote(gl_buf *b, const char *text, bool in_plural)
+void mp_quote(strbuf *b, const char *text, bool in_plural)
 {
     for (const char *p = text; *p;) {
         if (special(*p, in_plural)) {
-            gl_buf_putc(b, '\'');
+            sb_putc(b, '\'');
             for (; *p && (special(*p, in_plural) || *p == '\''); p++)
-                gl_buf_puts(b, *p == '\'' ? "''" : (char[]){*p, '\0'});
-            gl_buf_putc(b, '\'');
+                sb_puts(b, *p == '\'' ? "''" : (char[]){*p, '\0'});
+            sb_putc(b, '\'');
         } else {
             bool quotes = *p == '\'' && (!p[1] || p[1] == '\'' || p[1] == '|' ||
                                         special(p[1], in_plural));
-            gl_buf_puts(b, quotes ? "''" : (char[]){*p, '\0'});
+            sb_puts(b, quotes ? "''" : (char[]){*p, '\0'});
             p++;
         }
     }

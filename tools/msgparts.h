@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "util.h"
+#include "strbuf.h"
 
 typedef enum mp_kind { MP_TEXT, MP_CODE, MP_OPEN, MP_CLOSE } mp_kind;
 
@@ -37,6 +37,6 @@ void mp_free(mp_list *l);
 bool mp_has_category(const char *cats, const char *key);
 /* Appends literal text to b quoted for ICU (braces, apostrophes that would
  * quote, `#` inside a plural branch). */
-void mp_quote(gl_buf *b, const char *text, bool in_plural);
+void mp_quote(strbuf *b, const char *text, bool in_plural);
 
 #endif

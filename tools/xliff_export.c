@@ -15,10 +15,8 @@
 #include <libxml/xmlwriter.h>
 
 #include "atomic_write.h"
-#include "catalog.h"
 #include "cli.h"
 #include "commands.h"
-#include "locales.h"
 #include "msgparts.h"
 
 static const char usage_export[] =
@@ -42,11 +40,11 @@ static const char usage_export[] =
 
 static char *unit_id(const char *msg, const char *key)
 {
-    gl_buf b = {0};
-    gl_buf_printf(&b, "%s:", msg);
+    strbuf b = {0};
+    sb_printf(&b, "%s:", msg);
     for (const char *p = key; *p; p++)
-        gl_buf_putc(&b, *p == '+' ? '.' : *p);
-    return xbuf_take(&b);
+        sb_putc(&b, *p == '+' ? '.' : *p);
+    return sb_take(&b);
 }
 
 /* ---- inline codes of one unit ---- */
@@ -137,11 +135,11 @@ static void copy_part(mp_list *dst, const mp_part *p)
                                  p->name ? xstrdup(p->name) : NULL, p->plural};
 }
 
-static size_t fit_from(mp_list *dst, const mp_list *src, size_t i, const char *icu_id);
+static size_t fit_from(mp_list *dst, const mp_list *src, size_t i, const char *locale);
 
 /* Copies branch [open, close] as `key` (NULL: as it is). */
 static void copy_branch(mp_list *dst, const mp_list *src, size_t open, const char *key,
-                        const char *icu_id)
+                        const char *locale)
 {
     mp_part p = src->p[open];
     char raw[64];
@@ -151,7 +149,7 @@ static void copy_branch(mp_list *dst, const mp_list *src, size_t open, const cha
         p.name = (char *)key;
     }
     copy_part(dst, &p);
-    size_t close = fit_from(dst, src, open + 1, icu_id);
+    size_t close = fit_from(dst, src, open + 1, locale);
     copy_part(dst, &src->p[close]);
 }
 
@@ -159,9 +157,9 @@ static void copy_branch(mp_list *dst, const mp_list *src, size_t open, const cha
  * the language has (and =N), the missing ones as copies of `other`, placed
  * before it.  Returns the index after the tail. */
 static size_t fit_plural(mp_list *dst, const mp_list *src, size_t i, bool ordinal,
-                         const char *icu_id)
+                         const char *locale)
 {
-    char *cats = gl_plural_categories(icu_id, ordinal);
+    char *cats = plural_categories(locale, ordinal);
     size_t other = 0;
     for (size_t j = i; j < src->n && src->p[j].kind == MP_OPEN; j = match_close(src, j) + 1)
         if (strcmp(src->p[j].name, "other") == 0)
@@ -175,10 +173,10 @@ static size_t fit_plural(mp_list *dst, const mp_list *src, size_t i, bool ordina
                     present = present || (src->p[j].kind == MP_OPEN && src->p[j].name &&
                                            strcmp(src->p[j].name, c) == 0);
                 if (strcmp(c, "other") != 0 && !present)
-                    copy_branch(dst, src, other, c, icu_id);
+                    copy_branch(dst, src, other, c, locale);
             }
         if (key[0] == '=' || !cats || mp_has_category(cats, key))
-            copy_branch(dst, src, i, NULL, icu_id);
+            copy_branch(dst, src, i, NULL, locale);
     }
     free(cats);
     if (i < src->n)
@@ -187,18 +185,18 @@ static size_t fit_plural(mp_list *dst, const mp_list *src, size_t i, bool ordina
 }
 
 /* Copies parts from i up to an unmatched close (returned) or the end. */
-static size_t fit_from(mp_list *dst, const mp_list *src, size_t i, const char *icu_id)
+static size_t fit_from(mp_list *dst, const mp_list *src, size_t i, const char *locale)
 {
     while (i < src->n && src->p[i].kind != MP_CLOSE) {
         const mp_part *p = &src->p[i];
         if (p->kind == MP_OPEN) {
-            copy_branch(dst, src, i, NULL, icu_id);
+            copy_branch(dst, src, i, NULL, locale);
             i = match_close(src, i) + 1;
             continue;
         }
         copy_part(dst, p);
         if (p->kind == MP_CODE && p->code == MPC_SELECT_HEAD && p->plural)
-            i = fit_plural(dst, src, i + 1, strstr(p->text, "selectordinal") != NULL, icu_id);
+            i = fit_plural(dst, src, i + 1, strstr(p->text, "selectordinal") != NULL, locale);
         else
             i++;
     }
@@ -210,8 +208,10 @@ static size_t fit_from(mp_list *dst, const mp_list *src, size_t i, const char *i
 typedef struct exporter {
     xmlTextWriterPtr w;
     const glocal_catalog *c;
-    const gl_bundle *b;       /* NULL: the locale has no bundle yet */
-    gl_locale_facts facts;
+    const char *tag;          /* the locale exported for */
+    glocal_terms *base_terms, *terms; /* base's own; those the locale's texts see */
+    const glocal_message **messages;  /* in base.yaml's order */
+    size_t nmessages;
     size_t units, translated;
     bool failed;
 } exporter;
@@ -279,52 +279,55 @@ static void note(exporter *x, const char *category, const char *text)
     xmlTextWriterEndElement(x->w);
 }
 
-static const char *const axis_label[AX_COUNT] = {"formality", "tone", "channel"};
-
 /* What the variant is for, and a channel's length limit. */
 static void variant_notes(exporter *x, const char *key)
 {
-    gl_buf b = {0};
-    uint32_t idx[AX_COUNT] = {0};
+    strbuf b = {0};
+    unsigned max_length = 0;
+    char *channel = NULL;
     if (strcmp(key, "other") == 0) {
-        gl_buf_puts(&b, "Variant `other`: the default, used when no other variant matches.");
+        sb_puts(&b, "Variant `other`: the default, used when no other variant matches.");
     } else {
-        gl_buf_printf(&b, "Variant `%s`: used when", key);
+        sb_printf(&b, "Variant `%s`: used when", key);
         char *dup = xstrdup(key);
         int n = 0;
         for (char *tok = strtok(dup, "+"); tok; tok = strtok(NULL, "+")) {
-            uint32_t vi = 0;
-            int axis = gl_axis_value(x->c, tok, &vi) ? gl_axis_of(x->c, vi) : -1;
-            if (axis >= 0)
-                idx[axis] = vi;
-            gl_buf_printf(&b, "%s the %s is %s", n++ ? " and" : "",
-                          axis >= 0 ? axis_label[axis] : "context", tok);
+            const char *axis = glocal_catalog_value_axis(x->c, tok);
+            unsigned max = glocal_catalog_channel_max_length(x->c, tok);
+            if (max) {
+                max_length = max;
+                free(channel);
+                channel = xstrdup(tok);
+            }
+            sb_printf(&b, "%s the %s is %s", n++ ? " and" : "", axis ? axis : "context", tok);
         }
         free(dup);
-        gl_buf_putc(&b, '.');
+        sb_putc(&b, '.');
     }
-    char *text = xbuf_take(&b);
+    char *text = sb_take(&b);
     note(x, "variant", text);
     free(text);
-    uint32_t ch = idx[AX_CHANNEL];
-    if (ch && x->c->channel_max && x->c->channel_max[ch]) {
+    if (max_length) {
         char buf[160];
         snprintf(buf, sizeof buf, "At most %u characters (%s), with terms written out and "
-                 "arguments not counted.", (unsigned)x->c->channel_max[ch], x->c->axisvals[ch].name);
+                 "arguments not counted.", max_length, channel);
         note(x, "length", buf);
     }
+    free(channel);
 }
 
-static void argument_note(exporter *x, const gl_message *m)
+static void argument_note(exporter *x, const glocal_message *m)
 {
-    if (!m->nargs)
+    if (!glocal_message_arg_count(m))
         return;
-    gl_buf b = {0};
-    gl_buf_puts(&b, "Arguments (inline codes; keep each one): ");
-    for (size_t i = 0; i < m->nargs; i++)
-        gl_buf_printf(&b, "%s{%s} %s", i ? ", " : "", m->args[i].name,
-                      m->args[i].type == T_ANY ? "(any)" : gl_argtype_name(m->args[i].type));
-    char *text = xbuf_take(&b);
+    strbuf b = {0};
+    sb_puts(&b, "Arguments (inline codes; keep each one): ");
+    for (size_t i = 0; i < glocal_message_arg_count(m); i++) {
+        const char *type = glocal_message_arg_type(m, i);
+        sb_printf(&b, "%s{%s} %s", i ? ", " : "", glocal_message_arg_name(m, i),
+                  strcmp(type, "any") == 0 ? "(any)" : type);
+    }
+    char *text = sb_take(&b);
     note(x, "arguments", text);
     free(text);
 }
@@ -358,7 +361,7 @@ static bool split_or_warn(exporter *x, const char *id, const char *src, mp_list 
 
 typedef struct unit_in {
     const char *id, *name;
-    const gl_message *m;      /* NULL for a term */
+    const glocal_message *m;  /* NULL for a term */
     const char *key;
     const char *source, *target; /* target NULL: none yet */
 } unit_in;
@@ -373,7 +376,7 @@ static void write_unit(exporter *x, const unit_in *u)
         mp_free(&raw);
         return;
     }
-    fit_from(&src.parts, &raw, 0, x->facts.icu_id);
+    fit_from(&src.parts, &raw, 0, x->tag);
     mp_free(&raw);
     assign(&uc, &src, false);
     if (u->target)
@@ -384,8 +387,8 @@ static void write_unit(exporter *x, const unit_in *u)
     attr(x, "name", u->name);
     nl(x, 3);
     xmlTextWriterStartElement(x->w, BAD_CAST "notes");
-    if (u->m && u->m->note)
-        note(x, "description", u->m->note);
+    if (u->m && *glocal_message_note(u->m))
+        note(x, "description", glocal_message_note(u->m));
     if (u->m) {
         variant_notes(x, u->key);
         argument_note(x, u->m);
@@ -424,65 +427,117 @@ static void write_unit(exporter *x, const unit_in *u)
 
 /* ---- what the locale needs ---- */
 
-static const gl_variant *variant(const gl_msgdef *d, const char *key)
+/* The variant with this key; NULL when vs has none. */
+static const glocal_variant *variant(const glocal_variants *vs, const char *key)
 {
-    for (size_t i = 0; d && i < d->nv; i++)
-        if (strcmp(d->v[i].key, key) == 0)
-            return &d->v[i];
+    for (size_t i = 0; i < glocal_variants_count(vs); i++)
+        if (strcmp(glocal_variant_key(glocal_variants_at(vs, i)), key) == 0)
+            return glocal_variants_at(vs, i);
     return NULL;
 }
 
-static void export_variant(exporter *x, const gl_message *m, const gl_msgdef *base,
-                           const gl_msgdef *local, const char *key)
+static void export_variant(exporter *x, const glocal_message *m, const glocal_variants *base,
+                           const glocal_variant *local, const char *key)
 {
-    const gl_variant *bv = variant(base, key), *lv = variant(local, key);
+    const glocal_variant *bv = variant(base, key);
     if (!bv)
         bv = variant(base, "other");
     if (!bv)
         return;
-    char *id = unit_id(m->id, key);
-    unit_in u = {id, m->id, m, key, bv->tmpl.src, lv ? lv->tmpl.src : NULL};
+    char *id = unit_id(glocal_message_id(m), key);
+    unit_in u = {id, glocal_message_id(m), m, key, glocal_variant_template(bv),
+                 local ? glocal_variant_template(local) : NULL};
     write_unit(x, &u);
     free(id);
 }
 
-/* Base's variants, then the bundle's own keys base lacks. */
-static void export_message(exporter *x, uint32_t mi)
+/* A variant the locale's own bundle writes (not one it inherits); NULL when
+ * it writes none with this key. */
+static const glocal_variant *own_variant(const glocal_variants *vs, const char *key)
 {
-    const gl_message *m = &x->c->messages[mi];
-    const gl_msgdef *base = x->c->bundles[0].msgs[mi];
-    const gl_msgdef *local = x->b ? x->b->msgs[mi] : NULL;
-    if (m->locked || !base)
+    const glocal_variant *v = variant(vs, key);
+    return v && !glocal_variant_inherited(v) ? v : NULL;
+}
+
+/* The variants of one message; NULL (after a warning) when the library
+ * cannot say. */
+static glocal_variants *variants_of(exporter *x, const char *locale, const char *id)
+{
+    glocal_variants *vs = NULL;
+    glocal_error *e = NULL;
+    if (glocal_catalog_variants(x->c, locale, id, &vs, &e) != GLOCAL_OK) {
+        print_error("export", e);
+        glocal_error_free(e);
+        x->failed = true;
+    }
+    return vs;
+}
+
+/* Base's variants, then the bundle's own keys base lacks. */
+static void export_message(exporter *x, const glocal_message *m)
+{
+    if (glocal_message_locked(m))
         return;
-    for (size_t i = 0; i < base->nv; i++)
-        export_variant(x, m, base, local, base->v[i].key);
-    for (size_t i = 0; local && i < local->nv; i++)
-        if (!variant(base, local->v[i].key))
-            export_variant(x, m, base, local, local->v[i].key);
+    glocal_variants *base = variants_of(x, "base", glocal_message_id(m));
+    glocal_variants *local = variants_of(x, x->tag, glocal_message_id(m));
+    for (size_t i = 0; i < glocal_variants_count(base); i++) {
+        const char *key = glocal_variant_key(glocal_variants_at(base, i));
+        export_variant(x, m, base, own_variant(local, key), key);
+    }
+    for (size_t i = 0; i < glocal_variants_count(local); i++) {
+        const glocal_variant *v = glocal_variants_at(local, i);
+        if (!glocal_variant_inherited(v) && !variant(base, glocal_variant_key(v)))
+            export_variant(x, m, base, v, glocal_variant_key(v));
+    }
+    glocal_variants_free(base);
+    glocal_variants_free(local);
+}
+
+/* The locale's own definition of a term; NULL when it inherits it. */
+static const glocal_term *own_term(const exporter *x, const char *name)
+{
+    for (size_t i = 0; i < glocal_terms_count(x->terms); i++) {
+        const glocal_term *t = glocal_terms_at(x->terms, i);
+        if (strcmp(glocal_term_name(t), name) == 0)
+            return glocal_term_inherited(t) ? NULL : t;
+    }
+    return NULL;
 }
 
 static void export_terms(exporter *x)
 {
-    const gl_bundle *base = &x->c->bundles[0];
-    for (size_t i = 0; i < base->nterms; i++) {
-        const gl_term *t = &base->terms[i];
-        const gl_term *lt = x->b ? gl_bundle_term(x->b, t->name) : NULL;
-        if (gl_term_locked(x->c, t->name))
+    for (size_t i = 0; i < glocal_terms_count(x->base_terms); i++) {
+        const glocal_term *t = glocal_terms_at(x->base_terms, i);
+        const glocal_term *lt = own_term(x, glocal_term_name(t));
+        if (glocal_term_locked(t))
             continue;
         char id[128];
-        snprintf(id, sizeof id, "-%s", t->name);
+        snprintf(id, sizeof id, "-%s", glocal_term_name(t));
         /* a term is plain text: quote it so that mp_split sees no syntax */
-        gl_buf s = {0}, g = {0};
-        mp_quote(&s, t->text, false);
+        strbuf s = {0}, g = {0};
+        mp_quote(&s, glocal_term_text(t), false);
         if (lt)
-            mp_quote(&g, lt->text, false);
-        char *src = xbuf_take(&s), *tgt = lt ? xbuf_take(&g) : NULL;
+            mp_quote(&g, glocal_term_text(lt), false);
+        char *src = sb_take(&s), *tgt = lt ? sb_take(&g) : NULL;
         unit_in u = {id, id, NULL, NULL, src, tgt};
         write_unit(x, &u);
         free(src);
         free(tgt);
-        gl_buf_free(&g);
+        sb_free(&g);
     }
+}
+
+/* What every unit reads: the messages and both lists of terms. */
+static bool read_catalog(exporter *x)
+{
+    glocal_error *e = NULL;
+    x->messages = messages_in_file_order(x->c, &x->nmessages);
+    if (glocal_catalog_terms(x->c, "base", &x->base_terms, &e) == GLOCAL_OK &&
+        glocal_catalog_terms(x->c, x->tag, &x->terms, &e) == GLOCAL_OK)
+        return true;
+    print_error("export", e);
+    glocal_error_free(e);
+    return false;
 }
 
 static void write_file(exporter *x, const char *tag)
@@ -492,15 +547,15 @@ static void write_file(exporter *x, const char *tag)
     xmlTextWriterStartElement(x->w, BAD_CAST "xliff");
     attr(x, "xmlns", "urn:oasis:names:tc:xliff:document:2.0");
     attr(x, "version", "2.0");
-    attr(x, "srcLang", x->c->language);
+    attr(x, "srcLang", glocal_catalog_language(x->c));
     attr(x, "trgLang", tag);
     nl(x, 1);
     xmlTextWriterStartElement(x->w, BAD_CAST "file");
     attr(x, "id", "f1");
     snprintf(original, sizeof original, "%s.yaml", tag);
     attr(x, "original", original);
-    for (uint32_t mi = 0; mi < x->c->nmessages; mi++)
-        export_message(x, mi);
+    for (size_t i = 0; i < x->nmessages; i++)
+        export_message(x, x->messages[i]);
     export_terms(x);
     nl(x, 1);
     xmlTextWriterEndElement(x->w);
@@ -548,7 +603,7 @@ int cmd_export(int argc, char **argv)
 {
     static const cli_opt table[] = {{"locale", true}, {"out", true}, {NULL, false}};
     export_opts o = {0};
-    char tag[GL_TAG_MAX];
+    char tag[LOCALE_MAX];
     glocal_catalog *c = NULL;
     int rc = parse_args("export", argc, argv, table, usage_export, export_opt, &o);
     if (rc == CONTINUE && !o.dir)
@@ -561,10 +616,11 @@ int cmd_export(int argc, char **argv)
         rc = open_catalog("export", o.dir, &c);
     if (rc != CONTINUE)
         return rc;
-    exporter x = {.c = c};
-    uint32_t bi;
-    x.b = gl_map_get(&c->bundle_index, tag, &bi) ? &c->bundles[bi] : NULL;
-    gl_locale_facts_of(tag, &x.facts);
+    exporter x = {.c = c, .tag = tag};
+    if (!read_catalog(&x)) {
+        glocal_catalog_unref(c);
+        return EXIT_USAGE;
+    }
     xmlBuffer *doc = xmlBufferCreate();
     x.w = doc ? xmlNewTextWriterMemory(doc, 0) : NULL;
     bool built = false;
@@ -573,6 +629,9 @@ int cmd_export(int argc, char **argv)
         built = xmlTextWriterEndDocument(x.w) >= 0;
         xmlFreeTextWriter(x.w); /* flushes into doc */
     }
+    glocal_terms_free(x.base_terms);
+    glocal_terms_free(x.terms);
+    free(x.messages);
     glocal_catalog_unref(c);
     bool written = built && put_output(o.out, (const char *)xmlBufferContent(doc),
                                        (size_t)xmlBufferLength(doc));

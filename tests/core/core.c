@@ -123,5 +123,6 @@ int main(void)
     add_format_tests(s);
     add_api_tests(s);
     add_open_tests(s);
+    add_read_tests(s);
     return run_suite(s, CK_FORK_GETENV);
 }

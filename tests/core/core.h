@@ -39,5 +39,6 @@ void add_resolution_tests(Suite *s);
 void add_format_tests(Suite *s);
 void add_api_tests(Suite *s);
 void add_open_tests(Suite *s);
+void add_read_tests(Suite *s);
 
 #endif
