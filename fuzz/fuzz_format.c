@@ -219,8 +219,7 @@ static void run(const fz_input *inp, const uint8_t *data, size_t size)
     if (!in.req[0] || glocal_request_new(in.req, &r, NULL) != GLOCAL_OK)
         FZ_CHECK(glocal_request_new(in.lang, &r, NULL) == GLOCAL_OK, "request %s", in.lang);
     glocal_request_set_isolation(r, (glocal_isolation)(size % 3), NULL);
-    const gl_message *m = &c->messages[0];
-    fz_max_output = c->max_output;
+    const glocal_message *m = glocal_catalog_message(c, "m");
     for (unsigned pick = 0; pick < 3; pick++) {
         glocal_args *a = fz_args_for(m, pick + (unsigned)size);
         char *out = NULL;

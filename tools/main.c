@@ -54,7 +54,8 @@ static const char usage_tail[] =
     "\n"
     "Exit status: 0 success (lint: no errors), 1 lint errors (or warnings with\n"
     "--werror) or a message that could not be formatted, 2 usage error or\n"
-    "unreadable input.  See glocal(1).\n";
+    "unreadable input, 3 a write refused by the lint check (nothing written).\n"
+    "See glocal(1).\n";
 
 /* One line per command, or per run of neighbours sharing a summary
  * ("import-gettext, import-i18next, import-rails"); names wider than the
