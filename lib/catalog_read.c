@@ -324,21 +324,6 @@ typedef struct term_walk {
     glocal_terms *out;
 } term_walk;
 
-/* The bundle whose definition of `name` a text in w->lang is served
- * (gl_term_text decides the same). */
-static const gl_bundle *term_source(const term_walk *w, const char *name)
-{
-    const gl_bundle *base = gl_base(w->c);
-    if (!w->chain || gl_term_locked(w->c, name))
-        return base;
-    for (size_t pos = 0; pos < w->nchain; pos++) {
-        const gl_bundle *o = &w->c->bundles[w->chain[pos]];
-        if (strcmp(o->lang_script, w->lang) == 0 && gl_bundle_term(o, name))
-            return o;
-    }
-    return base;
-}
-
 static bool add_term(term_walk *w, const char *name)
 {
     uint32_t seen;
@@ -346,7 +331,8 @@ static bool add_term(term_walk *w, const char *name)
         return true;
     if (!gl_map_put(&w->seen, name, (uint32_t)w->out->n))
         return false;
-    const gl_bundle *b = term_source(w, name);
+    const gl_bundle *b = w->chain ? gl_term_source(w->c, w->chain, w->nchain, w->lang, name)
+                                  : gl_base(w->c);
     bool inherited = w->own && strcmp(b->locale, w->own) != 0;
     w->out->items[w->out->n++] =
         (glocal_term){gl_bundle_term(b, name), b, inherited, gl_term_locked(w->c, name)};

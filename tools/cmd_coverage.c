@@ -3,7 +3,6 @@
  * variants exist.  The variants of a message are those the locale ends up
  * with (glocal_catalog_variants): the first names the bundle that decides
  * its text. */
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "json_out.h"
+
 static const char usage_coverage[] =
     "usage: glocal coverage [--format text|json] DIR\n"
     "\n"

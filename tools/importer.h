@@ -50,7 +50,7 @@ int imp_run(imp_catalog *c, int argc, char **argv, const char *help,
 char *imp_message_id(const char *key);
 /* "{arg, plural, one {...} other {...}}" from n (category, template) pairs in
  * CLDR order, `=N` first; `other` must be among them.  have: the language's
- * categories (gl_plural_categories): a `zero` it lacks becomes `=0`. */
+ * categories (plural_categories, cli.h): a `zero` it lacks becomes `=0`. */
 char *imp_plural(const char *arg, bool ordinal, const char *have, const char *const *cats,
                  const char *const *tmpls, size_t n);
 /* The canonical CLDR category names in order, and whether s is one. */
