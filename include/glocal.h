@@ -538,7 +538,7 @@ GLOCAL_API glocal_status glocal_locale_canonicalize(const char *tag, char **out_
                                                     glocal_error **err);
 /**
  * The CLDR plural categories of `locale`, cardinal (ordinal 0) or ordinal
- * (ordinal 1), space-separated in CLDR's order ("few many one other" for ru);
+ * (ordinal 1), space-separated in ICU's order ("few many one other" for ru);
  * a locale CLDR does not know gets its language's, else "other".  *out_utf8
  * is the caller's, freed with glocal_free.
  * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL), GLOCAL_ERR_LOCALE,
@@ -551,7 +551,8 @@ GLOCAL_API glocal_status glocal_plural_categories(const char *locale, int ordina
  * The plural category `locale` selects for the integer n ("one" for 1 in
  * "en"), cardinal (ordinal 0) or ordinal (ordinal 1).  *out is a static
  * string, never freed.
- * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL), GLOCAL_ERR_LOCALE.
+ * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL), GLOCAL_ERR_LOCALE,
+ * GLOCAL_ERR_NOMEM.
  * @since 1.0
  */
 GLOCAL_API glocal_status glocal_plural_category(const char *locale, int ordinal, int32_t n,
@@ -570,7 +571,8 @@ GLOCAL_API int glocal_name_valid(glocal_name kind, const char *s);
  * Checks that `tmpl` compiles as a variant's template does when a catalog is
  * opened (with the default limits), for tools that write bundles.
  * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL, not UTF-8), GLOCAL_ERR_SYNTAX
- * (the message says what and where, "unmatched `{` at byte 7"),
+ * (the message says what and near which text, as in `template does not
+ * parse (U_UNMATCHED_BRACES) near "Hallo {name,"`),
  * GLOCAL_ERR_LIMIT (plural/select nested too deep), GLOCAL_ERR_NOMEM.
  * @since 1.0
  */

@@ -1,6 +1,6 @@
 /* Reading a catalog: its language, axes and channels, the terms a locale
- * sees, and the locale facts readers need (canonical tags, plural
- * categories, name syntax). */
+ * sees, what an argument accepts, and what tools that read or write bundles
+ * need (canonical tags, plural categories, name syntax, template checks). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -174,6 +174,52 @@ START_TEST(name_syntax)
 }
 END_TEST
 
+START_TEST(argument_types)
+{
+    /* declared: that type only */
+    const glocal_message *m = glocal_catalog_message(resolve_cat, "greet");
+    ck_assert_str_eq(glocal_message_arg_type(m, 0), "text");
+    ck_assert_int_eq(glocal_message_arg_accepts(m, 0, "text"), 1);
+    ck_assert_int_eq(glocal_message_arg_accepts(m, 0, "number"), 0);
+    /* declared by use: what every use allows */
+    m = glocal_catalog_message(fmt_cat, "inferred");
+    ck_assert_str_eq(glocal_message_arg_name(m, 0), "qty");
+    ck_assert_str_eq(glocal_message_arg_type(m, 0), "any");
+    ck_assert_int_eq(glocal_message_arg_accepts(m, 0, "number"), 1);
+    ck_assert_int_eq(glocal_message_arg_accepts(m, 0, "money"), 0);
+    ck_assert_int_eq(glocal_message_arg_accepts(m, 0, "text"), 0);
+    ck_assert_str_eq(glocal_message_arg_name(m, 1), "price");
+    ck_assert_int_eq(glocal_message_arg_accepts(m, 1, "money"), 1);
+    ck_assert_int_eq(glocal_message_arg_accepts(m, 1, "date"), 0);
+    ck_assert_int_eq(glocal_message_arg_accepts(m, 1, "colour"), 0);
+    ck_assert_int_eq(glocal_message_arg_accepts(m, 2, "money"), 0);
+    ck_assert_int_eq(glocal_message_arg_accepts(NULL, 0, "money"), 0);
+}
+END_TEST
+
+START_TEST(template_check)
+{
+    ck_assert_int_eq(glocal_template_check("Hi {name}, {n, plural, one {# item} other {# items}}",
+                                           NULL), GLOCAL_OK);
+    glocal_error *e = NULL;
+    ck_assert_int_eq(glocal_template_check("Hallo {name, {x}", &e), GLOCAL_ERR_SYNTAX);
+    ck_assert_ptr_nonnull(strstr(glocal_error_message(e), "does not parse"));
+    glocal_error_free(e);
+    e = NULL;
+    ck_assert_int_eq(glocal_template_check("{a, select, x {{b, select, x {{c, select, x {{d, "
+                                           "select, x {{e, select, x {{f, select, x {{g, select, "
+                                           "x {{h, select, x {{i, select, x {{j, select, x {{k, "
+                                           "select, x {deep} other {}}} other {}}} other {}}} "
+                                           "other {}}} other {}}} other {}}} other {}}} other "
+                                           "{}}} other {}}} other {}}} other {}}",
+                                           &e),
+                     GLOCAL_ERR_LIMIT);
+    glocal_error_free(e);
+    ck_assert_int_eq(glocal_template_check("\xC3", NULL), GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_template_check(NULL, NULL), GLOCAL_ERR_INVALID);
+}
+END_TEST
+
 void add_read_tests(Suite *s)
 {
     TCase *tc = core_tcase("read");
@@ -181,5 +227,7 @@ void add_read_tests(Suite *s)
     tcase_add_test(tc, terms_along_the_chain);
     tcase_add_test(tc, locale_facts);
     tcase_add_test(tc, name_syntax);
+    tcase_add_test(tc, argument_types);
+    tcase_add_test(tc, template_check);
     suite_add_tcase(s, tc);
 }
