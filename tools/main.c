@@ -2,9 +2,9 @@
  * glocal - the command-line tool: main() finds the command named by the
  * first argument in one table and runs it with the arguments after it.  The
  * top-level help is made from that table; each command's own help lives in
- * its file (commands.h).  The commands are a thin layer over the public API;
- * where one reads the internal model, its file says why.  The manual is
- * docs/cli.md and glocal(1).
+ * its file (commands.h).  The commands are a thin layer over the public API,
+ * the only one they can reach (tools/meson.build: include/ alone, the shared
+ * library).  The manual is docs/cli.md and glocal(1).
  */
 #include <errno.h>
 #include <stdio.h>
