@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FZ_CHECK(c != NULL && e == NULL, "open succeeded without a catalog");
     fz_format_all(c, (unsigned)size, 4);
     char *out = NULL;
-    st = glocal_profile(c, c->language, "channels", &out, NULL);
+    st = glocal_profile(c, glocal_catalog_language(c), "channels", &out, NULL);
     FZ_CHECK(st == GLOCAL_OK, "profile: %s", glocal_status_name(st));
     glocal_free(out);
     glocal_catalog_unref(c);

@@ -105,11 +105,14 @@ const char *fz_write_catalog(const uint8_t *data, size_t size)
     }
 }
 
+uint64_t fz_max_output;
+
 /* Tight limits for one input in four (chosen by its last byte, which also
  * picks a third of the limits), so that every limit is reached on small
  * inputs too; NULL means the defaults. */
 glocal_options *fz_options(const uint8_t *data, size_t size)
 {
+    fz_max_output = 1u << 20; /* GLOCAL_LIMIT_OUTPUT_BYTES' default (glocal.h) */
     if (!size || data[size - 1] % 4 != 1)
         return NULL;
     static const struct {
@@ -123,24 +126,29 @@ glocal_options *fz_options(const uint8_t *data, size_t size)
     glocal_options_new(&o, NULL);
     FZ_CHECK(o != NULL, "glocal_options_new");
     for (size_t i = 0; i < sizeof tight / sizeof *tight; i++)
-        if (((size_t)(data[size - 1] >> 2) + i) % 3 == 0)
+        if (((size_t)(data[size - 1] >> 2) + i) % 3 == 0) {
             FZ_CHECK(glocal_options_set_limit(o, tight[i].which, tight[i].value, NULL) == GLOCAL_OK,
                      "set_limit %d", (int)tight[i].which);
+            if (tight[i].which == GLOCAL_LIMIT_OUTPUT_BYTES)
+                fz_max_output = tight[i].value;
+        }
     return o;
 }
 
 /* ---- formatting a whole catalog ---- */
 
-uint64_t fz_max_output;
-
 bool fz_utf8_ok(const char *s)
 {
-    return gl_utf8_valid(s, strlen(s));
+    return utf8_valid(s, strlen(s));
 }
 
-/* One value of a type the argument's mask allows; `pick` varies the value. */
-static void fz_add_arg(glocal_args *a, const gl_argdecl *d, unsigned pick)
+enum { FZ_TEXT, FZ_NUMBER, FZ_DATE, FZ_MONEY };
+static const char *const fz_types[] = {"text", "number", "date", "money"};
+
+/* One value of a type argument i of m allows; `pick` varies the value. */
+static void fz_add_arg(glocal_args *a, const glocal_message *m, size_t i, unsigned pick)
 {
+    const char *name = glocal_message_arg_name(m, i);
     static const char *const texts[] = {"Anna", "", "\xD7\xA9\xD7\xA8\xD7\x94", "{x} '#' {-brand}",
                                         ("\xE2\x80\xAE" "abc"),
                                         "a\nb"};
@@ -151,40 +159,40 @@ static void fz_add_arg(glocal_args *a, const gl_argdecl *d, unsigned pick)
                                            {"0.001", "BHD"}};
     glocal_status st = GLOCAL_OK;
     unsigned types[4], nt = 0;
-    for (int t = T_TEXT; t <= T_MONEY; t++)
-        if (d->mask & TYPE_BIT(t))
-            types[nt++] = (unsigned)t;
+    for (unsigned t = FZ_TEXT; t <= FZ_MONEY; t++)
+        if (glocal_message_arg_accepts(m, i, fz_types[t]))
+            types[nt++] = t;
     if (!nt)
         return; /* reported by the loader; format must say ARGUMENT */
     switch (types[pick % nt]) {
-    case T_TEXT:
-        st = glocal_args_text(a, d->name, texts[pick % 6], NULL);
+    case FZ_TEXT:
+        st = glocal_args_text(a, name, texts[pick % 6], NULL);
         break;
-    case T_NUMBER:
+    case FZ_NUMBER:
         if (pick & 4)
-            st = glocal_args_decimal(a, d->name, decimals[pick % 4], NULL);
+            st = glocal_args_decimal(a, name, decimals[pick % 4], NULL);
         else if (pick & 8)
-            st = glocal_args_double(a, d->name, 1.5 + (double)(pick % 3), NULL);
+            st = glocal_args_double(a, name, 1.5 + (double)(pick % 3), NULL);
         else
-            st = glocal_args_int(a, d->name, ints[pick % 8], NULL);
+            st = glocal_args_int(a, name, ints[pick % 8], NULL);
         break;
-    case T_DATE:
-        st = glocal_args_date(a, d->name, dates[pick % 4], NULL);
+    case FZ_DATE:
+        st = glocal_args_date(a, name, dates[pick % 4], NULL);
         break;
-    case T_MONEY:
-        st = glocal_args_money(a, d->name, money[pick % 4][0], money[pick % 4][1], NULL);
+    case FZ_MONEY:
+        st = glocal_args_money(a, name, money[pick % 4][0], money[pick % 4][1], NULL);
         break;
     }
-    FZ_CHECK(st == GLOCAL_OK, "setting argument %s: %s", d->name, glocal_status_name(st));
+    FZ_CHECK(st == GLOCAL_OK, "setting argument %s: %s", name, glocal_status_name(st));
 }
 
-glocal_args *fz_args_for(const gl_message *m, unsigned pick)
+glocal_args *fz_args_for(const glocal_message *m, unsigned pick)
 {
     glocal_args *a = NULL;
     glocal_args_new(&a, NULL);
     FZ_CHECK(a != NULL, "glocal_args_new");
-    for (size_t i = 0; i < m->nargs; i++)
-        fz_add_arg(a, &m->args[i], pick + (unsigned)i);
+    for (size_t i = 0; i < glocal_message_arg_count(m); i++)
+        fz_add_arg(a, m, i, pick + (unsigned)i);
     return a;
 }
 
@@ -216,8 +224,7 @@ void fz_format_all(const glocal_catalog *c, unsigned seed, size_t nloc)
 {
     const char *locales[8];
     size_t n = 0;
-    fz_max_output = c->max_output;
-    locales[n++] = c->language;
+    locales[n++] = glocal_catalog_language(c);
     for (size_t i = 0; i < glocal_catalog_locale_count(c) && n < nloc && n < 8; i++)
         locales[n++] = glocal_catalog_locale_at(c, i);
     static const char *const contexts[][3] = {
@@ -233,33 +240,33 @@ void fz_format_all(const glocal_catalog *c, unsigned seed, size_t nloc)
             for (int a = 0; a < 3; a++) {
                 if (!contexts[k][a])
                     continue;
-                uint32_t v;
-                known = known && gl_axis_value(c, contexts[k][a], &v);
+                known = known && glocal_catalog_value_axis(c, contexts[k][a]);
                 FZ_CHECK(glocal_request_set_axis(r, axes[a], contexts[k][a], NULL) == GLOCAL_OK,
                          "set_axis");
             }
             glocal_request_set_isolation(r, (glocal_isolation)((seed + k) % 3), NULL);
             if (k == 1)
                 glocal_request_set_time_zone(r, "Asia/Kolkata", NULL);
-            for (size_t i = 0; i < c->nmessages; i++) {
-                const gl_message *m = &c->messages[i];
+            for (size_t i = 0; i < glocal_catalog_message_count(c); i++) {
+                const glocal_message *m = glocal_catalog_message_at(c, i);
+                const char *id = glocal_message_id(m);
                 glocal_args *a = fz_args_for(m, seed + (unsigned)(l * 3 + k));
                 char *out = NULL;
                 glocal_error *e = NULL;
-                st = glocal_format(c, m->id, r, a, &out, &e);
+                st = glocal_format(c, id, r, a, &out, &e);
                 if (!known) {
                     FZ_CHECK(st == GLOCAL_ERR_INVALID, "unknown axis value: %s",
                              glocal_status_name(st));
                     glocal_free(out);
                     glocal_error_free(e);
                 } else {
-                    fz_check_result("format", m->id, st, out, e, true);
+                    fz_check_result("format", id, st, out, e, true);
                 }
                 if (k == 0 && l == 0) {
                     out = NULL;
                     e = NULL;
-                    st = glocal_explain(c, m->id, r, a, &out, &e);
-                    fz_check_result("explain", m->id, st, out, e, true);
+                    st = glocal_explain(c, id, r, a, &out, &e);
+                    fz_check_result("explain", id, st, out, e, true);
                 }
                 glocal_args_free(a);
             }

@@ -15,8 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "limits.h"
+#include "strbuf.h"
 
 #define FZ_MAX_FILES 8
 
@@ -37,12 +36,13 @@ const char *fz_scratch(void);
 void fz_write(const char *name, const uint8_t *p, size_t n);
 /* Writes the input as bundle files into a fresh scratch directory. */
 const char *fz_write_catalog(const uint8_t *data, size_t size);
-/* Options with tight limits for some inputs, else NULL (the defaults). */
+/* Options with tight limits for some inputs, else NULL (the defaults); sets
+ * fz_max_output to the output limit they give. */
 glocal_options *fz_options(const uint8_t *data, size_t size);
 bool fz_utf8_ok(const char *s);
 /* Arguments of the allowed types for every argument m declares. */
-glocal_args *fz_args_for(const gl_message *m, unsigned pick);
-/* The output limit of the catalog being formatted. */
+glocal_args *fz_args_for(const glocal_message *m, unsigned pick);
+/* The output limit of the catalog being formatted (fz_options). */
 extern uint64_t fz_max_output;
 /* Checks one glocal_format/glocal_explain result and frees out and e. */
 void fz_check_result(const char *what, const char *id, glocal_status st, char *out,

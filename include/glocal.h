@@ -511,6 +511,11 @@ GLOCAL_API const char *glocal_message_arg_name(const glocal_message *m, size_t i
  *  types: treat an unknown string as opaque.  NULL when i is out of range.
  *  @since 1.0 */
 GLOCAL_API const char *glocal_message_arg_type(const glocal_message *m, size_t i);
+/** 1 when a value of `type` ("text", "number", "date", "money") may be passed
+ *  as the i-th argument: its declared type, or for "any" a type every use of
+ *  it in the templates allows; else 0 (also for an unknown type or i out of
+ *  range).  @since 1.0 */
+GLOCAL_API int glocal_message_arg_accepts(const glocal_message *m, size_t i, const char *type);
 
 /** The variants a locale ends up with for one message, after its chain and
  *  merging: per key, the nearest bundle's.  Owned by the caller, released
@@ -573,6 +578,130 @@ GLOCAL_API const char *glocal_chain_bundle(const glocal_chain *ch, size_t i);
 GLOCAL_API const char *glocal_chain_file(const glocal_chain *ch, size_t i);
 /** Releases the chain.  NULL is a no-op.  @since 1.0 */
 GLOCAL_API void glocal_chain_free(glocal_chain *ch);
+
+/** The language tag base.yaml declares (`language:`, "en").  Borrowed from c.
+ *  @since 1.0 */
+GLOCAL_API const char *glocal_catalog_language(const glocal_catalog *c);
+
+/** Number of axes a variant key may name ("formality", "tone", "channel", in
+ *  rank order; later releases and catalogs may declare more: read them by
+ *  index, never assume three).  @since 1.0 */
+GLOCAL_API size_t glocal_catalog_axis_count(const glocal_catalog *c);
+/** The i-th axis's name; NULL when i is out of range.  Borrowed from c.
+ *  @since 1.0 */
+GLOCAL_API const char *glocal_catalog_axis_name(const glocal_catalog *c, size_t i);
+/** Number of values of the axis named `axis` (the built-in ones and those
+ *  base.yaml's `axes:` adds); 0 for an axis the catalog does not have.
+ *  @since 1.0 */
+GLOCAL_API size_t glocal_catalog_axis_value_count(const glocal_catalog *c, const char *axis);
+/** The j-th value of `axis`, built-in values first, then base.yaml's in the
+ *  order written; NULL when out of range.  Borrowed from c.  @since 1.0 */
+GLOCAL_API const char *glocal_catalog_axis_value(const glocal_catalog *c, const char *axis,
+                                                 size_t j);
+/** The name of the axis `value` belongs to ("sms" -> "channel"); NULL when
+ *  no axis of the catalog has it.  Borrowed from c.  @since 1.0 */
+GLOCAL_API const char *glocal_catalog_value_axis(const glocal_catalog *c, const char *value);
+/** The `max_length` base.yaml's `channels:` gives a channel, in code points;
+ *  0 when it gives none or `channel` is not a channel.  @since 1.0 */
+GLOCAL_API unsigned glocal_catalog_channel_max_length(const glocal_catalog *c,
+                                                      const char *channel);
+
+/** The terms (`{-name}`) a locale's texts see.  Owned by the caller, released
+ *  with glocal_terms_free; what it returns is borrowed from it and valid while
+ *  it and its catalog live. */
+typedef struct glocal_terms glocal_terms;
+/** One term, borrowed from its list. */
+typedef struct glocal_term glocal_term;
+
+/**
+ * The terms a text in `locale`'s language sees: base's in base.yaml's order,
+ * then those only bundles of that language define, nearest bundle first.
+ * For each name, the nearest bundle on the locale's chain that is in the
+ * language of the chain's first bundle and defines it gives the text, else
+ * base; a term base.yaml locks is always base's (docs/resolution.md#terms).
+ * "base" as locale gives base's own terms.
+ * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL argument), GLOCAL_ERR_LOCALE,
+ * GLOCAL_ERR_NOMEM.  Thread-safe on a shared catalog.
+ * @since 1.0
+ */
+GLOCAL_API glocal_status glocal_catalog_terms(const glocal_catalog *c, const char *locale,
+                                              glocal_terms **out, glocal_error **err);
+/** @since 1.0 */
+GLOCAL_API size_t glocal_terms_count(const glocal_terms *t);
+/** The i-th term; NULL when i is out of range.  @since 1.0 */
+GLOCAL_API const glocal_term *glocal_terms_at(const glocal_terms *t, size_t i);
+/** The term's name, without the `-` templates write ("brand").  @since 1.0 */
+GLOCAL_API const char *glocal_term_name(const glocal_term *t);
+/** Its text as written.  @since 1.0 */
+GLOCAL_API const char *glocal_term_text(const glocal_term *t);
+/** The locale of the bundle defining it, or "base".  @since 1.0 */
+GLOCAL_API const char *glocal_term_bundle(const glocal_term *t);
+/** Its bundle file ("DIR/NAME"), and the line and column of its name.
+ *  @since 1.0 */
+GLOCAL_API const char *glocal_term_file(const glocal_term *t);
+/** @see glocal_term_file  @since 1.0 */
+GLOCAL_API unsigned glocal_term_line(const glocal_term *t);
+/** @see glocal_term_file  @since 1.0 */
+GLOCAL_API unsigned glocal_term_column(const glocal_term *t);
+/** 1 when a bundle other than the locale's own (the bundle named exactly like
+ *  it) defines it, else 0.  @since 1.0 */
+GLOCAL_API int glocal_term_inherited(const glocal_term *t);
+/** 1 when base.yaml locks it (`locked: [-name]`), else 0.  @since 1.0 */
+GLOCAL_API int glocal_term_locked(const glocal_term *t);
+/** Releases the list.  NULL is a no-op.  @since 1.0 */
+GLOCAL_API void glocal_terms_free(glocal_terms *t);
+
+/**
+ * The CLDR-canonical BCP 47 form of `tag`, as requests and bundles use it
+ * (`_` is accepted for `-`; "iw_IL" -> "he-IL"; extensions are kept).
+ * *out_utf8 is the caller's, freed with glocal_free.
+ * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL), GLOCAL_ERR_LOCALE (malformed
+ * or too long), GLOCAL_ERR_NOMEM.
+ * @since 1.0
+ */
+GLOCAL_API glocal_status glocal_locale_canonicalize(const char *tag, char **out_utf8,
+                                                    glocal_error **err);
+/**
+ * The CLDR plural categories of `locale`, cardinal (ordinal 0) or ordinal
+ * (ordinal 1), space-separated in ICU's order ("few many one other" for ru);
+ * a locale CLDR does not know gets its language's, else "other".  *out_utf8
+ * is the caller's, freed with glocal_free.
+ * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL), GLOCAL_ERR_LOCALE,
+ * GLOCAL_ERR_NOMEM.
+ * @since 1.0
+ */
+GLOCAL_API glocal_status glocal_plural_categories(const char *locale, int ordinal,
+                                                  char **out_utf8, glocal_error **err);
+/**
+ * The plural category `locale` selects for the integer n ("one" for 1 in
+ * "en"), cardinal (ordinal 0) or ordinal (ordinal 1).  *out is a static
+ * string, never freed.
+ * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL), GLOCAL_ERR_LOCALE,
+ * GLOCAL_ERR_NOMEM.
+ * @since 1.0
+ */
+GLOCAL_API glocal_status glocal_plural_category(const char *locale, int ordinal, int32_t n,
+                                                const char **out, glocal_error **err);
+
+/** The kinds of names a catalog holds, for glocal_name_valid. */
+typedef enum glocal_name {
+    GLOCAL_NAME_MESSAGE_ID = 0, /* [a-z0-9][a-z0-9_.-]*  ("order.shipped") */
+    GLOCAL_NAME_ARGUMENT = 1,   /* [A-Za-z_][A-Za-z0-9_]* ("count") */
+    GLOCAL_NAME_IDENTIFIER = 2  /* [a-z][a-z0-9_-]*       (axis values, term names) */
+} glocal_name;
+/** 1 when s is a well-formed name of that kind (docs/bundles.md), else 0
+ *  (also for NULL s or an unknown kind).  @since 1.0 */
+GLOCAL_API int glocal_name_valid(glocal_name kind, const char *s);
+/**
+ * Checks that `tmpl` compiles as a variant's template does when a catalog is
+ * opened (with the default limits), for tools that write bundles.
+ * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL, not UTF-8), GLOCAL_ERR_SYNTAX
+ * (the message says what and near which text, as in `template does not
+ * parse (U_UNMATCHED_BRACES) near "Hallo {name,"`),
+ * GLOCAL_ERR_LIMIT (plural/select nested too deep), GLOCAL_ERR_NOMEM.
+ * @since 1.0
+ */
+GLOCAL_API glocal_status glocal_template_check(const char *tmpl, glocal_error **err);
 
 /* ---- Lint --------------------------------------------------------------------- */
 

@@ -99,17 +99,22 @@ size_t gl_bundle_chain(const glocal_catalog *c, const gl_bundle *b, uint32_t *ou
     return gl_chain_compute(c, f.base_tag, f.script, out, cap);
 }
 
-const char *gl_term_text(const glocal_catalog *c, const uint32_t *chain, size_t n,
-                         const char *lang, const char *name)
+const gl_bundle *gl_term_source(const glocal_catalog *c, const uint32_t *chain, size_t n,
+                                const char *lang, const char *name)
 {
-    const gl_term *t;
     if (!gl_term_locked(c, name))
         for (size_t pos = 0; pos < n; pos++) {
             const gl_bundle *o = &c->bundles[chain[pos]];
-            if (strcmp(o->lang_script, lang) == 0 && (t = gl_bundle_term(o, name)))
-                return t->text;
+            if (strcmp(o->lang_script, lang) == 0 && gl_bundle_term(o, name))
+                return o;
         }
-    t = gl_bundle_term(gl_base(c), name);
+    return gl_base(c);
+}
+
+const char *gl_term_text(const glocal_catalog *c, const uint32_t *chain, size_t n,
+                         const char *lang, const char *name)
+{
+    const gl_term *t = gl_bundle_term(gl_term_source(c, chain, n, lang, name), name);
     return t ? t->text : NULL;
 }
 

@@ -139,6 +139,10 @@ const gl_term *gl_bundle_term(const gl_bundle *b, const char *name);
  * bundle of the chain in language lang that defines it, else base; locked: base. */
 const char *gl_term_text(const glocal_catalog *c, const uint32_t *chain, size_t n,
                          const char *lang, const char *name);
+/* The bundle whose definition of the term gl_term_text reads (base when none
+ * of the chain's bundles in lang has it). */
+const gl_bundle *gl_term_source(const glocal_catalog *c, const uint32_t *chain, size_t n,
+                                const char *lang, const char *name);
 bool gl_term_locked(const glocal_catalog *c, const char *name);
 int gl_axis_of(const glocal_catalog *c, uint32_t value);
 /* The index of axis `name` in this catalog, -1 when it has none. */

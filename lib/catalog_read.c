@@ -1,5 +1,5 @@
 /* Reading a catalog through the public API: its messages, the variants a
- * locale ends up with, a locale's chain.  Each is computed by the functions
+ * locale ends up with, a locale's chain, the terms its texts see.  Each is computed by the functions
  * formatting uses (resolve.c, chain.c), so what a reader sees is what a
  * customer is served. */
 #include <stdlib.h>
@@ -106,6 +106,16 @@ const char *glocal_message_arg_name(const glocal_message *m, size_t i)
 const char *glocal_message_arg_type(const glocal_message *m, size_t i)
 {
     return m && i < message(m)->nargs ? gl_argtype_name(message(m)->args[i].type) : NULL;
+}
+
+int glocal_message_arg_accepts(const glocal_message *m, size_t i, const char *type)
+{
+    if (!m || !type || i >= message(m)->nargs)
+        return 0;
+    for (gl_argtype t = T_TEXT; t <= T_MONEY; t++)
+        if (strcmp(gl_argtype_name(t), type) == 0)
+            return (message(m)->args[i].mask & TYPE_BIT(t)) != 0;
+    return 0;
 }
 
 /* ---- chains ---- */
@@ -291,3 +301,125 @@ unsigned glocal_variant_line(const glocal_variant *v) { return v ? v->v->line : 
 unsigned glocal_variant_column(const glocal_variant *v) { return v ? v->v->col : 0; }
 int glocal_variant_inherited(const glocal_variant *v) { return v && v->inherited; }
 int glocal_variant_locked(const glocal_variant *v) { return v && v->locked; }
+
+/* ---- the terms a locale's texts see ---- */
+
+struct glocal_term {
+    const gl_term *t;
+    const gl_bundle *b;
+    bool inherited, locked;
+};
+
+struct glocal_terms {
+    glocal_term *items;
+    size_t n;
+};
+
+typedef struct term_walk {
+    const glocal_catalog *c;
+    const uint32_t *chain;     /* NULL: base's own terms */
+    size_t nchain;
+    const char *lang, *own;
+    gl_map seen;
+    glocal_terms *out;
+} term_walk;
+
+static bool add_term(term_walk *w, const char *name)
+{
+    uint32_t seen;
+    if (gl_map_get(&w->seen, name, &seen))
+        return true;
+    if (!gl_map_put(&w->seen, name, (uint32_t)w->out->n))
+        return false;
+    const gl_bundle *b = w->chain ? gl_term_source(w->c, w->chain, w->nchain, w->lang, name)
+                                  : gl_base(w->c);
+    bool inherited = w->own && strcmp(b->locale, w->own) != 0;
+    w->out->items[w->out->n++] =
+        (glocal_term){gl_bundle_term(b, name), b, inherited, gl_term_locked(w->c, name)};
+    return true;
+}
+
+static bool add_bundle_terms(term_walk *w, const gl_bundle *b)
+{
+    for (size_t i = 0; i < b->nterms; i++)
+        if (!add_term(w, b->terms[i].name))
+            return false;
+    return true;
+}
+
+/* Base's names first, then the names only bundles of the language define. */
+static bool walk_terms(term_walk *w)
+{
+    const gl_bundle *base = gl_base(w->c);
+    size_t most = base->nterms;
+    for (size_t pos = 0; w->chain && pos < w->nchain; pos++)
+        most += w->c->bundles[w->chain[pos]].nterms;
+    w->out->items = malloc((most + 1) * sizeof(*w->out->items));
+    if (!w->out->items || !add_bundle_terms(w, base))
+        return false;
+    for (size_t pos = 0; w->chain && pos < w->nchain; pos++) {
+        const gl_bundle *o = &w->c->bundles[w->chain[pos]];
+        if (strcmp(o->lang_script, w->lang) == 0 && !add_bundle_terms(w, o))
+            return false;
+    }
+    return true;
+}
+
+glocal_status glocal_catalog_terms(const glocal_catalog *c, const char *locale,
+                                   glocal_terms **out, glocal_error **err)
+{
+    if (out)
+        *out = NULL;
+    if (!c || !locale || !out)
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "a required argument is NULL");
+    term_walk w = {.c = c};
+    const gl_chain *ch = NULL;
+    bool owned = false;
+    if (strcmp(locale, "base") != 0) {
+        glocal_status st = chain_of(c, locale, &ch, &owned, err);
+        if (st != GLOCAL_OK)
+            return st;
+        w.chain = ch->idx;
+        w.nchain = ch->n;
+        w.lang = c->bundles[ch->idx[0]].lang_script;
+        w.own = ch->facts.base_tag;
+    }
+    w.out = calloc(1, sizeof(*w.out));
+    bool ok = w.out && walk_terms(&w);
+    gl_map_free(&w.seen);
+    if (owned)
+        gl_chain_free((gl_chain *)ch);
+    if (!ok) {
+        glocal_terms_free(w.out);
+        return gl_nomem(err);
+    }
+    *out = w.out;
+    return GLOCAL_OK;
+}
+
+size_t glocal_terms_count(const glocal_terms *t)
+{
+    return t ? t->n : 0;
+}
+
+const glocal_term *glocal_terms_at(const glocal_terms *t, size_t i)
+{
+    return t && i < t->n ? &t->items[i] : NULL;
+}
+
+void glocal_terms_free(glocal_terms *t)
+{
+    if (!t)
+        return;
+    free(t->items);
+    free(t);
+}
+
+const char *glocal_term_name(const glocal_term *t) { return t ? t->t->name : NULL; }
+const char *glocal_term_text(const glocal_term *t) { return t ? t->t->text : NULL; }
+const char *glocal_term_bundle(const glocal_term *t) { return t ? t->b->locale : NULL; }
+const char *glocal_term_file(const glocal_term *t) { return t ? t->b->file : NULL; }
+unsigned glocal_term_line(const glocal_term *t) { return t ? t->t->line : 0; }
+unsigned glocal_term_column(const glocal_term *t) { return t ? t->t->col : 0; }
+int glocal_term_inherited(const glocal_term *t) { return t && t->inherited; }
+int glocal_term_locked(const glocal_term *t) { return t && t->locked; }

@@ -16,9 +16,9 @@ static char *temp_name(const char *path)
 {
     const char *slash = strrchr(path, '/');
     const char *name = slash ? slash + 1 : path;
-    gl_buf b = {0};
-    gl_buf_printf(&b, "%.*s.%s.XXXXXX", (int)(name - path), path, name);
-    return xbuf_take(&b);
+    strbuf b = {0};
+    sb_printf(&b, "%.*s.%s.XXXXXX", (int)(name - path), path, name);
+    return sb_take(&b);
 }
 
 /* The target's mode when it exists, else what a new file gets under the umask. */

@@ -31,10 +31,10 @@ static const char *base_name(const char *path)
 static char *finding_key(const glocal_finding *f)
 {
     const char *id = glocal_finding_message_id(f);
-    gl_buf b = {0};
-    gl_buf_printf(&b, "%s\x1f%s\x1f%s\x1f%s", base_name(glocal_finding_file(f)),
+    strbuf b = {0};
+    sb_printf(&b, "%s\x1f%s\x1f%s\x1f%s", base_name(glocal_finding_file(f)),
                   glocal_finding_rule(f), id ? id : "", glocal_finding_message(f));
-    return xbuf_take(&b);
+    return sb_take(&b);
 }
 
 static int compare_keys(const void *a, const void *b)
@@ -79,9 +79,9 @@ static key_set errors_before(const char *dir)
 
 static char *join(const char *dir, const char *name)
 {
-    gl_buf b = {0};
-    gl_buf_printf(&b, "%s/%s", dir, name);
-    return xbuf_take(&b);
+    strbuf b = {0};
+    sb_printf(&b, "%s/%s", dir, name);
+    return sb_take(&b);
 }
 
 static bool put_file(const char *path, const char *data, size_t len)

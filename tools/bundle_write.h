@@ -25,7 +25,7 @@ enum { EXIT_REFUSED = 3 };
 
 /* The text of a bundle as it is written: header, then root (yaml_doc.c);
  * false when libyaml's emitter fails. */
-bool yd_render(const yd_node *root, const char *header, gl_buf *out);
+bool yd_render(const yd_node *root, const char *header, strbuf *out);
 
 /* Whether a bundle read with yd_load has the shape a writer changes in place
  * (yaml_doc.c); false with "PATH:LINE: why" in err: a writer never replaces

@@ -1,5 +1,5 @@
 /* What every command of the CLI shares: usage errors, option parsing,
- * opening a catalog, allocation that cannot fail. */
+ * opening a catalog, reading a file. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -8,7 +8,6 @@
 #include <sys/stat.h>
 
 #include "cli.h"
-#include "request.h"
 
 int usage_error(const char *cmd, const char *fmt, ...)
 {
@@ -129,21 +128,32 @@ int open_catalog(const char *cmd, const char *dir, glocal_catalog **out)
     return EXIT_FAILED;
 }
 
+/* BCP 47 extensions (-u-, -t-, -x-, ...) start with a one-letter subtag. */
+static bool has_extension(const char *tag)
+{
+    for (const char *p = tag; (p = strchr(p, '-')) != NULL; p++)
+        if (p[1] && (p[2] == '-' || p[2] == '\0'))
+            return true;
+    return false;
+}
+
 int bundle_locale(const char *cmd, const char *what, const char *tag, char *out)
 {
     glocal_error *e = NULL;
-    gl_locale_facts f;
-    if (gl_request_locale(tag, out, &e) != GLOCAL_OK) {
+    char *canon = NULL;
+    if (glocal_locale_canonicalize(tag, &canon, &e) != GLOCAL_OK) {
         fprintf(stderr, "glocal %s: %s: %s\n", cmd, what, glocal_error_message(e));
         glocal_error_free(e);
         return EXIT_USAGE;
     }
+    snprintf(out, LOCALE_MAX, "%s", canon);
+    glocal_free(canon);
     if (strcmp(out, "base") == 0) {
         fprintf(stderr, "glocal %s: %s: base.yaml is the source, not a locale to translate "
                 "into\n", cmd, what);
         return EXIT_USAGE;
     }
-    if (!gl_locale_facts_of(out, &f) || strcmp(f.base_tag, out) != 0) {
+    if (has_extension(out)) {
         fprintf(stderr, "glocal %s: %s: `%s` has extensions; a bundle's locale has none (e.g. "
                 "de-CH)\n", cmd, what, tag);
         return EXIT_USAGE;
@@ -154,7 +164,7 @@ int bundle_locale(const char *cmd, const char *what, const char *tag, char *out)
 char *slurp(const char *path, size_t *len, char *err, size_t errcap)
 {
     FILE *f = fopen(path, "rb");
-    gl_buf b = {0};
+    strbuf b = {0};
     char chunk[8192];
     size_t n;
     if (!f) {
@@ -162,60 +172,65 @@ char *slurp(const char *path, size_t *len, char *err, size_t errcap)
         return NULL;
     }
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        gl_buf_putn(&b, chunk, n);
+        sb_putn(&b, chunk, n);
     bool bad = ferror(f);
     fclose(f);
     if (bad) {
-        gl_buf_free(&b);
+        sb_free(&b);
         snprintf(err, errcap, "cannot read %s", path);
         return NULL;
     }
     *len = b.len;
-    return xbuf_take(&b);
+    return sb_take(&b);
 }
 
-/* ---- allocation ---- */
-
-static void *checked(void *p)
+char *plural_categories(const char *locale, bool ordinal)
 {
-    if (!p) {
-        fputs("glocal: out of memory\n", stderr);
-        exit(EXIT_USAGE);
+    char *spaced = NULL;
+    if (glocal_plural_categories(locale, ordinal, &spaced, NULL) != GLOCAL_OK)
+        return NULL;
+    size_t n = strlen(spaced);
+    char *list = xmalloc(n + 2);
+    for (size_t i = 0; i < n; i++)
+        list[i] = spaced[i] == ' ' ? '\0' : spaced[i];
+    list[n] = list[n + 1] = '\0';
+    glocal_free(spaced);
+    return list;
+}
+
+/* Where base.yaml writes a message: its first variant's line. */
+static unsigned base_line(const glocal_catalog *c, const glocal_message *m)
+{
+    glocal_variants *vs = NULL;
+    glocal_catalog_variants(c, "base", glocal_message_id(m), &vs, NULL);
+    unsigned line = glocal_variant_line(glocal_variants_at(vs, 0));
+    glocal_variants_free(vs);
+    return line;
+}
+
+typedef struct at_line {
+    const glocal_message *m;
+    unsigned line;
+} at_line;
+
+static int by_line(const void *a, const void *b)
+{
+    unsigned x = ((const at_line *)a)->line, y = ((const at_line *)b)->line;
+    return (x > y) - (x < y);
+}
+
+const glocal_message **messages_in_file_order(const glocal_catalog *c, size_t *n)
+{
+    *n = glocal_catalog_message_count(c);
+    at_line *order = xcalloc(*n, sizeof *order);
+    for (size_t i = 0; i < *n; i++) {
+        order[i].m = glocal_catalog_message_at(c, i);
+        order[i].line = base_line(c, order[i].m);
     }
-    return p;
-}
-
-void *xmalloc(size_t n)
-{
-    return checked(malloc(n ? n : 1));
-}
-
-void *xcalloc(size_t n, size_t size)
-{
-    return checked(calloc(n ? n : 1, size ? size : 1));
-}
-
-void *xrealloc(void *p, size_t n)
-{
-    return checked(realloc(p, n ? n : 1));
-}
-
-char *xstrdup(const char *s)
-{
-    return checked(gl_strdup(s));
-}
-
-char *xstrndup(const char *s, size_t n)
-{
-    char *p = xmalloc(n + 1);
-    memcpy(p, s, n);
-    p[n] = '\0';
-    return p;
-}
-
-char *xbuf_take(gl_buf *b)
-{
-    if (b->oom)
-        checked(NULL);
-    return checked(gl_buf_take(b));
+    qsort(order, *n, sizeof *order, by_line);
+    const glocal_message **list = xcalloc(*n, sizeof *list);
+    for (size_t i = 0; i < *n; i++)
+        list[i] = order[i].m;
+    free(order);
+    return list;
 }

@@ -1,5 +1,6 @@
 /* Shared by the commands of the glocal CLI: exit codes, option parsing, error
- * printing, opening a catalog, allocation that cannot fail. */
+ * printing, opening a catalog, reading a file (and, through strbuf.h,
+ * allocation that cannot fail). */
 #ifndef GLOCAL_CLI_H
 #define GLOCAL_CLI_H
 
@@ -7,12 +8,12 @@
 #include <stddef.h>
 
 #include "glocal.h"
-#include "util.h"
+#include "strbuf.h"
 
 enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2, CONTINUE = -1 };
 
 /* "glocal CMD: MESSAGE" and a pointer to `--help`; returns EXIT_USAGE. */
-int usage_error(const char *cmd, const char *fmt, ...) GL_PRINTF(2, 3);
+int usage_error(const char *cmd, const char *fmt, ...) SB_PRINTF(2, 3);
 /* "glocal CMD: FILE:LINE:COL: MESSAGE" for a library error. */
 void print_error(const char *cmd, const glocal_error *e);
 
@@ -37,21 +38,27 @@ int take_dir(const char *cmd, const char **dir, const char *value);
  * EXIT_FAILED (a catalog with errors). */
 int open_catalog(const char *cmd, const char *dir, glocal_catalog **out);
 
-/* The canonical tag (into out, at least 160 bytes) of a locale a bundle can
+/* Room for a canonical locale tag and its NUL: the library refuses longer
+ * tags (GLOCAL_ERR_LOCALE). */
+#define LOCALE_MAX 160
+
+/* The canonical tag (into out, LOCALE_MAX bytes) of a locale a bundle can
  * be written for: well-formed BCP 47 without extensions, not `base`.
  * CONTINUE, or EXIT_USAGE after saying why on stderr. */
 int bundle_locale(const char *cmd, const char *what, const char *tag, char *out);
 
-/* Allocation that cannot fail: out of memory ends the CLI with status 2. */
-void *xmalloc(size_t n);
-void *xcalloc(size_t n, size_t size);
-void *xrealloc(void *p, size_t n);
-char *xstrdup(const char *s);
-char *xstrndup(const char *s, size_t n);
+/* The CLDR plural categories of locale, each NUL-terminated, the list ending
+ * with an empty one ("one\0other\0\0"); NULL for a malformed locale.  The
+ * caller frees it. */
+char *plural_categories(const char *locale, bool ordinal);
+
+/* base.yaml's messages in the order it writes them (the library lists them
+ * by id), for output people read next to the file.  The caller frees the
+ * array. */
+const glocal_message **messages_in_file_order(const glocal_catalog *c, size_t *n);
+
 /* A whole file, NUL-terminated, its length in *len; NULL with a message in
  * err when it cannot be read. */
 char *slurp(const char *path, size_t *len, char *err, size_t errcap);
-/* gl_buf_take, ending the CLI when the buffer ran out of memory. */
-char *xbuf_take(gl_buf *b);
 
 #endif

@@ -1,16 +1,14 @@
 /* glocal coverage [--format text|json] DIR: for every locale, how many of
  * base's messages its fallback chain translates, which are missing and which
- * variants exist.  Reads the chains from the internal model: the public API
- * does not offer them. */
-#include <stdint.h>
+ * variants exist.  The variants of a message are those the locale ends up
+ * with (glocal_catalog_variants): the first names the bundle that decides
+ * its text. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "glocal.h"
 
-#include "catalog.h"
-#include "chain.h"
 #include "cli.h"
 #include "commands.h"
 #include "json_out.h"
@@ -23,127 +21,98 @@ static const char usage_coverage[] =
     "come from base), which are missing, and which variants exist.\n";
 
 typedef struct cov_msg {
-    const gl_message *m;
-    size_t first;              /* chain position that decides the text (docs/resolution.md) */
-    size_t nkeys;              /* variant keys of the merged map */
+    const glocal_message *m;
+    glocal_variants *vs;       /* what the locale ends up with */
 } cov_msg;
-
-typedef struct key_list {
-    const char **items;
-    size_t n, cap;
-    bool oom;
-} key_list;
 
 typedef struct coverage {
     const glocal_catalog *c;
-    const gl_bundle *b;        /* the locale reported on */
-    uint32_t chain[GL_MAX_CHAIN];
-    size_t nchain;
+    const char *locale;        /* the locale reported on */
+    glocal_chain *chain;
     size_t translated, total, nvariants;
-    cov_msg *msgs;             /* per base message */
-    key_list keys;             /* scratch */
+    cov_msg *msgs;             /* base's messages in base.yaml's order */
+    size_t nmsgs;
 } coverage;
 
-static void add_key(key_list *k, const char *key)
+/* The messages in the order base.yaml writes them. */
+static void list_messages(coverage *cv)
 {
-    for (size_t i = 0; i < k->n; i++)
-        if (strcmp(k->items[i], key) == 0)
-            return;
-    if (k->n == k->cap) {
-        size_t cap = k->cap ? 2 * k->cap : 16;
-        const char **items = realloc(k->items, cap * sizeof(*items));
-        if (!items) {
-            k->oom = true;
-            return;
-        }
-        k->items = items;
-        k->cap = cap;
+    const glocal_message **list = messages_in_file_order(cv->c, &cv->nmsgs);
+    cv->msgs = xcalloc(cv->nmsgs, sizeof *cv->msgs);
+    for (size_t i = 0; i < cv->nmsgs; i++)
+        cv->msgs[i].m = list[i];
+    free(list);
+}
+
+/* The bundle that decides the text: the first variant's. */
+static const char *deciding_bundle(const cov_msg *cm)
+{
+    return glocal_variant_bundle(glocal_variants_at(cm->vs, 0));
+}
+
+static bool translated(const cov_msg *cm)
+{
+    return strcmp(deciding_bundle(cm), "base") != 0;
+}
+
+static void release_locale(coverage *cv)
+{
+    for (size_t i = 0; i < cv->nmsgs; i++) {
+        glocal_variants_free(cv->msgs[i].vs);
+        cv->msgs[i].vs = NULL;
     }
-    k->items[k->n++] = key;
+    glocal_chain_free(cv->chain);
+    cv->chain = NULL;
 }
 
-/* The keys of message mi's map as the chain merges it: the deciding bundle's,
- * then those of later bundles in the same language, up to a scalar. */
-static void merged_keys(coverage *cv, uint32_t mi)
+/* False when the library could not read the locale (out of memory). */
+static bool cover_locale(coverage *cv, const char *locale)
 {
-    const glocal_catalog *c = cv->c;
-    size_t first = cv->msgs[mi].first;
-    const char *lang = c->bundles[cv->chain[first]].lang_script;
-    cv->keys.n = 0;
-    for (size_t pos = first; pos < cv->nchain; pos++) {
-        const gl_bundle *o = &c->bundles[cv->chain[pos]];
-        const gl_msgdef *def = o->msgs[mi];
-        if (!def || (pos != first && strcmp(o->lang_script, lang) != 0))
-            continue;
-        for (size_t k = 0; k < def->nv; k++)
-            add_key(&cv->keys, def->v[k].key);
-        if (def->scalar)
-            break;
-    }
-}
-
-/* The first bundle of the chain defining the message (base for a locked one). */
-static size_t deciding_bundle(const coverage *cv, uint32_t mi)
-{
-    size_t last = cv->nchain - 1;
-    if (cv->c->messages[mi].locked)
-        return last;
-    for (size_t pos = 0; pos < last; pos++)
-        if (cv->c->bundles[cv->chain[pos]].msgs[mi])
-            return pos;
-    return last;
-}
-
-static bool translated(const coverage *cv, uint32_t mi)
-{
-    return cv->chain[cv->msgs[mi].first] != 0;
-}
-
-static void cover_locale(coverage *cv, const gl_bundle *b)
-{
-    const glocal_catalog *c = cv->c;
-    cv->b = b;
-    cv->nchain = gl_bundle_chain(c, b, cv->chain, GL_MAX_CHAIN);
+    release_locale(cv);
+    cv->locale = locale;
     cv->translated = cv->total = cv->nvariants = 0;
-    for (uint32_t i = 0; i < c->nmessages; i++) {
+    if (glocal_catalog_chain(cv->c, locale, &cv->chain, NULL) != GLOCAL_OK)
+        return false;
+    for (size_t i = 0; i < cv->nmsgs; i++) {
         cov_msg *cm = &cv->msgs[i];
-        cm->m = &c->messages[i];
-        cm->first = deciding_bundle(cv, i);
-        merged_keys(cv, i);
-        cm->nkeys = cv->keys.n;
-        cv->nvariants += cm->nkeys;
-        if (cm->m->locked)
+        if (glocal_catalog_variants(cv->c, locale, glocal_message_id(cm->m), &cm->vs, NULL) !=
+            GLOCAL_OK)
+            return false;
+        cv->nvariants += glocal_variants_count(cm->vs);
+        if (glocal_message_locked(cm->m))
             continue;
         cv->total++;
-        cv->translated += translated(cv, i);
+        cv->translated += translated(cm);
     }
+    return true;
 }
 
 static void print_chain(const coverage *cv, const char *sep)
 {
-    for (size_t i = 0; i < cv->nchain; i++)
-        printf("%s%s", i ? sep : "", cv->c->bundles[cv->chain[i]].locale);
+    for (size_t i = 0; i < glocal_chain_count(cv->chain); i++)
+        printf("%s%s", i ? sep : "", glocal_chain_bundle(cv->chain, i));
 }
 
 /* The untranslated messages after `lead`, comma-separated. */
 static size_t print_missing(const coverage *cv, const char *lead, bool json)
 {
     size_t n = 0;
-    for (uint32_t i = 0; i < cv->c->nmessages; i++) {
-        if (cv->msgs[i].m->locked || translated(cv, i))
+    for (size_t i = 0; i < cv->nmsgs; i++) {
+        const cov_msg *cm = &cv->msgs[i];
+        if (glocal_message_locked(cm->m) || translated(cm))
             continue;
         fputs(n++ ? ", " : lead, stdout);
         if (json)
-            json_string(stdout, cv->msgs[i].m->id);
+            json_string(stdout, glocal_message_id(cm->m));
         else
-            fputs(cv->msgs[i].m->id, stdout);
+            fputs(glocal_message_id(cm->m), stdout);
     }
     return n;
 }
 
 static void cover_text(const coverage *cv)
 {
-    printf("%-12s %4zu/%-4zu %3zu%%  %8zu  ", cv->b->locale, cv->translated, cv->total,
+    printf("%-12s %4zu/%-4zu %3zu%%  %8zu  ", cv->locale, cv->translated, cv->total,
            cv->total ? cv->translated * 100 / cv->total : 100, cv->nvariants);
     print_chain(cv, " > ");
     putchar('\n');
@@ -151,37 +120,35 @@ static void cover_text(const coverage *cv)
         putchar('\n');
 }
 
-static void json_keys(const key_list *k)
+static void json_keys(const glocal_variants *vs)
 {
     fputs("[", stdout);
-    for (size_t i = 0; i < k->n; i++) {
+    for (size_t i = 0; i < glocal_variants_count(vs); i++) {
         fputs(i ? ", " : "", stdout);
-        json_string(stdout, k->items[i]);
+        json_string(stdout, glocal_variant_key(glocal_variants_at(vs, i)));
     }
     fputs("]", stdout);
 }
 
-static void cover_json(coverage *cv, bool first)
+static void cover_json(const coverage *cv, bool first)
 {
-    const glocal_catalog *c = cv->c;
     printf("%s\n    {\"locale\": ", first ? "" : ",");
-    json_string(stdout, cv->b->locale);
+    json_string(stdout, cv->locale);
     fputs(", \"chain\": [\"", stdout);
     print_chain(cv, "\", \"");
     printf("\"], \"translated\": %zu, \"total\": %zu, \"missing\": [", cv->translated,
            cv->total);
     print_missing(cv, "", true);
     fputs("],\n     \"messages\": {", stdout);
-    for (uint32_t i = 0; i < c->nmessages; i++) {
+    for (size_t i = 0; i < cv->nmsgs; i++) {
         const cov_msg *cm = &cv->msgs[i];
         printf("%s\n       ", i ? "," : "");
-        json_string(stdout, cm->m->id);
+        json_string(stdout, glocal_message_id(cm->m));
         fputs(": {\"from\": ", stdout);
-        json_string(stdout, c->bundles[cv->chain[cm->first]].locale);
+        json_string(stdout, deciding_bundle(cm));
         printf(", \"translated\": %s, \"locked\": %s, \"variants\": ",
-               translated(cv, i) ? "true" : "false", cm->m->locked ? "true" : "false");
-        merged_keys(cv, i);
-        json_keys(&cv->keys);
+               translated(cm) ? "true" : "false", glocal_message_locked(cm->m) ? "true" : "false");
+        json_keys(cm->vs);
         fputs("}", stdout);
     }
     fputs("}}", stdout);
@@ -191,21 +158,23 @@ static void cover_json(coverage *cv, bool first)
 static bool print_coverage(coverage *cv, bool json)
 {
     const glocal_catalog *c = cv->c;
+    bool ok = true;
     if (json)
-        printf("{\"base_language\": \"%s\", \"messages\": %zu, \"locales\": [", c->language,
-               c->nmessages);
+        printf("{\"base_language\": \"%s\", \"messages\": %zu, \"locales\": [",
+               glocal_catalog_language(c), cv->nmsgs);
     else
         printf("%-12s %9s %4s  %8s  %s\n", "LOCALE", "TRANSLATED", "", "VARIANTS", "CHAIN");
-    for (size_t i = 1; i < c->nbundles && !cv->keys.oom; i++) {
-        cover_locale(cv, &c->bundles[i]);
-        if (json)
-            cover_json(cv, i == 1);
-        else
+    for (size_t i = 0; i < glocal_catalog_locale_count(c) && ok; i++) {
+        ok = cover_locale(cv, glocal_catalog_locale_at(c, i));
+        if (ok && json)
+            cover_json(cv, i == 0);
+        else if (ok)
             cover_text(cv);
     }
     if (json)
         fputs("\n  ]\n}\n", stdout);
-    return !cv->keys.oom;
+    release_locale(cv);
+    return ok;
 }
 
 typedef struct coverage_opts {
@@ -236,12 +205,12 @@ int cmd_coverage(int argc, char **argv)
         rc = open_catalog("coverage", o.dir, &c);
     if (rc != CONTINUE)
         return rc;
-    coverage cv = {.c = c, .msgs = calloc(c->nmessages + 1, sizeof(cov_msg))};
-    bool ok = cv.msgs && print_coverage(&cv, o.json);
+    coverage cv = {.c = c};
+    list_messages(&cv);
+    bool ok = print_coverage(&cv, o.json);
     if (!ok)
         fputs("glocal coverage: out of memory\n", stderr);
     free(cv.msgs);
-    free(cv.keys.items);
     glocal_catalog_unref(c);
     return ok ? EXIT_OK : EXIT_USAGE;
 }

@@ -11,11 +11,12 @@ static const char usage_explain[] =
     "Shows how MESSAGE_ID is resolved for the request: the canonical locale, the\n"
     "fallback chain with each bundle's file, where each context value came from,\n"
     "the candidate variants and why the winner won, the format locale, and the\n"
-    "output when the arguments suffice.  Options and arguments as for render.\n";
+    "output when the arguments suffice.  Options (but --json) and arguments as for\n"
+    "render.\n";
 
 /* The explanation ends with its own newline. */
 int cmd_explain(int argc, char **argv)
 {
-    static const message_command explain = {"explain", usage_explain, glocal_explain, false};
+    static const message_command explain = {"explain", usage_explain, glocal_explain, false, NULL};
     return run_message_command(&explain, argc, argv);
 }

@@ -16,6 +16,10 @@ static const char usage_render[] =
     "  --channel V        channel axis value\n"
     "  --time-zone Z      IANA time zone for dates (default: profile, else UTC)\n"
     "  --isolate MODE     bidi isolation: auto (default), never, always\n"
+    "  --json             print what was served as JSON: text, length, bundle,\n"
+    "                     variant, file, line, column, format_locale, language,\n"
+    "                     fallback, axes (each with value, source, profile),\n"
+    "                     time_zone and time_zone_source\n"
     "\n"
     "Arguments take their type from base.yaml's `_args`:\n"
     "  text    as written            name=Anna\n"
@@ -30,6 +34,7 @@ static const char usage_render[] =
 
 int cmd_render(int argc, char **argv)
 {
-    static const message_command render = {"render", usage_render, glocal_format, true};
+    static const message_command render = {"render", usage_render, glocal_format, true,
+                                             glocal_format_result};
     return run_message_command(&render, argc, argv);
 }

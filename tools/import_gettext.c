@@ -18,7 +18,6 @@
 #include "cli.h"
 #include "commands.h"
 #include "importer.h"
-#include "locales.h"
 
 static const char usage_gettext[] =
     "usage: glocal import-gettext PO... --out DIR [--base-language TAG]\n"
@@ -176,7 +175,7 @@ typedef struct po {
     imp_catalog *c;
     const char *file;
     const char *locale;       /* "base" or a tag */
-    char icu_id[GL_TAG_MAX];
+    char tag[LOCALE_MAX];     /* the locale's tag, also for base */
     unsigned *lines;          /* of each message's msgid, in file order */
     size_t nlines, at;
     int nforms;
@@ -251,9 +250,9 @@ static void map_forms(po *x, const char *plural_forms)
     expression += 7;
     unsigned hits[6][MAX_FORMS] = {{0}};
     for (unsigned long n = 0; n <= 1000; n++) {
-        char cat[16];
+        const char *cat = "other";
         long form = plural_index(expression, n);
-        gl_plural_select(x->icu_id, false, (int)n, cat, sizeof cat);
+        glocal_plural_category(x->tag, 0, (int32_t)n, &cat, NULL);
         for (int k = 0; k < 6 && form >= 0 && form < x->nforms; k++)
             hits[k][form] += strcmp(cat, imp_categories[k]) == 0;
         if (form < 0 || form >= x->nforms) {
@@ -289,7 +288,7 @@ typedef struct conv_state {
 } conv_state;
 
 /* One conversion at p (after '%'); appends its argument, returns its end. */
-static const char *conversion(conv_state *s, gl_buf *out, const char *p)
+static const char *conversion(conv_state *s, strbuf *out, const char *p)
 {
     char name[64] = "";
     int pos = 0;
@@ -300,7 +299,7 @@ static const char *conversion(conv_state *s, gl_buf *out, const char *p)
         snprintf(name, sizeof name, "%.*s", (int)(close - p - 1), p + 1);
         p = close + 1;
         if (close[0] == '}') {
-            gl_buf_printf(out, "{%s}", name);
+            sb_printf(out, "{%s}", name);
             return p;
         }
     } else if (isdigit((unsigned char)*p) && strchr(p, '$') &&
@@ -323,21 +322,21 @@ static const char *conversion(conv_state *s, gl_buf *out, const char *p)
                  "precision or flags are not carried over", (int)(p - spec + 2), spec - 1,
                  s->msgid);
     if (s->in_plural && number && pos && pos == s->count_arg)
-        gl_buf_putc(out, '#');
+        sb_putc(out, '#');
     else
-        gl_buf_printf(out, number ? "{%s, number}" : "{%s}", name);
+        sb_printf(out, number ? "{%s, number}" : "{%s}", name);
     return p + 1;
 }
 
 static char *to_template(conv_state *s, const char *text, bool printf_like, bool brace_like)
 {
-    gl_buf out = {0}, lit = {0};
+    strbuf out = {0}, lit = {0};
     s->next = 0;
     for (const char *p = text; *p;) {
         const char *end = NULL;
-        gl_buf arg = {0};
+        strbuf arg = {0};
         if (printf_like && p[0] == '%' && p[1] == '%') {
-            gl_buf_putc(&lit, '%');
+            sb_putc(&lit, '%');
             p += 2;
             continue;
         }
@@ -345,26 +344,26 @@ static char *to_template(conv_state *s, const char *text, bool printf_like, bool
             end = conversion(s, &arg, p + 1);
         else if (brace_like && p[0] == '{' && strchr(p, '}')) {
             end = strchr(p, '}') + 1;
-            gl_buf_putn(&arg, p, (size_t)(end - p));
+            sb_putn(&arg, p, (size_t)(end - p));
         }
         if (!end) {
-            gl_buf_putc(&lit, *p++);
-            gl_buf_free(&arg);
+            sb_putc(&lit, *p++);
+            sb_free(&arg);
             continue;
         }
-        gl_buf_putc(&lit, '\0');
+        sb_putc(&lit, '\0');
         imp_quote(&out, lit.p, s->in_plural);
         lit.len = 0;
-        gl_buf_putn(&out, arg.p, arg.len);
-        gl_buf_free(&arg);
+        sb_putn(&out, arg.p, arg.len);
+        sb_free(&arg);
         p = end;
     }
-    gl_buf_putc(&lit, '\0');
+    sb_putc(&lit, '\0');
     imp_quote(&out, lit.p, s->in_plural);
-    gl_buf_free(&lit);
-    gl_buf_putc(&out, '\0');
+    sb_free(&lit);
+    sb_putc(&out, '\0');
     out.len--;
-    return xbuf_take(&out);
+    return sb_take(&out);
 }
 
 /* The length of the printf conversion after a '%' (its last character
@@ -418,15 +417,15 @@ static int count_argument(const char *plural)
  * the first words of it; msgctxt as prefix. */
 static char *message_id(const char *ctxt, const char *msgid)
 {
-    gl_buf b = {0};
+    strbuf b = {0};
     if (ctxt) {
         char *c = imp_message_id(ctxt);
-        gl_buf_printf(&b, "%s.", c);
+        sb_printf(&b, "%s.", c);
         free(c);
     }
-    if (gl_is_message_id(msgid)) {
-        gl_buf_puts(&b, msgid);
-        return xbuf_take(&b);
+    if (glocal_name_valid(GLOCAL_NAME_MESSAGE_ID, msgid)) {
+        sb_puts(&b, msgid);
+        return sb_take(&b);
     }
     int words = 0;
     bool gap = false;
@@ -440,14 +439,14 @@ static char *message_id(const char *ctxt, const char *msgid)
         }
         if (isalnum((unsigned char)*p)) {
             if (gap && b.len && b.p[b.len - 1] != '.')
-                gl_buf_putc(&b, '-'), words++;
-            gl_buf_putc(&b, (char)tolower((unsigned char)*p));
+                sb_putc(&b, '-'), words++;
+            sb_putc(&b, (char)tolower((unsigned char)*p));
             gap = false;
         } else {
             gap = true;
         }
     }
-    char *raw = xbuf_take(&b), *id = imp_message_id(raw);
+    char *raw = sb_take(&b), *id = imp_message_id(raw);
     free(raw);
     return id;
 }
@@ -464,11 +463,11 @@ static size_t nids;
  * that slug alike get -2, -3 ... */
 static const char *id_for(const char *ctxt, const char *msgid)
 {
-    gl_buf k = {0};
-    gl_buf_printf(&k, "%s\4%s", ctxt ? ctxt : "", msgid);
+    strbuf k = {0};
+    sb_printf(&k, "%s\4%s", ctxt ? ctxt : "", msgid);
     for (size_t i = 0; i < nids; i++)
         if (strcmp(ids[i].key, k.p) == 0) {
-            gl_buf_free(&k);
+            sb_free(&k);
             return ids[i].id;
         }
     char *stem = message_id(ctxt, msgid), *id = xstrdup(stem);
@@ -478,14 +477,14 @@ static const char *id_for(const char *ctxt, const char *msgid)
             taken = strcmp(ids[i].id, id) == 0;
         if (!taken)
             break;
-        gl_buf b = {0};
-        gl_buf_printf(&b, "%s-%d", stem, n);
+        strbuf b = {0};
+        sb_printf(&b, "%s-%d", stem, n);
         free(id);
-        id = xbuf_take(&b);
+        id = sb_take(&b);
     }
     free(stem);
     ids = xrealloc(ids, (nids + 1) * sizeof *ids);
-    ids[nids++] = (seen){xbuf_take(&k), id};
+    ids[nids++] = (seen){sb_take(&k), id};
     return id;
 }
 
@@ -503,18 +502,18 @@ static const char *const brace_kinds[] = {"python-brace-format", NULL};
 
 static char *note_of(po_message_t m, const char *ctxt)
 {
-    gl_buf b = {0};
+    strbuf b = {0};
     const char *extracted = po_message_extracted_comments(m);
     if (ctxt)
-        gl_buf_printf(&b, "Context: %s.", ctxt);
+        sb_printf(&b, "Context: %s.", ctxt);
     if (extracted && *extracted) {
         size_t n = strlen(extracted);
-        gl_buf_printf(&b, "%s%.*s", b.len ? " " : "", (int)(n && extracted[n - 1] == '\n' ?
+        sb_printf(&b, "%s%.*s", b.len ? " " : "", (int)(n && extracted[n - 1] == '\n' ?
                                                              n - 1 : n), extracted);
     }
-    gl_buf_putc(&b, '\0');
+    sb_putc(&b, '\0');
     b.len--;
-    return xbuf_take(&b);
+    return sb_take(&b);
 }
 
 /* The template of one side: the singular, or the plural forms. */
@@ -581,7 +580,7 @@ static void import_message(po *x, po_message_t m)
         return;
     }
     char *target = side(x, m, &s, false);
-    if (target && !gl_utf8_valid(target, strlen(target))) {
+    if (target && !utf8_valid(target, strlen(target))) {
         imp_warn(x->c, x->file, line_of(x), "the translation of \"%s\" is not UTF-8; not "
                  "imported", msgid);
         free(target);
@@ -613,7 +612,7 @@ static const char *locale_of(po *x, const char *header, char *tag)
 static void import_file(imp_catalog *c, const char *file)
 {
     po x = {.c = c, .file = file};
-    char tag[GL_TAG_MAX];
+    char tag[LOCALE_MAX];
     current = &x;
     po_file_t pf = po_file_read(file, &handler);
     if (!pf) {
@@ -633,9 +632,7 @@ static void import_file(imp_catalog *c, const char *file)
     free(charset);
     x.locale = locale_of(&x, header, tag);
     if (x.locale) {
-        gl_locale_facts f;
-        gl_locale_facts_of(tag, &f);
-        snprintf(x.icu_id, sizeof x.icu_id, "%s", f.icu_id);
+        snprintf(x.tag, sizeof x.tag, "%s", tag);
         char *forms = header ? po_header_field(header, "Plural-Forms") : NULL;
         map_forms(&x, forms);
         free(forms);
@@ -648,7 +645,7 @@ static void import_file(imp_catalog *c, const char *file)
         if (po_message_is_obsolete(m))
             imp_warn(c, file, line_of(&x), "obsolete entry \"%s\" (#~) is not imported",
                      po_message_msgid(m));
-        else if (!gl_utf8_valid(po_message_msgid(m), strlen(po_message_msgid(m))))
+        else if (!utf8_valid(po_message_msgid(m), strlen(po_message_msgid(m))))
             imp_warn(c, file, line_of(&x), "a msgid that is not UTF-8; not imported");
         else
             import_message(&x, m);

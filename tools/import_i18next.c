@@ -14,7 +14,6 @@
 #include "cli.h"
 #include "commands.h"
 #include "importer.h"
-#include "locales.h"
 
 static const char usage_i18next[] =
     "usage: glocal import-i18next JSON... --out DIR [--base-language TAG]\n"
@@ -55,10 +54,10 @@ typedef struct i18n {
 /* The line of "key": at or after the cursor (json-c keeps file order). */
 static unsigned key_line(i18n *x, const char *key)
 {
-    gl_buf pat = {0};
-    gl_buf_printf(&pat, "\"%s\"", key);
+    strbuf pat = {0};
+    sb_printf(&pat, "\"%s\"", key);
     const char *hit = strstr(x->text + x->cursor, pat.p);
-    gl_buf_free(&pat);
+    sb_free(&pat);
     if (!hit)
         return 0;
     x->cursor = (size_t)(hit - x->text) + 1;
@@ -75,9 +74,9 @@ static void flatten(i18n *x, const char *prefix, json_object *obj)
 {
     json_object_object_foreach(obj, key, val)
     {
-        gl_buf p = {0};
-        gl_buf_printf(&p, "%s%s%s", prefix, *prefix ? "." : "", key);
-        char *path = xbuf_take(&p);
+        strbuf p = {0};
+        sb_printf(&p, "%s%s%s", prefix, *prefix ? "." : "", key);
+        char *path = sb_take(&p);
         unsigned line = key_line(x, key);
         enum json_type t = json_object_get_type(val);
         if (t == json_type_object)
@@ -149,7 +148,7 @@ static void classify(i18n *x)
 
 /* ---- placeholders ---- */
 
-static void put_arg(i18n *x, gl_buf *out, const entry *e, char *inner, bool in_plural)
+static void put_arg(i18n *x, strbuf *out, const entry *e, char *inner, bool in_plural)
 {
     char *comma = strchr(inner, ',');
     char *name = inner + strspn(inner, " -"), *end = comma ? comma : inner + strlen(inner);
@@ -160,41 +159,41 @@ static void put_arg(i18n *x, gl_buf *out, const entry *e, char *inner, bool in_p
     for (char *p = name; *p; p++)
         if (*p == '.')
             *p = '_';
-    if (!gl_is_arg_name(name))
+    if (!glocal_name_valid(GLOCAL_NAME_ARGUMENT, name))
         imp_warn(x->c, x->file, e->line, "`{{%s}}` in `%s`: not an argument name glocal "
                  "accepts ([A-Za-z_][A-Za-z0-9_]*)", name, e->path);
     if (format && strchr(format, '('))
         imp_warn(x->c, x->file, e->line, "`%s`: the options of `%s` are not carried over (a "
                  "glocal money argument brings its own currency)", e->path, format);
     if (in_plural && strcmp(name, "count") == 0 && !format)
-        gl_buf_putc(out, '#');
+        sb_putc(out, '#');
     else if (format && strncmp(format, "number", 6) == 0)
-        gl_buf_printf(out, "{%s, number}", name);
+        sb_printf(out, "{%s, number}", name);
     else if (format && strncmp(format, "currency", 8) == 0)
-        gl_buf_printf(out, "{%s, number, currency}", name);
+        sb_printf(out, "{%s, number, currency}", name);
     else if (format && strncmp(format, "datetime", 8) == 0)
-        gl_buf_printf(out, "{%s, date, medium}", name);
+        sb_printf(out, "{%s, date, medium}", name);
     else {
         if (format)
             imp_warn(x->c, x->file, e->line, "`%s`: the i18next format `%s` of {{%s}} is not "
                      "carried over", e->path, format, name);
-        gl_buf_printf(out, "{%s}", name);
+        sb_printf(out, "{%s}", name);
     }
 }
 
 static char *template_of(i18n *x, const entry *e, bool in_plural)
 {
-    gl_buf out = {0}, text = {0};
+    strbuf out = {0}, text = {0};
     for (const char *p = e->text; *p;) {
         const char *close = strncmp(p, "{{", 2) == 0 ? strstr(p + 2, "}}") : NULL;
         if (strncmp(p, "$t(", 3) == 0)
             imp_warn(x->c, x->file, e->line, "`%s` nests another key with $t(...), which "
                      "stays text; glocal shares text through terms ({-name})", e->path);
         if (!close) {
-            gl_buf_putc(&text, *p++);
+            sb_putc(&text, *p++);
             continue;
         }
-        gl_buf_putc(&text, '\0');
+        sb_putc(&text, '\0');
         imp_quote(&out, text.p, in_plural);
         text.len = 0;
         char *inner = xstrndup(p + 2, (size_t)(close - p - 2));
@@ -202,12 +201,12 @@ static char *template_of(i18n *x, const entry *e, bool in_plural)
         free(inner);
         p = close + 2;
     }
-    gl_buf_putc(&text, '\0');
+    sb_putc(&text, '\0');
     imp_quote(&out, text.p, in_plural);
-    gl_buf_free(&text);
-    gl_buf_putc(&out, '\0');
+    sb_free(&text);
+    sb_putc(&out, '\0');
     out.len--;
-    return xbuf_take(&out);
+    return sb_take(&out);
 }
 
 /* ---- messages ---- */
@@ -257,31 +256,31 @@ static bool is_formality(const char *ctx)
 /* Contexts other than formality: {context, select, a {...} other {...}}. */
 static char *with_select(i18n *x, const entry *first, char *plain, bool *used)
 {
-    gl_buf b = {0};
+    strbuf b = {0};
     bool any = false, had_plain = plain != NULL;
-    gl_buf_puts(&b, "{context, select,");
+    sb_puts(&b, "{context, select,");
     for (size_t i = 0; i < x->n; i++) {
         entry *e = &x->e[i];
         if (used[i] || strcmp(e->stem, first->stem) != 0 || !e->context ||
             is_formality(e->context))
             continue;
         char *t = variant_of(x, e->stem, e->context, used);
-        gl_buf_printf(&b, " %s {%s}", e->context, t);
+        sb_printf(&b, " %s {%s}", e->context, t);
         if (!plain && !any)
             plain = xstrdup(t);
         free(t);
         any = true;
     }
     if (!any) {
-        gl_buf_free(&b);
+        sb_free(&b);
         return plain;
     }
     if (!had_plain)
         imp_warn(x->c, x->file, first->line, "`%s` has contexts but no text without one; the "
                  "first context's text serves as `other`", first->stem);
-    gl_buf_printf(&b, " other {%s}}", plain);
+    sb_printf(&b, " other {%s}}", plain);
     free(plain);
-    return xbuf_take(&b);
+    return sb_take(&b);
 }
 
 static void put_message(i18n *x, size_t i, bool *used)
@@ -310,10 +309,12 @@ static void put_message(i18n *x, size_t i, bool *used)
 /* A name that reads as a locale: a 2- or 3-letter language first. */
 static bool plausible(const char *name)
 {
-    char canonical[GL_TAG_MAX];
     size_t lang = strcspn(name, "-_");
-    return lang >= 2 && lang <= 3 &&
-           gl_locale_canonical(name, canonical, sizeof canonical) == TAG_OK;
+    char *canonical = NULL;
+    bool ok = lang >= 2 && lang <= 3 &&
+              glocal_locale_canonicalize(name, &canonical, NULL) == GLOCAL_OK;
+    glocal_free(canonical);
+    return ok;
 }
 
 /* locales/de/common.json -> de, namespace common (translation: none);
@@ -344,9 +345,9 @@ static void import_entries(i18n *x, const char *ns)
     for (size_t i = 0; i < x->n; i++) {
         if (*ns) {
             char *s = x->e[i].stem;
-            gl_buf b = {0};
-            gl_buf_printf(&b, "%s.%s", ns, s);
-            x->e[i].stem = xbuf_take(&b);
+            strbuf b = {0};
+            sb_printf(&b, "%s.%s", ns, s);
+            x->e[i].stem = sb_take(&b);
             free(s);
         }
     }
@@ -358,7 +359,7 @@ static void import_entries(i18n *x, const char *ns)
 
 static void import_file(imp_catalog *c, const char *file)
 {
-    char tag[GL_TAG_MAX], ns[256];
+    char tag[LOCALE_MAX], ns[256];
     if (!locale_of(c, file, tag, ns, sizeof ns)) {
         imp_warn(c, file, 0, "neither the file name nor its directory names a locale (de.json, "
                  "locales/de/translation.json); skipped");
@@ -377,10 +378,8 @@ static void import_file(imp_catalog *c, const char *file)
                                           : json_tokener_error_desc(json_tokener_get_error(tok)));
     } else {
         i18n x = {c, file, text, 0, strcmp(tag, c->base_lang) == 0 ? "base" : tag, {0}, NULL, 0};
-        gl_locale_facts f;
-        gl_locale_facts_of(tag, &f);
-        x.cats[0] = gl_plural_categories(f.icu_id, false);
-        x.cats[1] = gl_plural_categories(f.icu_id, true);
+        x.cats[0] = plural_categories(tag, false);
+        x.cats[1] = plural_categories(tag, true);
         flatten(&x, "", root);
         import_entries(&x, ns);
         for (size_t i = 0; i < x.n; i++) {

@@ -11,7 +11,6 @@
 #include "cli.h"
 #include "commands.h"
 #include "importer.h"
-#include "locales.h"
 
 static const char usage_rails[] =
     "usage: glocal import-rails YML... --out DIR [--base-language TAG]\n"
@@ -29,24 +28,24 @@ typedef struct rails {
     imp_catalog *c;
     const char *file;
     const char *locale;       /* "base" or a tag */
-    char icu_id[GL_TAG_MAX];
+    const char *tag;          /* the locale's tag, also for base */
 } rails;
 
 /* %{name}, %<name>s, %<n>d, %<n>.2f, %% -> ICU; the rest is text. */
 static char *rails_template(rails *r, const yd_node *v, bool in_plural)
 {
-    gl_buf out = {0}, text = {0};
+    strbuf out = {0}, text = {0};
     for (const char *p = v->str; *p;) {
         const char *close = NULL;
         if (p[0] == '%' && p[1] == '%') {
-            gl_buf_putc(&text, '%');
+            sb_putc(&text, '%');
             p += 2;
             continue;
         }
         if (p[0] == '%' && (p[1] == '{' || p[1] == '<'))
             close = strchr(p + 2, p[1] == '{' ? '}' : '>');
         if (!close) {
-            gl_buf_putc(&text, *p++);
+            sb_putc(&text, *p++);
             continue;
         }
         char *name = xstrndup(p + 2, (size_t)(close - p - 2));
@@ -65,20 +64,20 @@ static char *rails_template(rails *r, const yd_node *v, bool in_plural)
         text.len = 0;
         if (text.p)
             text.p[0] = '\0';
-        if (!gl_is_arg_name(name))
+        if (!glocal_name_valid(GLOCAL_NAME_ARGUMENT, name))
             imp_warn(r->c, r->file, v->line, "`%s` is not an argument name glocal accepts; "
                      "rename it ([A-Za-z_][A-Za-z0-9_]*)", name);
         if (in_plural && strcmp(name, "count") == 0)
-            gl_buf_putc(&out, '#');
+            sb_putc(&out, '#');
         else
-            gl_buf_printf(&out, number ? "{%s, number}" : "{%s}", name);
+            sb_printf(&out, number ? "{%s, number}" : "{%s}", name);
         free(name);
     }
     imp_quote(&out, text.p ? text.p : "", in_plural);
-    gl_buf_free(&text);
-    gl_buf_putc(&out, '\0');
+    sb_free(&text);
+    sb_putc(&out, '\0');
     out.len--;
-    return xbuf_take(&out);
+    return sb_take(&out);
 }
 
 /* A map whose keys are all plural categories, `other` or `one` among them. */
@@ -98,7 +97,7 @@ static void put_plural(rails *r, const char *id, const yd_node *m)
     size_t n = m->n / 2, k = 0;
     const char **cats = xcalloc(n + 1, sizeof *cats);
     char **tmpls = xcalloc(n + 1, sizeof *tmpls);
-    char *have = gl_plural_categories(r->icu_id, false);
+    char *have = plural_categories(r->tag, false);
     const char *other = NULL;
     for (size_t i = 0; i < m->n; i += 2) {
         const char *cat = m->items[i]->str;
@@ -129,9 +128,9 @@ static void walk(rails *r, const char *prefix, const yd_node *m)
 {
     for (size_t i = 0; i + 1 < m->n; i += 2) {
         const yd_node *k = m->items[i], *v = m->items[i + 1];
-        gl_buf key = {0};
-        gl_buf_printf(&key, "%s%s%s", prefix, *prefix ? "." : "", k->str);
-        char *path = xbuf_take(&key), *id = imp_message_id(path);
+        strbuf key = {0};
+        sb_printf(&key, "%s%s%s", prefix, *prefix ? "." : "", k->str);
+        char *path = sb_take(&key), *id = imp_message_id(path);
         if (v->kind == YD_MAP && plural_map(v))
             put_plural(r, id, v);
         else if (v->kind == YD_MAP)
@@ -160,16 +159,13 @@ static void import_file(imp_catalog *c, const char *file)
     }
     for (size_t i = 0; i + 1 < f.root->n; i += 2) {
         const yd_node *k = f.root->items[i], *v = f.root->items[i + 1];
-        char tag[GL_TAG_MAX];
-        gl_locale_facts facts;
+        char tag[LOCALE_MAX];
         if (v->kind != YD_MAP || bundle_locale(c->cmd, file, k->str, tag) != CONTINUE) {
             imp_warn(c, file, k->line, "`%s` is not a locale with a map of keys; skipped",
                      k->str);
             continue;
         }
-        rails r = {c, file, strcmp(tag, c->base_lang) == 0 ? "base" : tag, ""};
-        gl_locale_facts_of(tag, &facts);
-        snprintf(r.icu_id, sizeof r.icu_id, "%s", facts.icu_id);
+        rails r = {c, file, strcmp(tag, c->base_lang) == 0 ? "base" : tag, tag};
         walk(&r, "", v);
     }
     yd_file_free(&f);

@@ -109,9 +109,9 @@ imp_bundle *imp_bundle_of(imp_catalog *c, const char *locale)
     imp_bundle *b = &c->b[c->n++];
     memset(b, 0, sizeof *b);
     b->locale = xstrdup(locale);
-    gl_buf p = {0};
-    gl_buf_printf(&p, "%s/%s.yaml", c->out, locale);
-    b->path = xbuf_take(&p);
+    strbuf p = {0};
+    sb_printf(&p, "%s/%s.yaml", c->out, locale);
+    b->path = sb_take(&p);
     char err[512];
     struct stat st;
     if (stat(b->path, &st) == 0) {
@@ -190,7 +190,7 @@ static size_t unreadable(const imp_catalog *c)
 /* Renders every bundle and hands them to bundles_write; its exit code. */
 static int write_bundles(imp_catalog *c)
 {
-    gl_buf *text = xcalloc(c->n, sizeof *text);
+    strbuf *text = xcalloc(c->n, sizeof *text);
     bundle_text *out = xcalloc(c->n, sizeof *out);
     int rc = EXIT_OK;
     for (size_t i = 0; i < c->n && rc == EXIT_OK; i++) {
@@ -209,7 +209,7 @@ static int write_bundles(imp_catalog *c)
     for (size_t i = 0; i < c->n; i++) {
         if (rc == EXIT_OK)
             yd_warn_lost_comments(c->cmd, c->b[i].path, &c->b[i].file);
-        gl_buf_free(&text[i]);
+        sb_free(&text[i]);
     }
     free(text);
     free(out);
@@ -249,27 +249,27 @@ int imp_finish(imp_catalog *c)
 
 char *imp_message_id(const char *key)
 {
-    gl_buf b = {0};
+    strbuf b = {0};
     char prev = '.';
     for (const unsigned char *p = (const unsigned char *)key; *p; p++) {
         char ch = (char)*p;
         if (*p >= 'A' && *p <= 'Z') {
             if (prev >= 'a' && prev <= 'z')
-                gl_buf_putc(&b, '_');
+                sb_putc(&b, '_');
             ch = (char)(*p - 'A' + 'a');
         } else if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || strchr("_.-", *p))) {
             ch = '-';
         }
         if ((ch == '-' && (prev == '-' || prev == '.')) || (b.len == 0 && strchr("_.-", ch)))
             continue;
-        gl_buf_putc(&b, ch);
+        sb_putc(&b, ch);
         prev = ch;
     }
     while (b.len && strchr("_.-", b.p[b.len - 1]))
         b.p[--b.len] = '\0';
     if (!b.len)
-        gl_buf_puts(&b, "message");
-    return xbuf_take(&b);
+        sb_puts(&b, "message");
+    return sb_take(&b);
 }
 
 /* Whether key is in cats, a list of gl_plural_categories (NULL: no). */
@@ -291,26 +291,28 @@ static bool zero_value(const char *have, const char *cat)
 char *imp_plural(const char *arg, bool ordinal, const char *have, const char *const *cats,
                  const char *const *tmpls, size_t n)
 {
-    gl_buf b = {0};
-    gl_buf_printf(&b, "{%s, %s,", arg, ordinal ? "selectordinal" : "plural");
+    strbuf b = {0};
+    sb_printf(&b, "{%s, %s,", arg, ordinal ? "selectordinal" : "plural");
     for (size_t i = 0; i < n; i++) /* explicit values (=0) first */
         if (cats[i][0] == '=' || zero_value(have, cats[i]))
-            gl_buf_printf(&b, " %s {%s}", cats[i][0] == '=' ? cats[i] : "=0", tmpls[i]);
+            sb_printf(&b, " %s {%s}", cats[i][0] == '=' ? cats[i] : "=0", tmpls[i]);
     for (int k = 0; k < 6; k++)
         for (size_t i = 0; i < n; i++)
             if (strcmp(cats[i], imp_categories[k]) == 0 && !zero_value(have, cats[i]))
-                gl_buf_printf(&b, " %s {%s}", cats[i], tmpls[i]);
-    gl_buf_putc(&b, '}');
-    return xbuf_take(&b);
+                sb_printf(&b, " %s {%s}", cats[i], tmpls[i]);
+    sb_putc(&b, '}');
+    return sb_take(&b);
 }
 
-void imp_quote(gl_buf *b, const char *text, bool in_plural)
+void imp_quote(strbuf *b, const char *text, bool in_plural)
 {
     char *q = NULL;
     glocal_status st = glocal_template_quote(text, in_plural, &q, NULL);
-    if (st == GLOCAL_ERR_NOMEM)
-        b->oom = true; /* xbuf_take ends the CLI */
-    gl_buf_puts(b, st == GLOCAL_OK ? q : text);
+    if (st == GLOCAL_ERR_NOMEM) {
+        fputs("glocal: out of memory\n", stderr);
+        exit(EXIT_USAGE);
+    }
+    sb_puts(b, st == GLOCAL_OK ? q : text);
     glocal_free(q);
 }
 

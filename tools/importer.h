@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "util.h"
+#include "strbuf.h"
 #include "yaml_doc.h"
 
 typedef struct imp_bundle {
@@ -38,7 +38,7 @@ void imp_put(imp_catalog *c, const char *locale, const char *id, const char *key
 void imp_term(imp_catalog *c, const char *locale, const char *name, const char *text);
 /* "glocal CMD: FILE:LINE: warning: ..." for what could not be carried over. */
 void imp_warn(imp_catalog *c, const char *file, unsigned line, const char *fmt, ...)
-    GL_PRINTF(4, 5);
+    SB_PRINTF(4, 5);
 /* Writes every bundle, says what was done; the exit code (1 after warnings). */
 int imp_finish(imp_catalog *c);
 /* An importer's command: parse the options, import each file with fn into c,
@@ -50,7 +50,7 @@ int imp_run(imp_catalog *c, int argc, char **argv, const char *help,
 char *imp_message_id(const char *key);
 /* "{arg, plural, one {...} other {...}}" from n (category, template) pairs in
  * CLDR order, `=N` first; `other` must be among them.  have: the language's
- * categories (gl_plural_categories): a `zero` it lacks becomes `=0`. */
+ * categories (plural_categories, cli.h): a `zero` it lacks becomes `=0`. */
 char *imp_plural(const char *arg, bool ordinal, const char *have, const char *const *cats,
                  const char *const *tmpls, size_t n);
 /* The canonical CLDR category names in order, and whether s is one. */
@@ -58,7 +58,7 @@ extern const char *const imp_categories[6];
 bool imp_is_category(const char *s);
 /* Appends literal text to b as template text (glocal_template_quote); text
  * that is not UTF-8, which no template can hold, is appended as it is. */
-void imp_quote(gl_buf *b, const char *text, bool in_plural);
+void imp_quote(strbuf *b, const char *text, bool in_plural);
 /* Reads a whole file (NUL-terminated); NULL with a message on stderr. */
 char *imp_read_file(imp_catalog *c, const char *path);
 /* The 1-based line of byte offset off in text. */

@@ -2,9 +2,9 @@
  * glocal - the command-line tool: main() finds the command named by the
  * first argument in one table and runs it with the arguments after it.  The
  * top-level help is made from that table; each command's own help lives in
- * its file (commands.h).  The commands are a thin layer over the public API;
- * where one reads the internal model, its file says why.  The manual is
- * docs/cli.md and glocal(1).
+ * its file (commands.h).  The commands are a thin layer over the public API,
+ * the only one they can reach (tools/meson.build: include/ alone, the shared
+ * library).  The manual is docs/cli.md and glocal(1).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -54,7 +54,8 @@ static const char usage_tail[] =
     "\n"
     "Exit status: 0 success (lint: no errors), 1 lint errors (or warnings with\n"
     "--werror) or a message that could not be formatted, 2 usage error or\n"
-    "unreadable input.  See glocal(1).\n";
+    "unreadable input, 3 a write refused by the lint check (nothing written).\n"
+    "See glocal(1).\n";
 
 /* One line per command, or per run of neighbours sharing a summary
  * ("import-gettext, import-i18next, import-rails"); names wider than the

@@ -1,14 +1,12 @@
 /* The NAME=VALUE arguments of render and explain as glocal_args: each value
  * read as the type base.yaml's `_args` declares for it, an undeclared one as
- * the first type that reads it.  The declarations come from the internal
- * model (catalog.h): the public API does not offer them. */
+ * the first type that reads it among those its uses allow. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
 #include "cli.h"
 #include "message_args.h"
 
@@ -129,42 +127,61 @@ static glocal_status put_text(glocal_args *a, const char *name, const char *v)
 
 /* In the order an undeclared argument's value is tried. */
 static const struct {
-    gl_argtype type;
+    const char *type;         /* as glocal_message_arg_type names it */
     glocal_status (*put)(glocal_args *, const char *, const char *);
     const char *form;
 } putters[] = {
-    {T_NUMBER, put_number, "a number, written as digits (3, -12.50, 1e3)"},
-    {T_DATE, put_date, "a date, written as RFC 3339 (2026-12-01T09:30:00Z) or Unix milliseconds"},
-    {T_MONEY, put_money, "money, written as an amount and an ISO 4217 code (\"19.90 EUR\")"},
-    {T_TEXT, put_text, "text"},
+    {"number", put_number, "a number, written as digits (3, -12.50, 1e3)"},
+    {"date", put_date, "a date, written as RFC 3339 (2026-12-01T09:30:00Z) or Unix milliseconds"},
+    {"money", put_money, "money, written as an amount and an ISO 4217 code (\"19.90 EUR\")"},
+    {"text", put_text, "text"},
 };
 #define NPUTTERS (sizeof putters / sizeof putters[0])
 
-/* Whether putter type t is tried for an argument declared `type` (T_ANY:
- * inferred or undeclared, allowing the types of `mask`).  Money is tried
- * only where text is not allowed, so "19.90 EUR" in a plain {x} stays text. */
-static bool tried(gl_argtype type, unsigned mask, gl_argtype t)
+/* An argument of a message (m NULL: an unknown message, any type goes). */
+typedef struct arg_ref {
+    const glocal_message *m;
+    size_t i;
+} arg_ref;
+
+static bool accepts(arg_ref arg, const char *type)
 {
-    if (type != T_ANY)
-        return t == type;
-    return (mask & TYPE_BIT(t)) && !(t == T_MONEY && (mask & TYPE_BIT(T_TEXT)));
+    return !arg.m || glocal_message_arg_accepts(arg.m, arg.i, type);
+}
+
+/* Whether putter type t is tried for the argument: its declared type, else
+ * one its uses allow.  Money is tried only where text is not allowed, so
+ * "19.90 EUR" in a plain {x} stays text. */
+static bool tried(arg_ref arg, bool declared, const char *t)
+{
+    if (declared)
+        return strcmp(glocal_message_arg_type(arg.m, arg.i), t) == 0;
+    return accepts(arg, t) && !(strcmp(t, "money") == 0 && accepts(arg, "text"));
+}
+
+/* The message's argument called name; m NULL when there is none. */
+static arg_ref find_arg(const glocal_message *m, const char *name)
+{
+    for (size_t i = 0; m && i < glocal_message_arg_count(m); i++)
+        if (strcmp(glocal_message_arg_name(m, i), name) == 0)
+            return (arg_ref){m, i};
+    return (arg_ref){NULL, 0};
 }
 
 /* A value for one argument: of its declared type, else the first of number,
  * date, money, text that reads it. */
-static int add_arg(const char *cmd, glocal_args *a, const gl_argdecl *decl, const char *name,
+static int add_arg(const char *cmd, glocal_args *a, arg_ref arg, const char *name,
                    const char *value)
 {
-    gl_argtype type = decl ? decl->type : T_ANY;
-    unsigned mask = decl ? decl->mask : ALL_TYPES;
-    if (!gl_is_arg_name(name))
+    bool declared = arg.m && strcmp(glocal_message_arg_type(arg.m, arg.i), "any") != 0;
+    if (!glocal_name_valid(GLOCAL_NAME_ARGUMENT, name))
         return usage_error(cmd, "`%s` is not an argument name ([A-Za-z_][A-Za-z0-9_]*)", name);
     for (size_t i = 0; i < NPUTTERS; i++) {
-        if (!tried(type, mask, putters[i].type))
+        if (!tried(arg, declared, putters[i].type))
             continue;
         if (putters[i].put(a, name, value) == GLOCAL_OK)
             return CONTINUE;
-        if (type != T_ANY)
+        if (declared)
             return usage_error(cmd, "argument `%s` is %s; `%s` is not", name, putters[i].form,
                                value);
     }
@@ -176,8 +193,7 @@ static int add_arg(const char *cmd, glocal_args *a, const gl_argdecl *decl, cons
 int build_args(const char *cmd, const glocal_catalog *c, const char *id,
                       char *const *pairs, size_t n, glocal_args **out)
 {
-    uint32_t mi;
-    const gl_message *m = gl_lookup_message(c, id, &mi) ? &c->messages[mi] : NULL;
+    const glocal_message *m = glocal_catalog_message(c, id);
     *out = NULL;
     if (glocal_args_new(out, NULL) != GLOCAL_OK) {
         fprintf(stderr, "glocal %s: out of memory\n", cmd);
@@ -189,7 +205,7 @@ int build_args(const char *cmd, const glocal_catalog *c, const char *id,
         if (!eq || eq == pairs[i] || (size_t)(eq - pairs[i]) >= sizeof name)
             return usage_error(cmd, "`%s` is not NAME=VALUE", pairs[i]);
         snprintf(name, sizeof name, "%.*s", (int)(eq - pairs[i]), pairs[i]);
-        int rc = add_arg(cmd, *out, m ? gl_message_arg(m, name) : NULL, name, eq + 1);
+        int rc = add_arg(cmd, *out, find_arg(m, name), name, eq + 1);
         if (rc != CONTINUE)
             return rc;
     }

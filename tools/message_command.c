@@ -7,28 +7,32 @@
 
 #include "glocal.h"
 
-#include "catalog.h"
 #include "cli.h"
+#include "json_out.h"
 #include "message_args.h"
 #include "message_command.h"
 
-enum { BUILTIN_AXES = 3 }; /* --formality, --tone, --channel: the first options */
+/* The axes the command line names with an option of their own. */
+#define NAXIS_OPTS 3
 
 typedef struct message_opts {
-    const char *dir, *id, *locale, *axis[BUILTIN_AXES], *zone, *isolate;
+    const message_command *mc;
+    const char *dir, *id, *locale, *axis[NAXIS_OPTS], *zone, *isolate;
+    bool json;
     char **pairs;
     size_t npairs;
 } message_opts;
 
 static const cli_opt message_table[] = {{"formality", true}, {"tone", true}, {"channel", true},
                                         {"locale", true},    {"time-zone", true},
-                                        {"isolate", true},   {NULL, false}};
-static const char *const axis_opt[BUILTIN_AXES] = {"formality", "tone", "channel"};
+                                        {"isolate", true},   {"json", false},
+                                        {NULL, false}};
+static const char *const axis_opt[NAXIS_OPTS] = {"formality", "tone", "channel"};
 
 static int message_opt(void *ud, int index, const char *value)
 {
     message_opts *o = ud;
-    if (index >= 0 && index < BUILTIN_AXES)
+    if (index >= 0 && index < NAXIS_OPTS)
         o->axis[index] = value;
     else if (index == 3)
         o->locale = value;
@@ -36,6 +40,10 @@ static int message_opt(void *ud, int index, const char *value)
         o->zone = value;
     else if (index == 5)
         o->isolate = value;
+    else if (index == 6 && !o->mc->result)
+        return usage_error(o->mc->name, "unknown option `--json`");
+    else if (index == 6)
+        o->json = true;
     else if (!o->dir)
         o->dir = value;
     else if (!o->id)
@@ -74,7 +82,7 @@ static int build_request(const char *cmd, const message_opts *o, glocal_request 
         return EXIT_USAGE;
     if (glocal_request_new(o->locale, r, &e) != GLOCAL_OK)
         return request_failed(cmd, "--locale", e);
-    for (int a = 0; a < BUILTIN_AXES; a++)
+    for (int a = 0; a < NAXIS_OPTS; a++)
         if (o->axis[a] && glocal_request_set_axis(*r, axis_opt[a], o->axis[a], &e) != GLOCAL_OK)
             return request_failed(cmd, axis_opt[a], e);
     if (o->zone && glocal_request_set_time_zone(*r, o->zone, &e) != GLOCAL_OK)
@@ -86,18 +94,21 @@ static int build_request(const char *cmd, const message_opts *o, glocal_request 
 
 /* An axis value the catalog does not know is the caller's mistake (2); every
  * other failure is a message that could not be formatted (1). */
+static int format_failed(const char *cmd, glocal_status st, glocal_error *e)
+{
+    fprintf(stderr, "glocal %s: %s: %s\n", cmd, glocal_status_name(st), glocal_error_message(e));
+    glocal_error_free(e);
+    return st == GLOCAL_ERR_INVALID ? EXIT_USAGE : EXIT_FAILED;
+}
+
 static int run_format(const char *cmd, const glocal_catalog *c, const message_opts *o,
                       const glocal_request *r, const glocal_args *a, format_fn fn, bool newline)
 {
     char *text = NULL;
     glocal_error *e = NULL;
     glocal_status st = fn(c, o->id, r, a, &text, &e);
-    if (st != GLOCAL_OK) {
-        fprintf(stderr, "glocal %s: %s: %s\n", cmd, glocal_status_name(st),
-                glocal_error_message(e));
-        glocal_error_free(e);
-        return st == GLOCAL_ERR_INVALID ? EXIT_USAGE : EXIT_FAILED;
-    }
+    if (st != GLOCAL_OK)
+        return format_failed(cmd, st, e);
     fputs(text, stdout);
     if (newline)
         fputc('\n', stdout);
@@ -105,10 +116,66 @@ static int run_format(const char *cmd, const glocal_catalog *c, const message_op
     return EXIT_OK;
 }
 
+/* "axes": {"formality": {"value": ..., "source": ..., "profile": ...}, ...}
+ * for every axis of the catalog. */
+static void print_axes(const glocal_catalog *c, const glocal_result *res)
+{
+    fputs(",\n  \"axes\": {", stdout);
+    for (size_t i = 0; i < glocal_catalog_axis_count(c); i++) {
+        const char *axis = glocal_catalog_axis_name(c, i);
+        printf("%s\n    ", i ? "," : "");
+        json_string(stdout, axis);
+        fputs(": {", stdout);
+        json_field(stdout, "value", glocal_result_axis(res, axis), true);
+        json_field(stdout, "source", glocal_result_axis_source(res, axis), false);
+        json_field(stdout, "profile", glocal_result_axis_profile(res, axis), false);
+        fputs("}", stdout);
+    }
+    fputs("\n  }", stdout);
+}
+
+/* The result object of glocal_format_result, one field a line. */
+static void print_result(const glocal_catalog *c, const glocal_result *res)
+{
+    fputs("{\n  ", stdout);
+    json_field(stdout, "text", glocal_result_text(res), true);
+    printf(",\n  \"length\": %zu,\n  ", glocal_result_length(res));
+    json_field(stdout, "bundle", glocal_result_bundle(res), true);
+    fputs(",\n  ", stdout);
+    json_field(stdout, "variant", glocal_result_variant(res), true);
+    fputs(",\n  ", stdout);
+    json_field(stdout, "file", glocal_result_file(res), true);
+    printf(",\n  \"line\": %u,\n  \"column\": %u,\n  ", glocal_result_line(res),
+           glocal_result_column(res));
+    json_field(stdout, "format_locale", glocal_result_format_locale(res), true);
+    fputs(",\n  ", stdout);
+    json_field(stdout, "language", glocal_result_language(res), true);
+    printf(",\n  \"fallback\": %s", glocal_result_fallback(res) ? "true" : "false");
+    print_axes(c, res);
+    fputs(",\n  ", stdout);
+    json_field(stdout, "time_zone", glocal_result_time_zone(res), true);
+    fputs(",\n  ", stdout);
+    json_field(stdout, "time_zone_source", glocal_result_time_zone_source(res), true);
+    fputs("\n}\n", stdout);
+}
+
+static int run_result(const char *cmd, const glocal_catalog *c, const message_opts *o,
+                      const glocal_request *r, const glocal_args *a, result_fn fn)
+{
+    glocal_result *res = NULL;
+    glocal_error *e = NULL;
+    glocal_status st = fn(c, o->id, r, a, &res, &e);
+    if (st != GLOCAL_OK)
+        return format_failed(cmd, st, e);
+    print_result(c, res);
+    glocal_result_free(res);
+    return EXIT_OK;
+}
+
 int run_message_command(const message_command *mc, int argc, char **argv)
 {
     const char *cmd = mc->name;
-    message_opts o = {0};
+    message_opts o = {.mc = mc};
     o.pairs = calloc((size_t)argc + 1, sizeof(char *));
     glocal_catalog *c = NULL;
     glocal_request *r = NULL;
@@ -125,7 +192,9 @@ int run_message_command(const message_command *mc, int argc, char **argv)
         rc = open_catalog(cmd, o.dir, &c);
     if (rc == CONTINUE)
         rc = build_args(cmd, c, o.id, o.pairs, o.npairs, &a);
-    if (rc == CONTINUE)
+    if (rc == CONTINUE && o.json)
+        rc = run_result(cmd, c, &o, r, a, mc->result);
+    else if (rc == CONTINUE)
         rc = run_format(cmd, c, &o, r, a, mc->format, mc->newline);
     glocal_args_free(a);
     glocal_request_free(r);

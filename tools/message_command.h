@@ -9,12 +9,15 @@
 
 typedef glocal_status (*format_fn)(const glocal_catalog *, const char *, const glocal_request *,
                                    const glocal_args *, char **, glocal_error **);
+typedef glocal_status (*result_fn)(const glocal_catalog *, const char *, const glocal_request *,
+                                   const glocal_args *, glocal_result **, glocal_error **);
 
 typedef struct message_command {
     const char *name;         /* "render", "explain" */
     const char *help;         /* its --help text */
     format_fn format;         /* glocal_format, glocal_explain */
     bool newline;             /* end the output with a newline */
+    result_fn result;         /* what --json prints (glocal_format_result); NULL: no --json */
 } message_command;
 
 /* Parses DIR MESSAGE_ID --locale TAG [OPTIONS] [NAME=VALUE ...], opens the

@@ -15,10 +15,8 @@
 #include <libxml/xmlwriter.h>
 
 #include "atomic_write.h"
-#include "catalog.h"
 #include "cli.h"
 #include "commands.h"
-#include "locales.h"
 
 static const char usage_export[] =
     "usage: glocal export DIR --locale TAG [--out FILE]\n"
@@ -41,11 +39,11 @@ static const char usage_export[] =
 
 static char *unit_id(const char *msg, const char *key)
 {
-    gl_buf b = {0};
-    gl_buf_printf(&b, "%s:", msg);
+    strbuf b = {0};
+    sb_printf(&b, "%s:", msg);
     for (const char *p = key; *p; p++)
-        gl_buf_putc(&b, *p == '+' ? '.' : *p);
-    return xbuf_take(&b);
+        sb_putc(&b, *p == '+' ? '.' : *p);
+    return sb_take(&b);
 }
 
 /* ---- a template as text and codes ----
@@ -200,11 +198,11 @@ static void copy_part(xparts *dst, const xpart *p)
     push(dst, p->kind, p->text, p->key);
 }
 
-static size_t fit_from(xparts *dst, const xparts *src, size_t i, const char *icu_id);
+static size_t fit_from(xparts *dst, const xparts *src, size_t i, const char *locale);
 
 /* Copies branch [open, close] as `key` (NULL: as it is). */
 static void copy_branch(xparts *dst, const xparts *src, size_t open, const char *key,
-                        const char *icu_id)
+                        const char *locale)
 {
     xpart p = src->p[open];
     char raw[64];
@@ -214,7 +212,7 @@ static void copy_branch(xparts *dst, const xparts *src, size_t open, const char 
         p.key = (char *)key;
     }
     copy_part(dst, &p);
-    size_t close = fit_from(dst, src, open + 1, icu_id);
+    size_t close = fit_from(dst, src, open + 1, locale);
     copy_part(dst, &src->p[close]);
 }
 
@@ -222,9 +220,9 @@ static void copy_branch(xparts *dst, const xparts *src, size_t open, const char 
  * the language has (and =N), the missing ones as copies of `other`, placed
  * before it.  Returns the index after the tail. */
 static size_t fit_plural(xparts *dst, const xparts *src, size_t i, bool ordinal,
-                         const char *icu_id)
+                         const char *locale)
 {
-    char *cats = gl_plural_categories(icu_id, ordinal);
+    char *cats = plural_categories(locale, ordinal);
     size_t other = 0;
     for (size_t j = i; j < src->n && src->p[j].kind == GLOCAL_PART_BRANCH;
          j = match_close(src, j) + 1)
@@ -239,10 +237,10 @@ static size_t fit_plural(xparts *dst, const xparts *src, size_t i, bool ordinal,
                     present = present || (src->p[j].kind == GLOCAL_PART_BRANCH &&
                                            strcmp(src->p[j].key, c) == 0);
                 if (strcmp(c, "other") != 0 && !present)
-                    copy_branch(dst, src, other, c, icu_id);
+                    copy_branch(dst, src, other, c, locale);
             }
         if (key[0] == '=' || !cats || has_category(cats, key))
-            copy_branch(dst, src, i, NULL, icu_id);
+            copy_branch(dst, src, i, NULL, locale);
     }
     free(cats);
     if (i < src->n)
@@ -251,18 +249,18 @@ static size_t fit_plural(xparts *dst, const xparts *src, size_t i, bool ordinal,
 }
 
 /* Copies parts from i up to an unmatched close (returned) or the end. */
-static size_t fit_from(xparts *dst, const xparts *src, size_t i, const char *icu_id)
+static size_t fit_from(xparts *dst, const xparts *src, size_t i, const char *locale)
 {
     while (i < src->n && src->p[i].kind != GLOCAL_PART_BRANCH_END) {
         const xpart *p = &src->p[i];
         if (p->kind == GLOCAL_PART_BRANCH) {
-            copy_branch(dst, src, i, NULL, icu_id);
+            copy_branch(dst, src, i, NULL, locale);
             i = match_close(src, i) + 1;
             continue;
         }
         copy_part(dst, p);
         if (p->kind == GLOCAL_PART_SELECT && strcmp(p->key, "select") != 0)
-            i = fit_plural(dst, src, i + 1, strcmp(p->key, "selectordinal") == 0, icu_id);
+            i = fit_plural(dst, src, i + 1, strcmp(p->key, "selectordinal") == 0, locale);
         else
             i++;
     }
@@ -274,8 +272,10 @@ static size_t fit_from(xparts *dst, const xparts *src, size_t i, const char *icu
 typedef struct exporter {
     xmlTextWriterPtr w;
     const glocal_catalog *c;
-    const gl_bundle *b;       /* NULL: the locale has no bundle yet */
-    gl_locale_facts facts;
+    const char *tag;          /* the locale exported for */
+    glocal_terms *base_terms, *terms; /* base's own; those the locale's texts see */
+    const glocal_message **messages;  /* in base.yaml's order */
+    size_t nmessages;
     size_t units, translated;
     bool failed;
 } exporter;
@@ -347,47 +347,52 @@ static void note(exporter *x, const char *category, const char *text)
 /* What the variant is for, and a channel's length limit. */
 static void variant_notes(exporter *x, const char *key)
 {
-    gl_buf b = {0};
-    uint32_t idx[GL_MAX_AXES] = {0};
+    strbuf b = {0};
+    unsigned max_length = 0;
+    char *channel = NULL;
     if (strcmp(key, "other") == 0) {
-        gl_buf_puts(&b, "Variant `other`: the default, used when no other variant matches.");
+        sb_puts(&b, "Variant `other`: the default, used when no other variant matches.");
     } else {
-        gl_buf_printf(&b, "Variant `%s`: used when", key);
+        sb_printf(&b, "Variant `%s`: used when", key);
         char *dup = xstrdup(key);
         int n = 0;
         for (char *tok = strtok(dup, "+"); tok; tok = strtok(NULL, "+")) {
-            uint32_t vi = 0;
-            int axis = gl_axis_value(x->c, tok, &vi) ? gl_axis_of(x->c, vi) : -1;
-            if (axis >= 0)
-                idx[axis] = vi;
-            gl_buf_printf(&b, "%s the %s is %s", n++ ? " and" : "",
-                          axis >= 0 ? x->c->axis_name[axis] : "context", tok);
+            const char *axis = glocal_catalog_value_axis(x->c, tok);
+            unsigned max = glocal_catalog_channel_max_length(x->c, tok);
+            if (max) {
+                max_length = max;
+                free(channel);
+                channel = xstrdup(tok);
+            }
+            sb_printf(&b, "%s the %s is %s", n++ ? " and" : "", axis ? axis : "context", tok);
         }
         free(dup);
-        gl_buf_putc(&b, '.');
+        sb_putc(&b, '.');
     }
-    char *text = xbuf_take(&b);
+    char *text = sb_take(&b);
     note(x, "variant", text);
     free(text);
-    uint32_t ch = idx[AX_CHANNEL];
-    if (ch && x->c->channel_max && x->c->channel_max[ch]) {
+    if (max_length) {
         char buf[160];
         snprintf(buf, sizeof buf, "At most %u characters (%s), with terms written out and "
-                 "arguments not counted.", (unsigned)x->c->channel_max[ch], x->c->axisvals[ch].name);
+                 "arguments not counted.", max_length, channel);
         note(x, "length", buf);
     }
+    free(channel);
 }
 
-static void argument_note(exporter *x, const gl_message *m)
+static void argument_note(exporter *x, const glocal_message *m)
 {
-    if (!m->nargs)
+    if (!glocal_message_arg_count(m))
         return;
-    gl_buf b = {0};
-    gl_buf_puts(&b, "Arguments (inline codes; keep each one): ");
-    for (size_t i = 0; i < m->nargs; i++)
-        gl_buf_printf(&b, "%s{%s} %s", i ? ", " : "", m->args[i].name,
-                      m->args[i].type == T_ANY ? "(any)" : gl_argtype_name(m->args[i].type));
-    char *text = xbuf_take(&b);
+    strbuf b = {0};
+    sb_puts(&b, "Arguments (inline codes; keep each one): ");
+    for (size_t i = 0; i < glocal_message_arg_count(m); i++) {
+        const char *type = glocal_message_arg_type(m, i);
+        sb_printf(&b, "%s{%s} %s", i ? ", " : "", glocal_message_arg_name(m, i),
+                  strcmp(type, "any") == 0 ? "(any)" : type);
+    }
+    char *text = sb_take(&b);
     note(x, "arguments", text);
     free(text);
 }
@@ -425,7 +430,7 @@ static bool split_or_warn(exporter *x, const char *id, const char *src, xparts *
 
 typedef struct unit_in {
     const char *id, *name;
-    const gl_message *m;      /* NULL for a term */
+    const glocal_message *m;  /* NULL for a term */
     const char *key;
     const char *source, *target; /* target NULL: none yet */
 } unit_in;
@@ -440,7 +445,7 @@ static void write_unit(exporter *x, const unit_in *u)
         free_parts(&raw);
         return;
     }
-    fit_from(&src.parts, &raw, 0, x->facts.icu_id);
+    fit_from(&src.parts, &raw, 0, x->tag);
     free_parts(&raw);
     assign(&uc, &src, false);
     if (u->target)
@@ -451,8 +456,8 @@ static void write_unit(exporter *x, const unit_in *u)
     attr(x, "name", u->name);
     nl(x, 3);
     xmlTextWriterStartElement(x->w, BAD_CAST "notes");
-    if (u->m && u->m->note)
-        note(x, "description", u->m->note);
+    if (u->m && *glocal_message_note(u->m))
+        note(x, "description", glocal_message_note(u->m));
     if (u->m) {
         variant_notes(x, u->key);
         argument_note(x, u->m);
@@ -491,58 +496,97 @@ static void write_unit(exporter *x, const unit_in *u)
 
 /* ---- what the locale needs ---- */
 
-static const gl_variant *variant(const gl_msgdef *d, const char *key)
+/* The variant with this key; NULL when vs has none. */
+static const glocal_variant *variant(const glocal_variants *vs, const char *key)
 {
-    for (size_t i = 0; d && i < d->nv; i++)
-        if (strcmp(d->v[i].key, key) == 0)
-            return &d->v[i];
+    for (size_t i = 0; i < glocal_variants_count(vs); i++)
+        if (strcmp(glocal_variant_key(glocal_variants_at(vs, i)), key) == 0)
+            return glocal_variants_at(vs, i);
     return NULL;
 }
 
-static void export_variant(exporter *x, const gl_message *m, const gl_msgdef *base,
-                           const gl_msgdef *local, const char *key)
+static void export_variant(exporter *x, const glocal_message *m, const glocal_variants *base,
+                           const glocal_variant *local, const char *key)
 {
-    const gl_variant *bv = variant(base, key), *lv = variant(local, key);
+    const glocal_variant *bv = variant(base, key);
     if (!bv)
         bv = variant(base, "other");
     if (!bv)
         return;
-    char *id = unit_id(m->id, key);
-    unit_in u = {id, m->id, m, key, bv->tmpl.src, lv ? lv->tmpl.src : NULL};
+    char *id = unit_id(glocal_message_id(m), key);
+    unit_in u = {id, glocal_message_id(m), m, key, glocal_variant_template(bv),
+                 local ? glocal_variant_template(local) : NULL};
     write_unit(x, &u);
     free(id);
 }
 
-/* Base's variants, then the bundle's own keys base lacks. */
-static void export_message(exporter *x, uint32_t mi)
+/* A variant the locale's own bundle writes (not one it inherits); NULL when
+ * it writes none with this key. */
+static const glocal_variant *own_variant(const glocal_variants *vs, const char *key)
 {
-    const gl_message *m = &x->c->messages[mi];
-    const gl_msgdef *base = x->c->bundles[0].msgs[mi];
-    const gl_msgdef *local = x->b ? x->b->msgs[mi] : NULL;
-    if (m->locked || !base)
+    const glocal_variant *v = variant(vs, key);
+    return v && !glocal_variant_inherited(v) ? v : NULL;
+}
+
+/* The variants of one message; NULL (after a warning) when the library
+ * cannot say. */
+static glocal_variants *variants_of(exporter *x, const char *locale, const char *id)
+{
+    glocal_variants *vs = NULL;
+    glocal_error *e = NULL;
+    if (glocal_catalog_variants(x->c, locale, id, &vs, &e) != GLOCAL_OK) {
+        print_error("export", e);
+        glocal_error_free(e);
+        x->failed = true;
+    }
+    return vs;
+}
+
+/* Base's variants, then the bundle's own keys base lacks. */
+static void export_message(exporter *x, const glocal_message *m)
+{
+    if (glocal_message_locked(m))
         return;
-    for (size_t i = 0; i < base->nv; i++)
-        export_variant(x, m, base, local, base->v[i].key);
-    for (size_t i = 0; local && i < local->nv; i++)
-        if (!variant(base, local->v[i].key))
-            export_variant(x, m, base, local, local->v[i].key);
+    glocal_variants *base = variants_of(x, "base", glocal_message_id(m));
+    glocal_variants *local = variants_of(x, x->tag, glocal_message_id(m));
+    for (size_t i = 0; i < glocal_variants_count(base); i++) {
+        const char *key = glocal_variant_key(glocal_variants_at(base, i));
+        export_variant(x, m, base, own_variant(local, key), key);
+    }
+    for (size_t i = 0; i < glocal_variants_count(local); i++) {
+        const glocal_variant *v = glocal_variants_at(local, i);
+        if (!glocal_variant_inherited(v) && !variant(base, glocal_variant_key(v)))
+            export_variant(x, m, base, v, glocal_variant_key(v));
+    }
+    glocal_variants_free(base);
+    glocal_variants_free(local);
+}
+
+/* The locale's own definition of a term; NULL when it inherits it. */
+static const glocal_term *own_term(const exporter *x, const char *name)
+{
+    for (size_t i = 0; i < glocal_terms_count(x->terms); i++) {
+        const glocal_term *t = glocal_terms_at(x->terms, i);
+        if (strcmp(glocal_term_name(t), name) == 0)
+            return glocal_term_inherited(t) ? NULL : t;
+    }
+    return NULL;
 }
 
 static void export_terms(exporter *x)
 {
-    const gl_bundle *base = &x->c->bundles[0];
-    for (size_t i = 0; i < base->nterms; i++) {
-        const gl_term *t = &base->terms[i];
-        const gl_term *lt = x->b ? gl_bundle_term(x->b, t->name) : NULL;
-        if (gl_term_locked(x->c, t->name))
+    for (size_t i = 0; i < glocal_terms_count(x->base_terms); i++) {
+        const glocal_term *t = glocal_terms_at(x->base_terms, i);
+        const glocal_term *lt = own_term(x, glocal_term_name(t));
+        if (glocal_term_locked(t))
             continue;
         char id[128];
-        snprintf(id, sizeof id, "-%s", t->name);
+        snprintf(id, sizeof id, "-%s", glocal_term_name(t));
         /* a term is plain text: quote it so that it splits into text only */
         char *src = NULL, *tgt = NULL;
-        glocal_template_quote(t->text, 0, &src, NULL);
+        glocal_template_quote(glocal_term_text(t), 0, &src, NULL);
         if (lt)
-            glocal_template_quote(lt->text, 0, &tgt, NULL);
+            glocal_template_quote(glocal_term_text(lt), 0, &tgt, NULL);
         if (!src || (lt && !tgt)) { /* terms come from a catalog: UTF-8 */
             fprintf(stderr, "glocal export: `%s`: out of memory; unit left out\n", id);
             x->failed = true;
@@ -554,6 +598,19 @@ static void export_terms(exporter *x)
     }
 }
 
+/* What every unit reads: the messages and both lists of terms. */
+static bool read_catalog(exporter *x)
+{
+    glocal_error *e = NULL;
+    x->messages = messages_in_file_order(x->c, &x->nmessages);
+    if (glocal_catalog_terms(x->c, "base", &x->base_terms, &e) == GLOCAL_OK &&
+        glocal_catalog_terms(x->c, x->tag, &x->terms, &e) == GLOCAL_OK)
+        return true;
+    print_error("export", e);
+    glocal_error_free(e);
+    return false;
+}
+
 static void write_file(exporter *x, const char *tag)
 {
     char original[200];
@@ -561,15 +618,15 @@ static void write_file(exporter *x, const char *tag)
     xmlTextWriterStartElement(x->w, BAD_CAST "xliff");
     attr(x, "xmlns", "urn:oasis:names:tc:xliff:document:2.0");
     attr(x, "version", "2.0");
-    attr(x, "srcLang", x->c->language);
+    attr(x, "srcLang", glocal_catalog_language(x->c));
     attr(x, "trgLang", tag);
     nl(x, 1);
     xmlTextWriterStartElement(x->w, BAD_CAST "file");
     attr(x, "id", "f1");
     snprintf(original, sizeof original, "%s.yaml", tag);
     attr(x, "original", original);
-    for (uint32_t mi = 0; mi < x->c->nmessages; mi++)
-        export_message(x, mi);
+    for (size_t i = 0; i < x->nmessages; i++)
+        export_message(x, x->messages[i]);
     export_terms(x);
     nl(x, 1);
     xmlTextWriterEndElement(x->w);
@@ -617,7 +674,7 @@ int cmd_export(int argc, char **argv)
 {
     static const cli_opt table[] = {{"locale", true}, {"out", true}, {NULL, false}};
     export_opts o = {0};
-    char tag[GL_TAG_MAX];
+    char tag[LOCALE_MAX];
     glocal_catalog *c = NULL;
     int rc = parse_args("export", argc, argv, table, usage_export, export_opt, &o);
     if (rc == CONTINUE && !o.dir)
@@ -630,10 +687,11 @@ int cmd_export(int argc, char **argv)
         rc = open_catalog("export", o.dir, &c);
     if (rc != CONTINUE)
         return rc;
-    exporter x = {.c = c};
-    uint32_t bi;
-    x.b = gl_map_get(&c->bundle_index, tag, &bi) ? &c->bundles[bi] : NULL;
-    gl_locale_facts_of(tag, &x.facts);
+    exporter x = {.c = c, .tag = tag};
+    if (!read_catalog(&x)) {
+        glocal_catalog_unref(c);
+        return EXIT_USAGE;
+    }
     xmlBuffer *doc = xmlBufferCreate();
     x.w = doc ? xmlNewTextWriterMemory(doc, 0) : NULL;
     bool built = false;
@@ -642,6 +700,9 @@ int cmd_export(int argc, char **argv)
         built = xmlTextWriterEndDocument(x.w) >= 0;
         xmlFreeTextWriter(x.w); /* flushes into doc */
     }
+    glocal_terms_free(x.base_terms);
+    glocal_terms_free(x.terms);
+    free(x.messages);
     glocal_catalog_unref(c);
     bool written = built && put_output(o.out, (const char *)xmlBufferContent(doc),
                                        (size_t)xmlBufferLength(doc));

@@ -18,10 +18,8 @@
 #include <libxml/tree.h>
 
 #include "bundle_write.h"
-#include "catalog.h"
 #include "cli.h"
 #include "commands.h"
-#include "locales.h"
 #include "yaml_doc.h"
 
 #define XLIFF_NS "urn:oasis:names:tc:xliff:document:2.0"
@@ -48,6 +46,7 @@ static const char usage_import[] =
 typedef struct importer {
     const char *file;         /* the XLIFF file */
     const glocal_catalog *c;
+    glocal_terms *base_terms; /* base's own */
     yd_node *root;            /* the bundle */
     bool all;
     size_t merged, changed, skipped, refused;
@@ -75,7 +74,7 @@ static void refuse(importer *im, const xmlNode *n, const char *id, const char *w
 
 typedef struct rebuild {
     const xmlNode *unit;      /* for originalData */
-    gl_buf out;
+    strbuf out;
     const char *missing;      /* a dataRef without data */
 } rebuild;
 
@@ -98,7 +97,7 @@ static void put_data(rebuild *rb, const xmlNode *n, const char *attr)
         xmlFree(id);
         if (match) {
             xmlChar *text = xmlNodeGetContent(d);
-            gl_buf_puts(&rb->out, (const char *)text);
+            sb_puts(&rb->out, (const char *)text);
             xmlFree(text);
             xmlFree(ref);
             return;
@@ -113,9 +112,9 @@ static void put_data(rebuild *rb, const xmlNode *n, const char *attr)
  * (`PLURAL` is a plural too). */
 static bool plural_head(const char *raw)
 {
-    gl_buf b = {0};
-    gl_buf_printf(&b, "%s other {}}", raw);
-    char *src = xbuf_take(&b);
+    strbuf b = {0};
+    sb_printf(&b, "%s other {}}", raw);
+    char *src = sb_take(&b);
     glocal_template *t = NULL;
     bool plural = glocal_template_parse(src, &t, NULL) == GLOCAL_OK &&
                   glocal_template_part_kind(t, 0) == GLOCAL_PART_SELECT &&
@@ -129,10 +128,11 @@ static bool plural_head(const char *raw)
 static void put_text(rebuild *rb, const char *text, bool in_plural)
 {
     char *q = NULL;
-    if (glocal_template_quote(text, in_plural, &q, NULL) == GLOCAL_OK)
-        gl_buf_puts(&rb->out, q);
-    else
-        rb->out.oom = true; /* libxml2 gives UTF-8: only memory can fail */
+    if (glocal_template_quote(text, in_plural, &q, NULL) != GLOCAL_OK) {
+        fputs("glocal import: out of memory\n", stderr); /* libxml2 gives UTF-8 */
+        exit(EXIT_USAGE);
+    }
+    sb_puts(&rb->out, q);
     glocal_free(q);
 }
 
@@ -196,10 +196,10 @@ static unit_text unit_target(const xmlNode *unit)
     }
     if (rb.missing)
         u.problem = rb.missing;
-    gl_buf_putc(&rb.out, '\0');
+    sb_putc(&rb.out, '\0');
     rb.out.len--;
-    u.target = any && !u.problem ? xbuf_take(&rb.out) : NULL;
-    gl_buf_free(&rb.out);
+    u.target = any && !u.problem ? sb_take(&rb.out) : NULL;
+    sb_free(&rb.out);
     return u;
 }
 
@@ -232,7 +232,7 @@ static bool merge_term(importer *im, const char *name, const char *text)
 static char *term_text(const char *tmpl, const char **problem)
 {
     glocal_template *t = NULL;
-    gl_buf b = {0};
+    strbuf b = {0};
     if (glocal_template_parse(tmpl, &t, NULL) != GLOCAL_OK) {
         *problem = "a target that is not plain text";
         return NULL;
@@ -241,22 +241,23 @@ static char *term_text(const char *tmpl, const char **problem)
         if (glocal_template_part_kind(t, i) != GLOCAL_PART_TEXT)
             *problem = "a term with an inline code; a term is plain text";
         else
-            gl_buf_puts(&b, glocal_template_part_text(t, i));
+            sb_puts(&b, glocal_template_part_text(t, i));
     }
     glocal_template_free(t);
-    gl_buf_putc(&b, '\0');
+    sb_putc(&b, '\0');
     b.len--;
-    return xbuf_take(&b);
+    return sb_take(&b);
 }
 
 /* The template must compile as glocal compiles templates. */
 static bool compiles(const char *text, char *msg, size_t cap)
 {
-    gl_arena *a = gl_arena_new();
-    gl_template t = {.src = text};
-    bool ok = a && gl_template_compile(a, &t, 10, msg, cap) == TC_OK;
-    gl_arena_free(a);
-    return ok;
+    glocal_error *e = NULL;
+    if (glocal_template_check(text, &e) == GLOCAL_OK)
+        return true;
+    snprintf(msg, cap, "%s", glocal_error_message(e));
+    glocal_error_free(e);
+    return false;
 }
 
 /* "order.delayed:formal.sms" -> id and key ("formal+sms"). */
@@ -276,13 +277,13 @@ static bool parse_unit_id(const char *uid, char *id, char *key, size_t cap)
 static void take_message(importer *im, const xmlNode *unit, const char *uid, const char *text)
 {
     char id[256], key[256], msg[512];
-    uint32_t mi;
+    const glocal_message *m;
     if (!parse_unit_id(uid, id, key, sizeof id))
         return refuse(im, unit, uid, "an id glocal export does not write (MESSAGE:KEY or "
                                      "-TERM)");
-    if (!gl_lookup_message(im->c, id, &mi))
+    if (!(m = glocal_catalog_message(im->c, id)))
         return refuse(im, unit, uid, "base.yaml has no such message");
-    if (im->c->messages[mi].locked)
+    if (glocal_message_locked(m))
         return refuse(im, unit, uid, "the message is locked: it always comes from base");
     if (!compiles(text, msg, sizeof msg)) {
         char why[700];
@@ -293,13 +294,21 @@ static void take_message(importer *im, const xmlNode *unit, const char *uid, con
     im->changed += yd_set_variant(messages_of(im), id, key, text);
 }
 
+static const glocal_term *base_term(const importer *im, const char *name)
+{
+    for (size_t i = 0; i < glocal_terms_count(im->base_terms); i++)
+        if (strcmp(glocal_term_name(glocal_terms_at(im->base_terms, i)), name) == 0)
+            return glocal_terms_at(im->base_terms, i);
+    return NULL;
+}
+
 static void take_term(importer *im, const xmlNode *unit, const char *uid, const char *text)
 {
     const char *problem = NULL;
-    const gl_bundle *base = &im->c->bundles[0];
-    if (!gl_bundle_term(base, uid + 1))
+    const glocal_term *t = base_term(im, uid + 1);
+    if (!t)
         return refuse(im, unit, uid, "base.yaml has no such term");
-    if (gl_term_locked(im->c, uid + 1))
+    if (glocal_term_locked(t))
         return refuse(im, unit, uid, "the term is locked: it always comes from base");
     char *plain = term_text(text, &problem);
     if (problem)
@@ -421,25 +430,25 @@ static int import_opt(void *ud, int index, const char *value)
 /* Renders the bundle and hands it to bundles_write; its exit code. */
 static int write_bundle(const char *dir, const char *name, const yd_file *f)
 {
-    gl_buf text = {0};
+    strbuf text = {0};
     int rc = EXIT_USAGE;
     if (!yd_render(f->root, f->header, &text))
         fprintf(stderr, "glocal import: cannot write %s/%s: libyaml's emitter failed\n", dir,
                 name);
     else
         rc = bundles_write("import", dir, &(bundle_text){name, text.p, text.len}, 1);
-    gl_buf_free(&text);
+    sb_free(&text);
     return rc;
 }
 
 static int merge(importer *im, const xmlDoc *doc, const char *dir, const char *locale)
 {
     yd_file f;
-    char name[GL_TAG_MAX + 8];
+    char name[LOCALE_MAX + 8];
     snprintf(name, sizeof name, "%s.yaml", locale);
-    gl_buf p = {0};
-    gl_buf_printf(&p, "%s/%s", dir, name);
-    char *path = xbuf_take(&p);
+    strbuf p = {0};
+    sb_printf(&p, "%s/%s", dir, name);
+    char *path = sb_take(&p);
     int rc = load_bundle(path, locale, &f);
     if (rc == CONTINUE) {
         im->root = f.root;
@@ -461,7 +470,7 @@ int cmd_import(int argc, char **argv)
 {
     static const cli_opt table[] = {{"all", false}, {NULL, false}};
     import_opts o = {0};
-    char tag[GL_TAG_MAX];
+    char tag[LOCALE_MAX];
     glocal_catalog *c = NULL;
     xmlDoc *doc = NULL;
     int rc = parse_args("import", argc, argv, table, usage_import, import_opt, &o);
@@ -475,7 +484,15 @@ int cmd_import(int argc, char **argv)
         rc = read_xliff(o.file, &doc, tag);
     if (rc == CONTINUE) {
         importer im = {.file = o.file, .c = c, .all = o.all};
-        rc = merge(&im, doc, o.dir, tag);
+        glocal_error *e = NULL;
+        if (glocal_catalog_terms(c, "base", &im.base_terms, &e) == GLOCAL_OK) {
+            rc = merge(&im, doc, o.dir, tag);
+        } else {
+            print_error("import", e);
+            glocal_error_free(e);
+            rc = EXIT_USAGE;
+        }
+        glocal_terms_free(im.base_terms);
     }
     xmlFreeDoc(doc);
     glocal_catalog_unref(c);

@@ -402,24 +402,24 @@ typedef struct astral {
     bool off;
 } astral;
 
-static void put_utf8(gl_buf *b, uint32_t cp)
+static void put_utf8(strbuf *b, uint32_t cp)
 {
     char u[4];
     int n = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     if (cp < 0x80) {
-        gl_buf_putc(b, (char)cp);
+        sb_putc(b, (char)cp);
         return;
     }
     u[0] = (char)(n == 2 ? 0xC0 | (cp >> 6) : n == 3 ? 0xE0 | (cp >> 12) : 0xF0 | (cp >> 18));
     for (int i = 1; i < n; i++)
         u[i] = (char)(0x80 | ((cp >> (6 * (n - 1 - i))) & 0x3F));
-    gl_buf_putn(b, u, (size_t)n);
+    sb_putn(b, u, (size_t)n);
 }
 
 static void scan_astral(astral *a, const yd_node *n)
 {
     for (const char *p = n->str; n->kind == YD_SCALAR && *p && !a->off;) {
-        uint32_t cp = gl_utf8_next(&p);
+        uint32_t cp = utf8_next(&p);
         size_t i = 0;
         if (cp >= PUA_FIRST && cp < 0xF900)
             a->off = true;
@@ -439,24 +439,24 @@ static void scan_astral(astral *a, const yd_node *n)
 /* s with its astral characters replaced by their stand-ins (or s). */
 static char *mask(const astral *a, const char *s)
 {
-    gl_buf b = {0};
+    strbuf b = {0};
     for (const char *p = s; *p;) {
-        uint32_t cp = gl_utf8_next(&p);
+        uint32_t cp = utf8_next(&p);
         for (size_t i = 0; cp >= 0x10000 && !a->off && i < a->n; i++)
             if (a->cp[i] == cp)
                 cp = PUA_FIRST + (uint32_t)i;
         put_utf8(&b, cp);
     }
-    gl_buf_putc(&b, '\0');
+    sb_putc(&b, '\0');
     b.len--;
-    return xbuf_take(&b);
+    return sb_take(&b);
 }
 
 /* The emitter's output with the stand-ins replaced, appended to b. */
-static void unmask(const astral *a, const gl_buf *out, gl_buf *b)
+static void unmask(const astral *a, const strbuf *out, strbuf *b)
 {
     for (const char *p = out->p ? out->p : ""; *p;) {
-        uint32_t cp = gl_utf8_next(&p);
+        uint32_t cp = utf8_next(&p);
         if (!a->off && cp >= PUA_FIRST && cp < PUA_FIRST + a->n)
             cp = a->cp[cp - PUA_FIRST];
         put_utf8(b, cp);
@@ -465,7 +465,7 @@ static void unmask(const astral *a, const gl_buf *out, gl_buf *b)
 
 typedef struct emit_ctx {
     yaml_emitter_t e;
-    gl_buf out;
+    strbuf out;
     astral *astral;
 } emit_ctx;
 
@@ -477,7 +477,7 @@ static bool blank_line(emit_ctx *x)
     if (x->e.events.head != x->e.events.tail)
         return true;
     bool ok = yaml_emitter_flush(&x->e);
-    gl_buf_putc(&x->out, '\n');
+    sb_putc(&x->out, '\n');
     return ok;
 }
 
@@ -514,11 +514,11 @@ static bool emit_node(emit_ctx *x, const yd_node *n)
 
 static int write_buf(void *data, unsigned char *buffer, size_t size)
 {
-    gl_buf_putn(data, (const char *)buffer, size);
+    sb_putn(data, (const char *)buffer, size);
     return 1;
 }
 
-static bool emit_document(gl_buf *b, const yd_node *root)
+static bool emit_document(strbuf *b, const yd_node *root)
 {
     emit_ctx x = {.astral = xcalloc(1, sizeof(astral))};
     yaml_emitter_t *e = &x.e;
@@ -547,16 +547,15 @@ static bool emit_document(gl_buf *b, const yd_node *root)
         ok = emit(e, &ev) && yaml_emitter_flush(e);
     }
     yaml_emitter_delete(e);
-    ok = ok && !x.out.oom;
     if (ok)
         unmask(x.astral, &x.out, b);
-    gl_buf_free(&x.out);
+    sb_free(&x.out);
     free(x.astral);
     return ok;
 }
 
-bool yd_render(const yd_node *root, const char *header, gl_buf *out)
+bool yd_render(const yd_node *root, const char *header, strbuf *out)
 {
-    gl_buf_puts(out, header ? header : "");
-    return emit_document(out, root) && !out->oom;
+    sb_puts(out, header ? header : "");
+    return emit_document(out, root);
 }

@@ -3,7 +3,7 @@
 usage: check_outputs.py GLOCAL LOCALES_DIR LINT_CASES_DIR
 
 lint --format json (the fields of docs/lint.md#output), lint --format sarif (the parts of
-SARIF 2.1.0 that code-scanning tools require), coverage --format json.
+SARIF 2.1.0 that code-scanning tools require), coverage --format json, render --json.
 """
 
 import json
@@ -181,6 +181,51 @@ class CoverageJson(unittest.TestCase):
         self.assertEqual(en_gb["translated"] + len(en_gb["missing"]), en_gb["total"])
         for m in en_gb["missing"]:
             self.assertEqual(en_gb["messages"][m]["from"], "base")
+
+
+class RenderJson(unittest.TestCase):
+    def render(self, *args):
+        code, out = glocal("render", LOCALES, *args, "--json")
+        self.assertEqual(code, 0)
+        return json.loads(out)
+
+    def test_what_was_served(self):
+        res = self.render("greeting", "--locale", "de-CH", "--channel", "sms", "name=Anna")
+        self.assertEqual(list(res), ["text", "length", "bundle", "variant", "file", "line",
+                                     "column", "format_locale", "language", "fallback", "axes",
+                                     "time_zone", "time_zone_source"])
+        self.assertEqual((res["text"], res["length"]), ("Guten Tag Anna", 14))
+        self.assertEqual((res["bundle"], res["variant"]), ("de-CH", "other"))
+        self.assertEqual(os.path.basename(res["file"]), "de-CH.yaml")
+        self.assertEqual((res["line"], res["column"]), (12, 5))
+        self.assertEqual((res["format_locale"], res["language"], res["fallback"]),
+                         ("de-CH", "de-Latn", False))
+        self.assertEqual(res["axes"], {
+            "formality": {"value": "formal", "source": "profile", "profile": "de"},
+            "tone": {"value": "neutral", "source": "profile", "profile": "de"},
+            "channel": {"value": "sms", "source": "request", "profile": None}})
+        self.assertEqual((res["time_zone"], res["time_zone_source"]),
+                         ("Europe/Zurich", "profile"))
+
+    def test_text_and_length_in_bytes(self):
+        res = self.render("cart.items", "--locale", "ru", "count=3")
+        self.assertEqual(res["text"], "3 товара в корзине")
+        self.assertEqual(res["length"], len(res["text"].encode()))
+        self.assertEqual(res["axes"]["channel"], {"value": None, "source": None, "profile": None})
+
+    def test_a_fallback_to_base(self):
+        res = self.render("greeting", "--locale", "it", "name=Anna")
+        self.assertEqual((res["bundle"], res["fallback"], res["time_zone_source"]),
+                         ("base", True, "default"))
+
+    def test_failures_print_no_json(self):
+        p = subprocess.run([CLI, "render", LOCALES, "no.such", "--locale", "de", "--json"],
+                           capture_output=True, text=True, check=False)
+        self.assertEqual((p.returncode, p.stdout), (1, ""))
+        p = subprocess.run([CLI, "explain", LOCALES, "greeting", "--locale", "de", "--json"],
+                           capture_output=True, text=True, check=False)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("unknown option `--json`", p.stderr)
 
 
 if __name__ == "__main__":

@@ -135,5 +135,6 @@ int main(void)
     add_fallback_tests(s);
     add_axes_tests(s);
     add_parts_tests(s);
+    add_read_tests(s);
     return run_suite(s, CK_FORK_GETENV);
 }

@@ -45,5 +45,6 @@ void add_served_tests(Suite *s);
 void add_fallback_tests(Suite *s);
 void add_axes_tests(Suite *s);
 void add_parts_tests(Suite *s);
+void add_read_tests(Suite *s);
 
 #endif
