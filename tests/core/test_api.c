@@ -134,6 +134,9 @@ START_TEST(catalog_api)
     ck_assert_str_eq(glocal_catalog_locale_at(resolve_cat, 2), "de-CH");
     ck_assert_str_eq(glocal_catalog_locale_at(resolve_cat, 11), "zh-Hant");
     ck_assert_ptr_null(glocal_catalog_locale_at(resolve_cat, 12));
+    /* i + 1 wraps to 0 (base) for the largest index: still no such locale */
+    ck_assert_ptr_null(glocal_catalog_locale_at(resolve_cat, SIZE_MAX));
+    ck_assert_ptr_null(glocal_catalog_locale_at(resolve_cat, SIZE_MAX - 1));
     ck_assert_ptr_eq(glocal_catalog_ref(resolve_cat), resolve_cat);
     glocal_catalog_unref(resolve_cat);
     glocal_catalog_unref(NULL);
