@@ -17,7 +17,8 @@ static char *temp_name(const char *path)
     const char *slash = strrchr(path, '/');
     const char *name = slash ? slash + 1 : path;
     gl_buf b = {0};
-    gl_buf_printf(&b, "%.*s.%s.XXXXXX", (int)(name - path), path, name);
+    gl_buf_putn(&b, path, (size_t)(name - path));
+    gl_buf_printf(&b, ".%s.XXXXXX", name);
     return xbuf_take(&b);
 }
 
