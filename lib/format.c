@@ -1,5 +1,8 @@
 /* Formatting: a resolution (resolve.c) written out as text — slots,
- * plural/select structures, bidi isolation, the output limit. */
+ * plural/select structures, bidi isolation, the output limit.  Every buffer a
+ * format call writes is capped at the limit (gl_buf.max) and every writer stops
+ * at the first refused write, so the limit bounds memory and time while the
+ * text is written, not after (docs/robustness.md). */
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -50,6 +53,13 @@ typedef struct writer {
     bool rtl;
     glocal_error **err;
 } writer;
+
+static glocal_status over_limit(const glocal_catalog *c, const char *id, glocal_error **err)
+{
+    return gl_fail(err, GLOCAL_ERR_LIMIT, NULL, 0, 0,
+                   "`%s` formats to more than the limit of %llu bytes", id,
+                   (unsigned long long)c->max_output);
+}
 
 static const char *term_text(const writer *w, const char *name)
 {
@@ -111,11 +121,13 @@ static glocal_status write_slot(const writer *w, const gl_slot *s, gl_buf *out)
         put_maybe_isolated(w, out, v->s, v->slen, true);
         return GLOCAL_OK;
     }
-    gl_buf tmp = {0};
+    gl_buf tmp = {.max = out->max};
     st = gl_format_value(&w->env, s, v, &tmp);
     if (st == GLOCAL_OK && tmp.oom)
         st = GLOCAL_ERR_NOMEM;
-    if (st == GLOCAL_OK)
+    if (st == GLOCAL_OK && tmp.full)
+        out->full = true; /* the value alone passes the limit */
+    else if (st == GLOCAL_OK)
         put_maybe_isolated(w, out, tmp.p ? tmp.p : "", tmp.len, false);
     gl_buf_free(&tmp);
     if (st == GLOCAL_ERR_NOMEM)
@@ -153,12 +165,14 @@ static glocal_status write_complex(const writer *w, const gl_template *t, gl_buf
     size_t *len = big ? calloc(t->nslots + 1, sizeof(*len)) : len_small;
     size_t *off = big ? calloc(t->nslots + 1, sizeof(*off)) : off_small;
     glocal_status st = GLOCAL_OK;
-    gl_buf scratch = {0};
+    /* the slot texts obey the output cap too: a slot past it could only be
+     * written by passing the limit, and a thousand slots must not add up */
+    gl_buf scratch = {.max = out->max};
     if (!sel || !text || !len || !off)
         st = gl_nomem(w->err);
     for (size_t i = 0; i < t->nsels && st == GLOCAL_OK; i++)
         st = arg_value(w, t->sels[i].name, t->sels[i].use, "", &sel[i]);
-    for (size_t i = 0; i < t->nslots && st == GLOCAL_OK; i++) {
+    for (size_t i = 0; i < t->nslots && st == GLOCAL_OK && !gl_buf_failed(&scratch); i++) {
         size_t same = first_same_slot(t, i);
         if (same < i) {
             off[i] = off[same];
@@ -171,11 +185,15 @@ static glocal_status write_complex(const writer *w, const gl_template *t, gl_buf
     }
     if (st == GLOCAL_OK && scratch.oom)
         st = gl_nomem(w->err);
+    if (st == GLOCAL_OK && scratch.full)
+        st = over_limit(w->c, w->id, w->err);
     for (size_t i = 0; i < t->nslots && st == GLOCAL_OK; i++)
         text[i] = scratch.p + off[i];
     if (st == GLOCAL_OK) {
         st = gl_format_complex(&w->env, t, text, len, sel, out);
-        if (st != GLOCAL_OK)
+        if (st == GLOCAL_ERR_LIMIT)
+            over_limit(w->c, w->id, w->err);
+        else if (st != GLOCAL_OK)
             gl_fail(w->err, st, NULL, 0, 0, st == GLOCAL_ERR_ARGUMENT
                     ? "an argument of `%s` cannot select a branch"
                     : "ICU failed to format `%s`", w->id);
@@ -197,7 +215,7 @@ static glocal_status write_template(const writer *w, const gl_template *t, gl_bu
         gl_buf_putn(out, t->literal, t->piece_len[0]);
         return GLOCAL_OK;
     case TK_SIMPLE:
-        for (size_t i = 0; i < t->nslots; i++) {
+        for (size_t i = 0; i < t->nslots && !gl_buf_failed(out); i++) {
             gl_buf_putn(out, t->pieces[i], t->piece_len[i]);
             glocal_status st = write_slot(w, &t->slots[i], out);
             if (st != GLOCAL_OK)
@@ -223,6 +241,8 @@ static void reserve_output(gl_buf *out, const gl_template *t)
             want += t->piece_len[i];
         want += 32 * t->nslots;
     }
+    if (want > out->max + 1)
+        want = out->max + 1;
     if (out->p || !(out->p = malloc(want)))
         return;
     out->cap = want;
@@ -234,7 +254,10 @@ glocal_status gl_render(const glocal_catalog *c, const gl_resolution *res, const
 {
     const gl_template *t = &res->var->tmpl;
     glocal_status st = GLOCAL_OK;
-    if (t->kind == TK_LITERAL && !out->p) {
+    out->max = (size_t)c->max_output;
+    if (t->kind == TK_LITERAL && t->piece_len[0] > out->max) {
+        return over_limit(c, id, err);
+    } else if (t->kind == TK_LITERAL && !out->p) {
         /* the whole output is known: one allocation, one copy */
         size_t n = t->piece_len[0];
         if (!(out->p = malloc(n + 1)))
@@ -252,10 +275,8 @@ glocal_status gl_render(const glocal_catalog *c, const gl_resolution *res, const
     }
     if (st == GLOCAL_OK && out->oom)
         return gl_nomem(err);
-    if (st == GLOCAL_OK && out->len > c->max_output)
-        return gl_fail(err, GLOCAL_ERR_LIMIT, NULL, 0, 0,
-                       "`%s` formats to more than the limit of %llu bytes", id,
-                       (unsigned long long)c->max_output);
+    if (st == GLOCAL_OK && out->full)
+        return over_limit(c, id, err);
     return st;
 }
 
