@@ -221,7 +221,10 @@ GLOCAL_API glocal_status glocal_request_set_axis(glocal_request *r, const char *
  *  Returns GLOCAL_OK or GLOCAL_ERR_INVALID (unknown zone).  @since 1.0 */
 GLOCAL_API glocal_status glocal_request_set_time_zone(glocal_request *r, const char *iana_zone,
                                                       glocal_error **err);
-/** Sets bidi isolation (default GLOCAL_ISOLATE_AUTO).
+/** Sets bidi isolation (default GLOCAL_ISOLATE_AUTO).  In every mode but
+ *  GLOCAL_ISOLATE_NEVER an argument whose value holds an explicit directional
+ *  control (U+202A-202E, U+2066-2069) is isolated too, its unclosed openers
+ *  closed and its stray closers dropped (docs/resolution.md, Bidi isolation).
  *  Returns GLOCAL_OK or GLOCAL_ERR_INVALID (NULL r, unknown mode).  @since 1.0 */
 GLOCAL_API glocal_status glocal_request_set_isolation(glocal_request *r, glocal_isolation mode,
                                                       glocal_error **err);

@@ -11,7 +11,7 @@
 #include "limits.h"
 
 
-static const char FSI[] = "\xE2\x81\xA8", PDI[] = "\xE2\x81\xA9";
+static const char FSI[] = "\xE2\x81\xA8", PDI[] = "\xE2\x81\xA9", PDF[] = "\xE2\x80\xAC";
 
 /* Isolation `auto` (docs/resolution.md): a strong character of the other direction, or, in a
  * right-to-left locale, no strong character at all. */
@@ -41,6 +41,70 @@ static bool needs_isolation(const char *s, size_t n, bool rtl)
             return true;
     }
     return rtl && !ltr_seen && !rtl_seen;
+}
+
+/* ---- explicit directional controls in argument values ----
+ * A value's LRE, RLE, LRO, RLO (U+202A, 202B, 202D, 202E, closed by PDF U+202C)
+ * and LRI, RLI, FSI (U+2066-2068, closed by PDI U+2069) must not reach past its
+ * slot: the value is isolated, its openers left open are closed at its end and
+ * its closers that close nothing of its own are dropped (docs/resolution.md). */
+
+static bool is_bidi_control(uint32_t cp)
+{
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static bool has_bidi_controls(const char *s, size_t n)
+{
+    /* every control is E2 80 AA-AE or E2 81 A6-A9 in UTF-8 */
+    for (const char *p = s, *end = s + n; (p = memchr(p, 0xE2, (size_t)(end - p))); p++) {
+        if (end - p < 3)
+            return false;
+        const char *q = p;
+        if (is_bidi_control(gl_utf8_next(&q)))
+            return true;
+    }
+    return false;
+}
+
+/* UAX #9 allows 125 levels; openers past this depth are dropped instead of
+ * tracked, which keeps the value balanced without an allocation. */
+enum { BIDI_DEPTH = 64 };
+
+/* Writes s with its directional controls balanced: what it opens is closed
+ * (innermost first), a closer without an opener of its own is dropped.  A PDI
+ * also closes the embeddings opened inside its isolate, as UAX #9 rule X6a
+ * does, and a PDF never closes across an isolate. */
+static void put_contained(gl_buf *out, const char *s, size_t n)
+{
+    char open[BIDI_DEPTH]; /* 'E' embedding or override, 'I' isolate */
+    size_t depth = 0, isolates = 0;
+    const char *p = s, *end = s + n, *run = s;
+    while (p < end) {
+        const char *at = p;
+        uint32_t cp = gl_utf8_next(&p);
+        if (!is_bidi_control(cp))
+            continue;
+        gl_buf_putn(out, run, (size_t)(at - run));
+        run = p;
+        bool opener = cp != 0x202C && cp != 0x2069;
+        if (opener && depth < BIDI_DEPTH) {
+            open[depth++] = cp >= 0x2066 ? 'I' : 'E';
+            isolates += cp >= 0x2066;
+        } else if (cp == 0x202C && depth && open[depth - 1] == 'E') {
+            depth--;
+        } else if (cp == 0x2069 && isolates) {
+            while (open[--depth] != 'I')
+                ;
+            isolates--;
+        } else {
+            continue; /* a stray closer, or an opener too deep: dropped */
+        }
+        gl_buf_putn(out, at, (size_t)(p - at));
+    }
+    gl_buf_putn(out, run, (size_t)(end - run));
+    while (depth)
+        gl_buf_puts(out, open[--depth] == 'I' ? PDI : PDF);
 }
 
 typedef struct writer {
@@ -90,14 +154,21 @@ static glocal_status arg_value(const writer *w, const char *name, gl_use use, co
     return GLOCAL_OK;
 }
 
-static void put_maybe_isolated(const writer *w, gl_buf *out, const char *s, size_t n, bool textual)
+/* `argument`: a value from the caller, whose directional controls are
+ * contained (above); terms are the catalog's own text, written as they are. */
+static void put_maybe_isolated(const writer *w, gl_buf *out, const char *s, size_t n, bool textual,
+                               bool argument)
 {
     glocal_isolation mode = w->r->isolation;
-    bool wrap = mode == GLOCAL_ISOLATE_ALWAYS ||
+    bool contain = argument && mode != GLOCAL_ISOLATE_NEVER && has_bidi_controls(s, n);
+    bool wrap = mode == GLOCAL_ISOLATE_ALWAYS || contain ||
                 (mode == GLOCAL_ISOLATE_AUTO && textual && needs_isolation(s, n, w->rtl));
     if (wrap)
         gl_buf_puts(out, FSI);
-    gl_buf_putn(out, s, n);
+    if (contain)
+        put_contained(out, s, n);
+    else
+        gl_buf_putn(out, s, n);
     if (wrap)
         gl_buf_puts(out, PDI);
 }
@@ -110,7 +181,7 @@ static glocal_status write_slot(const writer *w, const gl_slot *s, gl_buf *out)
             return gl_fail(w->err, GLOCAL_ERR_FORMAT, NULL, 0, 0,
                            "`%s` uses term `{-%s}`, which no bundle of its chain defines", w->id,
                            s->name);
-        put_maybe_isolated(w, out, text, strlen(text), true);
+        put_maybe_isolated(w, out, text, strlen(text), true, false);
         return GLOCAL_OK;
     }
     const gl_value *v;
@@ -118,7 +189,7 @@ static glocal_status write_slot(const writer *w, const gl_slot *s, gl_buf *out)
     if (st != GLOCAL_OK)
         return st;
     if (v->kind == V_TEXT) {
-        put_maybe_isolated(w, out, v->s, v->slen, true);
+        put_maybe_isolated(w, out, v->s, v->slen, true, true);
         return GLOCAL_OK;
     }
     gl_buf tmp = {.max = out->max};
@@ -128,7 +199,7 @@ static glocal_status write_slot(const writer *w, const gl_slot *s, gl_buf *out)
     if (st == GLOCAL_OK && tmp.full)
         out->full = true; /* the value alone passes the limit */
     else if (st == GLOCAL_OK)
-        put_maybe_isolated(w, out, tmp.p ? tmp.p : "", tmp.len, false);
+        put_maybe_isolated(w, out, tmp.p ? tmp.p : "", tmp.len, false, true);
     gl_buf_free(&tmp);
     if (st == GLOCAL_ERR_NOMEM)
         return gl_nomem(w->err);
