@@ -177,7 +177,8 @@ GLOCAL_API glocal_status glocal_profile(const glocal_catalog *c, const char *loc
  * when its own chain starts at the matched bundle (fr-CH for a catalog with
  * fr, so Swiss formats apply), else the matched bundle's locale, and base's
  * language when nothing matches.  *out_locale is the caller's, freed with
- * glocal_free.
+ * glocal_free.  An entry glocal_request_new would refuse for its numbering
+ * system or calendar (fr-CH-u-nu-foo) is skipped.
  * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL), GLOCAL_ERR_LOCALE (a
  * malformed header: a bad tag or weight is an error, not a guess),
  * GLOCAL_ERR_NOMEM.
@@ -202,7 +203,9 @@ typedef struct glocal_request glocal_request;
  * -u-hc-) are kept for formatting.  *out is the caller's, freed with
  * glocal_request_free.
  * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL), GLOCAL_ERR_LOCALE (malformed
- * tag: it is never replaced by a guess), GLOCAL_ERR_NOMEM.
+ * tag: it is never replaced by a guess; or a numbering system or calendar ICU
+ * does not know, or an algorithmic numbering system such as -u-nu-roman, with
+ * which no number could be written), GLOCAL_ERR_NOMEM.
  * @since 1.0
  */
 GLOCAL_API glocal_status glocal_request_new(const char *locale, glocal_request **out,
