@@ -9,6 +9,7 @@
  *   glocal-bench rss DIR REPS             peak RSS after open, each in a fresh child process
  *   glocal-bench threads DATA REPS MS     format throughput, 1 and 2 threads, one catalog
  *   glocal-bench gettext MODIR MSGID REPS glibc dgettext lookup
+ *   glocal-bench output-limit REPS        a 4 GB ask stopped by the output limit, at two limits
  *   glocal-bench loop DATA NAME glocal|icu|floor N   N calls, for perf/callgrind
  *   glocal-bench dump DIR MESSAGES        every message x locale x 16 value sets (differential)
  *
@@ -884,6 +885,70 @@ int cmd_gettext(const std::string &modir, const std::string &msgid, int reps)
     return 0;
 }
 
+/* ---- the output limit ---- */
+
+/* A 100 KB argument written 40,000 times (4 GB asked for), plain and in a
+ * plural branch, formatted under a 1 MiB and a 16 MiB output limit: the
+ * writer stops at the limit, so the time follows the limit, not the ask
+ * (docs/robustness.md). */
+int cmd_output_limit(int reps)
+{
+    char dir[] = "/tmp/glocal-bench-limit-XXXXXX";
+    if (!mkdtemp(dir))
+        die("mkdtemp");
+    std::string base = std::string(dir) + "/base.yaml", uses;
+    for (int i = 0; i < 40000; i++)
+        uses += "{name}";
+    FILE *f = fopen(base.c_str(), "w");
+    if (!f)
+        die("cannot write " + base);
+    fprintf(f, "glocal: 1\nlocale: base\nlanguage: en\nmessages:\n  plain: \"%s\"\n"
+            "  plural: \"{n, plural, one {x} other {%s}}\"\n", uses.c_str(), uses.c_str());
+    fclose(f);
+    std::string name(100000, 'x');
+    glocal_args *a = nullptr;
+    glocal_args_new(&a, nullptr);
+    glocal_args_text(a, "name", name.c_str(), nullptr);
+    glocal_args_int(a, "n", 2, nullptr);
+    glocal_request *r = nullptr;
+    glocal_request_new("en", &r, nullptr);
+    std::string out = "{";
+    const uint64_t limits[] = {1u << 20, 16u << 20};
+    for (uint64_t limit : limits) {
+        glocal_options *o = nullptr;
+        glocal_options_new(&o, nullptr);
+        glocal_options_set_limit(o, GLOCAL_LIMIT_OUTPUT_BYTES, limit, nullptr);
+        glocal_catalog *c = nullptr;
+        if (glocal_catalog_open_with(dir, o, &c, nullptr) != GLOCAL_OK)
+            die("open failed");
+        glocal_options_free(o);
+        for (const char *id : {"plain", "plural"}) {
+            auto fn = [&](long n) {
+                for (long i = 0; i < n; i++) {
+                    char *text = nullptr;
+                    if (glocal_format(c, id, r, a, &text, nullptr) != GLOCAL_ERR_LIMIT)
+                        die("the output limit did not stop the format");
+                }
+            };
+            fn(1);
+            std::vector<double> t;
+            for (int k = 0; k < reps; k++)
+                t.push_back(time_per_call(fn, 5) / 1e6);
+            char key[64];
+            snprintf(key, sizeof key, "%s\"%s_%lluMiB_ms\": ", out.size() > 1 ? ", " : "", id,
+                     (unsigned long long)(limit >> 20));
+            out += key + json_list(t);
+        }
+        glocal_catalog_unref(c);
+    }
+    glocal_request_free(r);
+    glocal_args_free(a);
+    unlink(base.c_str());
+    rmdir(dir);
+    printf("%s, \"asked_bytes\": %zu}\n", out.c_str(), (size_t)40000 * name.size());
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -908,6 +973,9 @@ int main(int argc, char **argv)
         return cmd_threads(argv[2], num(3, 5), num(4, 1000));
     if (cmd == "gettext" && argc >= 4)
         return cmd_gettext(argv[2], argv[3], num(4, 7));
-    fprintf(stderr, "usage: glocal-bench open|format|lint|rss|threads|gettext ... (see the source)\n");
+    if (cmd == "output-limit")
+        return cmd_output_limit(num(2, 5));
+    fprintf(stderr, "usage: glocal-bench open|format|lint|rss|threads|gettext|output-limit ... "
+            "(see the source)\n");
     return 2;
 }

@@ -195,7 +195,8 @@ GLOCAL_API glocal_status glocal_profile(const glocal_catalog *c, const char *loc
  * when its own chain starts at the matched bundle (fr-CH for a catalog with
  * fr, so Swiss formats apply), else the matched bundle's locale, and base's
  * language when nothing matches.  *out_locale is the caller's, freed with
- * glocal_free.
+ * glocal_free.  An entry glocal_request_new would refuse for its numbering
+ * system or calendar (fr-CH-u-nu-foo) is skipped.
  * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL), GLOCAL_ERR_LOCALE (a
  * malformed header: a bad tag or weight is an error, not a guess),
  * GLOCAL_ERR_NOMEM.
@@ -220,7 +221,9 @@ typedef struct glocal_request glocal_request;
  * -u-hc-) are kept for formatting.  *out is the caller's, freed with
  * glocal_request_free.
  * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL), GLOCAL_ERR_LOCALE (malformed
- * tag: it is never replaced by a guess), GLOCAL_ERR_NOMEM.
+ * tag: it is never replaced by a guess; or a numbering system or calendar ICU
+ * does not know, or an algorithmic numbering system such as -u-nu-roman, with
+ * which no number could be written), GLOCAL_ERR_NOMEM.
  * @since 1.0
  */
 GLOCAL_API glocal_status glocal_request_new(const char *locale, glocal_request **out,
@@ -239,7 +242,10 @@ GLOCAL_API glocal_status glocal_request_set_axis(glocal_request *r, const char *
  *  Returns GLOCAL_OK or GLOCAL_ERR_INVALID (unknown zone).  @since 1.0 */
 GLOCAL_API glocal_status glocal_request_set_time_zone(glocal_request *r, const char *iana_zone,
                                                       glocal_error **err);
-/** Sets bidi isolation (default GLOCAL_ISOLATE_AUTO).
+/** Sets bidi isolation (default GLOCAL_ISOLATE_AUTO).  In every mode but
+ *  GLOCAL_ISOLATE_NEVER an argument whose value holds an explicit directional
+ *  control (U+202A-202E, U+2066-2069) is isolated too, its unclosed openers
+ *  closed and its stray closers dropped (docs/resolution.md, Bidi isolation).
  *  Returns GLOCAL_OK or GLOCAL_ERR_INVALID (NULL r, unknown mode).  @since 1.0 */
 GLOCAL_API glocal_status glocal_request_set_isolation(glocal_request *r, glocal_isolation mode,
                                                       glocal_error **err);

@@ -179,7 +179,8 @@ size_t glocal_catalog_locale_count(const glocal_catalog *c)
 
 const char *glocal_catalog_locale_at(const glocal_catalog *c, size_t i)
 {
-    return c && i + 1 < c->nbundles ? c->bundles[i + 1].locale : NULL;
+    /* bundle 0 is base; compared as i < nbundles - 1 so that i + 1 cannot wrap */
+    return c && c->nbundles > 0 && i < c->nbundles - 1 ? c->bundles[i + 1].locale : NULL;
 }
 
 const glocal_findings *glocal_catalog_warnings(const glocal_catalog *c)

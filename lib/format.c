@@ -1,5 +1,8 @@
 /* Formatting: a resolution (resolve.c) written out as text — slots,
- * plural/select structures, bidi isolation, the output limit. */
+ * plural/select structures, bidi isolation, the output limit.  Every buffer a
+ * format call writes is capped at the limit (gl_buf.max) and every writer stops
+ * at the first refused write, so the limit bounds memory and time while the
+ * text is written, not after (docs/robustness.md). */
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -8,7 +11,7 @@
 #include "limits.h"
 
 
-static const char FSI[] = "\xE2\x81\xA8", PDI[] = "\xE2\x81\xA9";
+static const char FSI[] = "\xE2\x81\xA8", PDI[] = "\xE2\x81\xA9", PDF[] = "\xE2\x80\xAC";
 
 /* Isolation `auto` (docs/resolution.md): a strong character of the other direction, or, in a
  * right-to-left locale, no strong character at all. */
@@ -40,6 +43,70 @@ static bool needs_isolation(const char *s, size_t n, bool rtl)
     return rtl && !ltr_seen && !rtl_seen;
 }
 
+/* ---- explicit directional controls in argument values ----
+ * A value's LRE, RLE, LRO, RLO (U+202A, 202B, 202D, 202E, closed by PDF U+202C)
+ * and LRI, RLI, FSI (U+2066-2068, closed by PDI U+2069) must not reach past its
+ * slot: the value is isolated, its openers left open are closed at its end and
+ * its closers that close nothing of its own are dropped (docs/resolution.md). */
+
+static bool is_bidi_control(uint32_t cp)
+{
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static bool has_bidi_controls(const char *s, size_t n)
+{
+    /* every control is E2 80 AA-AE or E2 81 A6-A9 in UTF-8 */
+    for (const char *p = s, *end = s + n; (p = memchr(p, 0xE2, (size_t)(end - p))); p++) {
+        if (end - p < 3)
+            return false;
+        const char *q = p;
+        if (is_bidi_control(gl_utf8_next(&q)))
+            return true;
+    }
+    return false;
+}
+
+/* UAX #9 allows 125 levels; openers past this depth are dropped instead of
+ * tracked, which keeps the value balanced without an allocation. */
+enum { BIDI_DEPTH = 64 };
+
+/* Writes s with its directional controls balanced: what it opens is closed
+ * (innermost first), a closer without an opener of its own is dropped.  A PDI
+ * also closes the embeddings opened inside its isolate, as UAX #9 rule X6a
+ * does, and a PDF never closes across an isolate. */
+static void put_contained(gl_buf *out, const char *s, size_t n)
+{
+    char open[BIDI_DEPTH]; /* 'E' embedding or override, 'I' isolate */
+    size_t depth = 0, isolates = 0;
+    const char *p = s, *end = s + n, *run = s;
+    while (p < end) {
+        const char *at = p;
+        uint32_t cp = gl_utf8_next(&p);
+        if (!is_bidi_control(cp))
+            continue;
+        gl_buf_putn(out, run, (size_t)(at - run));
+        run = p;
+        bool opener = cp != 0x202C && cp != 0x2069;
+        if (opener && depth < BIDI_DEPTH) {
+            open[depth++] = cp >= 0x2066 ? 'I' : 'E';
+            isolates += cp >= 0x2066;
+        } else if (cp == 0x202C && depth && open[depth - 1] == 'E') {
+            depth--;
+        } else if (cp == 0x2069 && isolates) {
+            while (open[--depth] != 'I')
+                ;
+            isolates--;
+        } else {
+            continue; /* a stray closer, or an opener too deep: dropped */
+        }
+        gl_buf_putn(out, at, (size_t)(p - at));
+    }
+    gl_buf_putn(out, run, (size_t)(end - run));
+    while (depth)
+        gl_buf_puts(out, open[--depth] == 'I' ? PDI : PDF);
+}
+
 typedef struct writer {
     const glocal_catalog *c;
     const gl_resolution *res;
@@ -50,6 +117,13 @@ typedef struct writer {
     bool rtl;
     glocal_error **err;
 } writer;
+
+static glocal_status over_limit(const glocal_catalog *c, const char *id, glocal_error **err)
+{
+    return gl_fail(err, GLOCAL_ERR_LIMIT, NULL, 0, 0,
+                   "`%s` formats to more than the limit of %llu bytes", id,
+                   (unsigned long long)c->max_output);
+}
 
 static const char *term_text(const writer *w, const char *name)
 {
@@ -80,14 +154,21 @@ static glocal_status arg_value(const writer *w, const char *name, gl_use use, co
     return GLOCAL_OK;
 }
 
-static void put_maybe_isolated(const writer *w, gl_buf *out, const char *s, size_t n, bool textual)
+/* `argument`: a value from the caller, whose directional controls are
+ * contained (above); terms are the catalog's own text, written as they are. */
+static void put_maybe_isolated(const writer *w, gl_buf *out, const char *s, size_t n, bool textual,
+                               bool argument)
 {
     glocal_isolation mode = w->r->isolation;
-    bool wrap = mode == GLOCAL_ISOLATE_ALWAYS ||
+    bool contain = argument && mode != GLOCAL_ISOLATE_NEVER && has_bidi_controls(s, n);
+    bool wrap = mode == GLOCAL_ISOLATE_ALWAYS || contain ||
                 (mode == GLOCAL_ISOLATE_AUTO && textual && needs_isolation(s, n, w->rtl));
     if (wrap)
         gl_buf_puts(out, FSI);
-    gl_buf_putn(out, s, n);
+    if (contain)
+        put_contained(out, s, n);
+    else
+        gl_buf_putn(out, s, n);
     if (wrap)
         gl_buf_puts(out, PDI);
 }
@@ -100,7 +181,7 @@ static glocal_status write_slot(const writer *w, const gl_slot *s, gl_buf *out)
             return gl_fail(w->err, GLOCAL_ERR_FORMAT, NULL, 0, 0,
                            "`%s` uses term `{-%s}`, which no bundle of its chain defines", w->id,
                            s->name);
-        put_maybe_isolated(w, out, text, strlen(text), true);
+        put_maybe_isolated(w, out, text, strlen(text), true, false);
         return GLOCAL_OK;
     }
     const gl_value *v;
@@ -108,15 +189,17 @@ static glocal_status write_slot(const writer *w, const gl_slot *s, gl_buf *out)
     if (st != GLOCAL_OK)
         return st;
     if (v->kind == V_TEXT) {
-        put_maybe_isolated(w, out, v->s, v->slen, true);
+        put_maybe_isolated(w, out, v->s, v->slen, true, true);
         return GLOCAL_OK;
     }
-    gl_buf tmp = {0};
+    gl_buf tmp = {.max = out->max};
     st = gl_format_value(&w->env, s, v, &tmp);
     if (st == GLOCAL_OK && tmp.oom)
         st = GLOCAL_ERR_NOMEM;
-    if (st == GLOCAL_OK)
-        put_maybe_isolated(w, out, tmp.p ? tmp.p : "", tmp.len, false);
+    if (st == GLOCAL_OK && tmp.full)
+        out->full = true; /* the value alone passes the limit */
+    else if (st == GLOCAL_OK)
+        put_maybe_isolated(w, out, tmp.p ? tmp.p : "", tmp.len, false, true);
     gl_buf_free(&tmp);
     if (st == GLOCAL_ERR_NOMEM)
         return gl_nomem(w->err);
@@ -153,12 +236,14 @@ static glocal_status write_complex(const writer *w, const gl_template *t, gl_buf
     size_t *len = big ? calloc(t->nslots + 1, sizeof(*len)) : len_small;
     size_t *off = big ? calloc(t->nslots + 1, sizeof(*off)) : off_small;
     glocal_status st = GLOCAL_OK;
-    gl_buf scratch = {0};
+    /* the slot texts obey the output cap too: a slot past it could only be
+     * written by passing the limit, and a thousand slots must not add up */
+    gl_buf scratch = {.max = out->max};
     if (!sel || !text || !len || !off)
         st = gl_nomem(w->err);
     for (size_t i = 0; i < t->nsels && st == GLOCAL_OK; i++)
         st = arg_value(w, t->sels[i].name, t->sels[i].use, "", &sel[i]);
-    for (size_t i = 0; i < t->nslots && st == GLOCAL_OK; i++) {
+    for (size_t i = 0; i < t->nslots && st == GLOCAL_OK && !gl_buf_failed(&scratch); i++) {
         size_t same = first_same_slot(t, i);
         if (same < i) {
             off[i] = off[same];
@@ -171,11 +256,15 @@ static glocal_status write_complex(const writer *w, const gl_template *t, gl_buf
     }
     if (st == GLOCAL_OK && scratch.oom)
         st = gl_nomem(w->err);
+    if (st == GLOCAL_OK && scratch.full)
+        st = over_limit(w->c, w->id, w->err);
     for (size_t i = 0; i < t->nslots && st == GLOCAL_OK; i++)
         text[i] = scratch.p + off[i];
     if (st == GLOCAL_OK) {
         st = gl_format_complex(&w->env, t, text, len, sel, out);
-        if (st != GLOCAL_OK)
+        if (st == GLOCAL_ERR_LIMIT)
+            over_limit(w->c, w->id, w->err);
+        else if (st != GLOCAL_OK)
             gl_fail(w->err, st, NULL, 0, 0, st == GLOCAL_ERR_ARGUMENT
                     ? "an argument of `%s` cannot select a branch"
                     : "ICU failed to format `%s`", w->id);
@@ -197,7 +286,7 @@ static glocal_status write_template(const writer *w, const gl_template *t, gl_bu
         gl_buf_putn(out, t->literal, t->piece_len[0]);
         return GLOCAL_OK;
     case TK_SIMPLE:
-        for (size_t i = 0; i < t->nslots; i++) {
+        for (size_t i = 0; i < t->nslots && !gl_buf_failed(out); i++) {
             gl_buf_putn(out, t->pieces[i], t->piece_len[i]);
             glocal_status st = write_slot(w, &t->slots[i], out);
             if (st != GLOCAL_OK)
@@ -223,6 +312,8 @@ static void reserve_output(gl_buf *out, const gl_template *t)
             want += t->piece_len[i];
         want += 32 * t->nslots;
     }
+    if (want > out->max + 1)
+        want = out->max + 1;
     if (out->p || !(out->p = malloc(want)))
         return;
     out->cap = want;
@@ -234,7 +325,10 @@ glocal_status gl_render(const glocal_catalog *c, const gl_resolution *res, const
 {
     const gl_template *t = &res->var->tmpl;
     glocal_status st = GLOCAL_OK;
-    if (t->kind == TK_LITERAL && !out->p) {
+    out->max = (size_t)c->max_output;
+    if (t->kind == TK_LITERAL && t->piece_len[0] > out->max) {
+        return over_limit(c, id, err);
+    } else if (t->kind == TK_LITERAL && !out->p) {
         /* the whole output is known: one allocation, one copy */
         size_t n = t->piece_len[0];
         if (!(out->p = malloc(n + 1)))
@@ -252,10 +346,8 @@ glocal_status gl_render(const glocal_catalog *c, const gl_resolution *res, const
     }
     if (st == GLOCAL_OK && out->oom)
         return gl_nomem(err);
-    if (st == GLOCAL_OK && out->len > c->max_output)
-        return gl_fail(err, GLOCAL_ERR_LIMIT, NULL, 0, 0,
-                       "`%s` formats to more than the limit of %llu bytes", id,
-                       (unsigned long long)c->max_output);
+    if (st == GLOCAL_OK && out->full)
+        return over_limit(c, id, err);
     return st;
 }
 

@@ -12,6 +12,7 @@
 
 #include <unicode/localematcher.h>
 #include <unicode/locid.h>
+#include <unicode/numsys.h>
 #include <unicode/plurrule.h>
 #include <unicode/ucal.h>
 #include <unicode/ucurr.h>
@@ -25,6 +26,35 @@
 using gl_icu::bound;
 using gl_icu::utf8;
 using icu::Locale;
+
+namespace {
+
+/* ICU resolves `native`, `traditio` and `finance` for the locale; any other
+ * value must name a numbering system ICU has.  An algorithmic one (roman,
+ * hebr, jpan) gives no decimal format, which every number glocal writes needs
+ * (icu_format.cpp): it is refused too. */
+int numbering_known(const Locale &loc)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    std::unique_ptr<icu::NumberingSystem> ns(icu::NumberingSystem::createInstance(loc, st));
+    if (st == U_MEMORY_ALLOCATION_ERROR)
+        return -1;
+    return U_SUCCESS(st) && ns && !ns->isAlgorithmic() ? 1 : 0;
+}
+
+int calendar_known(const Locale &loc, const std::string &value)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    std::unique_ptr<UEnumeration, void (*)(UEnumeration *)> all(
+        ucal_getKeywordValuesForLocale("calendar", loc.getName(), false, &st), uenum_close);
+    const char *name;
+    while (U_SUCCESS(st) && (name = uenum_next(all.get(), nullptr, &st)))
+        if (value == name)
+            return 1;
+    return st == U_MEMORY_ALLOCATION_ERROR ? -1 : 0;
+}
+
+} // namespace
 
 extern "C" {
 
@@ -66,6 +96,29 @@ gl_tag_status gl_locale_canonical(const char *tag, char *out, size_t cap)
         return TAG_OK;
     } catch (const std::bad_alloc &) {
         return TAG_NOMEM;
+    }
+}
+
+int gl_locale_extensions_known(const char *tag, const char **key)
+{
+    try {
+        UErrorCode st = U_ZERO_ERROR;
+        Locale loc = Locale::forLanguageTag(tag, st);
+        if (U_FAILURE(st) || loc.isBogus())
+            return st == U_MEMORY_ALLOCATION_ERROR || loc.isBogus() ? -1 : 0;
+        std::string nu = loc.getKeywordValue<std::string>("numbers", st);
+        std::string ca = loc.getKeywordValue<std::string>("calendar", st);
+        if (U_FAILURE(st))
+            return -1;
+        int known = nu.empty() ? 1 : numbering_known(loc);
+        *key = "nu";
+        if (known == 1 && !ca.empty()) {
+            known = calendar_known(loc, ca);
+            *key = "ca";
+        }
+        return known;
+    } catch (const std::bad_alloc &) {
+        return -1;
     }
 }
 

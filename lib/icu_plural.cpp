@@ -72,6 +72,7 @@ struct Walkable {
 struct MessageEntry {
     std::unique_ptr<icu::MessageFormat> mf;
     std::vector<UnicodeString> names;
+    std::unique_ptr<MessagePattern> mp; /* the same pattern, for fits_limit() */
 };
 
 /* This file's share of the per-thread caches (icu_util.hpp). */
@@ -98,6 +99,8 @@ MessageEntry *message_entry(const gl_fmt_env *env, const gl_template *t)
     std::unique_ptr<MessageEntry> e(new MessageEntry());
     e->mf.reset(new icu::MessageFormat(UnicodeString((const UChar *)t->pattern, t->pattern_len),
                                        locale_of(env->locale), pe, st));
+    e->mp.reset(new MessagePattern(UMSGPAT_APOS_DOUBLE_OPTIONAL, st));
+    e->mp->parse(UnicodeString(false, (const UChar *)t->pattern, t->pattern_len), nullptr, st);
     if (U_FAILURE(st))
         return nullptr;
     for (size_t i = 0; i < t->nslots; i++)
@@ -354,9 +357,13 @@ long plural_case(const WalkCtx &w, const WItem &it, PluralNumber &pn)
     return chosen;
 }
 
+/* Stops at the first write the output cap refuses (gl_buf.max): the rest
+ * could only be refused too. */
 glocal_status walk(const WalkCtx &w, const WMsg &m, PluralNumber *pn)
 {
     for (const WItem &it : m.items) {
+        if (gl_buf_failed(w.out))
+            return GLOCAL_OK;
         switch (it.kind) {
         case WItem::TEXT:
             gl_buf_putn(w.out, it.text.data(), it.text.size());
@@ -428,6 +435,101 @@ glocal_status walk_values(const gl_template *t, const gl_value *const *sel_vals)
     return st;
 }
 
+/* ---- what MessageFormat may allocate ----
+ * MessageFormat writes the whole text into a UTF-16 string before glocal
+ * sees any of it, from UTF-16 copies of the slot texts; it cannot stop at the
+ * output cap.  So it is handed a template only when those copies fit in the
+ * cap: two bytes a unit for every distinct slot text and for the longest text
+ * the template can make from them.  The output is at most that long, and what
+ * the call holds stays within four times the limit (docs/robustness.md). */
+
+/* An upper bound in UTF-16 units of a plural's `#`: the longest plural value
+ * in the locale's default number format, and room for what an offset adds. */
+size_t hash_units(const gl_fmt_env *env, const gl_template *t, const gl_value *const *sel_vals)
+{
+    static const gl_slot plain = {SLOT_ARG, USE_NUMBER, "#", ""};
+    const icu::number::LocalizedNumberFormatter *lnf = number_formatter(env, &plain, nullptr);
+    const size_t kOffsetRoom = 64;
+    size_t most = 0;
+    for (size_t i = 0; i < t->nsels && lnf; i++) {
+        const gl_value *v = sel_vals[i];
+        if (t->sels[i].use == USE_SELECT)
+            continue;
+        UErrorCode st = U_ZERO_ERROR;
+        icu::number::FormattedNumber fn =
+            v->kind == V_INT      ? lnf->formatInt(v->i, st)
+            : v->kind == V_DOUBLE ? lnf->formatDouble(v->d, st)
+                                  : lnf->formatDecimal(icu::StringPiece(v->s, (int32_t)v->slen), st);
+        size_t n = U_SUCCESS(st) ? (size_t)fn.toTempString(st).length() : 0;
+        most = n > most ? n : most;
+    }
+    return most + kOffsetRoom;
+}
+
+struct Bound {
+    const gl_template *t;
+    const size_t *slot_len; /* UTF-8 bytes: never fewer than the UTF-16 units */
+    size_t hash;
+};
+
+/* The most UTF-16 units message start..MSG_LIMIT formats to: its literal
+ * text, each slot at its length, each `#` at b.hash, each plural/select as
+ * its longest branch. */
+size_t max_units(const MessagePattern &mp, int32_t start, const Bound &b)
+{
+    size_t len = 0;
+    int32_t prev = mp.getPart(start).getLimit();
+    for (int32_t i = start + 1;; i++) {
+        const MessagePattern::Part &p = mp.getPart(i);
+        UMessagePatternPartType type = p.getType();
+        len += (size_t)(p.getIndex() - prev);
+        prev = p.getLimit();
+        if (type == UMSGPAT_PART_TYPE_MSG_LIMIT)
+            return len;
+        if (type == UMSGPAT_PART_TYPE_REPLACE_NUMBER)
+            len += b.hash;
+        if (type != UMSGPAT_PART_TYPE_ARG_START)
+            continue;
+        int32_t limit = mp.getLimitPartIndex(i);
+        UMessagePatternArgType at = p.getArgType();
+        if (at == UMSGPAT_ARG_TYPE_SELECT || UMSGPAT_ARG_TYPE_HAS_PLURAL_STYLE(at)) {
+            size_t best = 0;
+            for (int32_t j = i + 2; j < limit; j++) {
+                if (mp.getPartType(j) != UMSGPAT_PART_TYPE_MSG_START)
+                    continue;
+                size_t l = max_units(mp, j, b);
+                best = l > best ? l : best;
+                j = mp.getLimitPartIndex(j);
+            }
+            len += best;
+        } else {
+            long k = slot_index(mp.getSubstring(mp.getPart(i + 1)), b.t->nslots);
+            len += k >= 0 ? b.slot_len[k] : b.hash; /* not a slot: a number at most */
+        }
+        i = limit;
+        prev = mp.getPart(i).getLimit();
+    }
+}
+
+/* Whether MessageFormat's UTF-16 copies (see above) fit in what is left of
+ * out's cap. */
+bool fits_limit(const gl_fmt_env *env, const MessageEntry &e, const gl_template *t,
+                const char *const *slot_text, const size_t *slot_len,
+                const gl_value *const *sel_vals, const gl_buf *out)
+{
+    if (!out->max)
+        return true;
+    size_t units = 0;
+    for (size_t i = 0; i < t->nslots; i++) {
+        size_t j = 0;
+        while (j < i && slot_text[j] != slot_text[i])
+            j++;
+        units += j < i ? 0 : slot_len[i];
+    }
+    units += max_units(*e.mp, 0, Bound{t, slot_len, hash_units(env, t, sel_vals)});
+    return units <= (out->max - out->len) / 2;
+}
+
 glocal_status format_complex(const gl_fmt_env *env, const gl_template *t,
                              const char *const *slot_text, const size_t *slot_len,
                              const gl_value *const *sel_vals, gl_buf *out)
@@ -441,6 +543,8 @@ glocal_status format_complex(const gl_fmt_env *env, const gl_template *t,
     MessageEntry *e = message_entry(env, t);
     if (!e)
         return GLOCAL_ERR_FORMAT;
+    if (!fits_limit(env, *e, t, slot_text, slot_len, sel_vals, out))
+        return GLOCAL_ERR_LIMIT;
     std::vector<Formattable> args(t->nslots + t->nsels);
     for (size_t i = 0; i < t->nslots; i++) {
         /* a slot repeated in several branches was written once (format.c):
@@ -461,6 +565,7 @@ glocal_status format_complex(const gl_fmt_env *env, const gl_template *t,
     e->mf->format(e->names.data(), args.data(), (int32_t)args.size(), u, st);
     if (U_FAILURE(st))
         return GLOCAL_ERR_FORMAT;
+    std::vector<Formattable>().swap(args); /* the slot copies go before the output grows */
     append_utf8(out, u);
     return GLOCAL_OK;
 }

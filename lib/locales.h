@@ -15,6 +15,12 @@ typedef enum gl_tag_status { TAG_OK, TAG_MALFORMED, TAG_TOO_LONG, TAG_NOMEM } gl
 
 /* Parses a BCP 47 tag (all of it) and writes its CLDR-canonical form. */
 gl_tag_status gl_locale_canonical(const char *tag, char *out, size_t cap);
+/* Whether glocal can use the numbering system (-u-nu-) and the calendar
+ * (-u-ca-) a canonical tag asks for: ICU knows them, and the numbering system
+ * is a decimal one (with another, every number would fail; with an unknown
+ * calendar ICU quietly uses the Gregorian one).  1 yes, or none asked; 0 no,
+ * and *key is "nu" or "ca"; -1 out of memory. */
+int gl_locale_extensions_known(const char *canonical_tag, const char **key);
 /* Facts about a canonical tag: language, likely script, the tag without
  * extensions, ICU's locale id (with keywords), right-to-left. */
 typedef struct gl_locale_facts {

@@ -68,7 +68,7 @@ static glocal_status parse_entry(const char *s, size_t n, entry *e, glocal_error
         strcpy(e->tag, "*");
         return GLOCAL_OK;
     }
-    return gl_request_locale(item, e->tag, err);
+    return gl_canonical_locale(item, e->tag, err);
 }
 
 static int by_weight(const void *pa, const void *pb)
@@ -155,9 +155,13 @@ glocal_status glocal_negotiate(const glocal_catalog *c, const char *accept_langu
                                               : gl_nomem(err);
     const char *pick = NULL;
     for (size_t i = 0; st == GLOCAL_OK && i < n && !pick && entries[i].q > 0; i++) {
+        const char *key;
+        int known = 1;
         if (strcmp(entries[i].tag, "*") == 0)
             pick = c->language;
-        else if (match_entry(c, &entries[i], tags, idx, &pick) != GLOCAL_OK)
+        /* an entry glocal_request_new would refuse (-u-nu-foo) is skipped */
+        else if ((known = gl_locale_extensions_known(entries[i].tag, &key)) < 0 ||
+                 (known && match_entry(c, &entries[i], tags, idx, &pick) != GLOCAL_OK))
             st = gl_nomem(err);
     }
     if (st == GLOCAL_OK && !(*out_locale = gl_strdup(pick ? pick : c->language)))

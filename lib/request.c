@@ -6,7 +6,7 @@
 #include "request.h"
 
 
-glocal_status gl_request_locale(const char *locale, char out[GL_TAG_MAX], glocal_error **err)
+glocal_status gl_canonical_locale(const char *locale, char out[GL_TAG_MAX], glocal_error **err)
 {
     if (!locale)
         return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "the locale is NULL");
@@ -25,6 +25,24 @@ glocal_status gl_request_locale(const char *locale, char out[GL_TAG_MAX], glocal
                        "`%s` is not a well-formed BCP 47 locale tag (e.g. de-CH, pt-BR, zh-Hant)",
                        locale);
     }
+}
+
+glocal_status gl_request_locale(const char *locale, char out[GL_TAG_MAX], glocal_error **err)
+{
+    glocal_status st = gl_canonical_locale(locale, out, err);
+    if (st != GLOCAL_OK)
+        return st;
+    const char *key = "";
+    int known = gl_locale_extensions_known(out, &key);
+    if (known < 0)
+        return gl_nomem(err);
+    if (known)
+        return GLOCAL_OK;
+    bool nu = strcmp(key, "nu") == 0;
+    return gl_fail(err, GLOCAL_ERR_LOCALE, NULL, 0, 0,
+                   "locale `%s` asks for a %s (-u-%s-) that ICU does not know%s", out,
+                   nu ? "numbering system" : "calendar", key,
+                   nu ? " or cannot write numbers with (an algorithmic one, such as roman)" : "");
 }
 
 glocal_status glocal_request_new(const char *locale, glocal_request **out, glocal_error **err)

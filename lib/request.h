@@ -36,7 +36,11 @@ const char *gl_request_chain_key(const glocal_request *r);
 
 const gl_value *gl_args_find(const glocal_args *a, const char *name);
 gl_argtype gl_value_type(const gl_value *v);
-/* Canonicalizes a caller's locale into out, or fails with GLOCAL_ERR_LOCALE. */
+/* Canonicalizes a well-formed locale into out, or fails with GLOCAL_ERR_LOCALE. */
+glocal_status gl_canonical_locale(const char *locale, char out[GL_TAG_MAX], glocal_error **err);
+/* gl_canonical_locale, and GLOCAL_ERR_LOCALE too for a numbering system or
+ * calendar glocal cannot use (-u-nu-foo, -u-nu-roman, -u-ca-foo): a caller's
+ * locale. */
 glocal_status gl_request_locale(const char *locale, char out[GL_TAG_MAX], glocal_error **err);
 
 #endif

@@ -93,13 +93,19 @@ const char *gl_arena_intern(gl_arena *a, const char *s, size_t n)
 
 static bool buf_reserve(gl_buf *b, size_t extra)
 {
-    if (b->oom)
+    if (b->oom || b->full)
         return false;
+    if (b->max && extra > b->max - b->len) {
+        b->full = true;
+        return false;
+    }
     if (b->len + extra + 1 <= b->cap)
         return true;
     size_t cap = b->cap ? b->cap * 2 : 64;
     while (cap < b->len + extra + 1)
         cap *= 2;
+    if (b->max && cap > b->max + 1)
+        cap = b->max + 1; /* doubling past the cap would allocate what can never be used */
     char *p = realloc(b->p, cap);
     if (!p) {
         b->oom = true;
@@ -149,6 +155,11 @@ void gl_buf_printf(gl_buf *b, const char *fmt, ...)
     va_end(ap);
 }
 
+bool gl_buf_failed(const gl_buf *b)
+{
+    return b->oom || b->full;
+}
+
 char *gl_buf_take(gl_buf *b)
 {
     char *p = NULL;
@@ -165,7 +176,7 @@ void gl_buf_free(gl_buf *b)
     free(b->p);
     b->p = NULL;
     b->len = b->cap = 0;
-    b->oom = false;
+    b->oom = b->full = false;
 }
 
 /* ---- map ---- */

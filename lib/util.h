@@ -35,17 +35,24 @@ void *gl_arena_grow_array(gl_arena *a, void *arr, size_t n, size_t size);
  * across thousands of templates.  NULL when out of memory. */
 const char *gl_arena_intern(gl_arena *a, const char *s, size_t n);
 
-/* Growable NUL-terminated byte buffer; `oom` latches the first failure. */
+/* Growable NUL-terminated byte buffer; `oom` latches the first failure.  A
+ * buffer with a `max` (0: none) never holds more than max bytes of text: a
+ * write that would pass it writes nothing and latches `full`, so a writer
+ * bounded by the output limit never allocates past it.  Both latches make
+ * every later write a no-op. */
 typedef struct gl_buf {
     char *p;
     size_t len, cap;
-    bool oom;
+    size_t max;
+    bool oom, full;
 } gl_buf;
 void gl_buf_putn(gl_buf *b, const char *s, size_t n);
 void gl_buf_puts(gl_buf *b, const char *s);
 void gl_buf_putc(gl_buf *b, char c);
 void gl_buf_printf(gl_buf *b, const char *fmt, ...) GL_PRINTF(2, 3);
 void gl_buf_vprintf(gl_buf *b, const char *fmt, va_list ap);
+/* True once a write failed (out of memory or past max): the writer can stop. */
+bool gl_buf_failed(const gl_buf *b);
 /* Returns the malloc'ed string (never NULL unless oom) and resets b. */
 char *gl_buf_take(gl_buf *b);
 void gl_buf_free(gl_buf *b);

@@ -34,7 +34,8 @@ typedef struct gl_fmt_env {
 glocal_status gl_format_value(const gl_fmt_env *env, const gl_slot *s, const gl_value *v,
                               gl_buf *out);
 /* Formats a TK_COMPLEX template: slot texts are finished UTF-8, selector
- * values raw. */
+ * values raw.  Stops at out's cap (gl_buf.max); GLOCAL_ERR_LIMIT when ICU's
+ * MessageFormat would have to build a text that could pass it. */
 glocal_status gl_format_complex(const gl_fmt_env *env, const gl_template *t,
                                 const char *const *slot_text, const size_t *slot_len,
                                 const gl_value *const *sel_vals, gl_buf *out);

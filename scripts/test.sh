@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Set up, then the whole test suite: every meson suite on the normal build,
-# the C suites again under AddressSanitizer + UndefinedBehaviorSanitizer, the
-# thread stress test under ThreadSanitizer, each fuzz target for 60 s, the C
-# suites under valgrind.  Ends with one line "N passed, N failed".
+# the C suites again under AddressSanitizer + UndefinedBehaviorSanitizer (debug
+# and -O2), the thread stress test under ThreadSanitizer, each fuzz target for
+# 60 s, the C suites under valgrind.  Ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh || exit 1
@@ -36,6 +36,17 @@ ninja -C build-asan >/dev/null || exit 1
 rm -f build-asan/meson-logs/testlog.json
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   run "C suites under ASan+UBSan" build-asan "${c_suites[@]}"
+
+# Again at -O2: the optimizer's warnings (-Werror) and code paths differ from a
+# debug build's, and -O2 is what a sanitized release-like build compiles with.
+if [ ! -f build-asan-o2/build.ninja ]; then
+  meson setup build-asan-o2 -Db_sanitize=address,undefined -Db_lundef=false \
+    -Dbuildtype=debugoptimized >/dev/null
+fi
+ninja -C build-asan-o2 >/dev/null || exit 1
+rm -f build-asan-o2/meson-logs/testlog.json
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  run "C suites under ASan+UBSan at -O2" build-asan-o2 "${c_suites[@]}"
 
 if [ ! -f build-tsan/build.ninja ]; then
   meson setup build-tsan -Db_sanitize=thread -Db_lundef=false -Dbuildtype=debug >/dev/null

@@ -17,7 +17,8 @@ static char *temp_name(const char *path)
     const char *slash = strrchr(path, '/');
     const char *name = slash ? slash + 1 : path;
     strbuf b = {0};
-    sb_printf(&b, "%.*s.%s.XXXXXX", (int)(name - path), path, name);
+    sb_putn(&b, path, (size_t)(name - path));
+    sb_printf(&b, ".%s.XXXXXX", name);
     return sb_take(&b);
 }
 

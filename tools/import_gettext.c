@@ -600,7 +600,8 @@ static const char *locale_of(po *x, const char *header, char *tag)
     char *lang = header ? po_header_field(header, "Language") : NULL;
     const char *slash = strrchr(x->file, '/'), *base = slash ? slash + 1 : x->file;
     char stem[128];
-    snprintf(stem, sizeof stem, "%.*s", (int)strcspn(base, "."), base);
+    snprintf(stem, sizeof stem, "%s", base);
+    stem[strcspn(stem, ".")] = '\0';
     const char *name = lang && *lang ? lang : strstr(base, ".pot") ? NULL : stem;
     int rc = name ? bundle_locale(x->c->cmd, x->file, name, tag) : EXIT_USAGE;
     free(lang);

@@ -185,7 +185,9 @@ static char *template_of(i18n *x, const entry *e, bool in_plural)
 {
     strbuf out = {0}, text = {0};
     for (const char *p = e->text; *p;) {
-        const char *close = strncmp(p, "{{", 2) == 0 ? strstr(p + 2, "}}") : NULL;
+        /* from p, not p + 2: "{{" cannot hold "}}", and gcc -O2 -fsanitize=address
+         * misreads p + 2 as past the end (-Wstringop-overread) */
+        const char *close = strncmp(p, "{{", 2) == 0 ? strstr(p, "}}") : NULL;
         if (strncmp(p, "$t(", 3) == 0)
             imp_warn(x->c, x->file, e->line, "`%s` nests another key with $t(...), which "
                      "stays text; glocal shares text through terms ({-name})", e->path);

@@ -135,6 +135,9 @@ START_TEST(catalog_api)
     ck_assert_str_eq(glocal_catalog_locale_at(resolve_cat, 2), "de-CH");
     ck_assert_str_eq(glocal_catalog_locale_at(resolve_cat, 11), "zh-Hant");
     ck_assert_ptr_null(glocal_catalog_locale_at(resolve_cat, 12));
+    /* i + 1 wraps to 0 (base) for the largest index: still no such locale */
+    ck_assert_ptr_null(glocal_catalog_locale_at(resolve_cat, SIZE_MAX));
+    ck_assert_ptr_null(glocal_catalog_locale_at(resolve_cat, SIZE_MAX - 1));
     ck_assert_ptr_eq(glocal_catalog_ref(resolve_cat), resolve_cat);
     glocal_catalog_unref(resolve_cat);
     glocal_catalog_unref(NULL);
@@ -231,6 +234,40 @@ START_TEST(negotiation)
 }
 END_TEST
 
+/* A numbering system or calendar ICU does not know, or an algorithmic numbering
+ * system (no decimal format), is refused where the locale comes in, not at every
+ * number later (GLOCAL_ERR_FORMAT); negotiation skips it. */
+START_TEST(unknown_extension_values)
+{
+    const char *unknown[] = {"fr-CH-u-nu-foo", "en-u-ca-foo", "en-u-nu-latn-ca-foo",
+                             "de-u-nu-abcdefgh", "en-u-nu-roman", "ja-u-nu-traditio"};
+    for (size_t i = 0; i < sizeof unknown / sizeof *unknown; i++) {
+        glocal_request *r = (glocal_request *)1;
+        glocal_error *e = NULL;
+        ck_assert_msg(glocal_request_new(unknown[i], &r, &e) == GLOCAL_ERR_LOCALE, "%s",
+                      unknown[i]);
+        ck_assert_ptr_null(r);
+        ck_assert_ptr_nonnull(strstr(glocal_error_message(e), "ICU does not know"));
+        glocal_error_free(e);
+    }
+    ck_assert_int_eq(glocal_request_new("fr-CH-u-nu-foo", NULL, NULL), GLOCAL_ERR_INVALID);
+    /* known values, and the ones ICU resolves per locale */
+    glocal_args *a = new_args();
+    ck_assert_int_eq(glocal_args_int(a, "count", 12, NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_text(a, "name", "Anna", NULL), GLOCAL_OK);
+    glocal_catalog *c = NULL;
+    ck_assert_int_eq(glocal_catalog_open(getenv("GLOCAL_LOCALES"), &c, NULL), GLOCAL_OK);
+    expect(c, "en-u-nu-native", NULL, "cart.items", a, "12 items in your cart");
+    expect(c, "en-u-ca-japanese", NULL, "cart.items", a, "12 items in your cart");
+    expect(c, "en-u-ca-islamic-civil-nu-arab", NULL, "cart.items", a, "١٢ items in your cart");
+    glocal_args_free(a);
+    expect_negotiated(c, "fr-CH-u-nu-foo, de;q=0.5", "de");
+    expect_negotiated(c, "ja-u-ca-foo, fr-u-nu-roman;q=0.5", "en");
+    expect_negotiated(c, "fr-CH-u-nu-arab, de;q=0.5", "fr-CH-u-nu-arab");
+    glocal_catalog_unref(c);
+}
+END_TEST
+
 void add_api_tests(Suite *s)
 {
     TCase *tc = core_tcase("api");
@@ -241,5 +278,6 @@ void add_api_tests(Suite *s)
     tcase_add_test(tc, profiles);
     tcase_add_test(tc, explain_text);
     tcase_add_test(tc, negotiation);
+    tcase_add_test(tc, unknown_extension_values);
     suite_add_tcase(s, tc);
 }

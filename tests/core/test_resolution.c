@@ -193,6 +193,47 @@ START_TEST(bidi_isolation)
 }
 END_TEST
 
+#define LRE "\xE2\x80\xAA"
+#define RLE "\xE2\x80\xAB"
+#define PDF "\xE2\x80\xAC"
+#define RLO "\xE2\x80\xAE"
+#define LRI "\xE2\x81\xA6"
+#define RLI "\xE2\x81\xA7"
+
+static void expect_name(const char *locale, const char *ctx, const char *id, const char *name,
+                        const char *want)
+{
+    glocal_args *a = new_args();
+    ck_assert_int_eq(glocal_args_text(a, "name", name, NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_text(a, "who", "staff", NULL), GLOCAL_OK);
+    expect(fmt_cat, locale, ctx, id, a, want);
+    glocal_args_free(a);
+}
+
+/* A value's own directional controls never reach past its slot: it is isolated
+ * in auto and always, its openers are closed, its stray closers dropped. */
+START_TEST(bidi_controls_contained)
+{
+    /* an RLO in a Latin-only value (no reason to wrap in auto) */
+    expect_name("en", NULL, "hello", "Anna" RLO, "Hello " FSI "Anna" RLO PDF PDI "!");
+    /* a PDI that would close glocal's FSI early is dropped, the RLO after it closed */
+    expect_name("en", "iso=2", "hello", "A" PDI RLO, "Hello " FSI "A" RLO PDF PDI "!");
+    expect_name("ar", NULL, "hello", "Anna" PDI RLO, "مرحبا " FSI "Anna" RLO PDF PDI "!");
+    /* digits only, in a select branch (the plural/select writer) */
+    expect_name("en", NULL, "pick", "K-1" RLO "7184", "Agent " FSI "K-1" RLO "7184" PDF PDI);
+    /* a PDI closes its isolate and the embeddings inside it; the PDF after it is stray */
+    expect_name("en", NULL, "hello", RLI "x" RLE "y" PDI "z" PDF,
+                "Hello " FSI RLI "x" RLE "y" PDI "z" PDI "!");
+    /* a PDF never closes across an isolate: the open ones close innermost first */
+    expect_name("en", NULL, "hello", LRE "x" LRI "y" PDF "z",
+                "Hello " FSI LRE "x" LRI "y" "z" PDI PDF PDI "!");
+    /* balanced controls are kept as they are */
+    expect_name("en", NULL, "hello", RLI "abc" PDI, "Hello " FSI RLI "abc" PDI PDI "!");
+    /* `never` writes the value as it is */
+    expect_name("en", "iso=1", "hello", "A" PDI RLO, "Hello A" PDI RLO "!");
+}
+END_TEST
+
 void add_resolution_tests(Suite *s)
 {
     TCase *tc = core_tcase("chain");
@@ -213,5 +254,6 @@ void add_resolution_tests(Suite *s)
     tcase_add_test(tc, locked_entries);
     tcase_add_test(tc, quoting);
     tcase_add_test(tc, bidi_isolation);
+    tcase_add_test(tc, bidi_controls_contained);
     suite_add_tcase(s, tc);
 }
