@@ -19,13 +19,19 @@ typedef struct message_opts {
     const message_command *mc;
     const char *dir, *id, *locale, *axis[NAXIS_OPTS], *zone, *isolate;
     bool json;
-    char **pairs;
+    char **pairs;              /* NAME=VALUE arguments */
     size_t npairs;
+    char **axes;               /* --axis NAME=VALUE, in order */
+    size_t naxes;
+    const char **fallbacks;    /* --fallback LOCALE, in order */
+    size_t nfallbacks;
 } message_opts;
 
+enum { OPT_LOCALE = NAXIS_OPTS, OPT_ZONE, OPT_ISOLATE, OPT_JSON, OPT_AXIS, OPT_FALLBACK };
 static const cli_opt message_table[] = {{"formality", true}, {"tone", true}, {"channel", true},
                                         {"locale", true},    {"time-zone", true},
                                         {"isolate", true},   {"json", false},
+                                        {"axis", true},      {"fallback", true},
                                         {NULL, false}};
 static const char *const axis_opt[NAXIS_OPTS] = {"formality", "tone", "channel"};
 
@@ -34,16 +40,22 @@ static int message_opt(void *ud, int index, const char *value)
     message_opts *o = ud;
     if (index >= 0 && index < NAXIS_OPTS)
         o->axis[index] = value;
-    else if (index == 3)
+    else if (index == OPT_LOCALE)
         o->locale = value;
-    else if (index == 4)
+    else if (index == OPT_ZONE)
         o->zone = value;
-    else if (index == 5)
+    else if (index == OPT_ISOLATE)
         o->isolate = value;
-    else if (index == 6 && !o->mc->result)
+    else if (index == OPT_JSON && !o->mc->result)
         return usage_error(o->mc->name, "unknown option `--json`");
-    else if (index == 6)
+    else if (index == OPT_JSON)
         o->json = true;
+    else if (index == OPT_AXIS && !strchr(value, '='))
+        return usage_error(o->mc->name, "--axis takes NAME=VALUE, not `%s`", value);
+    else if (index == OPT_AXIS)
+        o->axes[o->naxes++] = (char *)value;
+    else if (index == OPT_FALLBACK)
+        o->fallbacks[o->nfallbacks++] = value;
     else if (!o->dir)
         o->dir = value;
     else if (!o->id)
@@ -51,7 +63,7 @@ static int message_opt(void *ud, int index, const char *value)
     else if (strchr(value, '='))
         o->pairs[o->npairs++] = (char *)value;
     else
-        return usage_error("render", "`%s`: arguments are written NAME=VALUE", value);
+        return usage_error(o->mc->name, "`%s`: arguments are written NAME=VALUE", value);
     return CONTINUE;
 }
 
@@ -85,6 +97,16 @@ static int build_request(const char *cmd, const message_opts *o, glocal_request 
     for (int a = 0; a < NAXIS_OPTS; a++)
         if (o->axis[a] && glocal_request_set_axis(*r, axis_opt[a], o->axis[a], &e) != GLOCAL_OK)
             return request_failed(cmd, axis_opt[a], e);
+    for (size_t i = 0; i < o->naxes; i++) {
+        char name[64];
+        const char *eq = strchr(o->axes[i], '=');
+        snprintf(name, sizeof name, "%.*s", (int)(eq - o->axes[i]), o->axes[i]);
+        if (glocal_request_set_axis(*r, name, eq + 1, &e) != GLOCAL_OK)
+            return request_failed(cmd, "--axis", e);
+    }
+    for (size_t i = 0; i < o->nfallbacks; i++)
+        if (glocal_request_add_fallback(*r, o->fallbacks[i], &e) != GLOCAL_OK)
+            return request_failed(cmd, "--fallback", e);
     if (o->zone && glocal_request_set_time_zone(*r, o->zone, &e) != GLOCAL_OK)
         return request_failed(cmd, "--time-zone", e);
     if (glocal_request_set_isolation(*r, iso, &e) != GLOCAL_OK)
@@ -176,12 +198,13 @@ int run_message_command(const message_command *mc, int argc, char **argv)
 {
     const char *cmd = mc->name;
     message_opts o = {.mc = mc};
-    o.pairs = calloc((size_t)argc + 1, sizeof(char *));
+    o.pairs = xcalloc((size_t)argc + 1, sizeof(char *));
+    o.axes = xcalloc((size_t)argc + 1, sizeof(char *));
+    o.fallbacks = xcalloc((size_t)argc + 1, sizeof(char *));
     glocal_catalog *c = NULL;
     glocal_request *r = NULL;
     glocal_args *a = NULL;
-    int rc = o.pairs ? parse_args(cmd, argc, argv, message_table, mc->help, message_opt, &o)
-                     : EXIT_USAGE;
+    int rc = parse_args(cmd, argc, argv, message_table, mc->help, message_opt, &o);
     if (rc == CONTINUE && (!o.dir || !o.id))
         rc = usage_error(cmd, "give the catalog directory and a message id");
     if (rc == CONTINUE && !o.locale)
@@ -200,5 +223,7 @@ int run_message_command(const message_command *mc, int argc, char **argv)
     glocal_request_free(r);
     glocal_catalog_unref(c);
     free(o.pairs);
+    free(o.axes);
+    free(o.fallbacks);
     return rc;
 }

@@ -228,5 +228,44 @@ class RenderJson(unittest.TestCase):
         self.assertIn("unknown option `--json`", p.stderr)
 
 
+class RenderAxesAndFallbacks(unittest.TestCase):
+    """--axis NAME=VALUE (custom axes) and --fallback TAG, on the core fixtures."""
+    FIXTURES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(CASES))), "core",
+                            "fixtures")
+
+    def run_cli(self, *args):
+        p = subprocess.run([CLI, *args], capture_output=True, text=True, check=False)
+        return p.returncode, p.stdout, p.stderr
+
+    def test_custom_axes(self):
+        axes = os.path.join(self.FIXTURES, "axes")
+        self.assertEqual(self.run_cli("render", axes, "promo", "--locale", "en", "--axis",
+                                      "segment=vip", "--axis", "experiment=arm_b"),
+                         (0, "Your private offer (B)\n", ""))
+        code, out, _ = self.run_cli("render", axes, "promo", "--locale", "en", "--axis",
+                                    "segment=vip", "--json")
+        self.assertEqual(json.loads(out)["axes"]["segment"],
+                         {"value": "vip", "source": "request", "profile": None})
+        self.assertEqual(self.run_cli("render", axes, "promo", "--locale", "en", "--axis",
+                                      "mood=happy"),
+                         (2, "", "glocal render: GLOCAL_ERR_INVALID: this catalog has no axis "
+                                 "`mood`\n"))
+        code, out, err = self.run_cli("explain", axes, "promo", "--locale", "en", "--axis", "x")
+        self.assertEqual((code, out), (2, ""))
+        self.assertIn("glocal explain: --axis takes NAME=VALUE, not `x`", err)
+
+    def test_fallbacks(self):
+        resolve = os.path.join(self.FIXTURES, "resolve")
+        self.assertEqual(self.run_cli("render", resolve, "greet", "--locale", "fr-CA",
+                                      "--fallback", "de", "name=Anna"),
+                         (0, "Guten Tag Anna\n", ""))
+        self.assertEqual(self.run_cli("render", resolve, "greet", "--locale", "fr-CA",
+                                      "name=Anna"), (0, "Hello Anna\n", ""))
+        code, out, err = self.run_cli("render", resolve, "greet", "--locale", "fr-CA",
+                                      "--fallback", "not a tag", "name=Anna")
+        self.assertEqual((code, out), (2, ""))
+        self.assertIn("glocal render: --fallback: ", err)
+
+
 if __name__ == "__main__":
     unittest.main(argv=sys.argv[:1], verbosity=2)
