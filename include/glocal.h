@@ -117,8 +117,10 @@ GLOCAL_API void glocal_free(void *p);
 typedef struct glocal_catalog glocal_catalog;
 
 /**
- * Opens the catalog in `dir`: every `*.yaml` file directly inside it, with the
- * required `base.yaml`.  Every bundle is checked with the error-level lint
+ * Opens the catalog at `dir`.  In 1.0 that is a directory of YAML bundles:
+ * every `*.yaml` file directly inside it, with the required `base.yaml`;
+ * later releases may accept other forms of a catalog at the same path (such
+ * as a compiled catalog file) without changing what a directory means.  Every bundle is checked with the error-level lint
  * rules (except `locked`); the first error found fails the open, nothing half
  * loaded escapes.  Warnings never stop it.
  *
@@ -312,7 +314,10 @@ GLOCAL_API void glocal_args_free(glocal_args *a);
 /**
  * Resolves `message_id` for request r and writes it with arguments a (a may
  * be NULL when the message takes none).  *out_utf8 is the caller's, freed
- * with glocal_free.  Output is plain text: nothing is escaped.
+ * with glocal_free.  The text is written as the catalog declares its
+ * channel's output; in 1.0 every channel's output is plain UTF-8 text and
+ * nothing is escaped (later releases may let base.yaml declare other media,
+ * such as HTML, for a channel: a catalog that declares none keeps this).
  * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL c, id, r or out; an axis value
  * the catalog does not know), GLOCAL_ERR_NOT_FOUND (unknown or orphan id),
  * GLOCAL_ERR_ARGUMENT (an argument the selected variant references is
