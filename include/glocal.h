@@ -270,6 +270,20 @@ GLOCAL_API glocal_status glocal_request_add_fallback(glocal_request *r, const ch
 /** Frees r; NULL is a no-op.  @since 1.0 */
 GLOCAL_API void glocal_request_free(glocal_request *r);
 
+/**
+ * Negotiates like glocal_negotiate and returns a new request (the caller's,
+ * freed with glocal_request_free) for the locale it picks, with every other
+ * locale the header matched, in order of preference and each once, added as
+ * a fallback (glocal_request_add_fallback; at most 8).  "fr-CA, es;q=0.8" on a
+ * catalog with fr and es gives fr-CA with fallback es, so a message no French
+ * bundle has is served in Spanish before base's language.
+ * Returns the statuses of glocal_negotiate; *out is NULL on failure.
+ * @since 1.0
+ */
+GLOCAL_API glocal_status glocal_negotiate_request(const glocal_catalog *c,
+                                                  const char *accept_language,
+                                                  glocal_request **out, glocal_error **err);
+
 /* ---- Arguments ---------------------------------------------------------------
  * A later value for a name replaces the earlier one.  Every setter returns
  * GLOCAL_OK, GLOCAL_ERR_INVALID (NULL a or name, a name that is not

@@ -138,6 +138,60 @@ static glocal_status match_entry(const glocal_catalog *c, const entry *e, const 
     return GLOCAL_OK;
 }
 
+/* What a header matched: the locales to serve, best first, each once.  The
+ * picks point into entries or into the catalog. */
+typedef struct negotiation {
+    entry *entries;
+    const char **tags;
+    uint32_t *idx;
+    const char *pick[MAX_ENTRIES];
+    size_t npicks;
+} negotiation;
+
+static void negotiation_done(negotiation *ng)
+{
+    free(ng->entries);
+    free(ng->tags);
+    free(ng->idx);
+}
+
+static void add_pick(negotiation *ng, const char *pick)
+{
+    for (size_t i = 0; i < ng->npicks; i++)
+        if (strcmp(ng->pick[i], pick) == 0)
+            return;
+    ng->pick[ng->npicks++] = pick;
+}
+
+/* Matches the header's entries by weight until `want` locales are picked. */
+static glocal_status negotiate(const glocal_catalog *c, const char *accept_language, size_t want,
+                               negotiation *ng, glocal_error **err)
+{
+    if (!gl_utf8_valid(accept_language, strlen(accept_language)))
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "the header is not valid UTF-8");
+    ng->entries = malloc(MAX_ENTRIES * sizeof *ng->entries);
+    ng->tags = malloc((c->nbundles + 1) * sizeof *ng->tags);
+    ng->idx = malloc((c->nbundles + 1) * sizeof *ng->idx);
+    size_t n = 0;
+    glocal_status st = ng->entries && ng->tags && ng->idx
+                           ? parse_header(accept_language, ng->entries, &n, err)
+                           : gl_nomem(err);
+    for (size_t i = 0; st == GLOCAL_OK && i < n && ng->npicks < want && ng->entries[i].q > 0;
+         i++) {
+        const char *key, *pick = NULL;
+        int known = 1;
+        if (strcmp(ng->entries[i].tag, "*") == 0)
+            pick = c->language;
+        /* an entry glocal_request_new would refuse (-u-nu-foo) is skipped */
+        else if ((known = gl_locale_extensions_known(ng->entries[i].tag, &key)) < 0 ||
+                 (known && match_entry(c, &ng->entries[i], ng->tags, ng->idx, &pick) != GLOCAL_OK))
+            st = gl_nomem(err);
+        if (pick)
+            add_pick(ng, pick);
+    }
+    return st;
+}
+
 glocal_status glocal_negotiate(const glocal_catalog *c, const char *accept_language,
                                char **out_locale, glocal_error **err)
 {
@@ -145,29 +199,32 @@ glocal_status glocal_negotiate(const glocal_catalog *c, const char *accept_langu
         *out_locale = NULL;
     if (!c || !accept_language || !out_locale)
         return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "glocal_negotiate: NULL argument");
-    if (!gl_utf8_valid(accept_language, strlen(accept_language)))
-        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "the header is not valid UTF-8");
-    entry *entries = malloc(MAX_ENTRIES * sizeof *entries);
-    const char **tags = malloc((c->nbundles + 1) * sizeof *tags);
-    uint32_t *idx = malloc((c->nbundles + 1) * sizeof *idx);
-    size_t n = 0;
-    glocal_status st = entries && tags && idx ? parse_header(accept_language, entries, &n, err)
-                                              : gl_nomem(err);
-    const char *pick = NULL;
-    for (size_t i = 0; st == GLOCAL_OK && i < n && !pick && entries[i].q > 0; i++) {
-        const char *key;
-        int known = 1;
-        if (strcmp(entries[i].tag, "*") == 0)
-            pick = c->language;
-        /* an entry glocal_request_new would refuse (-u-nu-foo) is skipped */
-        else if ((known = gl_locale_extensions_known(entries[i].tag, &key)) < 0 ||
-                 (known && match_entry(c, &entries[i], tags, idx, &pick) != GLOCAL_OK))
-            st = gl_nomem(err);
-    }
-    if (st == GLOCAL_OK && !(*out_locale = gl_strdup(pick ? pick : c->language)))
+    negotiation ng = {0};
+    glocal_status st = negotiate(c, accept_language, 1, &ng, err);
+    if (st == GLOCAL_OK && !(*out_locale = gl_strdup(ng.npicks ? ng.pick[0] : c->language)))
         st = gl_nomem(err);
-    free(entries);
-    free(tags);
-    free(idx);
+    negotiation_done(&ng);
+    return st;
+}
+
+glocal_status glocal_negotiate_request(const glocal_catalog *c, const char *accept_language,
+                                       glocal_request **out, glocal_error **err)
+{
+    if (out)
+        *out = NULL;
+    if (!c || !accept_language || !out)
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,
+                       "glocal_negotiate_request: NULL argument");
+    negotiation ng = {0};
+    glocal_status st = negotiate(c, accept_language, 1 + GL_MAX_FALLBACKS, &ng, err);
+    if (st == GLOCAL_OK)
+        st = glocal_request_new(ng.npicks ? ng.pick[0] : c->language, out, err);
+    for (size_t i = 1; st == GLOCAL_OK && i < ng.npicks; i++)
+        st = glocal_request_add_fallback(*out, ng.pick[i], err);
+    negotiation_done(&ng);
+    if (st != GLOCAL_OK) {
+        glocal_request_free(*out);
+        *out = NULL;
+    }
     return st;
 }

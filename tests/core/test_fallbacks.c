@@ -103,6 +103,35 @@ START_TEST(fallback_errors_leave_the_request_as_it_was)
 }
 END_TEST
 
+/* The request negotiation builds: the best match, then every other match as
+ * a fallback, in the header's order of preference. */
+START_TEST(negotiation_fills_the_fallbacks)
+{
+    glocal_request *r = NULL;
+    ck_assert_int_eq(glocal_negotiate_request(resolve_cat, "fr-CA, it;q=0.9, de;q=0.8, "
+                                              "de-AT;q=0.7, *;q=0.1", &r, NULL), GLOCAL_OK);
+    expect_text(r, "whoami", "fr");
+    expect_text(r, "greet", "Guten Tag Anna"); /* de, before base's English */
+    glocal_args *a = std_args();
+    char *text = NULL;
+    ck_assert_int_eq(glocal_explain(resolve_cat, "greet", r, a, &text, NULL), GLOCAL_OK);
+    /* it matches nothing; de-AT is served by de's chain (as negotiate says: de-AT) */
+    ck_assert_ptr_nonnull(strstr(text, "locale: fr-CA (language fr, likely script Latn)\n"
+                                       "fallbacks: de de-AT en\n"));
+    glocal_free(text);
+    glocal_args_free(a);
+    glocal_request_free(r);
+
+    r = (glocal_request *)&r;
+    ck_assert_int_eq(glocal_negotiate_request(resolve_cat, "fr;q=x", &r, NULL),
+                     GLOCAL_ERR_LOCALE);
+    ck_assert_ptr_null(r);
+    ck_assert_int_eq(glocal_negotiate_request(resolve_cat, "tlh", &r, NULL), GLOCAL_OK);
+    expect_text(r, "whoami", "base"); /* nothing matched: base's language */
+    glocal_request_free(r);
+}
+END_TEST
+
 void add_fallback_tests(Suite *s)
 {
     TCase *tc = core_tcase("fallbacks");
@@ -110,5 +139,6 @@ void add_fallback_tests(Suite *s)
     tcase_add_test(tc, the_result_names_the_fallback_that_served);
     tcase_add_test(tc, fallbacks_in_the_order_added);
     tcase_add_test(tc, fallback_errors_leave_the_request_as_it_was);
+    tcase_add_test(tc, negotiation_fills_the_fallbacks);
     suite_add_tcase(s, tc);
 }
