@@ -98,104 +98,6 @@ static bool keep_broken(gl_bundle_ctx *x, gl_template *t)
     return true;
 }
 
-/* Text without braces or apostrophes is its own output: ICU would find
- * nothing in it to parse, so it is not asked (a third of a typical catalog).
- * The result is what gl_template_compile gives for such text, sharing src. */
-static bool compile_plain(gl_bundle_ctx *x, gl_template *t)
-{
-    t->pieces = gl_arena_alloc(x->c->arena, sizeof(char *));
-    t->piece_len = gl_arena_alloc(x->c->arena, sizeof(size_t));
-    if (!t->pieces || !t->piece_len)
-        return !gl_load_nomem(x);
-    t->kind = TK_LITERAL;
-    t->pieces[0] = t->literal = t->src;
-    t->piece_len[0] = strlen(t->src);
-    return true;
-}
-
-static bool arg_start(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
-static bool arg_char(char c)
-{
-    return arg_start(c) || (c >= '0' && c <= '9');
-}
-
-static bool term_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-}
-
-/* The end of `{name}` or `{-term}` at p, or NULL for anything else. */
-static const char *simple_slot_end(const char *p)
-{
-    const char *q = p + 1;
-    if (*q == '-') {
-        if (*++q < 'a' || *q > 'z')
-            return NULL;
-        while (term_char(*q))
-            q++;
-    } else {
-        if (!arg_start(*q))
-            return NULL;
-        while (arg_char(*q))
-            q++;
-    }
-    return *q == '}' && q - p <= 256 ? q : NULL;
-}
-
-/* Text with `{name}` and `{-term}` slots and nothing else ICU would read (no
- * apostrophe, no other brace): its pieces and slots are cut here, as
- * gl_template_compile would cut them, without the UTF-16 round trip and
- * MessagePattern.  0: not such a template; 1: compiled; -1: out of memory. */
-static int compile_simple(gl_bundle_ctx *x, gl_template *t)
-{
-    size_t n = 0;
-    for (const char *p = t->src; *p; p++) {
-        if (*p == '\'' || *p == '}')
-            return 0;
-        if (*p == '{') {
-            if (!(p = simple_slot_end(p)))
-                return 0;
-            n++;
-        }
-    }
-    gl_arena *a = x->c->arena;
-    t->pieces = gl_arena_alloc(a, (n + 1) * sizeof(char *));
-    t->piece_len = gl_arena_alloc(a, (n + 1) * sizeof(size_t));
-    t->slots = gl_arena_alloc(a, n * sizeof(gl_slot));
-    if (!t->pieces || !t->piece_len || !t->slots)
-        return -1;
-    const char *piece = t->src;
-    size_t k = 0;
-    for (const char *p = t->src;; p++) {
-        if (*p != '{' && *p)
-            continue;
-        /* pieces point into src: slots split it, nothing in between changes */
-        t->pieces[k] = piece;
-        t->piece_len[k] = (size_t)(p - piece);
-        if (!*p)
-            break;
-        const char *end = simple_slot_end(p);
-        bool term = p[1] == '-';
-        const char *name = p + 1 + term;
-        gl_slot *s = &t->slots[k];
-        *s = (gl_slot){term ? SLOT_TERM : SLOT_ARG, USE_PLAIN,
-                       gl_arena_intern(a, name, (size_t)(end - name)), ""};
-        if (!s->name)
-            return -1;
-        k++;
-        piece = end + 1;
-        p = end;
-    }
-    t->kind = TK_SIMPLE;
-    t->nslots = n;
-    t->literal = t->pieces[0];
-    return 1;
-}
-
 static bool compile_template(gl_bundle_ctx *x, gl_template *t, const ynode *v,
                              const char *id)
 {
@@ -206,18 +108,8 @@ static bool compile_template(gl_bundle_ctx *x, gl_template *t, const ynode *v,
     t->id = x->c->ntemplates++;
     if (!t->src)
         return !gl_load_nomem(x);
-    if (!strpbrk(t->src, "{}'"))
-        return compile_plain(x, t);
-    switch (compile_simple(x, t)) {
-    case 1:
-        return true;
-    case -1:
-        return !gl_load_nomem(x);
-    default:
-        break;
-    }
-    switch (gl_template_compile(x->c->arena, t, (unsigned)GL_LIMIT(x->ld->limits, TEMPLATE_DEPTH),
-                                msg, sizeof msg)) {
+    switch (gl_template_build(x->c->arena, t, (unsigned)GL_LIMIT(x->ld->limits, TEMPLATE_DEPTH),
+                              msg, sizeof msg)) {
     case TC_OK:
         if (t->open_quote)
             gl_report_warning(x->ld->diag, R_TEMPLATE_SYNTAX, x->b->file, v->line, v->col,

@@ -66,7 +66,11 @@ typedef enum gl_compile_status {
     TC_OK, TC_SYNTAX, TC_DEPTH, TC_NOMEM
 } gl_compile_status;
 
-/* Compiles t->src into t, allocating in `a`.  On failure writes a message
+/* Compiles t->src into t, allocating in `a`, the cheapest way its text
+ * allows (template.c); on failure writes a message naming the problem. */
+gl_compile_status gl_template_build(gl_arena *a, gl_template *t, unsigned max_depth, char *msg,
+                                    size_t msgcap);
+/* Compiles t->src into t through ICU, allocating in `a`.  On failure writes a message
  * naming the problem into msg. */
 gl_compile_status gl_template_compile(gl_arena *a, gl_template *t, unsigned max_depth, char *msg,
                                       size_t msgcap);
