@@ -4,6 +4,7 @@
  * into the table and RESULTS.md.
  *
  *   glocal-bench open DIR REPS            glocal_catalog_open vs libyaml's bare event parse
+ *   glocal-bench workloads DATA           the names of the workloads this harness knows
  *   glocal-bench format DATA REPS [NAME]  every workload (or one): glocal, raw ICU, hand-written floor
  *   glocal-bench lint DIR REPS            glocal_lint
  *   glocal-bench rss DIR REPS             peak RSS after open, each in a fresh child process
@@ -13,7 +14,11 @@
  *   glocal-bench loop DATA NAME glocal|icu|floor N   N calls, for perf/callgrind
  *   glocal-bench dump DIR MESSAGES        every message x locale x 16 value sets (differential)
  *
- * DATA is the directory gen_catalog.py wrote (catalog/, workloads.tsv).
+ * DATA is the directory gen_catalog.py wrote (catalog/, workloads.tsv).  Besides
+ * its workloads the harness knows `result`: the variants workload's calls
+ * through glocal_format_result, timed interleaved with the same calls through
+ * glocal_format (format_ns), so that the price of saying what was served is
+ * measured in one process.
  *
  * The raw-ICU baseline is the least code a C++ user would write on ICU for
  * the same output: a MessageFormat built once with the template and locale
@@ -212,9 +217,12 @@ struct Arg {
 struct Workload {
     std::string name, kind, id, locale, formality, tone, channel, zone;
     std::vector<Arg> args;
+    bool result = false; /* through glocal_format_result */
 };
 
-std::vector<Workload> read_workloads(const std::string &data)
+/* The workloads of workloads.tsv and, when `derived`, the harness's own: the
+ * `result` workload (the variants workload through glocal_format_result). */
+std::vector<Workload> read_workloads(const std::string &data, bool derived = true)
 {
     std::vector<Workload> out;
     for (const std::string &line : split(read_file(data + "/workloads.tsv"), '\n')) {
@@ -223,7 +231,7 @@ std::vector<Workload> read_workloads(const std::string &data)
         std::vector<std::string> f = split(line, '\t');
         if (f.size() != 9)
             die("bad workloads.tsv line: " + line);
-        Workload w{f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], {}};
+        Workload w{f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], {}, false};
         if (f[8] != "-") {
             for (const std::string &a : split(f[8], ';')) {
                 size_t eq = a.find('=');
@@ -234,16 +242,26 @@ std::vector<Workload> read_workloads(const std::string &data)
         }
         out.push_back(w);
     }
+    for (size_t i = 0, n = out.size(); derived && i < n; i++) {
+        if (out[i].name != "variants")
+            continue;
+        Workload r = out[i];
+        r.name = r.kind = "result";
+        r.result = true;
+        out.push_back(r);
+    }
     return out;
 }
 
 struct GlocalCall {
     glocal_catalog *cat;
     std::string id;
+    bool result; /* glocal_format_result instead of glocal_format */
     glocal_request *req = nullptr;
     glocal_args *args = nullptr;
 
-    GlocalCall(glocal_catalog *c, const Workload &w) : cat(c), id(w.id)
+    GlocalCall(glocal_catalog *c, const Workload &w, bool through_result)
+        : cat(c), id(w.id), result(through_result)
     {
         glocal_error *e = nullptr;
         if (glocal_request_new(w.locale.c_str(), &req, &e) != GLOCAL_OK)
@@ -277,19 +295,38 @@ struct GlocalCall {
         glocal_request_free(req);
         glocal_args_free(args);
     }
+    GlocalCall(glocal_catalog *c, const Workload &w) : GlocalCall(c, w, w.result) {}
     std::string once() const
     {
-        char *out = nullptr;
         glocal_error *e = nullptr;
+        if (result) {
+            glocal_result *res = nullptr;
+            if (glocal_format_result(cat, id.c_str(), req, args, &res, &e) != GLOCAL_OK)
+                die(std::string("format_result ") + id + ": " + glocal_error_message(e));
+            std::string s(glocal_result_text(res), glocal_result_length(res));
+            glocal_result_free(res);
+            return s;
+        }
+        char *out = nullptr;
         if (glocal_format(cat, id.c_str(), req, args, &out, &e) != GLOCAL_OK)
             die(std::string("format ") + id + ": " + glocal_error_message(e));
         std::string s(out);
         glocal_free(out);
         return s;
     }
+    /* Two loops, so that the glocal_format loop is the one it always was. */
     size_t run(long n) const
     {
         size_t sum = 0;
+        if (result) {
+            for (long i = 0; i < n; i++) {
+                glocal_result *res = nullptr;
+                glocal_format_result(cat, id.c_str(), req, args, &res, nullptr);
+                sum += (unsigned char)glocal_result_text(res)[0];
+                glocal_result_free(res);
+            }
+            return sum;
+        }
         for (long i = 0; i < n; i++) {
             char *out = nullptr;
             glocal_format(cat, id.c_str(), req, args, &out, nullptr);
@@ -510,31 +547,38 @@ int cmd_format(const std::string &data, int reps, const char *only)
     for (size_t wi = 0; wi < wls.size(); wi++) {
         const Workload &w = wls[wi];
         GlocalCall g(cat, w);
+        GlocalCall plain(cat, w, false); /* the result workload's glocal_format twin */
         std::string tmpl, floc;
         g.selection(tmpl, floc);
         RawIcu icu(tmpl, floc, w);
         Floor floor(tmpl, floc, w);
         bool use_floor = floor.ok && (w.kind == "money" || w.kind == "date_money" || w.name == "date");
         std::string out_g = g.once(), out_i = icu.once(), out_f = use_floor ? floor.once() : "";
+        if (w.result && plain.once() != out_g)
+            die("glocal_format_result and glocal_format differ on " + w.id);
         std::function<void(long)> fg = [&](long n) { g_sink = g_sink + g.run(n); };
         std::function<void(long)> fi = [&](long n) { g_sink = g_sink + icu.run(n); };
         std::function<void(long)> ff = [&](long n) { g_sink = g_sink + floor.run(n); };
+        std::function<void(long)> fp = [&](long n) { g_sink = g_sink + plain.run(n); };
         long ng = calibrate(fg, 60), ni = calibrate(fi, 60), nf = use_floor ? calibrate(ff, 60) : 0;
-        std::vector<double> tg, ti, tf;
+        long np = w.result ? calibrate(fp, 60) : 0;
+        std::vector<double> tg, ti, tf, tp;
         for (int r = 0; r < reps; r++) { /* interleaved, so drift hits all alike */
             tg.push_back(time_per_call(fg, ng));
             ti.push_back(time_per_call(fi, ni));
             if (use_floor)
                 tf.push_back(time_per_call(ff, nf));
+            if (w.result)
+                tp.push_back(time_per_call(fp, np));
         }
         printf("%s{\"name\": %s, \"kind\": %s, \"id\": %s, \"locale\": %s, \"template\": %s, "
                "\"format_locale\": %s,\n  \"glocal_ns\": %s, \"icu_ns\": %s, \"floor_ns\": %s,\n"
-               "  \"glocal_out\": %s, \"icu_out\": %s, \"floor_out\": %s}",
+               "  \"format_ns\": %s, \"glocal_out\": %s, \"icu_out\": %s, \"floor_out\": %s}",
                wi ? ",\n" : "", json_str(w.name).c_str(), json_str(w.kind).c_str(),
                json_str(w.id).c_str(), json_str(w.locale).c_str(), json_str(tmpl).c_str(),
                json_str(floc).c_str(), json_list(tg).c_str(), json_list(ti).c_str(),
-               json_list(tf).c_str(), json_str(out_g).c_str(), json_str(out_i).c_str(),
-               use_floor ? json_str(out_f).c_str() : "null");
+               json_list(tf).c_str(), json_list(tp).c_str(), json_str(out_g).c_str(),
+               json_str(out_i).c_str(), use_floor ? json_str(out_f).c_str() : "null");
         fflush(stdout);
     }
     printf("\n]}\n");
@@ -640,6 +684,16 @@ int cmd_dump(const std::string &dir, const std::string &messages)
         }
     }
     glocal_catalog_unref(cat);
+    return 0;
+}
+
+int cmd_workloads(const std::string &data)
+{
+    std::vector<Workload> wls = read_workloads(data);
+    printf("{\"workloads\": [");
+    for (size_t i = 0; i < wls.size(); i++)
+        printf("%s%s", i ? ", " : "", json_str(wls[i].name).c_str());
+    printf("]}\n");
     return 0;
 }
 
@@ -781,7 +835,7 @@ int cmd_rss(const char *self, const std::string &dir, int reps)
 int cmd_threads(const std::string &data, int reps, int ms)
 {
     glocal_catalog *cat = open_catalog(data + "/catalog");
-    std::vector<Workload> wls = read_workloads(data);
+    std::vector<Workload> wls = read_workloads(data, false); /* the mix it always had */
     /* control: the same harness with pure arithmetic instead of glocal, to
      * show how many CPUs this machine gives two threads at all */
     bool control = false;
@@ -961,6 +1015,8 @@ int main(int argc, char **argv)
         return cmd_loop(argv[2], argv[3], argv[4], atol(argv[5]));
     if (cmd == "open" && argc >= 3)
         return cmd_open(argv[2], num(3, 7));
+    if (cmd == "workloads" && argc >= 3)
+        return cmd_workloads(argv[2]);
     if (cmd == "format" && argc >= 3)
         return cmd_format(argv[2], num(3, 7), argc > 4 ? argv[4] : nullptr);
     if (cmd == "lint" && argc >= 3)
@@ -975,7 +1031,7 @@ int main(int argc, char **argv)
         return cmd_gettext(argv[2], argv[3], num(4, 7));
     if (cmd == "output-limit")
         return cmd_output_limit(num(2, 5));
-    fprintf(stderr, "usage: glocal-bench open|format|lint|rss|threads|gettext|output-limit ... "
-            "(see the source)\n");
+    fprintf(stderr, "usage: glocal-bench open|workloads|format|lint|rss|threads|gettext|"
+            "output-limit ... (see the source)\n");
     return 2;
 }
