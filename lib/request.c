@@ -64,11 +64,6 @@ glocal_status glocal_request_new(const char *locale, glocal_request **out, gloca
     return GLOCAL_OK;
 }
 
-const char *gl_request_chain_key(const glocal_request *r)
-{
-    return r->fallbacks ? r->fallbacks : r->tag;
-}
-
 /* A fallback's chain follows the request's own: "de-CH\nfr\nes". */
 glocal_status glocal_request_add_fallback(glocal_request *r, const char *locale,
                                           glocal_error **err)
@@ -95,6 +90,16 @@ glocal_status glocal_request_add_fallback(glocal_request *r, const char *locale,
     r->nfallbacks++;
     r->hash = gl_hash(longer, have + add + 1);
     return GLOCAL_OK;
+}
+
+/* Every catalog has the built-in axes at the same indices: found once here,
+ * not by name on every format call. */
+static int builtin_axis(const char *name)
+{
+    for (int a = 0; a < AX_BUILTIN; a++)
+        if (strcmp(gl_axis_names[a], name) == 0)
+            return a;
+    return -1;
 }
 
 /* Where the request keeps axis `name`: its slot, a new one, or -1 when all
@@ -163,6 +168,7 @@ glocal_status glocal_request_set_axis(glocal_request *r, const char *axis, const
             return st;
         }
         r->axis[slot].name = name;
+        r->axis[slot].builtin = builtin_axis(name);
         r->naxes++;
         return GLOCAL_OK;
     }

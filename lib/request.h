@@ -15,6 +15,7 @@ struct glocal_request {
     uint32_t hash;            /* of the chain key */
     struct {
         char *name, *value;
+        int builtin;          /* AX_* for a built-in axis (no lookup by name), else -1 */
     } axis[GL_MAX_AXES];      /* the axes set, in the order first set */
     size_t naxes;
     char *zone;               /* NULL: unset */
@@ -32,7 +33,10 @@ struct glocal_args {
 };
 
 /* What the chain memo knows this request's chain by (gl_chain_get). */
-const char *gl_request_chain_key(const glocal_request *r);
+static inline const char *gl_request_chain_key(const glocal_request *r)
+{
+    return r->fallbacks ? r->fallbacks : r->tag;
+}
 
 const gl_value *gl_args_find(const glocal_args *a, const char *name);
 gl_argtype gl_value_type(const gl_value *v);

@@ -4,11 +4,6 @@
 
 #include "resolve.h"
 
-const gl_msgdef *gl_msgdef_in(const gl_bundle *b, uint32_t msg)
-{
-    return b->msgs ? b->msgs[msg] : NULL;
-}
-
 size_t gl_deciding_position(const glocal_catalog *c, const uint32_t *chain, size_t n,
                             uint32_t msg)
 {
@@ -51,12 +46,6 @@ int gl_variant_score(const glocal_catalog *c, const gl_variant *v, const uint32_
     return s;
 }
 
-const gl_bundle *gl_resolution_bundle(const glocal_catalog *c, const gl_resolution *res,
-                                      size_t pos)
-{
-    return &c->bundles[res->chain->idx[pos]];
-}
-
 void gl_resolution_done(gl_resolution *res)
 {
     if (res->chain_owned)
@@ -82,7 +71,7 @@ static glocal_status request_context(const glocal_catalog *c, const glocal_reque
                                      gl_resolution *res, glocal_error **err)
 {
     for (size_t i = 0; i < r->naxes; i++) {
-        int a = gl_axis_named(c, r->axis[i].name);
+        int a = r->axis[i].builtin >= 0 ? r->axis[i].builtin : gl_axis_named(c, r->axis[i].name);
         uint32_t v;
         if (a < 0)
             return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,

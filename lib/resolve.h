@@ -9,8 +9,11 @@
 #include "request.h"
 
 /* The message's definition in bundle b; NULL when b does not define it (or
- * is a bundle lint could not read). */
-const gl_msgdef *gl_msgdef_in(const gl_bundle *b, uint32_t msg);
+ * is a bundle lint could not read).  Inline: every format call asks. */
+static inline const gl_msgdef *gl_msgdef_in(const gl_bundle *b, uint32_t msg)
+{
+    return b->msgs ? b->msgs[msg] : NULL;
+}
 
 /* The chain position whose bundle decides the text's language: the first
  * bundle defining msg, else base (the last position); always base for a
@@ -56,7 +59,10 @@ glocal_status gl_resolve(const glocal_catalog *c, const char *id, const glocal_r
 void gl_resolution_done(gl_resolution *res);
 
 /* The bundle at chain position pos of a resolution. */
-const gl_bundle *gl_resolution_bundle(const glocal_catalog *c, const gl_resolution *res,
-                                      size_t pos);
+static inline const gl_bundle *gl_resolution_bundle(const glocal_catalog *c,
+                                                    const gl_resolution *res, size_t pos)
+{
+    return &c->bundles[res->chain->idx[pos]];
+}
 
 #endif

@@ -116,6 +116,28 @@ static glocal_status op_explain(glocal_catalog *c, char **out)
     return run_format(c, out, true);
 }
 
+/* The result of the last message, with a zone from the request and fallbacks
+ * (so that the result copies what it cannot borrow), as its text. */
+static glocal_status op_result(glocal_catalog *c, char **out)
+{
+    glocal_request *r = NULL;
+    glocal_args *a = NULL;
+    glocal_result *res = NULL;
+    glocal_status st = request_and_args("de-CH-u-nu-arab", &r, &a);
+    if (st == GLOCAL_OK)
+        st = glocal_request_set_time_zone(r, "Asia/Tokyo", NULL);
+    if (st == GLOCAL_OK)
+        st = glocal_request_add_fallback(r, "fr", NULL);
+    if (st == GLOCAL_OK)
+        st = glocal_format_result(c, "cart", r, a, &res, NULL);
+    if (st == GLOCAL_OK && !(*out = strdup(glocal_result_text(res))))
+        st = GLOCAL_ERR_NOMEM;
+    glocal_result_free(res);
+    glocal_args_free(a);
+    glocal_request_free(r);
+    return st;
+}
+
 static glocal_status op_lint(glocal_catalog *unused, char **out)
 {
     (void)unused;
@@ -156,6 +178,7 @@ START_TEST(oom_everywhere)
     exhaust(op_open, NULL, NULL);
     exhaust(op_format, c, "\xd9\xa3 Artikel");
     exhaust(op_explain, c, NULL);
+    exhaust(op_result, c, "\xd9\xa3 Artikel");
     exhaust(op_lint, NULL, NULL);
     glocal_catalog_unref(c);
 }
