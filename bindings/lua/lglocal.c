@@ -7,64 +7,40 @@
  *    where code is the GLOCAL_ERR_* name and info a table {code=, message=,
  *    file=, line=, column=}.
  *  - Programmer mistakes (a wrong Lua type, an unknown option, a closed
- *    catalog) raise.
+ *    catalog) raise.  An option key that is neither time_zone, isolation nor
+ *    fallbacks names an axis; one the catalog lacks is such a mistake.
  *  - Every C object that lives across a call that may raise (luaL_argerror,
  *    a memory error inside the Lua API) is owned by a "scratch" userdata whose
  *    __gc frees it, so nothing leaks when an error unwinds the stack.
  */
-#include <glocal.h>
-
-#include <lauxlib.h>
-#include <lua.h>
+#include "lglocal.h"
 
 #include <stdint.h>
 #include <string.h>
 
-#define CATALOG_MT "glocal.Catalog"
-#define DATE_MT "glocal.Date"
-#define MONEY_MT "glocal.Money"
-#define DECIMAL_MT "glocal.Decimal"
-#define SCRATCH_MT "glocal.scratch"
-
-typedef struct lcatalog {
-    glocal_catalog *c; /* NULL once closed (or before it opened) */
-} lcatalog;
-
-typedef struct ldate {
-    int64_t ms;
-} ldate;
-
-/* Money and decimals keep their strings as user values (1: amount/value,
- * 2: currency), so Lua owns the memory. */
-
-typedef struct scratch {
-    glocal_request *request;
-    glocal_args *args;
-    glocal_findings *findings;
-    glocal_error *err;
-    char *out;
-} scratch;
-
 /* ---- scratch: C resources owned by a userdata ----------------------------- */
 
-static void scratch_release(scratch *s)
+void scratch_release(scratch *s)
 {
     glocal_request_free(s->request);
     glocal_args_free(s->args);
+    glocal_result_free(s->result);
+    glocal_variants_free(s->variants);
+    glocal_chain_free(s->chain);
+    glocal_terms_free(s->terms);
     glocal_findings_free(s->findings);
     glocal_error_free(s->err);
     glocal_free(s->out);
     memset(s, 0, sizeof *s);
 }
 
-static int scratch_gc(lua_State *L)
+int scratch_gc(lua_State *L)
 {
     scratch_release(luaL_checkudata(L, 1, SCRATCH_MT));
     return 0;
 }
 
-/* Pushes a new, empty scratch on the stack. */
-static scratch *scratch_new(lua_State *L)
+scratch *scratch_new(lua_State *L)
 {
     scratch *s = lua_newuserdatauv(L, sizeof *s, 0);
     memset(s, 0, sizeof *s);
@@ -74,9 +50,7 @@ static scratch *scratch_new(lua_State *L)
 
 /* ---- failures --------------------------------------------------------------- */
 
-/* Pushes nil, message, code, info for a failure described by s->err (when
- * set) or by status and fallback; releases s.  Returns 4. */
-static int push_failure(lua_State *L, scratch *s, glocal_status status, const char *fallback)
+int push_failure(lua_State *L, scratch *s, glocal_status status, const char *fallback)
 {
     const char *message = fallback;
     const char *file = NULL;
@@ -128,9 +102,8 @@ static int push_failure(lua_State *L, scratch *s, glocal_status status, const ch
 }
 
 /* A string argument that must cross into C whole: embedded NULs are input
- * errors, reported as GLOCAL_ERR_INVALID like invalid UTF-8 is.  Returns
- * NULL after pushing the failure message (as a Lua string) on the stack. */
-static const char *c_string(lua_State *L, int idx, const char *what)
+ * errors, reported as GLOCAL_ERR_INVALID like invalid UTF-8 is. */
+const char *c_string(lua_State *L, int idx, const char *what)
 {
     size_t len;
     const char *s = lua_tolstring(L, idx, &len);
@@ -141,188 +114,43 @@ static const char *c_string(lua_State *L, int idx, const char *what)
     return s;
 }
 
-static int fail_nul(lua_State *L, scratch *s)
+int fail_nul(lua_State *L, scratch *s)
 {
     /* the message is on top of the stack */
     const char *msg = lua_tostring(L, -1);
     return push_failure(L, s, GLOCAL_ERR_INVALID, msg);
 }
 
-/* ---- value types: glocal.date, glocal.money, glocal.decimal ----------------- */
+/* ---- tables ------------------------------------------------------------------ */
 
-static int l_date(lua_State *L)
+void set_string(lua_State *L, const char *key, const char *value)
 {
-    lua_Integer ms = luaL_checkinteger(L, 1);
-    ldate *d = lua_newuserdatauv(L, sizeof *d, 0);
-    d->ms = (int64_t)ms;
-    luaL_setmetatable(L, DATE_MT);
-    return 1;
-}
-
-static int date_index(lua_State *L)
-{
-    ldate *d = luaL_checkudata(L, 1, DATE_MT);
-    const char *key = lua_tostring(L, 2);
-    if (key != NULL && strcmp(key, "ms") == 0)
-        lua_pushinteger(L, (lua_Integer)d->ms);
-    else
-        lua_pushnil(L);
-    return 1;
-}
-
-static int date_tostring(lua_State *L)
-{
-    ldate *d = luaL_checkudata(L, 1, DATE_MT);
-    lua_pushfstring(L, "glocal.date(%I)", (lua_Integer)d->ms);
-    return 1;
-}
-
-static int date_eq(lua_State *L)
-{
-    ldate *a = luaL_checkudata(L, 1, DATE_MT);
-    ldate *b = luaL_checkudata(L, 2, DATE_MT);
-    lua_pushboolean(L, a->ms == b->ms);
-    return 1;
-}
-
-/* An exact decimal given as a string, or as an integer (floats are refused:
- * they cannot hold 19.90). */
-static const char *check_decimal(lua_State *L, int idx)
-{
-    if (lua_type(L, idx) == LUA_TNUMBER) {
-        if (!lua_isinteger(L, idx))
-            luaL_argerror(L, idx, "floats cannot hold decimals exactly: pass a string such as \"19.90\"");
-        lua_pushfstring(L, "%I", (lua_Integer)lua_tointeger(L, idx));
-        lua_replace(L, idx);
+    if (value != NULL) {
+        lua_pushstring(L, value);
+        lua_setfield(L, -2, key);
     }
-    return luaL_checkstring(L, idx);
 }
 
-/* Checks a decimal (and currency, when not NULL) with the library's own rules
- * by setting them on a throw-away argument list. */
-static glocal_status validate_decimal(const char *amount, const char *currency)
+void set_integer(lua_State *L, const char *key, lua_Integer value)
 {
-    glocal_args *a = NULL;
-    glocal_args_new(&a, NULL);
-    if (a == NULL)
-        return GLOCAL_ERR_NOMEM;
-    glocal_status st = currency != NULL ? glocal_args_money(a, "v", amount, currency, NULL)
-                                        : glocal_args_decimal(a, "v", amount, NULL);
-    glocal_args_free(a);
-    return st;
+    lua_pushinteger(L, value);
+    lua_setfield(L, -2, key);
 }
 
-static int l_money(lua_State *L)
+void set_boolean(lua_State *L, const char *key, int value)
 {
-    const char *amount = check_decimal(L, 1);
-    const char *currency = luaL_checkstring(L, 2);
-    scratch *s = scratch_new(L);
-    if (c_string(L, 1, "money amount") == NULL || c_string(L, 2, "currency") == NULL)
-        return fail_nul(L, s);
-    glocal_status st = validate_decimal(amount, currency);
-    if (st != GLOCAL_OK) {
-        const char *msg = lua_pushfstring(L, "money %s %s is not a decimal amount and an ISO 4217 code",
-                                          amount, currency);
-        return push_failure(L, s, st, msg);
-    }
-    lua_newuserdatauv(L, 0, 2);
-    lua_pushvalue(L, 1);
-    lua_setiuservalue(L, -2, 1);
-    lua_pushvalue(L, 2);
-    lua_setiuservalue(L, -2, 2);
-    luaL_setmetatable(L, MONEY_MT);
-    return 1;
+    lua_pushboolean(L, value);
+    lua_setfield(L, -2, key);
 }
 
-static int money_index(lua_State *L)
+void new_array(lua_State *L, size_t n)
 {
-    luaL_checkudata(L, 1, MONEY_MT);
-    const char *key = lua_tostring(L, 2);
-    if (key != NULL && strcmp(key, "amount") == 0)
-        lua_getiuservalue(L, 1, 1);
-    else if (key != NULL && strcmp(key, "currency") == 0)
-        lua_getiuservalue(L, 1, 2);
-    else
-        lua_pushnil(L);
-    return 1;
-}
-
-static int money_tostring(lua_State *L)
-{
-    luaL_checkudata(L, 1, MONEY_MT);
-    lua_getiuservalue(L, 1, 1);
-    lua_pushliteral(L, " ");
-    lua_getiuservalue(L, 1, 2);
-    lua_concat(L, 3);
-    return 1;
-}
-
-static int money_eq(lua_State *L)
-{
-    luaL_checkudata(L, 1, MONEY_MT);
-    luaL_checkudata(L, 2, MONEY_MT);
-    for (int i = 1; i <= 2; i++) {
-        lua_getiuservalue(L, 1, i);
-        lua_getiuservalue(L, 2, i);
-        if (!lua_rawequal(L, -1, -2)) {
-            lua_pushboolean(L, 0);
-            return 1;
-        }
-        lua_pop(L, 2);
-    }
-    lua_pushboolean(L, 1);
-    return 1;
-}
-
-static int l_decimal(lua_State *L)
-{
-    const char *value = check_decimal(L, 1);
-    scratch *s = scratch_new(L);
-    if (c_string(L, 1, "decimal") == NULL)
-        return fail_nul(L, s);
-    glocal_status st = validate_decimal(value, NULL);
-    if (st != GLOCAL_OK) {
-        const char *msg = lua_pushfstring(L, "%s is not a decimal number", value);
-        return push_failure(L, s, st, msg);
-    }
-    lua_newuserdatauv(L, 0, 1);
-    lua_pushvalue(L, 1);
-    lua_setiuservalue(L, -2, 1);
-    luaL_setmetatable(L, DECIMAL_MT);
-    return 1;
-}
-
-static int decimal_index(lua_State *L)
-{
-    luaL_checkudata(L, 1, DECIMAL_MT);
-    const char *key = lua_tostring(L, 2);
-    if (key != NULL && strcmp(key, "value") == 0)
-        lua_getiuservalue(L, 1, 1);
-    else
-        lua_pushnil(L);
-    return 1;
-}
-
-static int decimal_tostring(lua_State *L)
-{
-    luaL_checkudata(L, 1, DECIMAL_MT);
-    lua_getiuservalue(L, 1, 1);
-    return 1;
-}
-
-static int decimal_eq(lua_State *L)
-{
-    luaL_checkudata(L, 1, DECIMAL_MT);
-    luaL_checkudata(L, 2, DECIMAL_MT);
-    lua_getiuservalue(L, 1, 1);
-    lua_getiuservalue(L, 2, 1);
-    lua_pushboolean(L, lua_rawequal(L, -1, -2));
-    return 1;
+    lua_createtable(L, n > INT32_MAX ? 0 : (int)n, 0);
 }
 
 /* ---- catalog ------------------------------------------------------------------ */
 
-static lcatalog *check_catalog(lua_State *L)
+lcatalog *check_catalog(lua_State *L)
 {
     lcatalog *lc = luaL_checkudata(L, 1, CATALOG_MT);
     if (lc->c == NULL)
@@ -378,7 +206,7 @@ static int cat_locales(lua_State *L)
 {
     lcatalog *lc = check_catalog(L);
     size_t n = glocal_catalog_locale_count(lc->c);
-    lua_createtable(L, n > INT32_MAX ? 0 : (int)n, 0);
+    new_array(L, n);
     for (size_t i = 0; i < n; i++) {
         lua_pushstring(L, glocal_catalog_locale_at(lc->c, i));
         lua_rawseti(L, -2, (lua_Integer)i + 1);
@@ -423,149 +251,118 @@ static int cat_negotiate(lua_State *L)
     return 1;
 }
 
-static const char *const option_names[] = {"formality", "tone", "channel", "time_zone",
-                                           "isolation", NULL};
+/* ---- request options ------------------------------------------------------------ */
+
 static const char *const isolation_names[] = {"auto", "never", "always", NULL};
 
-/* Reads opts (a table at index idx) into s->request.  Returns GLOCAL_OK or
- * the failing status (s->err set).  Raises on programmer mistakes. */
-static glocal_status apply_options(lua_State *L, int idx, scratch *s)
+/* Pushes the message for an option key that is neither an option nor an
+ * axis of c, listing what is. */
+static const char *unknown_option(lua_State *L, const glocal_catalog *c, const char *key)
 {
-    lua_pushnil(L);
-    while (lua_next(L, idx) != 0) {
-        int known = 0;
-        if (lua_type(L, -2) == LUA_TSTRING) {
-            const char *key = lua_tostring(L, -2);
-            for (int i = 0; option_names[i] != NULL; i++)
-                known |= strcmp(key, option_names[i]) == 0;
-        }
-        if (!known) {
-            lua_pushvalue(L, -2);
-            luaL_argerror(L, idx, lua_pushfstring(L, "unknown option '%s' (expected formality, "
-                                                     "tone, channel, time_zone or isolation)",
-                                                  luaL_tolstring(L, -1, NULL)));
-        }
-        if (lua_type(L, -1) != LUA_TSTRING)
-            luaL_argerror(L, idx, lua_pushfstring(L, "option '%s' must be a string, not %s",
-                                                  lua_tostring(L, -2), luaL_typename(L, -1)));
-        lua_pop(L, 1);
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    luaL_addstring(&b, "unknown option '");
+    luaL_addstring(&b, key);
+    luaL_addstring(&b, "' (expected time_zone, isolation, fallbacks or an axis of this catalog:");
+    for (size_t i = 0; i < glocal_catalog_axis_count(c); i++) {
+        luaL_addstring(&b, i > 0 ? ", " : " ");
+        luaL_addstring(&b, glocal_catalog_axis_name(c, i));
     }
-    for (int i = 0; i < 3; i++) {
-        if (lua_getfield(L, idx, option_names[i]) == LUA_TSTRING) {
-            const char *value = lua_tostring(L, -1);
-            glocal_status st = glocal_request_set_axis(s->request, option_names[i], value, &s->err);
-            if (st != GLOCAL_OK)
-                return st;
-        }
-        lua_pop(L, 1);
-    }
-    if (lua_getfield(L, idx, "time_zone") == LUA_TSTRING) {
-        glocal_status st = glocal_request_set_time_zone(s->request, lua_tostring(L, -1), &s->err);
-        if (st != GLOCAL_OK)
-            return st;
-    }
-    lua_pop(L, 1);
-    if (lua_getfield(L, idx, "isolation") == LUA_TSTRING) {
-        const char *mode = lua_tostring(L, -1);
-        int which = -1;
-        for (int i = 0; isolation_names[i] != NULL; i++)
-            if (strcmp(mode, isolation_names[i]) == 0)
-                which = i;
-        if (which < 0)
-            luaL_argerror(L, idx, lua_pushfstring(L, "isolation must be 'auto', 'never' or "
-                                                     "'always', not '%s'", mode));
-        glocal_status st = glocal_request_set_isolation(s->request, (glocal_isolation)which,
-                                                        &s->err);
-        if (st != GLOCAL_OK)
-            return st;
-    }
-    lua_pop(L, 1);
-    return GLOCAL_OK;
+    luaL_addstring(&b, ")");
+    luaL_pushresult(&b);
+    return lua_tostring(L, -1);
 }
 
-/* Reads args (a table at index idx) into s->args.  Returns GLOCAL_OK, or a
- * failing status with a message pushed on the stack.  Raises on programmer
- * mistakes (a non-string name, a value of a type glocal has no use for). */
-static glocal_status build_args(lua_State *L, int idx, scratch *s)
+/* st, after pushing a message about option key for a failure to fall back
+ * on when the library gave no error (s->err has its reason otherwise). */
+static glocal_status refused(lua_State *L, glocal_status st, const char *key)
 {
-    glocal_args_new(&s->args, NULL);
-    if (s->args == NULL) {
-        lua_pushliteral(L, "out of memory");
-        return GLOCAL_ERR_NOMEM;
-    }
-    lua_pushnil(L);
-    while (lua_next(L, idx) != 0) {
-        if (lua_type(L, -2) != LUA_TSTRING)
-            luaL_argerror(L, idx, lua_pushfstring(L, "argument names must be strings, not %s",
-                                                  luaL_typename(L, -2)));
-        size_t len;
-        const char *name = lua_tolstring(L, -2, &len);
-        glocal_status st;
-        if (strlen(name) != len) {
-            lua_pushliteral(L, "an argument name contains a NUL byte");
+    if (st != GLOCAL_OK)
+        lua_pushfstring(L, "option '%s' was refused", key);
+    return st;
+}
+
+/* fallbacks = {"es", "en"} (the value on top of the stack), in order. */
+static glocal_status add_fallbacks(lua_State *L, int idx, scratch *s)
+{
+    if (!lua_istable(L, -1))
+        luaL_argerror(L, idx, lua_pushfstring(L, "option 'fallbacks' must be an array of "
+                                                 "locales, not %s", luaL_typename(L, -1)));
+    lua_Unsigned n = lua_rawlen(L, -1);
+    for (lua_Unsigned i = 1; i <= n; i++) {
+        if (lua_rawgeti(L, -1, (lua_Integer)i) != LUA_TSTRING)
+            luaL_argerror(L, idx, lua_pushfstring(L, "fallbacks[%I] must be a string, not %s",
+                                                  (lua_Integer)i, luaL_typename(L, -1)));
+        const char *locale = c_string(L, -1, "a fallback locale");
+        if (locale == NULL)
             return GLOCAL_ERR_INVALID;
-        }
-        switch (lua_type(L, -1)) {
-        case LUA_TSTRING: {
-            const char *text = lua_tolstring(L, -1, &len);
-            if (strlen(text) != len) {
-                lua_pushfstring(L, "argument '%s' contains a NUL byte", name);
-                return GLOCAL_ERR_INVALID;
-            }
-            st = glocal_args_text(s->args, name, text, NULL);
-            break;
-        }
-        case LUA_TNUMBER:
-            if (lua_isinteger(L, -1))
-                st = glocal_args_int(s->args, name, (int64_t)lua_tointeger(L, -1), NULL);
-            else
-                st = glocal_args_double(s->args, name, (double)lua_tonumber(L, -1), NULL);
-            break;
-        case LUA_TUSERDATA: {
-            ldate *d = luaL_testudata(L, -1, DATE_MT);
-            if (d != NULL) {
-                st = glocal_args_date(s->args, name, d->ms, NULL);
-            } else if (luaL_testudata(L, -1, MONEY_MT) != NULL) {
-                lua_getiuservalue(L, -1, 1);
-                lua_getiuservalue(L, -2, 2);
-                st = glocal_args_money(s->args, name, lua_tostring(L, -2), lua_tostring(L, -1), NULL);
-                lua_pop(L, 2);
-            } else if (luaL_testudata(L, -1, DECIMAL_MT) != NULL) {
-                lua_getiuservalue(L, -1, 1);
-                st = glocal_args_decimal(s->args, name, lua_tostring(L, -1), NULL);
-                lua_pop(L, 1);
-            } else {
-                luaL_argerror(L, idx, lua_pushfstring(L, "argument '%s' is a userdata that is not "
-                                                         "a glocal.date, money or decimal", name));
-                return GLOCAL_ERR_INVALID; /* not reached */
-            }
-            break;
-        }
-        default:
-            luaL_argerror(L, idx, lua_pushfstring(L, "argument '%s' is a %s; use a string, a "
-                                                     "number, glocal.date, glocal.money or "
-                                                     "glocal.decimal", name, luaL_typename(L, -1)));
-            return GLOCAL_ERR_INVALID; /* not reached */
-        }
-        if (st != GLOCAL_OK) {
-            if (st == GLOCAL_ERR_INVALID)
-                lua_pushfstring(L, "argument '%s' was refused: a name must match "
-                                   "[A-Za-z_][A-Za-z0-9_]*, a number must be finite, "
-                                   "text must be valid UTF-8", name);
-            else
-                lua_pushfstring(L, "argument '%s' was refused (%s)", name, glocal_status_name(st));
-            return st;
-        }
+        glocal_status st = glocal_request_add_fallback(s->request, locale, &s->err);
+        if (st != GLOCAL_OK)
+            return refused(L, st, "fallbacks");
         lua_pop(L, 1);
     }
     return GLOCAL_OK;
 }
 
-typedef glocal_status (*render_fn)(const glocal_catalog *, const char *, const glocal_request *,
-                                   const glocal_args *, char **, glocal_error **);
+static glocal_status set_isolation(lua_State *L, int idx, scratch *s, const char *mode)
+{
+    for (int i = 0; isolation_names[i] != NULL; i++)
+        if (strcmp(mode, isolation_names[i]) == 0)
+            return refused(L, glocal_request_set_isolation(s->request, (glocal_isolation)i,
+                                                           &s->err), "isolation");
+    luaL_argerror(L, idx, lua_pushfstring(L, "isolation must be 'auto', 'never' or 'always', "
+                                             "not '%s'", mode));
+    return GLOCAL_ERR_INVALID; /* not reached */
+}
 
-/* cat:format(id, locale [, args [, opts]]) and cat:explain(...) */
-static int render(lua_State *L, render_fn fn)
+/* Applies the option whose key and value lua_next left on the stack.
+ * Returns GLOCAL_OK, or a failing status with s->err set or a message
+ * pushed.  Raises on programmer mistakes. */
+static glocal_status apply_option(lua_State *L, int idx, scratch *s, const glocal_catalog *c)
+{
+    size_t len;
+    const char *key = lua_type(L, -2) == LUA_TSTRING ? lua_tolstring(L, -2, &len) : NULL;
+    if (key != NULL && strcmp(key, "fallbacks") == 0)
+        return add_fallbacks(L, idx, s);
+    int axis = key != NULL && strcmp(key, "time_zone") != 0 && strcmp(key, "isolation") != 0;
+    if (key == NULL || strlen(key) != len ||
+        (axis && glocal_catalog_axis_value_count(c, key) == 0)) {
+        lua_pushvalue(L, -2);
+        luaL_argerror(L, idx, unknown_option(L, c, luaL_tolstring(L, -1, NULL)));
+    }
+    if (lua_type(L, -1) != LUA_TSTRING)
+        luaL_argerror(L, idx, lua_pushfstring(L, "option '%s' must be a string, not %s", key,
+                                              luaL_typename(L, -1)));
+    const char *value = c_string(L, -1, key);
+    if (value == NULL)
+        return GLOCAL_ERR_INVALID;
+    if (axis)
+        return refused(L, glocal_request_set_axis(s->request, key, value, &s->err), key);
+    if (strcmp(key, "time_zone") == 0)
+        return refused(L, glocal_request_set_time_zone(s->request, value, &s->err), key);
+    return set_isolation(L, idx, s, value);
+}
+
+/* Reads opts (a table at index idx) into s->request. */
+static glocal_status apply_options(lua_State *L, int idx, scratch *s, const glocal_catalog *c)
+{
+    lua_pushnil(L);
+    while (lua_next(L, idx) != 0) {
+        glocal_status st = apply_option(L, idx, s, c);
+        if (st != GLOCAL_OK)
+            return st;
+        lua_pop(L, 1);
+    }
+    return GLOCAL_OK;
+}
+
+/* ---- formatting ------------------------------------------------------------------- */
+
+/* What cat:format, cat:explain and cat:format_result share: checks (catalog,
+ * id, locale [, args [, opts]]), pushes a scratch at index 6 and fills its
+ * request and args.  Returns 0, or the number of values it pushed for a
+ * failure (the caller returns them). */
+static int prepare_call(lua_State *L)
 {
     lcatalog *lc = check_catalog(L);
     luaL_checkstring(L, 2);
@@ -577,8 +374,7 @@ static int render(lua_State *L, render_fn fn)
     lua_settop(L, 5);
     scratch *s = scratch_new(L);
 
-    const char *id = c_string(L, 2, "message id");
-    if (id == NULL)
+    if (c_string(L, 2, "message id") == NULL)
         return fail_nul(L, s);
     const char *locale = c_string(L, 3, "locale");
     if (locale == NULL)
@@ -587,16 +383,30 @@ static int render(lua_State *L, render_fn fn)
     if (st != GLOCAL_OK)
         return push_failure(L, s, st, "locale refused");
     if (lua_istable(L, 5)) {
-        st = apply_options(L, 5, s);
+        st = apply_options(L, 5, s, lc->c);
         if (st != GLOCAL_OK)
-            return push_failure(L, s, st, "option refused");
+            return push_failure(L, s, st, lua_tostring(L, -1));
     }
     if (lua_istable(L, 4)) {
         st = build_args(L, 4, s);
         if (st != GLOCAL_OK)
             return push_failure(L, s, st, lua_tostring(L, -1));
     }
-    st = fn(lc->c, id, s->request, s->args, &s->out, &s->err);
+    return 0;
+}
+
+typedef glocal_status (*render_fn)(const glocal_catalog *, const char *, const glocal_request *,
+                                   const glocal_args *, char **, glocal_error **);
+
+/* cat:format(id, locale [, args [, opts]]) and cat:explain(...) */
+static int render(lua_State *L, render_fn fn)
+{
+    int failed = prepare_call(L);
+    if (failed)
+        return failed;
+    scratch *s = lua_touserdata(L, 6);
+    glocal_status st = fn(check_catalog(L)->c, lua_tostring(L, 2), s->request, s->args, &s->out,
+                          &s->err);
     if (st != GLOCAL_OK)
         return push_failure(L, s, st, "formatting failed");
     lua_pushstring(L, s->out);
@@ -614,51 +424,57 @@ static int cat_explain(lua_State *L)
     return render(L, glocal_explain);
 }
 
-/* ---- lint ---------------------------------------------------------------------- */
-
-static void set_string(lua_State *L, const char *key, const char *value)
+/* The axes of the context that chose the variant: {formality = {value=,
+ * source=, profile=}, ...}, set ones only. */
+static void push_result_axes(lua_State *L, const glocal_catalog *c, const glocal_result *res)
 {
-    if (value != NULL) {
-        lua_pushstring(L, value);
-        lua_setfield(L, -2, key);
+    lua_newtable(L);
+    for (size_t i = 0; i < glocal_catalog_axis_count(c); i++) {
+        const char *axis = glocal_catalog_axis_name(c, i);
+        const char *value = glocal_result_axis(res, axis);
+        if (value == NULL)
+            continue;
+        lua_createtable(L, 0, 3);
+        set_string(L, "value", value);
+        set_string(L, "source", glocal_result_axis_source(res, axis));
+        set_string(L, "profile", glocal_result_axis_profile(res, axis));
+        lua_setfield(L, -2, axis);
     }
 }
 
-static int l_lint(lua_State *L)
+static void push_result(lua_State *L, const glocal_catalog *c, const glocal_result *res)
 {
-    luaL_checkstring(L, 1);
-    scratch *s = scratch_new(L);
-    const char *dir = c_string(L, 1, "catalog directory");
-    if (dir == NULL)
-        return fail_nul(L, s);
-    glocal_status st = glocal_lint(dir, &s->findings, &s->err);
+    lua_createtable(L, 0, 12);
+    lua_pushlstring(L, glocal_result_text(res), glocal_result_length(res));
+    lua_setfield(L, -2, "text");
+    set_string(L, "bundle", glocal_result_bundle(res));
+    set_string(L, "variant", glocal_result_variant(res));
+    set_string(L, "file", glocal_result_file(res));
+    set_integer(L, "line", glocal_result_line(res));
+    set_integer(L, "column", glocal_result_column(res));
+    set_string(L, "format_locale", glocal_result_format_locale(res));
+    set_string(L, "language", glocal_result_language(res));
+    set_boolean(L, "fallback", glocal_result_fallback(res));
+    push_result_axes(L, c, res);
+    lua_setfield(L, -2, "axes");
+    set_string(L, "time_zone", glocal_result_time_zone(res));
+    set_string(L, "time_zone_source", glocal_result_time_zone_source(res));
+}
+
+/* cat:format_result(id, locale [, args [, opts]]): the text and what served it. */
+static int cat_format_result(lua_State *L)
+{
+    int failed = prepare_call(L);
+    if (failed)
+        return failed;
+    scratch *s = lua_touserdata(L, 6);
+    const glocal_catalog *c = check_catalog(L)->c;
+    glocal_status st = glocal_format_result(c, lua_tostring(L, 2), s->request, s->args,
+                                            &s->result, &s->err);
     if (st != GLOCAL_OK)
-        return push_failure(L, s, st, "lint failed");
-    size_t n = glocal_findings_count(s->findings);
-    lua_createtable(L, n > INT32_MAX ? 0 : (int)n, 0);
-    for (size_t i = 0; i < n; i++) {
-        const glocal_finding *x = glocal_findings_at(s->findings, i);
-        lua_createtable(L, 0, 8);
-        set_string(L, "file", glocal_finding_file(x));
-        lua_pushinteger(L, glocal_finding_line(x));
-        lua_setfield(L, -2, "line");
-        lua_pushinteger(L, glocal_finding_column(x));
-        lua_setfield(L, -2, "column");
-        set_string(L, "severity",
-                   glocal_finding_severity(x) == GLOCAL_SEVERITY_WARNING ? "warning" : "error");
-        set_string(L, "rule", glocal_finding_rule(x));
-        set_string(L, "message", glocal_finding_message(x));
-        set_string(L, "locale", glocal_finding_locale(x));
-        set_string(L, "message_id", glocal_finding_message_id(x));
-        lua_rawseti(L, -2, (lua_Integer)i + 1);
-    }
+        return push_failure(L, s, st, "formatting failed");
+    push_result(L, c, s->result);
     scratch_release(s);
-    return 1;
-}
-
-static int l_version(lua_State *L)
-{
-    lua_pushstring(L, glocal_version());
     return 1;
 }
 
@@ -667,6 +483,7 @@ static int l_version(lua_State *L)
 static const luaL_Reg catalog_methods[] = {
     {"format", cat_format},
     {"explain", cat_explain},
+    {"format_result", cat_format_result},
     {"locales", cat_locales},
     {"profile", cat_profile},
     {"negotiate", cat_negotiate},
@@ -682,27 +499,14 @@ static const luaL_Reg catalog_meta[] = {
     {NULL, NULL},
 };
 
-static const luaL_Reg date_meta[] = {
-    {"__index", date_index}, {"__tostring", date_tostring}, {"__eq", date_eq}, {NULL, NULL}};
-static const luaL_Reg money_meta[] = {
-    {"__index", money_index}, {"__tostring", money_tostring}, {"__eq", money_eq}, {NULL, NULL}};
-static const luaL_Reg decimal_meta[] = {{"__index", decimal_index},
-                                        {"__tostring", decimal_tostring},
-                                        {"__eq", decimal_eq},
-                                        {NULL, NULL}};
 static const luaL_Reg scratch_meta[] = {{"__gc", scratch_gc}, {"__close", scratch_gc}, {NULL, NULL}};
 
 static const luaL_Reg functions[] = {
     {"open", l_open},
-    {"lint", l_lint},
-    {"date", l_date},
-    {"money", l_money},
-    {"decimal", l_decimal},
-    {"version", l_version},
     {NULL, NULL},
 };
 
-static void new_metatable(lua_State *L, const char *name, const luaL_Reg *meta)
+void new_metatable(lua_State *L, const char *name, const luaL_Reg *meta)
 {
     luaL_newmetatable(L, name);
     luaL_setfuncs(L, meta, 0);
@@ -721,16 +525,17 @@ int luaopen_glocal(lua_State *L)
     luaL_setfuncs(L, catalog_meta, 0);
     luaL_newlibtable(L, catalog_methods);
     luaL_setfuncs(L, catalog_methods, 0);
+    luaL_setfuncs(L, lglocal_read_methods, 0);
     lua_setfield(L, -2, "__index");
     lua_pushliteral(L, "glocal");
     lua_setfield(L, -2, "__metatable");
     lua_pop(L, 1);
-    new_metatable(L, DATE_MT, date_meta);
-    new_metatable(L, MONEY_MT, money_meta);
-    new_metatable(L, DECIMAL_MT, decimal_meta);
+    lglocal_value_types(L);
     new_metatable(L, SCRATCH_MT, scratch_meta);
 
     luaL_newlib(L, functions);
+    luaL_setfuncs(L, lglocal_value_functions, 0);
+    luaL_setfuncs(L, lglocal_read_functions, 0);
     lua_pushliteral(L, "glocal " GLOCAL_VERSION_STRING);
     lua_setfield(L, -2, "_VERSION");
     return 1;

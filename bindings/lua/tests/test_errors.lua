@@ -66,6 +66,28 @@ T.test("invalid", function()
   T.fails("GLOCAL_ERR_INVALID", glocal.decimal("1,5"))
 end)
 
+T.test("refused values carry the library's message", function()
+  local cases = {
+    {"greeting", {["first-name"] = "A"}, "`first-name` is not an argument name ([A-Za-z_][A-Za-z0-9_]*)"},
+    {"greeting", {name = "\xff"}, "text argument `name` is not valid UTF-8"},
+    {"stats.visitors", {n = 0/0}, "number argument `n` is NaN"},
+    {"stats.visitors", {n = -math.huge}, "number argument `n` is infinite"},
+  }
+  for _, c in ipairs(cases) do
+    local message, info = T.fails("GLOCAL_ERR_INVALID", cat:format(c[1], "de", c[2]))
+    T.eq(message, c[3], "message")
+    T.eq(info.message, c[3], "info.message")
+  end
+  T.eq(T.fails("GLOCAL_ERR_INVALID", glocal.money("1", "XYZ")),
+       "money argument `value`: the currency is not an ISO 4217 code ICU knows (e.g. EUR, JPY)",
+       "money")
+  local message = T.fails("GLOCAL_ERR_INVALID", glocal.decimal("1e99999"))
+  T.ok(message:find("^number argument `value` is not a decimal number"), message)
+  T.eq(assert(glocal.decimal("1E+300")).value, "1E+300", "an exponent the library accepts")
+  T.eq(assert(cat:format("stats.visitors", "en", {n = glocal.decimal("1E+300")})),
+       "1" .. string.rep(",000", 100) .. " visitors", "written in full by the library")
+end)
+
 T.test("limit on output", function()
   local big = string.rep("x", 256 * 1024)
   T.fails("GLOCAL_ERR_LIMIT", cat:format("order.delayed", "en",

@@ -46,6 +46,24 @@ T.test("format, explain and profile release everything", function()
   T.ok(growth < SLACK, "RSS grew by " .. growth .. " bytes")
 end)
 
+T.test("results and catalog reading release everything", function()
+  local cat <close> = assert(glocal.open(shop))
+  local args = {name = "Anna", order = "A-17", eta = glocal.date(1796117400000)}
+  local opts = {channel = "sms", fallbacks = {"de"}}
+  local growth = grown(function()
+    assert(cat:format_result("order.delayed", "fr-CA", args, opts))
+    cat:messages(); cat:axes(); cat:warnings(); glocal.rules()
+    assert(cat:variants("de-CH", "order.delayed"))
+    assert(cat:chain("de-CH"))
+    assert(cat:terms("de"))
+    assert(not cat:variants("de", "no.such.id"))
+    assert(not cat:format_result("greeting", "fr", {}, {fallbacks = {"x y"}}))
+    -- raised with a request that already has fallbacks: the scratch __gc frees it
+    assert(not pcall(cat.format_result, cat, "greeting", "fr", {}, {fallbacks = {"de", 1}}))
+  end, 300, 5000)
+  T.ok(growth < SLACK, "RSS grew by " .. growth .. " bytes")
+end)
+
 T.test("failures and raised errors release everything", function()
   local cat <close> = assert(glocal.open(shop))
   local bad_yaml = T.fixture("bad-yaml")

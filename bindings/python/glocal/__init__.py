@@ -50,12 +50,15 @@ from ._errors import (ArgumentError, BundleIOError, BundleSyntaxError, Error, Fo
                       InvalidError, LimitError, LocaleError, NoMemoryError, NotFoundError,
                       SchemaError)
 from ._native import LIBRARY_ENV
+from ._reading import Message, Rule, Term, Variant, rules
+from ._result import AxisValue, Result
 from ._values import Money
 
 __version__ = "1.0.0"
 
 __all__ = [
-    "Catalog", "Finding", "Money", "lint", "library_version",
+    "Catalog", "Finding", "Money", "Result", "AxisValue", "Message", "Variant", "Term", "Rule",
+    "lint", "rules", "library_version", "version_number",
     "Error", "NoMemoryError", "InvalidError", "BundleIOError", "BundleSyntaxError",
     "SchemaError", "LocaleError", "NotFoundError", "ArgumentError", "FormatError",
     "LimitError", "LIBRARY_ENV",
@@ -63,8 +66,8 @@ __all__ = [
 
 
 # Show the public names as glocal.X (in help(), tracebacks and reprs).
-for _cls in (Catalog, Finding, Money, Error, NoMemoryError, InvalidError, BundleIOError,
-             BundleSyntaxError, SchemaError, LocaleError, NotFoundError, ArgumentError,
+for _cls in (Catalog, Finding, Money, Result, AxisValue, Message, Variant, Term, Rule, Error,
+             NoMemoryError, InvalidError, BundleIOError, BundleSyntaxError, SchemaError, LocaleError, NotFoundError, ArgumentError,
              FormatError, LimitError):
     _cls.__module__ = __name__
 del _cls
@@ -74,3 +77,10 @@ def library_version() -> str:
     """The version of the loaded libglocal, such as ``"1.0.0"``."""
     from . import _native
     return _native.lib().glocal_version().decode("ascii")
+
+
+def version_number() -> int:
+    """The loaded libglocal's version as one number, MAJOR * 10000 + MINOR *
+    100 + PATCH (``10000`` for 1.0.0), for comparisons."""
+    from . import _native
+    return _native.lib().glocal_version_number()

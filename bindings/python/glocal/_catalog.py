@@ -6,14 +6,17 @@ import ctypes
 import dataclasses
 import os
 import threading
-from typing import Any, List, Literal, Mapping, Optional, Tuple, Union
+from typing import (Any, Callable, Dict, Iterable, List, Literal, Mapping, Optional, Tuple,
+                    TypeVar, Union)
 
-from . import _errors, _native, _values
+from . import _errors, _native, _reading, _request, _result, _values
+from ._reading import Message, Term, Variant
+from ._request import Isolation
+from ._result import Result
 
 __all__ = ["Catalog", "Finding", "lint"]
 
-Isolation = Literal["auto", "never", "always"]
-_ISOLATION = {"auto": 0, "never": 1, "always": 2}
+T = TypeVar("T")
 PathLike = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 
 
@@ -31,10 +34,6 @@ def _take_string(lib, ptr: ctypes.c_void_p) -> str:
     finally:
         lib.glocal_free(ptr)
         ptr.value = None
-
-
-def _opt(raw: Optional[bytes]) -> Optional[str]:
-    return None if raw is None else raw.decode("utf-8", "surrogateescape")
 
 
 class Catalog:
@@ -58,6 +57,7 @@ class Catalog:
 
     def __init__(self, path: PathLike) -> None:
         self._ptr: Optional[int] = None
+        self._axes: Optional[Mapping[str, Tuple[str, ...]]] = None
         self._lock = threading.Lock()
         self._path = os.fspath(path)
         raw = _path_bytes(path)
@@ -187,10 +187,13 @@ class Catalog:
                                       f"cannot negotiate a locale for {accept_language!r}")
         return _take_string(lib, out)
 
+    # -- formatting -----------------------------------------------------------
+
     def format(self, message_id: str, locale: str, args: Optional[Mapping[str, Any]] = None, *,
                formality: Optional[str] = None, tone: Optional[str] = None,
                channel: Optional[str] = None, time_zone: Optional[str] = None,
-               isolation: Isolation = "auto") -> str:
+               isolation: Isolation = "auto", fallbacks: Iterable[str] = (),
+               **axes: Optional[str]) -> str:
         """Writes message `message_id` for a reader of `locale`.
 
         `args` maps argument names to values: str (text), int, float or
@@ -199,20 +202,25 @@ class Catalog:
         `formality`, `tone` and `channel` are axis values (unset ones come
         from the locale's profile, except the channel), `time_zone` an IANA
         zone for dates, `isolation` the bidi isolation mode ``"auto"``,
-        ``"never"`` or ``"always"``.
+        ``"never"`` or ``"always"``, `fallbacks` locales whose chains are
+        read, in order, after `locale`'s and before base.  Any other keyword
+        sets an axis the catalog's base.yaml declares under ``axes:``
+        (``experiment="arm_b"``); a keyword that is neither raises TypeError.
 
         Raises NotFoundError (unknown id), ArgumentError (missing or mistyped
         argument), InvalidError (an axis value, zone or value the catalog or
         library does not accept), LocaleError (malformed locale), LimitError,
         FormatError; TypeError for Python values of an unsupported type.
         """
-        return self._run("glocal_format", message_id, locale, args, formality, tone, channel,
-                         time_zone, isolation)
+        context = self._context("format", formality, tone, channel, axes, time_zone,
+                                isolation, fallbacks)
+        return self._call("glocal_format", message_id, locale, args, context, _take_string)
 
     def explain(self, message_id: str, locale: str, args: Optional[Mapping[str, Any]] = None, *,
                 formality: Optional[str] = None, tone: Optional[str] = None,
                 channel: Optional[str] = None, time_zone: Optional[str] = None,
-                isolation: Isolation = "auto") -> str:
+                isolation: Isolation = "auto", fallbacks: Iterable[str] = (),
+                **axes: Optional[str]) -> str:
         """Explains in plain text how :meth:`format` would resolve the same
         call: the canonical locale, the fallback chain with each bundle's
         file, where each context value came from, the candidate variants and
@@ -222,46 +230,63 @@ class Catalog:
         Raises what :meth:`format` raises, except ArgumentError and
         FormatError, which are reported inside the text.
         """
-        return self._run("glocal_explain", message_id, locale, args, formality, tone, channel,
-                         time_zone, isolation)
+        context = self._context("explain", formality, tone, channel, axes, time_zone,
+                                isolation, fallbacks)
+        return self._call("glocal_explain", message_id, locale, args, context, _take_string)
 
-    def _run(self, fn_name: str, message_id: str, locale: str,
-             args: Optional[Mapping[str, Any]], formality: Optional[str], tone: Optional[str],
-             channel: Optional[str], time_zone: Optional[str], isolation: str) -> str:
+    def format_result(self, message_id: str, locale: str,
+                      args: Optional[Mapping[str, Any]] = None, *,
+                      formality: Optional[str] = None, tone: Optional[str] = None,
+                      channel: Optional[str] = None, time_zone: Optional[str] = None,
+                      isolation: Isolation = "auto", fallbacks: Iterable[str] = (),
+                      **axes: Optional[str]) -> Result:
+        """Formats like :meth:`format` and says what was served: a frozen
+        :class:`Result` with the text, the bundle and variant that served it
+        (with file, line and column), the format locale, the text's language
+        and whether it is a fallback, each axis's value and where it came
+        from, and the time zone.  Takes and raises what :meth:`format` does.
+
+        >>> with glocal.Catalog("bindings/fixtures/shop") as cat:
+        ...     cat.format_result("greeting", "de-CH", {"name": "Anna"}).bundle
+        'de'
+        """
+        context = self._context("format_result", formality, tone, channel, axes, time_zone,
+                                isolation, fallbacks)
+        names = tuple(self.axes)
+        return self._call("glocal_format_result", message_id, locale, args, context,
+                          lambda lib, out: _take_result(lib, out, names))
+
+    def _context(self, method: str, formality: Optional[str], tone: Optional[str],
+                 channel: Optional[str], axes: Mapping[str, Optional[str]],
+                 time_zone: Optional[str], isolation: str,
+                 fallbacks: Iterable[str]) -> Dict[str, Any]:
+        """The keyword arguments of _request.build for one call.  A keyword
+        naming no axis of the catalog is a mistake in the program, not in its
+        data: TypeError, as for any unexpected keyword."""
+        known = self.axes
+        for name in axes:
+            if name not in known:
+                raise TypeError(f"{method}() got an unexpected keyword argument {name!r}: the "
+                                "options are time_zone, isolation and fallbacks, and the axes "
+                                f"of this catalog are {', '.join(known)}")
+        pairs = [("formality", formality), ("tone", tone), ("channel", channel)]
+        pairs.extend(axes.items())
+        return {"axes": pairs, "time_zone": time_zone, "isolation": isolation,
+                "fallbacks": fallbacks}
+
+    def _call(self, fn_name: str, message_id: str, locale: str,
+              args: Optional[Mapping[str, Any]], context: Dict[str, Any],
+              take: Callable[[Any, ctypes.c_void_p], T]) -> T:
+        """Calls fn_name (glocal_format's signature) with a request built from
+        locale and context, and returns take(lib, out)."""
         lib = _native.lib()
         raw_id = _values.encode(message_id, "message id")
-        if not isinstance(isolation, str):
-            raise TypeError(f"isolation must be str, not {type(isolation).__name__}")
-        if isolation not in _ISOLATION:
-            raise _errors.make(2, f"isolation must be 'auto', 'never' or 'always', not {isolation!r}")
-        err = ctypes.c_void_p()
-        request = ctypes.c_void_p()
-        status = lib.glocal_request_new(_values.encode(locale, "locale"), ctypes.byref(request),
-                                        ctypes.byref(err))
-        if status != 0:
-            raise _errors.from_status(status, err, f"locale {locale!r} was refused")
+        request = _request.build(locale, **context)
         arg_handle = None
         try:
-            for axis, value in (("formality", formality), ("tone", tone), ("channel", channel)):
-                if value is None:
-                    continue
-                status = lib.glocal_request_set_axis(request, axis.encode("ascii"),
-                                                     _values.encode(value, axis),
-                                                     ctypes.byref(err))
-                if status != 0:
-                    raise _errors.from_status(status, err, f"{axis} {value!r} was refused")
-            if time_zone is not None:
-                status = lib.glocal_request_set_time_zone(
-                    request, _values.encode(time_zone, "time_zone"), ctypes.byref(err))
-                if status != 0:
-                    raise _errors.from_status(status, err, f"time zone {time_zone!r} was refused")
-            if isolation != "auto":
-                status = lib.glocal_request_set_isolation(request, _ISOLATION[isolation],
-                                                          ctypes.byref(err))
-                if status != 0:
-                    raise _errors.from_status(status, err, f"isolation {isolation!r} was refused")
             arg_handle = _values.build_args(args)
             out = ctypes.c_void_p()
+            err = ctypes.c_void_p()
             ptr = self._acquire()
             try:
                 status = getattr(lib, fn_name)(ptr, raw_id, request, arg_handle,
@@ -270,10 +295,86 @@ class Catalog:
                 lib.glocal_catalog_unref(ptr)
             if status != 0:
                 raise _errors.from_status(status, err, f"{message_id!r} for {locale!r} failed")
-            return _take_string(lib, out)
+            return take(lib, out)
         finally:
             lib.glocal_args_free(arg_handle)
             lib.glocal_request_free(request)
+
+    # -- reading the catalog --------------------------------------------------
+
+    def _read(self, reader: Callable[..., T], *args: Any) -> T:
+        """reader(lib, catalog, *args) under a reference of our own."""
+        lib = _native.lib()
+        ptr = self._acquire()
+        try:
+            return reader(lib, ptr, *args)
+        finally:
+            lib.glocal_catalog_unref(ptr)
+
+    def messages(self) -> Tuple[Message, ...]:
+        """Every message base.yaml defines, as :class:`Message`, sorted by id.
+
+        >>> with glocal.Catalog("bindings/fixtures/shop") as cat:
+        ...     cat.messages()[0]
+        Message(id='cart.items', note='', locked=False, args=(('count', 'number'),))
+        """
+        return self._read(_reading.messages)
+
+    def variants(self, locale: str, message_id: str) -> Tuple[Variant, ...]:
+        """The variants `locale` ends up with for `message_id` after its chain
+        and merging, one :class:`Variant` per key, nearer bundles first:
+        the candidates :meth:`format` chooses from for that locale.
+
+        Raises NotFoundError (unknown id), LocaleError (malformed locale).
+        """
+        raw_locale = _values.encode(locale, "locale")
+        raw_id = _values.encode(message_id, "message id")
+        return self._read(_reading.variants, raw_locale, raw_id,
+                          f"{message_id!r} for {locale!r}")
+
+    def chain(self, locale: str) -> Tuple[Tuple[str, str], ...]:
+        """The bundles a request for `locale` reads, nearest first, base last,
+        as ``(bundle, file)`` pairs: ``(("de", ".../de.yaml"), ("base",
+        ".../base.yaml"))``.  Raises LocaleError for a malformed locale."""
+        return self._read(_reading.chain, _values.encode(locale, "locale"), repr(locale))
+
+    def terms(self, locale: str) -> Tuple[Term, ...]:
+        """The terms (``{-name}``) a text in `locale`'s language sees, as
+        :class:`Term`: base's in base.yaml's order, then those only bundles
+        of that language define.  ``"base"`` gives base's own terms.  Raises
+        LocaleError for a malformed locale."""
+        return self._read(_reading.terms, _values.encode(locale, "locale"), repr(locale))
+
+    @property
+    def axes(self) -> Mapping[str, Tuple[str, ...]]:
+        """Each axis a variant key may name, in rank order, with its values:
+        ``{"formality": ("formal", "informal", ...), "tone": (...),
+        "channel": (...), ...}``, then the axes base.yaml declares.  Values
+        come built-in first, then base.yaml's in the order written."""
+        if self._axes is None:
+            self._axes = self._read(_reading.axes)
+        return self._axes
+
+    @property
+    def language(self) -> str:
+        """The language tag base.yaml declares (``"en"``)."""
+        return self._read(lambda lib, ptr: _values.decode(lib.glocal_catalog_language(ptr)))
+
+    @property
+    def warnings(self) -> Tuple["Finding", ...]:
+        """The warnings found while opening the catalog, as :class:`Finding`
+        (:func:`lint` reports them too, with every other rule); ``()`` when
+        there were none."""
+        return self._read(lambda lib, ptr: _findings(lib, lib.glocal_catalog_warnings(ptr)))
+
+
+def _take_result(lib, out: ctypes.c_void_p, axis_names: Tuple[str, ...]) -> Result:
+    """Copies a glocal_result and frees it."""
+    try:
+        return _result.read(lib, out.value, axis_names)
+    finally:
+        lib.glocal_result_free(out)
+        out.value = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -314,20 +415,25 @@ def lint(path: PathLike) -> List[Finding]:
     status = lib.glocal_lint(raw, ctypes.byref(out), ctypes.byref(err))
     if status != 0:
         raise _errors.from_status(status, err, f"cannot lint {os.fspath(path)!r}")
-    findings = []
     try:
-        for i in range(lib.glocal_findings_count(out)):
-            x = lib.glocal_findings_at(out, i)
-            findings.append(Finding(
-                file=_opt(lib.glocal_finding_file(x)) or "",
-                line=lib.glocal_finding_line(x),
-                column=lib.glocal_finding_column(x),
-                severity="warning" if lib.glocal_finding_severity(x) == 1 else "error",
-                rule=_opt(lib.glocal_finding_rule(x)) or "",
-                message=_opt(lib.glocal_finding_message(x)) or "",
-                locale=_opt(lib.glocal_finding_locale(x)),
-                message_id=_opt(lib.glocal_finding_message_id(x)),
-            ))
+        return list(_findings(lib, out.value))
     finally:
         lib.glocal_findings_free(out)
-    return findings
+
+
+def _findings(lib, report: int) -> Tuple[Finding, ...]:
+    """Copies the findings of a glocal_findings report (not freed)."""
+    found = []
+    for i in range(lib.glocal_findings_count(report)):
+        x = lib.glocal_findings_at(report, i)
+        found.append(Finding(
+            file=_values.decode(lib.glocal_finding_file(x)) or "",
+            line=lib.glocal_finding_line(x),
+            column=lib.glocal_finding_column(x),
+            severity=_reading.severity_name(lib.glocal_finding_severity(x)),
+            rule=_values.decode(lib.glocal_finding_rule(x)) or "",
+            message=_values.decode(lib.glocal_finding_message(x)) or "",
+            locale=_values.decode(lib.glocal_finding_locale(x)),
+            message_id=_values.decode(lib.glocal_finding_message_id(x)),
+        ))
+    return tuple(found)

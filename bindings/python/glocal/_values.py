@@ -5,13 +5,12 @@ from __future__ import annotations
 import ctypes
 import datetime as _dt
 import decimal
-import math
 import re
 from typing import Any, Mapping, Optional, Union
 
 from . import _errors, _native
 
-__all__ = ["Money", "encode", "build_args"]
+__all__ = ["Money", "encode", "decode", "build_args"]
 
 _INT64_MIN = -(1 << 63)
 _INT64_MAX = (1 << 63) - 1
@@ -34,11 +33,17 @@ def encode(value: Any, what: str) -> bytes:
     return value.encode("utf-8", "surrogatepass")
 
 
-def _plain_decimal(d: decimal.Decimal, what: str) -> str:
-    if not d.is_finite():
-        raise _errors.make(2, f"{what} must be a finite number, not {d}")
-    # Positional notation keeps every digit exactly ("1E+3" -> "1000").
-    return format(d, "f")
+def decode(raw: Optional[bytes]) -> Optional[str]:
+    """A str for a string the library returned (None for NULL).  The library
+    writes UTF-8; bytes from file names that are not are kept as surrogate
+    escapes, as os.fsdecode() keeps them."""
+    return None if raw is None else raw.decode("utf-8", "surrogateescape")
+
+
+def _decimal_text(d: decimal.Decimal) -> bytes:
+    # As written: str() keeps the exponent ("1E+999999999"), so a value is
+    # never expanded here; the library decides what it accepts and says why.
+    return str(d).encode("ascii")
 
 
 class Money:
@@ -131,20 +136,14 @@ def _set(lib, args: int, key: bytes, name: str, value: Any) -> None:
             status = lib.glocal_args_decimal(args, key, str(int(value)).encode("ascii"),
                                             ctypes.byref(err))
     elif isinstance(value, float):
-        if not math.isfinite(value):
-            raise _errors.make(2, f"{what} must be a finite number, not {value!r}")
         status = lib.glocal_args_double(args, key, value, ctypes.byref(err))
     elif isinstance(value, decimal.Decimal):
-        status = lib.glocal_args_decimal(args, key, _plain_decimal(value, what).encode("ascii"),
-                                        ctypes.byref(err))
+        status = lib.glocal_args_decimal(args, key, _decimal_text(value), ctypes.byref(err))
     elif isinstance(value, Money):
-        status = lib.glocal_args_money(args, key, _plain_decimal(value.amount, what).encode("ascii"),
+        status = lib.glocal_args_money(args, key, _decimal_text(value.amount),
                                        value.currency.encode("ascii"), ctypes.byref(err))
     elif isinstance(value, _dt.datetime):
-        ms = _date_ms(value, what)
-        if not _INT64_MIN <= ms <= _INT64_MAX:
-            raise _errors.make(2, f"{what} is out of range")
-        status = lib.glocal_args_date(args, key, ms, ctypes.byref(err))
+        status = lib.glocal_args_date(args, key, _date_ms(value, what), ctypes.byref(err))
     elif isinstance(value, _dt.date):
         raise TypeError(f"{what} is a date without a time; glocal formats instants: pass an "
                         "aware datetime (e.g. datetime(2026, 12, 1, 12, tzinfo=zone))")

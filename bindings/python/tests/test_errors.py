@@ -135,6 +135,22 @@ class CallErrorTest(unittest.TestCase):
                    {"name": "A", "order": "B", "eta": datetime(2026, 12, 1, 9, 30)})
         self.check(glocal.InvalidError, "GLOCAL_ERR_INVALID", self.cat.profile, "de", "colour")
 
+    def test_refused_arguments_carry_the_library_message(self):
+        f = self.cat.format
+        cases = [
+            ("greeting", {"first-name": "A"},
+             "`first-name` is not an argument name ([A-Za-z_][A-Za-z0-9_]*)"),
+            ("greeting", {"name": "\udc80"}, "text argument `name` is not valid UTF-8"),
+            ("stats.visitors", {"n": float("nan")}, "number argument `n` is NaN"),
+            ("stats.visitors", {"n": float("-inf")}, "number argument `n` is infinite"),
+            ("cart.total", {"total": glocal.Money("1", "XYZ")},
+             "money argument `total`: the currency is not an ISO 4217 code ICU knows "
+             "(e.g. EUR, JPY)"),
+        ]
+        for message_id, args, message in cases:
+            e = self.check(glocal.InvalidError, "GLOCAL_ERR_INVALID", f, message_id, "de", args)
+            self.assertEqual(e.message, message)
+
     def test_limit_on_output(self):
         # 5 x 256 KiB of text is beyond the 1 MiB output limit
         big = "x" * (256 << 10)

@@ -49,6 +49,26 @@ class GcTest(unittest.TestCase):
             cat.profile("de-CH", "channels")
         self.assertLess(grown(once, 500, 10_000), SLACK)
 
+    def test_results_and_reading_release_everything(self):
+        cat = glocal.Catalog(fixture("shop"))
+        args = {"name": "Anna", "order": "A-17",
+                "eta": datetime(2026, 12, 1, 9, 30, tzinfo=timezone.utc)}
+
+        def once():
+            cat.format_result("order.delayed", "fr-CA", args, channel="sms", fallbacks=["de"])
+            cat.messages()
+            cat.variants("de-CH", "order.delayed")
+            cat.chain("de-CH")
+            cat.terms("de")
+            glocal.rules()
+            for call in (lambda: cat.variants("de", "no.such.id"),
+                         lambda: cat.format_result("greeting", "fr", {}, fallbacks=["x y"])):
+                try:
+                    call()
+                except glocal.Error:
+                    pass
+        self.assertLess(grown(once, 300, 5000), SLACK)
+
     def test_failures_release_everything(self):
         cat = glocal.Catalog(fixture("shop"))
         bad_yaml = fixture("bad-yaml")

@@ -3,12 +3,14 @@
 import decimal
 import os
 import pickle
+import resource
 import subprocess
 import sys
 import unittest
 from datetime import date, datetime, timedelta, timezone
 
 import support  # noqa: F401  (sets sys.path)
+from support import fixture
 import glocal
 
 
@@ -43,6 +45,50 @@ class MoneyTest(unittest.TestCase):
                 glocal.Money("1", bad)
         with self.assertRaises(TypeError):
             glocal.Money("1", None)
+
+
+class DecimalAsWrittenTest(unittest.TestCase):
+    """Decimals reach the library as written, exponent and all: Python never
+    expands them, and the library alone decides what it accepts."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.cat = glocal.Catalog(fixture("shop"))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.cat.close()
+
+    def test_an_exponent_the_library_accepts_is_formatted(self):
+        self.assertEqual(self.cat.format("stats.visitors", "en",
+                                         {"n": decimal.Decimal("1E+300")}),
+                         "1" + ",000" * 100 + " visitors")
+        self.assertEqual(self.cat.format("cart.total", "en",
+                                         {"total": glocal.Money("1e300", "EUR")}),
+                         "Total: €1" + ",000" * 100 + ".00")
+        self.assertEqual(self.cat.format("stats.visitors", "en",
+                                         {"n": decimal.Decimal("1.5E+3")}), "1,500 visitors")
+
+    def test_a_long_exponent_is_refused_by_the_library_without_expansion(self):
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        amount = glocal.Money("1e999999999", "EUR")          # nothing expanded here
+        with self.assertRaises(glocal.InvalidError) as cm:
+            self.cat.format("cart.total", "de", {"total": amount})
+        self.assertTrue(cm.exception.message.startswith(
+            "money argument `total`: the amount is not a decimal number"), cm.exception.message)
+        with self.assertRaises(glocal.InvalidError) as cm:
+            self.cat.format("stats.visitors", "en", {"n": decimal.Decimal("1E+99999")})
+        self.assertTrue(cm.exception.message.startswith(
+            "number argument `n` is not a decimal number"), cm.exception.message)
+        # expanding 1e999999999 took about 2 GB; the whole test stays far below
+        grown_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+        self.assertLess(grown_kb, 64 << 10)
+
+    def test_special_values_are_refused_by_the_library(self):
+        for special in ("NaN", "sNaN", "Infinity", "-Infinity"):
+            with self.assertRaises(glocal.InvalidError) as cm:
+                self.cat.format("stats.visitors", "en", {"n": decimal.Decimal(special)})
+            self.assertTrue(cm.exception.message.startswith("number argument `n`"))
 
 
 class ErrorClassTest(unittest.TestCase):

@@ -1,0 +1,276 @@
+/*
+ * lglocal_values.c - the argument value types glocal.date, glocal.money and
+ * glocal.decimal, and the argument list of one call.
+ */
+#include "lglocal.h"
+
+#include <stdint.h>
+#include <string.h>
+
+/* Money and decimals keep their strings as user values (1: amount/value,
+ * 2: currency), so Lua owns the memory. */
+
+/* ---- value types ---------------------------------------------------------- */
+
+static int l_date(lua_State *L)
+{
+    lua_Integer ms = luaL_checkinteger(L, 1);
+    ldate *d = lua_newuserdatauv(L, sizeof *d, 0);
+    d->ms = (int64_t)ms;
+    luaL_setmetatable(L, DATE_MT);
+    return 1;
+}
+
+static int date_index(lua_State *L)
+{
+    ldate *d = luaL_checkudata(L, 1, DATE_MT);
+    const char *key = lua_tostring(L, 2);
+    if (key != NULL && strcmp(key, "ms") == 0)
+        lua_pushinteger(L, (lua_Integer)d->ms);
+    else
+        lua_pushnil(L);
+    return 1;
+}
+
+static int date_tostring(lua_State *L)
+{
+    ldate *d = luaL_checkudata(L, 1, DATE_MT);
+    lua_pushfstring(L, "glocal.date(%I)", (lua_Integer)d->ms);
+    return 1;
+}
+
+static int date_eq(lua_State *L)
+{
+    ldate *a = luaL_checkudata(L, 1, DATE_MT);
+    ldate *b = luaL_checkudata(L, 2, DATE_MT);
+    lua_pushboolean(L, a->ms == b->ms);
+    return 1;
+}
+
+/* An exact decimal given as a string, or as an integer (floats are refused:
+ * they cannot hold 19.90). */
+static const char *check_decimal(lua_State *L, int idx)
+{
+    if (lua_type(L, idx) == LUA_TNUMBER) {
+        if (!lua_isinteger(L, idx))
+            luaL_argerror(L, idx, "floats cannot hold decimals exactly: pass a string such as \"19.90\"");
+        lua_pushfstring(L, "%I", (lua_Integer)lua_tointeger(L, idx));
+        lua_replace(L, idx);
+    }
+    return luaL_checkstring(L, idx);
+}
+
+/* Checks a decimal (and currency, when not NULL) with the library's own rules
+ * by setting them on a throw-away argument list in s->args; s->err says why
+ * when they are refused. */
+static glocal_status validate_decimal(scratch *s, const char *amount, const char *currency)
+{
+    glocal_status st = glocal_args_new(&s->args, &s->err);
+    if (st != GLOCAL_OK)
+        return st;
+    return currency != NULL ? glocal_args_money(s->args, "value", amount, currency, &s->err)
+                            : glocal_args_decimal(s->args, "value", amount, &s->err);
+}
+
+static int l_money(lua_State *L)
+{
+    const char *amount = check_decimal(L, 1);
+    const char *currency = luaL_checkstring(L, 2);
+    scratch *s = scratch_new(L);
+    if (c_string(L, 1, "money amount") == NULL || c_string(L, 2, "currency") == NULL)
+        return fail_nul(L, s);
+    glocal_status st = validate_decimal(s, amount, currency);
+    if (st != GLOCAL_OK)
+        return push_failure(L, s, st, "money refused");
+    scratch_release(s);
+    lua_newuserdatauv(L, 0, 2);
+    lua_pushvalue(L, 1);
+    lua_setiuservalue(L, -2, 1);
+    lua_pushvalue(L, 2);
+    lua_setiuservalue(L, -2, 2);
+    luaL_setmetatable(L, MONEY_MT);
+    return 1;
+}
+
+static int money_index(lua_State *L)
+{
+    luaL_checkudata(L, 1, MONEY_MT);
+    const char *key = lua_tostring(L, 2);
+    if (key != NULL && strcmp(key, "amount") == 0)
+        lua_getiuservalue(L, 1, 1);
+    else if (key != NULL && strcmp(key, "currency") == 0)
+        lua_getiuservalue(L, 1, 2);
+    else
+        lua_pushnil(L);
+    return 1;
+}
+
+static int money_tostring(lua_State *L)
+{
+    luaL_checkudata(L, 1, MONEY_MT);
+    lua_getiuservalue(L, 1, 1);
+    lua_pushliteral(L, " ");
+    lua_getiuservalue(L, 1, 2);
+    lua_concat(L, 3);
+    return 1;
+}
+
+static int money_eq(lua_State *L)
+{
+    luaL_checkudata(L, 1, MONEY_MT);
+    luaL_checkudata(L, 2, MONEY_MT);
+    for (int i = 1; i <= 2; i++) {
+        lua_getiuservalue(L, 1, i);
+        lua_getiuservalue(L, 2, i);
+        if (!lua_rawequal(L, -1, -2)) {
+            lua_pushboolean(L, 0);
+            return 1;
+        }
+        lua_pop(L, 2);
+    }
+    lua_pushboolean(L, 1);
+    return 1;
+}
+
+static int l_decimal(lua_State *L)
+{
+    const char *value = check_decimal(L, 1);
+    scratch *s = scratch_new(L);
+    if (c_string(L, 1, "decimal") == NULL)
+        return fail_nul(L, s);
+    glocal_status st = validate_decimal(s, value, NULL);
+    if (st != GLOCAL_OK)
+        return push_failure(L, s, st, "decimal refused");
+    scratch_release(s);
+    lua_newuserdatauv(L, 0, 1);
+    lua_pushvalue(L, 1);
+    lua_setiuservalue(L, -2, 1);
+    luaL_setmetatable(L, DECIMAL_MT);
+    return 1;
+}
+
+static int decimal_index(lua_State *L)
+{
+    luaL_checkudata(L, 1, DECIMAL_MT);
+    const char *key = lua_tostring(L, 2);
+    if (key != NULL && strcmp(key, "value") == 0)
+        lua_getiuservalue(L, 1, 1);
+    else
+        lua_pushnil(L);
+    return 1;
+}
+
+static int decimal_tostring(lua_State *L)
+{
+    luaL_checkudata(L, 1, DECIMAL_MT);
+    lua_getiuservalue(L, 1, 1);
+    return 1;
+}
+
+static int decimal_eq(lua_State *L)
+{
+    luaL_checkudata(L, 1, DECIMAL_MT);
+    luaL_checkudata(L, 2, DECIMAL_MT);
+    lua_getiuservalue(L, 1, 1);
+    lua_getiuservalue(L, 2, 1);
+    lua_pushboolean(L, lua_rawequal(L, -1, -2));
+    return 1;
+}
+
+/* ---- argument lists ---------------------------------------------------------- */
+
+glocal_status build_args(lua_State *L, int idx, scratch *s)
+{
+    glocal_status st = glocal_args_new(&s->args, &s->err);
+    if (st != GLOCAL_OK) {
+        lua_pushliteral(L, "cannot build arguments");
+        return st;
+    }
+    lua_pushnil(L);
+    while (lua_next(L, idx) != 0) {
+        if (lua_type(L, -2) != LUA_TSTRING)
+            luaL_argerror(L, idx, lua_pushfstring(L, "argument names must be strings, not %s",
+                                                  luaL_typename(L, -2)));
+        size_t len;
+        const char *name = lua_tolstring(L, -2, &len);
+        if (strlen(name) != len) {
+            lua_pushliteral(L, "an argument name contains a NUL byte");
+            return GLOCAL_ERR_INVALID;
+        }
+        switch (lua_type(L, -1)) {
+        case LUA_TSTRING: {
+            const char *text = lua_tolstring(L, -1, &len);
+            if (strlen(text) != len) {
+                lua_pushfstring(L, "argument '%s' contains a NUL byte", name);
+                return GLOCAL_ERR_INVALID;
+            }
+            st = glocal_args_text(s->args, name, text, &s->err);
+            break;
+        }
+        case LUA_TNUMBER:
+            if (lua_isinteger(L, -1))
+                st = glocal_args_int(s->args, name, (int64_t)lua_tointeger(L, -1), &s->err);
+            else
+                st = glocal_args_double(s->args, name, (double)lua_tonumber(L, -1), &s->err);
+            break;
+        case LUA_TUSERDATA: {
+            ldate *d = luaL_testudata(L, -1, DATE_MT);
+            if (d != NULL) {
+                st = glocal_args_date(s->args, name, d->ms, &s->err);
+            } else if (luaL_testudata(L, -1, MONEY_MT) != NULL) {
+                lua_getiuservalue(L, -1, 1);
+                lua_getiuservalue(L, -2, 2);
+                st = glocal_args_money(s->args, name, lua_tostring(L, -2), lua_tostring(L, -1),
+                                       &s->err);
+                lua_pop(L, 2);
+            } else if (luaL_testudata(L, -1, DECIMAL_MT) != NULL) {
+                lua_getiuservalue(L, -1, 1);
+                st = glocal_args_decimal(s->args, name, lua_tostring(L, -1), &s->err);
+                lua_pop(L, 1);
+            } else {
+                luaL_argerror(L, idx, lua_pushfstring(L, "argument '%s' is a userdata that is not "
+                                                         "a glocal.date, money or decimal", name));
+                return GLOCAL_ERR_INVALID; /* not reached */
+            }
+            break;
+        }
+        default:
+            luaL_argerror(L, idx, lua_pushfstring(L, "argument '%s' is a %s; use a string, a "
+                                                     "number, glocal.date, glocal.money or "
+                                                     "glocal.decimal", name, luaL_typename(L, -1)));
+            return GLOCAL_ERR_INVALID; /* not reached */
+        }
+        if (st != GLOCAL_OK) {
+            /* s->err has the library's reason; this is for a failure to say it */
+            lua_pushfstring(L, "argument '%s' was refused", name);
+            return st;
+        }
+        lua_pop(L, 1);
+    }
+    return GLOCAL_OK;
+}
+
+/* ---- registration ---------------------------------------------------------- */
+
+static const luaL_Reg date_meta[] = {
+    {"__index", date_index}, {"__tostring", date_tostring}, {"__eq", date_eq}, {NULL, NULL}};
+static const luaL_Reg money_meta[] = {
+    {"__index", money_index}, {"__tostring", money_tostring}, {"__eq", money_eq}, {NULL, NULL}};
+static const luaL_Reg decimal_meta[] = {{"__index", decimal_index},
+                                        {"__tostring", decimal_tostring},
+                                        {"__eq", decimal_eq},
+                                        {NULL, NULL}};
+
+void lglocal_value_types(lua_State *L)
+{
+    new_metatable(L, DATE_MT, date_meta);
+    new_metatable(L, MONEY_MT, money_meta);
+    new_metatable(L, DECIMAL_MT, decimal_meta);
+}
+
+const luaL_Reg lglocal_value_functions[] = {
+    {"date", l_date},
+    {"money", l_money},
+    {"decimal", l_decimal},
+    {NULL, NULL},
+};
