@@ -185,5 +185,5 @@ const char *glocal_catalog_locale_at(const glocal_catalog *c, size_t i)
 
 const glocal_findings *glocal_catalog_warnings(const glocal_catalog *c)
 {
-    return c ? c->warnings : NULL;
+    return !c ? NULL : c->warnings ? c->warnings : gl_no_findings();
 }

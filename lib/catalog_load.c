@@ -198,10 +198,9 @@ glocal_status glocal_catalog_open_with(const char *dir, const glocal_options *o,
     if (!gl_utf8_valid(dir, strlen(dir)))
         return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,
                        "glocal_catalog_open: the directory name is not valid UTF-8");
-    gl_diag d = {.findings = gl_findings_new()};
-    glocal_status st = d.findings ? gl_catalog_load(dir, gl_options_limits(o), &d, out)
-                                  : gl_nomem(err);
-    if (st == GLOCAL_OK) {
+    gl_diag d = {.keep_warnings = true};
+    glocal_status st = gl_catalog_load(dir, gl_options_limits(o), &d, out);
+    if (st == GLOCAL_OK && d.findings) {
         gl_findings_sort(d.findings);
         (*out)->warnings = d.findings;
     } else {

@@ -163,6 +163,8 @@ static bool add_finding(gl_diag *d, gl_rule rule, glocal_severity sev, const cha
                         unsigned line, unsigned col, const char *locale, const char *msgid,
                         const char *fmt, va_list ap)
 {
+    if (!d->findings && !(d->findings = gl_findings_new()))
+        return false;
     glocal_findings *f = d->findings;
     if (f->count == f->cap) {
         size_t cap = f->cap ? f->cap * 2 : 16;
@@ -195,7 +197,7 @@ bool gl_report(gl_diag *d, gl_rule rule, glocal_status status, const char *file,
     va_list ap;
     va_start(ap, fmt);
     bool error = gl_rule_severity(rule) == GLOCAL_SEVERITY_ERROR;
-    if (d->collect || (!error && d->findings)) {
+    if (d->collect || (!error && d->keep_warnings)) {
         if (!add_finding(d, rule, gl_rule_severity(rule), file, line, col, locale, msgid, fmt, ap))
             d->fatal = GLOCAL_ERR_NOMEM;
     } else if (error && !d->stop) {
@@ -221,8 +223,8 @@ void gl_report_warning(gl_diag *d, gl_rule rule, const char *file, unsigned line
 {
     va_list ap;
     va_start(ap, fmt);
-    if (d->findings && !add_finding(d, rule, GLOCAL_SEVERITY_WARNING, file, line, col, locale,
-                                    msgid, fmt, ap))
+    if ((d->collect || d->keep_warnings) &&
+        !add_finding(d, rule, GLOCAL_SEVERITY_WARNING, file, line, col, locale, msgid, fmt, ap))
         d->fatal = GLOCAL_ERR_NOMEM;
     va_end(ap);
 }
@@ -259,6 +261,12 @@ void gl_findings_sort(glocal_findings *f)
 {
     if (f->count)
         qsort(f->items, f->count, sizeof(*f->items), finding_cmp);
+}
+
+const glocal_findings *gl_no_findings(void)
+{
+    static const glocal_findings none;
+    return &none;
 }
 
 glocal_findings *gl_findings_new(void)

@@ -23,7 +23,8 @@ typedef struct gl_diag {
     bool stop;                 /* fail-fast: an error was reported */
     glocal_status fatal;       /* IO/NOMEM: stop in either mode */
     glocal_error *first_error; /* fail-fast only */
-    glocal_findings *findings; /* collect: every finding; open: the warnings (may be NULL) */
+    bool keep_warnings;        /* open: keep warnings in findings, made at the first */
+    glocal_findings *findings; /* collect: every finding; open: the warnings, or NULL */
 } gl_diag;
 
 /* Reports a finding.  `status` overrides the rule's status in open mode
@@ -41,6 +42,8 @@ void gl_report_warning(gl_diag *d, gl_rule rule, const char *file, unsigned line
 bool gl_report_fatal(gl_diag *d, glocal_status status, const char *file, const char *fmt, ...)
     GL_PRINTF(4, 5);
 glocal_findings *gl_findings_new(void);
+/* The empty list, for a catalog that opened without warnings. */
+const glocal_findings *gl_no_findings(void);
 void gl_findings_sort(glocal_findings *f);
 
 #endif
