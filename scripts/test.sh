@@ -8,6 +8,19 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh || exit 1
 
 logs=()
+# Builds DIR; on failure shows the errors and counts the suites it would have
+# run as one failure (their log is missing), so the summary line still comes.
+build() { # BUILDDIR
+  if ! ninja -C "$1" >"$1/build-output.log" 2>&1; then
+    echo
+    echo "== build of $1 FAILED"
+    grep -E "error|FAILED" "$1/build-output.log" | head -n 20
+    rm -f "$1/meson-logs/testlog.json"
+    logs+=("$1/meson-logs/testlog.json")
+    return 1
+  fi
+}
+
 run() { # NAME BUILDDIR [meson test args...]
   local name=$1 dir=$2
   shift 2
@@ -32,9 +45,9 @@ if [ ! -f build-asan/build.ninja ]; then
   meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false \
     -Dbuildtype=debug >/dev/null
 fi
-ninja -C build-asan >/dev/null || exit 1
 rm -f build-asan/meson-logs/testlog.json
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+build build-asan &&
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   run "C suites under ASan+UBSan" build-asan "${c_suites[@]}"
 
 # Again at -O2: the optimizer's warnings (-Werror) and code paths differ from a
@@ -43,25 +56,29 @@ if [ ! -f build-asan-o2/build.ninja ]; then
   meson setup build-asan-o2 -Db_sanitize=address,undefined -Db_lundef=false \
     -Dbuildtype=debugoptimized >/dev/null
 fi
-ninja -C build-asan-o2 >/dev/null || exit 1
 rm -f build-asan-o2/meson-logs/testlog.json
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+build build-asan-o2 &&
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   run "C suites under ASan+UBSan at -O2" build-asan-o2 "${c_suites[@]}"
 
 if [ ! -f build-tsan/build.ninja ]; then
   meson setup build-tsan -Db_sanitize=thread -Db_lundef=false -Dbuildtype=debug >/dev/null
 fi
-ninja -C build-tsan >/dev/null || exit 1
 rm -f build-tsan/meson-logs/testlog.json
-TSAN_OPTIONS=halt_on_error=1 CK_FORK=no run "threads under ThreadSanitizer" build-tsan \
+build build-tsan &&
+  TSAN_OPTIONS=halt_on_error=1 CK_FORK=no run "threads under ThreadSanitizer" build-tsan \
   --suite robustness --timeout-multiplier 3
 
 # A short fuzz run: each libFuzzer target for 60 s from its seeds, as the
 # meson suite `fuzz` of build-fuzz (clang, ASan+UBSan; docs/robustness.md).
-./fuzz/run --build || exit 1
 rm -f build-fuzz/meson-logs/testlog.json
-run "fuzz targets, 60 s each" build-fuzz --suite fuzz --no-rebuild
-tail -n 3 build-fuzz/fuzz/summary.txt
+if ./fuzz/run --build; then
+  run "fuzz targets, 60 s each" build-fuzz --suite fuzz --no-rebuild
+  tail -n 3 build-fuzz/fuzz/summary.txt
+else
+  echo "== fuzz build FAILED"
+  logs+=(build-fuzz/meson-logs/testlog.json)
+fi
 
 # Memcheck is slow; the thread stress test has run under ASan and TSan already.
 valgrind_suites=()

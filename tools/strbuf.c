@@ -79,18 +79,23 @@ void sb_putc(strbuf *b, char c)
     sb_putn(b, &c, 1);
 }
 
+/* Formats into the spare room first and grows only when it is too small
+ * (which also keeps gcc's -O2 format checks from seeing a NULL buffer). */
 void sb_printf(strbuf *b, const char *fmt, ...)
 {
+    reserve(b, 64);
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(b->p + b->len, b->cap - b->len, fmt, ap);
     va_end(ap);
     if (n < 0)
         return;
-    reserve(b, (size_t)n);
-    va_start(ap, fmt);
-    vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
+    if ((size_t)n >= b->cap - b->len) {
+        reserve(b, (size_t)n);
+        va_start(ap, fmt);
+        vsnprintf(b->p + b->len, b->cap - b->len, fmt, ap);
+        va_end(ap);
+    }
     b->len += (size_t)n;
 }
 
