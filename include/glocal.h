@@ -231,11 +231,15 @@ typedef struct glocal_request glocal_request;
 GLOCAL_API glocal_status glocal_request_new(const char *locale, glocal_request **out,
                                             glocal_error **err);
 /**
- * Sets axis (formality | tone | channel) to value, an identifier
- * `[a-z][a-z0-9_-]*`; NULL clears it.  A well-formed value the catalog does
- * not know is accepted here and fails in glocal_format with GLOCAL_ERR_INVALID.
- * Returns GLOCAL_OK or GLOCAL_ERR_INVALID (NULL r or axis, unknown axis,
- * value not an identifier), GLOCAL_ERR_NOMEM.
+ * Sets `axis` to value, an identifier `[a-z][a-z0-9_-]*` other than `other`;
+ * NULL clears it.  The axis is a built-in one (formality, tone, channel) or
+ * any name `[a-z][a-z0-9_]*` a catalog may declare (docs/bundles.md#custom-axes):
+ * a request does not know its catalog, so an axis or value the catalog does
+ * not have is accepted here and fails in glocal_format with
+ * GLOCAL_ERR_INVALID.  A request sets at most 8 axes.
+ * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL r or axis, a malformed axis
+ * name or value), GLOCAL_ERR_LIMIT (a ninth axis), GLOCAL_ERR_NOMEM; on
+ * failure the request is unchanged.
  * @since 1.0
  */
 GLOCAL_API glocal_status glocal_request_set_axis(glocal_request *r, const char *axis,
