@@ -281,6 +281,7 @@ bool xunit_build(xunit *u, const char *source, const char *target, const char *l
     memset(u, 0, sizeof *u);
     if (!split(source, &raw, err) || (target && !split(target, &u->tgt.parts, err))) {
         free_parts(&raw);
+        xunit_free(u);
         return false;
     }
     fit_from(&u->src.parts, &raw, 0, locale);

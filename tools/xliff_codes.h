@@ -51,8 +51,8 @@ typedef struct xunit {
 
 /* The codes of a unit whose source is template `source`, fitted to the
  * plural categories of `locale`, and whose target is `target` (NULL: none).
- * False with the library's error when one does not parse; the unit then
- * holds nothing.  Release it with xunit_free either way. */
+ * False with the library's error when one does not parse (the unit then
+ * holds nothing); else release it with xunit_free. */
 bool xunit_build(xunit *u, const char *source, const char *target, const char *locale,
                  glocal_error **err);
 void xunit_free(xunit *u);

@@ -210,10 +210,8 @@ typedef struct unit_in {
 static void write_unit(exporter *x, const unit_in *in)
 {
     xunit u;
-    if (!codes_or_warn(x, in->id, in->source, in->target, &u)) {
-        xunit_free(&u);
+    if (!codes_or_warn(x, in->id, in->source, in->target, &u))
         return;
-    }
     nl(x, 2);
     xmlTextWriterStartElement(x->w, BAD_CAST "unit");
     attr(x, "id", in->id);

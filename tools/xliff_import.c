@@ -3,8 +3,11 @@
  *
  * A unit is taken when its segments have a target and a state of translated,
  * reviewed or final (`--all`: any target).  Its inline codes turn back into
- * the template source they stand for (originalData), its text is quoted for
- * ICU.  The bundle keeps its keys in their order; changed variants are
+ * the template source they stand for in the unit's own table, made from the
+ * catalog as export made it (xliff_codes.h), never from the file's
+ * <originalData>; its text is quoted for ICU.  A code the target edited,
+ * invented or dropped, and a variant key the catalog cannot have, refuse the
+ * unit.  A DTD refuses the file.  The bundle keeps its keys in their order; changed variants are
  * replaced in place, new ones appended.  Every unit that cannot be taken is
  * reported with its line.  The bundle is written only when the catalog it
  * then makes has no lint error it did not have (bundle_write.h). */
@@ -333,32 +336,25 @@ static glocal_variants *variants_of(importer *im, const xmlNode *unit, const cha
     return vs;
 }
 
-/* The unit's text rebuilt from the codes export gave it: base's variant
- * (or `other`) as the source, the locale's own as the target; NULL after
- * refusing the unit. */
-static char *message_text(importer *im, const xmlNode *unit, const char *uid, const char *id,
-                          const char *key)
+/* The unit's codes as export made them: base's variant (or `other`) as the
+ * source, the locale's own as the target; false after refusing the unit. */
+static bool codes_of(importer *im, const xmlNode *unit, const char *uid, const char *id,
+                     const char *key, xunit *codes)
 {
     glocal_variants *base = variants_of(im, unit, uid, "base", id);
     glocal_variants *local = base ? variants_of(im, unit, uid, im->tag, id) : NULL;
     const glocal_variant *src = local ? source_variant(base, key) : NULL;
     const glocal_variant *own = src ? own_variant(local, key) : NULL;
     glocal_error *e = NULL;
-    char *text = NULL;
-    xunit codes;
-    if (local && !src)
-        refuse(im, unit, uid, "base.yaml has no `other` variant to translate");
-    else if (src && !xunit_build(&codes, glocal_variant_template(src),
-                                 own ? glocal_variant_template(own) : NULL, im->tag, &e))
-        refuse(im, unit, uid, glocal_error_message(e));
-    else if (src)
-        text = unit_text(im, unit, uid, &codes, false);
-    if (src)
-        xunit_free(&codes);
+    bool ok = src && xunit_build(codes, glocal_variant_template(src),
+                                 own ? glocal_variant_template(own) : NULL, im->tag, &e);
+    if (local && !ok)
+        refuse(im, unit, uid,
+               e ? glocal_error_message(e) : "base.yaml has no `other` to translate");
     glocal_error_free(e);
     glocal_variants_free(base);
     glocal_variants_free(local);
-    return text;
+    return ok;
 }
 
 static void take_message(importer *im, const xmlNode *unit, const char *uid)
@@ -374,7 +370,11 @@ static void take_message(importer *im, const xmlNode *unit, const char *uid)
         return refuse(im, unit, uid, "the message is locked: it always comes from base");
     if (!key_valid(im, key, why, sizeof why))
         return refuse(im, unit, uid, why);
-    char *text = message_text(im, unit, uid, id, key);
+    xunit codes;
+    if (!codes_of(im, unit, uid, id, key, &codes))
+        return;
+    char *text = unit_text(im, unit, uid, &codes, false);
+    xunit_free(&codes);
     if (text && !*text) {
         im->skipped++;
     } else if (text && !compiles(text, msg, sizeof msg)) {
