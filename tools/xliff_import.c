@@ -40,13 +40,18 @@ static const char usage_import[] =
     "after the first key of the bundle cannot be kept; glocal says which.\n"
     "Run `glocal lint DIR` afterwards.\n"
     "\n"
+    "Inline codes are put back from the catalog, as export numbered them, never\n"
+    "from the file's <originalData>.  A unit whose codes were edited, invented or\n"
+    "dropped (canDelete=\"no\"), or whose variant key the catalog cannot have, is\n"
+    "refused and named.  A file with a DTD (<!DOCTYPE>) is refused whole.\n"
+    "\n"
     "The bundle is written (atomically) only when the catalog then has no lint\n"
     "error it did not have before; otherwise nothing is written.\n"
     "\n"
     "Exit status: 0 merged, 1 some units could not be taken (each is named; the\n"
     "others are merged), 2 usage error or unreadable input (a catalog or bundle\n"
-    "that cannot be read: nothing written), 3 refused by the lint check (each\n"
-    "new error is named; nothing written).\n";
+    "that cannot be read, a DTD: nothing written), 3 refused by the lint check\n"
+    "(each new error is named; nothing written).\n";
 
 typedef struct importer {
     const char *file;         /* the XLIFF file */
