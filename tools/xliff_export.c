@@ -7,7 +7,8 @@
  * cannot hold `+`) and `-TERM`.  The source is base's template; the target,
  * when present, the bundle's own text (not its chain's: what a bundle
  * inherits is not its translation).  Arguments, terms, `#` and the syntax of
- * plural/select are inline codes the translator cannot delete or copy. */
+ * plural/select are inline codes the translator cannot copy, nor delete but
+ * for `#`; xliff_codes.h numbers them, as import reads them back. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
