@@ -256,7 +256,7 @@ static unsigned target_id(xunit *u, const char *raw)
 
 static void assign(xunit *u, xside *sd, bool target)
 {
-    sd->ids = xcalloc(sd->parts.n ? sd->parts.n : 1, sizeof *sd->ids);
+    sd->ids = xcalloc(sd->parts.n, sizeof *sd->ids);
     for (size_t i = 0; i < sd->parts.n; i++) {
         const xpart *p = &sd->parts.p[i];
         if (p->kind == GLOCAL_PART_TEXT)

@@ -243,7 +243,7 @@ static void check_required(rebuild *rb)
 static char *unit_text(importer *im, const xmlNode *unit, const char *uid, const xunit *codes,
                        bool plain)
 {
-    rebuild rb = {codes, plain, xcalloc(codes->ndata + 1, sizeof(bool)), {0}, ""};
+    rebuild rb = {codes, plain, xcalloc(codes->ndata, sizeof(bool)), {0}, ""};
     check_original_data(&rb, unit);
     for (const xmlNode *n = unit->children; n; n = n->next) {
         const xmlNode *t = is(n, "segment") || is(n, "ignorable") ? child(n, "target") : NULL;
