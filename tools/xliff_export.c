@@ -7,7 +7,8 @@
  * cannot hold `+`) and `-TERM`.  The source is base's template; the target,
  * when present, the bundle's own text (not its chain's: what a bundle
  * inherits is not its translation).  Arguments, terms, `#` and the syntax of
- * plural/select are inline codes the translator cannot delete or copy. */
+ * plural/select are inline codes the translator cannot copy, nor delete but
+ * for `#`; xliff_codes.h numbers them, as import reads them back. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "atomic_write.h"
 #include "cli.h"
 #include "commands.h"
+#include "xliff_codes.h"
 
 static const char usage_export[] =
     "usage: glocal export DIR --locale TAG [--out FILE]\n"
@@ -34,238 +36,6 @@ static const char usage_export[] =
     "\n"
     "Exit status: 0 written, 1 a catalog with errors, 2 usage error,\n"
     "unreadable input or FILE cannot be written (then FILE is as it was).\n";
-
-/* ---- unit ids ---- */
-
-static char *unit_id(const char *msg, const char *key)
-{
-    strbuf b = {0};
-    sb_printf(&b, "%s:", msg);
-    for (const char *p = key; *p; p++)
-        sb_putc(&b, *p == '+' ? '.' : *p);
-    return sb_take(&b);
-}
-
-/* ---- a template as text and codes ----
- * What a translator may change (text) and what they must keep (codes): the
- * library's template parts, with each branch of a plural/select an opening
- * code (` one {`) and a closing one whose content is again text and codes. */
-
-typedef struct xpart {
-    glocal_part_kind kind;
-    char *text;               /* TEXT: the literal text; else the source */
-    char *key;                /* BRANCH: the key; SELECT: the type */
-} xpart;
-
-typedef struct xparts {
-    xpart *p;
-    size_t n, cap;
-} xparts;
-
-static void push(xparts *l, glocal_part_kind kind, const char *text, const char *key)
-{
-    if (l->n == l->cap) {
-        l->cap = l->cap ? 2 * l->cap : 16;
-        l->p = xrealloc(l->p, l->cap * sizeof *l->p);
-    }
-    l->p[l->n++] = (xpart){kind, xstrdup(text), key ? xstrdup(key) : NULL};
-}
-
-static void free_parts(xparts *l)
-{
-    for (size_t i = 0; i < l->n; i++) {
-        free(l->p[i].text);
-        free(l->p[i].key);
-    }
-    free(l->p);
-    memset(l, 0, sizeof *l);
-}
-
-static const char *key_of(const glocal_template *t, size_t i)
-{
-    glocal_part_kind k = glocal_template_part_kind(t, i);
-    return k == GLOCAL_PART_BRANCH   ? glocal_template_part_text(t, i)
-           : k == GLOCAL_PART_SELECT ? glocal_template_part_type(t, i)
-                                     : NULL;
-}
-
-/* Splits template src; false with the library's error when it does not parse. */
-static bool split(const char *src, xparts *out, glocal_error **err)
-{
-    glocal_template *t = NULL;
-    memset(out, 0, sizeof *out);
-    if (glocal_template_parse(src, &t, err) != GLOCAL_OK)
-        return false;
-    for (size_t i = 0; i < glocal_template_part_count(t); i++) {
-        bool text = glocal_template_part_kind(t, i) == GLOCAL_PART_TEXT;
-        push(out, glocal_template_part_kind(t, i),
-             text ? glocal_template_part_text(t, i) : glocal_template_part_source(t, i),
-             key_of(t, i));
-    }
-    glocal_template_free(t);
-    return true;
-}
-
-/* ---- inline codes of one unit ---- */
-
-typedef struct code_ref {
-    const char *raw;
-    unsigned id;
-    bool taken;               /* matched by a target code */
-} code_ref;
-
-typedef struct unit_codes {
-    const char **data;        /* distinct raw code texts: data ids d1, d2, ... */
-    size_t ndata;
-    code_ref *src;
-    size_t nsrc;
-    unsigned next_id;
-} unit_codes;
-
-typedef struct side {
-    xparts parts;
-    unsigned *ids;            /* per part: the code's id, 0 for text and closes */
-    bool present;
-} side;
-
-static size_t data_index(unit_codes *uc, const char *raw)
-{
-    for (size_t i = 0; i < uc->ndata; i++)
-        if (strcmp(uc->data[i], raw) == 0)
-            return i;
-    uc->data = xrealloc(uc->data, (uc->ndata + 1) * sizeof *uc->data);
-    uc->data[uc->ndata] = raw;
-    return uc->ndata++;
-}
-
-/* A target code takes the id of the first untaken source code with the same
- * text, so the tools see them as the same code; else a new id. */
-static unsigned target_id(unit_codes *uc, const char *raw)
-{
-    for (size_t i = 0; i < uc->nsrc; i++)
-        if (!uc->src[i].taken && strcmp(uc->src[i].raw, raw) == 0) {
-            uc->src[i].taken = true;
-            return uc->src[i].id;
-        }
-    return ++uc->next_id;
-}
-
-static void assign(unit_codes *uc, side *sd, bool target)
-{
-    sd->ids = xcalloc(sd->parts.n, sizeof *sd->ids);
-    for (size_t i = 0; i < sd->parts.n; i++) {
-        const xpart *p = &sd->parts.p[i];
-        if (p->kind == GLOCAL_PART_TEXT)
-            continue;
-        data_index(uc, p->text);
-        if (p->kind == GLOCAL_PART_BRANCH_END)
-            continue;
-        if (target) {
-            sd->ids[i] = target_id(uc, p->text);
-        } else {
-            sd->ids[i] = ++uc->next_id;
-            uc->src = xrealloc(uc->src, (uc->nsrc + 1) * sizeof *uc->src);
-            uc->src[uc->nsrc++] = (code_ref){p->text, sd->ids[i], false};
-        }
-    }
-}
-
-/* ---- plural categories of the target language ---- */
-
-/* Whether key is in cats, a list of gl_plural_categories (NULL: no). */
-static bool has_category(const char *cats, const char *key)
-{
-    for (const char *c = cats; c && *c; c += strlen(c) + 1)
-        if (strcmp(c, key) == 0)
-            return true;
-    return false;
-}
-
-static size_t match_close(const xparts *l, size_t open)
-{
-    int depth = 0;
-    for (size_t i = open; i < l->n; i++) {
-        if (l->p[i].kind == GLOCAL_PART_BRANCH)
-            depth++;
-        else if (l->p[i].kind == GLOCAL_PART_BRANCH_END && --depth == 0)
-            return i;
-    }
-    return l->n;
-}
-
-static void copy_part(xparts *dst, const xpart *p)
-{
-    push(dst, p->kind, p->text, p->key);
-}
-
-static size_t fit_from(xparts *dst, const xparts *src, size_t i, const char *locale);
-
-/* Copies branch [open, close] as `key` (NULL: as it is). */
-static void copy_branch(xparts *dst, const xparts *src, size_t open, const char *key,
-                        const char *locale)
-{
-    xpart p = src->p[open];
-    char raw[64];
-    if (key) {
-        snprintf(raw, sizeof raw, " %s {", key);
-        p.text = raw;
-        p.key = (char *)key;
-    }
-    copy_part(dst, &p);
-    size_t close = fit_from(dst, src, open + 1, locale);
-    copy_part(dst, &src->p[close]);
-}
-
-/* The branches of a plural from i (after its head) through its tail: those
- * the language has (and =N), the missing ones as copies of `other`, placed
- * before it.  Returns the index after the tail. */
-static size_t fit_plural(xparts *dst, const xparts *src, size_t i, bool ordinal,
-                         const char *locale)
-{
-    char *cats = plural_categories(locale, ordinal);
-    size_t other = 0;
-    for (size_t j = i; j < src->n && src->p[j].kind == GLOCAL_PART_BRANCH;
-         j = match_close(src, j) + 1)
-        if (strcmp(src->p[j].key, "other") == 0)
-            other = j;
-    for (; i < src->n && src->p[i].kind == GLOCAL_PART_BRANCH; i = match_close(src, i) + 1) {
-        const char *key = src->p[i].key;
-        if (i == other && cats)
-            for (const char *c = cats; *c; c += strlen(c) + 1) {
-                bool present = false;
-                for (size_t j = i - 1; j; j--) /* an earlier branch with this key? */
-                    present = present || (src->p[j].kind == GLOCAL_PART_BRANCH &&
-                                           strcmp(src->p[j].key, c) == 0);
-                if (strcmp(c, "other") != 0 && !present)
-                    copy_branch(dst, src, other, c, locale);
-            }
-        if (key[0] == '=' || !cats || has_category(cats, key))
-            copy_branch(dst, src, i, NULL, locale);
-    }
-    free(cats);
-    if (i < src->n)
-        copy_part(dst, &src->p[i]); /* the tail */
-    return i + 1;
-}
-
-/* Copies parts from i up to an unmatched close (returned) or the end. */
-static size_t fit_from(xparts *dst, const xparts *src, size_t i, const char *locale)
-{
-    while (i < src->n && src->p[i].kind != GLOCAL_PART_BRANCH_END) {
-        const xpart *p = &src->p[i];
-        if (p->kind == GLOCAL_PART_BRANCH) {
-            copy_branch(dst, src, i, NULL, locale);
-            i = match_close(src, i) + 1;
-            continue;
-        }
-        copy_part(dst, p);
-        if (p->kind == GLOCAL_PART_SELECT && strcmp(p->key, "select") != 0)
-            i = fit_plural(dst, src, i + 1, strcmp(p->key, "selectordinal") == 0, locale);
-        else
-            i++;
-    }
-    return i;
-}
 
 /* ---- writing ---- */
 
@@ -299,13 +69,14 @@ static void attr_id(exporter *x, const char *name, const char *prefix, size_t n)
     attr(x, name, buf);
 }
 
-static void protect(exporter *x)
+static void code_attrs(exporter *x, const xpart *p)
 {
     attr(x, "canCopy", "no");
-    attr(x, "canDelete", "no");
+    if (!xpart_deletable(p))
+        attr(x, "canDelete", "no");
 }
 
-static size_t write_parts(exporter *x, unit_codes *uc, const side *sd, size_t i)
+static size_t write_parts(exporter *x, const xunit *u, const xside *sd, size_t i)
 {
     for (; i < sd->parts.n && sd->parts.p[i].kind != GLOCAL_PART_BRANCH_END; i++) {
         const xpart *p = &sd->parts.p[i];
@@ -314,22 +85,22 @@ static size_t write_parts(exporter *x, unit_codes *uc, const side *sd, size_t i)
             continue;
         }
         bool branch = p->kind == GLOCAL_PART_BRANCH;
-        size_t close = branch ? match_close(&sd->parts, i) : 0;
+        size_t close = branch ? xparts_match_close(&sd->parts, i) : 0;
         xmlTextWriterStartElement(x->w, BAD_CAST(branch ? "pc" : "ph"));
         attr_id(x, "id", "", sd->ids[i]);
         if (!branch) {
-            attr_id(x, "dataRef", "d", data_index(uc, p->text) + 1);
+            attr_id(x, "dataRef", "d", xunit_data_index(u, p->text) + 1);
             attr(x, "disp", p->text);
-            protect(x);
+            code_attrs(x, p);
             xmlTextWriterEndElement(x->w);
             continue;
         }
-        attr_id(x, "dataRefStart", "d", data_index(uc, p->text) + 1);
-        attr_id(x, "dataRefEnd", "d", data_index(uc, sd->parts.p[close].text) + 1);
+        attr_id(x, "dataRefStart", "d", xunit_data_index(u, p->text) + 1);
+        attr_id(x, "dataRefEnd", "d", xunit_data_index(u, sd->parts.p[close].text) + 1);
         attr(x, "dispStart", p->text);
         attr(x, "dispEnd", sd->parts.p[close].text);
-        protect(x);
-        i = write_parts(x, uc, sd, i + 1);
+        code_attrs(x, p);
+        i = write_parts(x, u, sd, i + 1);
         xmlTextWriterFullEndElement(x->w);
     }
     return i;
@@ -397,27 +168,29 @@ static void argument_note(exporter *x, const glocal_message *m)
     free(text);
 }
 
-static void write_data(exporter *x, const unit_codes *uc)
+static void write_data(exporter *x, const xunit *u)
 {
-    if (!uc->ndata)
+    if (!u->ndata)
         return;
     nl(x, 3);
     xmlTextWriterStartElement(x->w, BAD_CAST "originalData");
-    for (size_t i = 0; i < uc->ndata; i++) {
+    for (size_t i = 0; i < u->ndata; i++) {
         nl(x, 4);
         xmlTextWriterStartElement(x->w, BAD_CAST "data");
         attr_id(x, "id", "d", i + 1);
-        xmlTextWriterWriteString(x->w, BAD_CAST uc->data[i]);
+        xmlTextWriterWriteString(x->w, BAD_CAST u->data[i]->text);
         xmlTextWriterEndElement(x->w);
     }
     nl(x, 3);
     xmlTextWriterEndElement(x->w);
 }
 
-static bool split_or_warn(exporter *x, const char *id, const char *src, xparts *out)
+/* The unit's codes; false after a warning when a template does not parse. */
+static bool codes_or_warn(exporter *x, const char *id, const char *source, const char *target,
+                          xunit *u)
 {
     glocal_error *err = NULL;
-    if (split(src, out, &err))
+    if (xunit_build(u, source, target, x->tag, &err))
         return true;
     fprintf(stderr, "glocal export: `%s`: %s", id, glocal_error_message(err));
     if (glocal_error_column(err))
@@ -435,49 +208,39 @@ typedef struct unit_in {
     const char *source, *target; /* target NULL: none yet */
 } unit_in;
 
-static void write_unit(exporter *x, const unit_in *u)
+static void write_unit(exporter *x, const unit_in *in)
 {
-    side src = {0}, tgt = {0};
-    xparts raw = {0};
-    unit_codes uc = {0};
-    if (!split_or_warn(x, u->id, u->source, &raw) ||
-        (u->target && !split_or_warn(x, u->id, u->target, &tgt.parts))) {
-        free_parts(&raw);
+    xunit u;
+    if (!codes_or_warn(x, in->id, in->source, in->target, &u))
         return;
-    }
-    fit_from(&src.parts, &raw, 0, x->tag);
-    free_parts(&raw);
-    assign(&uc, &src, false);
-    if (u->target)
-        assign(&uc, &tgt, true);
     nl(x, 2);
     xmlTextWriterStartElement(x->w, BAD_CAST "unit");
-    attr(x, "id", u->id);
-    attr(x, "name", u->name);
+    attr(x, "id", in->id);
+    attr(x, "name", in->name);
     nl(x, 3);
     xmlTextWriterStartElement(x->w, BAD_CAST "notes");
-    if (u->m && *glocal_message_note(u->m))
-        note(x, "description", glocal_message_note(u->m));
-    if (u->m) {
-        variant_notes(x, u->key);
-        argument_note(x, u->m);
+    if (in->m && *glocal_message_note(in->m))
+        note(x, "description", glocal_message_note(in->m));
+    if (in->m) {
+        variant_notes(x, in->key);
+        argument_note(x, in->m);
     } else {
         note(x, "term", "A term: plain text written wherever a template says {-name}.");
     }
     nl(x, 3);
     xmlTextWriterEndElement(x->w);
-    write_data(x, &uc);
+    write_data(x, &u);
     nl(x, 3);
     xmlTextWriterStartElement(x->w, BAD_CAST "segment");
-    attr(x, "state", u->target ? "translated" : "initial");
+    attr(x, "state", in->target ? "translated" : "initial");
     nl(x, 4);
     xmlTextWriterStartElement(x->w, BAD_CAST "source");
-    write_parts(x, &uc, &src, 0);
+    write_parts(x, &u, &u.src, 0);
     xmlTextWriterFullEndElement(x->w);
-    if (u->target) {
+    if (in->target) {
         nl(x, 4);
         xmlTextWriterStartElement(x->w, BAD_CAST "target");
-        write_parts(x, &uc, &tgt, 0);
+        write_parts(x, &u, &u.tgt, 0);
         xmlTextWriterFullEndElement(x->w);
     }
     nl(x, 3);
@@ -485,47 +248,23 @@ static void write_unit(exporter *x, const unit_in *u)
     nl(x, 2);
     xmlTextWriterEndElement(x->w); /* unit */
     x->units++;
-    x->translated += u->target != NULL;
-    free_parts(&src.parts);
-    free_parts(&tgt.parts);
-    free(src.ids);
-    free(tgt.ids);
-    free(uc.data);
-    free(uc.src);
+    x->translated += in->target != NULL;
+    xunit_free(&u);
 }
 
 /* ---- what the locale needs ---- */
 
-/* The variant with this key; NULL when vs has none. */
-static const glocal_variant *variant(const glocal_variants *vs, const char *key)
-{
-    for (size_t i = 0; i < glocal_variants_count(vs); i++)
-        if (strcmp(glocal_variant_key(glocal_variants_at(vs, i)), key) == 0)
-            return glocal_variants_at(vs, i);
-    return NULL;
-}
-
 static void export_variant(exporter *x, const glocal_message *m, const glocal_variants *base,
                            const glocal_variant *local, const char *key)
 {
-    const glocal_variant *bv = variant(base, key);
-    if (!bv)
-        bv = variant(base, "other");
+    const glocal_variant *bv = source_variant(base, key);
     if (!bv)
         return;
-    char *id = unit_id(glocal_message_id(m), key);
+    char *id = xliff_unit_id(glocal_message_id(m), key);
     unit_in u = {id, glocal_message_id(m), m, key, glocal_variant_template(bv),
                  local ? glocal_variant_template(local) : NULL};
     write_unit(x, &u);
     free(id);
-}
-
-/* A variant the locale's own bundle writes (not one it inherits); NULL when
- * it writes none with this key. */
-static const glocal_variant *own_variant(const glocal_variants *vs, const char *key)
-{
-    const glocal_variant *v = variant(vs, key);
-    return v && !glocal_variant_inherited(v) ? v : NULL;
 }
 
 /* The variants of one message; NULL (after a warning) when the library
@@ -555,7 +294,7 @@ static void export_message(exporter *x, const glocal_message *m)
     }
     for (size_t i = 0; i < glocal_variants_count(local); i++) {
         const glocal_variant *v = glocal_variants_at(local, i);
-        if (!glocal_variant_inherited(v) && !variant(base, glocal_variant_key(v)))
+        if (!glocal_variant_inherited(v) && !variant_with_key(base, glocal_variant_key(v)))
             export_variant(x, m, base, v, glocal_variant_key(v));
     }
     glocal_variants_free(base);

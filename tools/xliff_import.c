@@ -3,12 +3,16 @@
  *
  * A unit is taken when its segments have a target and a state of translated,
  * reviewed or final (`--all`: any target).  Its inline codes turn back into
- * the template source they stand for (originalData), its text is quoted for
- * ICU.  The bundle keeps its keys in their order; changed variants are
+ * the template source they stand for in the unit's own table, made from the
+ * catalog as export made it (xliff_codes.h), never from the file's
+ * <originalData>; its text is quoted for ICU.  A code the target edited,
+ * invented or dropped, and a variant key the catalog cannot have, refuse the
+ * unit.  A DTD refuses the file.  The bundle keeps its keys in their order; changed variants are
  * replaced in place, new ones appended.  Every unit that cannot be taken is
  * reported with its line.  The bundle is written only when the catalog it
  * then makes has no lint error it did not have (bundle_write.h). */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +24,7 @@
 #include "bundle_write.h"
 #include "cli.h"
 #include "commands.h"
+#include "xliff_codes.h"
 #include "yaml_doc.h"
 
 #define XLIFF_NS "urn:oasis:names:tc:xliff:document:2.0"
@@ -35,16 +40,22 @@ static const char usage_import[] =
     "after the first key of the bundle cannot be kept; glocal says which.\n"
     "Run `glocal lint DIR` afterwards.\n"
     "\n"
+    "Inline codes are put back from the catalog, as export numbered them, never\n"
+    "from the file's <originalData>.  A unit whose codes were edited, invented or\n"
+    "dropped (canDelete=\"no\"), or whose variant key the catalog cannot have, is\n"
+    "refused and named.  A file with a DTD (<!DOCTYPE>) is refused whole.\n"
+    "\n"
     "The bundle is written (atomically) only when the catalog then has no lint\n"
     "error it did not have before; otherwise nothing is written.\n"
     "\n"
     "Exit status: 0 merged, 1 some units could not be taken (each is named; the\n"
     "others are merged), 2 usage error or unreadable input (a catalog or bundle\n"
-    "that cannot be read: nothing written), 3 refused by the lint check (each\n"
-    "new error is named; nothing written).\n";
+    "that cannot be read, a DTD: nothing written), 3 refused by the lint check\n"
+    "(each new error is named; nothing written).\n";
 
 typedef struct importer {
     const char *file;         /* the XLIFF file */
+    const char *tag;          /* the bundle's locale */
     const glocal_catalog *c;
     glocal_terms *base_terms; /* base's own */
     yd_node *root;            /* the bundle */
@@ -63,21 +74,6 @@ static char *prop(const xmlNode *n, const char *name)
     return (char *)xmlGetProp(n, BAD_CAST name);
 }
 
-static void refuse(importer *im, const xmlNode *n, const char *id, const char *why)
-{
-    fprintf(stderr, "glocal import: %s:%ld: unit `%s`: %s; not imported\n", im->file,
-            xmlGetLineNo(n), id ? id : "?", why);
-    im->refused++;
-}
-
-/* ---- target content back to a template ---- */
-
-typedef struct rebuild {
-    const xmlNode *unit;      /* for originalData */
-    strbuf out;
-    const char *missing;      /* a dataRef without data */
-} rebuild;
-
 static const xmlNode *child(const xmlNode *n, const char *name)
 {
     for (const xmlNode *k = n ? n->children : NULL; k; k = k->next)
@@ -86,48 +82,88 @@ static const xmlNode *child(const xmlNode *n, const char *name)
     return NULL;
 }
 
-/* Appends the originalData text that dataRef `ref` (attribute of n) names. */
-static void put_data(rebuild *rb, const xmlNode *n, const char *attr)
+static void refuse(importer *im, const xmlNode *n, const char *id, const char *why)
+{
+    fprintf(stderr, "glocal import: %s:%ld: unit `%s`: %s; not imported\n", im->file,
+            xmlGetLineNo(n), id ? id : "?", why);
+    im->refused++;
+}
+
+/* ---- which units are taken ---- */
+
+static bool state_translated(const xmlNode *seg)
+{
+    char *state = prop(seg, "state");
+    bool ok = state && (strcmp(state, "translated") == 0 || strcmp(state, "reviewed") == 0 ||
+                        strcmp(state, "final") == 0);
+    xmlFree(state);
+    return ok;
+}
+
+/* Whether every segment of the unit has a target in a state import takes
+ * (--all: any state). */
+static bool wanted(const importer *im, const xmlNode *unit)
+{
+    bool any = false;
+    for (const xmlNode *n = unit->children; n; n = n->next) {
+        if (!is(n, "segment"))
+            continue;
+        if (!child(n, "target") || (!im->all && !state_translated(n)))
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+/* ---- target content back to a template ----
+ * Every inline code is the text the unit's own table (xliff_codes.h) has
+ * for its data id: what the file's <originalData> says is only compared. */
+
+typedef struct rebuild {
+    const xunit *codes;
+    bool plain;               /* a term: text as it is, not quoted for ICU */
+    bool *used;               /* per table position: the target has it */
+    strbuf out;
+    char problem[512];        /* why the unit is refused; "" when it is not */
+} rebuild;
+
+static void problem(rebuild *rb, const char *fmt, ...) SB_PRINTF(2, 3);
+static void problem(rebuild *rb, const char *fmt, ...)
+{
+    va_list ap;
+    if (rb->problem[0])
+        return; /* the first one says enough */
+    va_start(ap, fmt);
+    vsnprintf(rb->problem, sizeof rb->problem, fmt, ap);
+    va_end(ap);
+}
+
+/* Appends the code that attribute `attr` of n names; NULL (and a problem)
+ * when it names none of the unit's codes. */
+static const xpart *put_code(rebuild *rb, const xmlNode *n, const char *attr)
 {
     char *ref = prop(n, attr);
-    const xmlNode *data = child(rb->unit, "originalData");
-    for (const xmlNode *d = data ? data->children : NULL; ref && d; d = d->next) {
-        char *id = is(d, "data") ? prop(d, "id") : NULL;
-        bool match = id && strcmp(id, ref) == 0;
-        xmlFree(id);
-        if (match) {
-            xmlChar *text = xmlNodeGetContent(d);
-            sb_puts(&rb->out, (const char *)text);
-            xmlFree(text);
-            xmlFree(ref);
-            return;
-        }
+    size_t i;
+    const xpart *code = NULL; /* a data id export did not write is one it invented */
+    if (!xunit_data_ref(rb->codes, ref, &i)) {
+        problem(rb, "an inline code without its originalData");
+    } else {
+        code = rb->codes->data[i];
+        rb->used[i] = true;
+        sb_puts(&rb->out, code->text);
     }
-    rb->missing = "an inline code without its originalData";
     xmlFree(ref);
+    return code;
 }
 
-/* Whether a selector head (`{n, plural,`) makes its branches plural ones:
- * the library reads it, closed by an `other` branch, as it reads templates
- * (`PLURAL` is a plural too). */
-static bool plural_head(const char *raw)
-{
-    strbuf b = {0};
-    sb_printf(&b, "%s other {}}", raw);
-    char *src = sb_take(&b);
-    glocal_template *t = NULL;
-    bool plural = glocal_template_parse(src, &t, NULL) == GLOCAL_OK &&
-                  glocal_template_part_kind(t, 0) == GLOCAL_PART_SELECT &&
-                  strcmp(glocal_template_part_type(t, 0), "select") != 0;
-    glocal_template_free(t);
-    free(src);
-    return plural;
-}
-
-/* Appends literal text quoted as template text. */
+/* Appends literal text, quoted as template text unless the unit is a term. */
 static void put_text(rebuild *rb, const char *text, bool in_plural)
 {
     char *q = NULL;
+    if (rb->plain) {
+        sb_puts(&rb->out, text);
+        return;
+    }
     if (glocal_template_quote(text, in_plural, &q, NULL) != GLOCAL_OK) {
         fputs("glocal import: out of memory\n", stderr); /* libxml2 gives UTF-8 */
         exit(EXIT_USAGE);
@@ -143,64 +179,87 @@ static void put_content(rebuild *rb, const xmlNode *first, bool in_plural)
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             put_text(rb, (const char *)n->content, in_plural);
         } else if (is(n, "ph")) {
-            size_t before = rb->out.len;
-            put_data(rb, n, "dataRef");
-            if (rb->out.p && strchr(rb->out.p + before, '{'))
-                head_plural = plural_head(rb->out.p + before);
+            const xpart *code = put_code(rb, n, "dataRef");
+            if (code && code->kind == GLOCAL_PART_SELECT)
+                head_plural = xpart_plural(code);
         } else if (is(n, "pc")) {
-            put_data(rb, n, "dataRefStart");
+            put_code(rb, n, "dataRefStart");
             put_content(rb, n->children, head_plural);
-            put_data(rb, n, "dataRefEnd");
+            put_code(rb, n, "dataRefEnd");
         } else if (n->type == XML_ELEMENT_NODE) {
-            rb->missing = "an inline element other than <ph> and <pc>";
+            problem(rb, "an inline element other than <ph> and <pc>");
         }
     }
 }
 
-/* ---- a unit ---- */
-
-typedef struct unit_text {
-    char *target;             /* NULL: no target */
-    bool translated;          /* every segment's state says so */
-    const char *problem;
-} unit_text;
-
-static bool state_translated(const xmlNode *seg)
+/* Whether code texts a and b are the same but for white space at their
+ * ends: the space between two codes (`{n, plural, ` `one {`) belongs to
+ * either, and earlier exports gave it to the second. */
+static bool same_code(const char *a, const char *b)
 {
-    char *state = prop(seg, "state");
-    bool ok = state && (strcmp(state, "translated") == 0 || strcmp(state, "reviewed") == 0 ||
-                        strcmp(state, "final") == 0);
-    xmlFree(state);
-    return ok;
+    a += strspn(a, " \t\r\n");
+    b += strspn(b, " \t\r\n");
+    size_t na = strlen(a), nb = strlen(b);
+    while (na && strchr(" \t\r\n", a[na - 1]))
+        na--;
+    while (nb && strchr(" \t\r\n", b[nb - 1]))
+        nb--;
+    return na == nb && memcmp(a, b, na) == 0;
 }
 
-/* The targets of the unit's segments (and ignorables) in order. */
-static unit_text unit_target(const xmlNode *unit)
+/* A changed <originalData> is a code the translator's tool edited (or a
+ * catalog that changed since the export): said, never used. */
+static void check_original_data(rebuild *rb, const xmlNode *unit)
 {
-    unit_text u = {NULL, true, NULL};
-    rebuild rb = {unit, {0}, NULL};
-    bool any = false;
-    for (const xmlNode *n = unit->children; n; n = n->next) {
-        if (!is(n, "segment") && !is(n, "ignorable"))
+    const xmlNode *data = child(unit, "originalData");
+    for (const xmlNode *d = data ? data->children : NULL; d; d = d->next) {
+        if (!is(d, "data"))
             continue;
-        const xmlNode *t = child(n, "target");
-        if (is(n, "segment"))
-            u.translated = u.translated && state_translated(n);
-        if (!t && is(n, "segment"))
-            u.problem = "a segment without a target";
-        if (!t)
+        char *id = prop(d, "id");
+        xmlChar *text = xmlNodeGetContent(d);
+        size_t i;
+        if (!xunit_data_ref(rb->codes, id, &i))
+            problem(rb, "<originalData> has `%s`, a code glocal export did not write",
+                    id ? id : "");
+        else if (!same_code((const char *)text, rb->codes->data[i]->text))
+            problem(rb, "inline code `%s` was edited: the file has `%s`, the catalog `%s` "
+                    "(export again if the catalog changed)", id, (const char *)text,
+                    rb->codes->data[i]->text);
+        xmlFree(text);
+        xmlFree(id);
+    }
+}
+
+static void check_required(rebuild *rb)
+{
+    for (size_t i = 0; i < rb->codes->ndata; i++)
+        if (!rb->used[i] && xunit_required(rb->codes, i))
+            problem(rb, "the target drops inline code `%s` (canDelete=\"no\"); keep it",
+                    rb->codes->data[i]->text);
+}
+
+/* The unit's new text: the targets of its segments (and its ignorables) in
+ * order, rebuilt from codes; NULL after refusing the unit. */
+static char *unit_text(importer *im, const xmlNode *unit, const char *uid, const xunit *codes,
+                       bool plain)
+{
+    rebuild rb = {codes, plain, xcalloc(codes->ndata, sizeof(bool)), {0}, ""};
+    check_original_data(&rb, unit);
+    for (const xmlNode *n = unit->children; n; n = n->next) {
+        const xmlNode *t = is(n, "segment") || is(n, "ignorable") ? child(n, "target") : NULL;
+        if (!t && is(n, "ignorable"))
             t = child(n, "source");
-        any = any || (t && is(n, "segment"));
         if (t)
             put_content(&rb, t->children, false);
     }
-    if (rb.missing)
-        u.problem = rb.missing;
-    sb_putc(&rb.out, '\0');
-    rb.out.len--;
-    u.target = any && !u.problem ? sb_take(&rb.out) : NULL;
-    sb_free(&rb.out);
-    return u;
+    check_required(&rb);
+    free(rb.used);
+    if (rb.problem[0]) {
+        refuse(im, unit, uid, rb.problem);
+        sb_free(&rb.out);
+        return NULL;
+    }
+    return sb_take(&rb.out);
 }
 
 /* ---- merging into the bundle ---- */
@@ -228,27 +287,6 @@ static bool merge_term(importer *im, const char *name, const char *text)
     return true;
 }
 
-/* A term's target is plain text: the template's literal text. */
-static char *term_text(const char *tmpl, const char **problem)
-{
-    glocal_template *t = NULL;
-    strbuf b = {0};
-    if (glocal_template_parse(tmpl, &t, NULL) != GLOCAL_OK) {
-        *problem = "a target that is not plain text";
-        return NULL;
-    }
-    for (size_t i = 0; i < glocal_template_part_count(t); i++) {
-        if (glocal_template_part_kind(t, i) != GLOCAL_PART_TEXT)
-            *problem = "a term with an inline code; a term is plain text";
-        else
-            sb_puts(&b, glocal_template_part_text(t, i));
-    }
-    glocal_template_free(t);
-    sb_putc(&b, '\0');
-    b.len--;
-    return sb_take(&b);
-}
-
 /* The template must compile as glocal compiles templates. */
 static bool compiles(const char *text, char *msg, size_t cap)
 {
@@ -260,38 +298,98 @@ static bool compiles(const char *text, char *msg, size_t cap)
     return false;
 }
 
-/* "order.delayed:formal.sms" -> id and key ("formal+sms"). */
-static bool parse_unit_id(const char *uid, char *id, char *key, size_t cap)
+/* Whether key is `other` or values of the catalog's axes, each axis at most
+ * once (docs/bundles.md#messages-and-variants); else why not, in why. */
+static bool key_valid(const importer *im, const char *key, char *why, size_t cap)
 {
-    const char *colon = strchr(uid, ':');
-    if (!colon || (size_t)(colon - uid) >= cap || strlen(colon + 1) >= cap || !colon[1])
-        return false;
-    snprintf(id, cap, "%.*s", (int)(colon - uid), uid);
-    snprintf(key, cap, "%s", colon + 1);
-    for (char *p = key; *p; p++)
-        if (*p == '.')
-            *p = '+';
-    return true;
+    if (strcmp(key, "other") == 0)
+        return true;
+    /* each value names another axis, so there are no more than the catalog's axes */
+    const char **axes = xcalloc(glocal_catalog_axis_count(im->c) + 1, sizeof *axes);
+    size_t n = 0;
+    bool ok = true;
+    for (const char *v = key; ok; v += strcspn(v, "+") + 1) {
+        char *value = xstrndup(v, strcspn(v, "+"));
+        const char *axis = glocal_catalog_value_axis(im->c, value);
+        for (size_t i = 0; axis && i < n && ok; i++)
+            ok = strcmp(axes[i], axis) != 0;
+        if (!axis)
+            snprintf(why, cap, "variant key `%s`: `%s` is not a value of any axis of this "
+                     "catalog", key, value);
+        else if (!ok)
+            snprintf(why, cap, "variant key `%s` names the %s axis twice", key, axis);
+        ok = ok && axis;
+        if (ok)
+            axes[n++] = axis;
+        free(value);
+        if (!v[strcspn(v, "+")])
+            break;
+    }
+    free(axes);
+    return ok;
 }
 
-static void take_message(importer *im, const xmlNode *unit, const char *uid, const char *text)
+/* The variants `locale` has for message id; NULL after refusing the unit. */
+static glocal_variants *variants_of(importer *im, const xmlNode *unit, const char *uid,
+                                    const char *locale, const char *id)
 {
-    char id[256], key[256], msg[512];
+    glocal_variants *vs = NULL;
+    glocal_error *e = NULL;
+    if (glocal_catalog_variants(im->c, locale, id, &vs, &e) != GLOCAL_OK)
+        refuse(im, unit, uid, glocal_error_message(e));
+    glocal_error_free(e);
+    return vs;
+}
+
+/* The unit's codes as export made them: base's variant (or `other`) as the
+ * source, the locale's own as the target; false after refusing the unit. */
+static bool codes_of(importer *im, const xmlNode *unit, const char *uid, const char *id,
+                     const char *key, xunit *codes)
+{
+    glocal_variants *base = variants_of(im, unit, uid, "base", id);
+    glocal_variants *local = base ? variants_of(im, unit, uid, im->tag, id) : NULL;
+    const glocal_variant *src = local ? source_variant(base, key) : NULL;
+    const glocal_variant *own = src ? own_variant(local, key) : NULL;
+    glocal_error *e = NULL;
+    bool ok = src && xunit_build(codes, glocal_variant_template(src),
+                                 own ? glocal_variant_template(own) : NULL, im->tag, &e);
+    if (local && !ok)
+        refuse(im, unit, uid,
+               e ? glocal_error_message(e) : "base.yaml has no `other` to translate");
+    glocal_error_free(e);
+    glocal_variants_free(base);
+    glocal_variants_free(local);
+    return ok;
+}
+
+static void take_message(importer *im, const xmlNode *unit, const char *uid)
+{
+    char id[256], key[256], msg[512], why[700];
     const glocal_message *m;
-    if (!parse_unit_id(uid, id, key, sizeof id))
+    if (!xliff_parse_unit_id(uid, id, key, sizeof id))
         return refuse(im, unit, uid, "an id glocal export does not write (MESSAGE:KEY or "
                                      "-TERM)");
     if (!(m = glocal_catalog_message(im->c, id)))
         return refuse(im, unit, uid, "base.yaml has no such message");
     if (glocal_message_locked(m))
         return refuse(im, unit, uid, "the message is locked: it always comes from base");
-    if (!compiles(text, msg, sizeof msg)) {
-        char why[700];
-        snprintf(why, sizeof why, "the target does not compile: %s", msg);
+    if (!key_valid(im, key, why, sizeof why))
         return refuse(im, unit, uid, why);
+    xunit codes;
+    if (!codes_of(im, unit, uid, id, key, &codes))
+        return;
+    char *text = unit_text(im, unit, uid, &codes, false);
+    xunit_free(&codes);
+    if (text && !*text) {
+        im->skipped++;
+    } else if (text && !compiles(text, msg, sizeof msg)) {
+        snprintf(why, sizeof why, "the target does not compile: %s", msg);
+        refuse(im, unit, uid, why);
+    } else if (text) {
+        im->merged++;
+        im->changed += yd_set_variant(messages_of(im), id, key, text);
     }
-    im->merged++;
-    im->changed += yd_set_variant(messages_of(im), id, key, text);
+    free(text);
 }
 
 static const glocal_term *base_term(const importer *im, const char *name)
@@ -302,39 +400,36 @@ static const glocal_term *base_term(const importer *im, const char *name)
     return NULL;
 }
 
-static void take_term(importer *im, const xmlNode *unit, const char *uid, const char *text)
+/* A term is plain text: export gives it no codes, so import takes none. */
+static void take_term(importer *im, const xmlNode *unit, const char *uid)
 {
-    const char *problem = NULL;
     const glocal_term *t = base_term(im, uid + 1);
     if (!t)
         return refuse(im, unit, uid, "base.yaml has no such term");
     if (glocal_term_locked(t))
         return refuse(im, unit, uid, "the term is locked: it always comes from base");
-    char *plain = term_text(text, &problem);
-    if (problem)
-        refuse(im, unit, uid, problem);
-    else {
+    xunit none = {0};
+    char *text = unit_text(im, unit, uid, &none, true);
+    if (text && !*text) {
+        im->skipped++;
+    } else if (text) {
         im->merged++;
-        im->changed += merge_term(im, uid + 1, plain);
+        im->changed += merge_term(im, uid + 1, text);
     }
-    free(plain);
+    free(text);
 }
 
 static void take_unit(importer *im, const xmlNode *unit)
 {
     char *uid = prop(unit, "id");
-    unit_text u = unit_target(unit);
     if (!uid)
         refuse(im, unit, NULL, "a unit without an id");
-    else if (u.problem && strcmp(u.problem, "a segment without a target") != 0)
-        refuse(im, unit, uid, u.problem);
-    else if (!u.target || !*u.target || (!u.translated && !im->all))
+    else if (!wanted(im, unit))
         im->skipped++;
     else if (uid[0] == '-')
-        take_term(im, unit, uid, u.target);
+        take_term(im, unit, uid);
     else
-        take_message(im, unit, uid, u.target);
-    free(u.target);
+        take_message(im, unit, uid);
     xmlFree(uid);
 }
 
@@ -359,16 +454,50 @@ static yd_node *new_bundle(const char *tag)
     return root;
 }
 
+/* A DTD stops the parse where it starts, before any entity is declared:
+ * glocal expands no entities (an external one could read any file), and
+ * would otherwise drop their references from the text silently. */
+static void stop_at_dtd(void *ctx, const xmlChar *name, const xmlChar *public_id,
+                        const xmlChar *system_id)
+{
+    xmlParserCtxt *p = ctx;
+    (void)name, (void)public_id, (void)system_id;
+    *(int *)p->_private = p->input ? p->input->line : 1;
+    xmlStopParser(p);
+}
+
+/* The document, without network access, entity expansion or a DTD; NULL
+ * after saying why. */
+static xmlDoc *parse_xliff(const char *file)
+{
+    int dtd = 0; /* the line of a DTD */
+    xmlParserCtxt *p = xmlNewParserCtxt();
+    if (!p) {
+        fputs("glocal import: out of memory\n", stderr);
+        return NULL;
+    }
+    p->_private = &dtd;
+    p->sax->internalSubset = stop_at_dtd;
+    xmlDoc *doc = xmlCtxtReadFile(p, file, NULL,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    const xmlError *e = xmlCtxtGetLastError(p);
+    if (dtd)
+        fprintf(stderr, "glocal import: %s:%d: a DTD (<!DOCTYPE>): XLIFF needs none, and "
+                "glocal reads no entity declarations; remove it\n", file, dtd);
+    else if (!doc)
+        fprintf(stderr, "glocal import: %s:%d: not well-formed XML: %s", file,
+                e ? e->line : 0, e && e->message ? e->message : "cannot read it\n");
+    if (dtd)
+        xmlFreeDoc(doc);
+    xmlFreeParserCtxt(p);
+    return dtd ? NULL : doc;
+}
+
 /* Reads the XLIFF file; its trgLang as a bundle locale. */
 static int read_xliff(const char *file, xmlDoc **doc, char *tag)
 {
-    *doc = xmlReadFile(file, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    const xmlError *e = xmlGetLastError();
-    if (!*doc) {
-        fprintf(stderr, "glocal import: %s:%d: not well-formed XML: %s", file,
-                e ? e->line : 0, e && e->message ? e->message : "cannot read it\n");
+    if (!(*doc = parse_xliff(file)))
         return EXIT_USAGE;
-    }
     const xmlNode *root = xmlDocGetRootElement(*doc);
     char *version = root && is(root, "xliff") ? prop(root, "version") : NULL;
     char *lang = root && is(root, "xliff") ? prop(root, "trgLang") : NULL;
@@ -483,7 +612,7 @@ int cmd_import(int argc, char **argv)
     if (rc == CONTINUE)
         rc = read_xliff(o.file, &doc, tag);
     if (rc == CONTINUE) {
-        importer im = {.file = o.file, .c = c, .all = o.all};
+        importer im = {.file = o.file, .tag = tag, .c = c, .all = o.all};
         glocal_error *e = NULL;
         if (glocal_catalog_terms(c, "base", &im.base_terms, &e) == GLOCAL_OK) {
             rc = merge(&im, doc, o.dir, tag);

@@ -391,13 +391,18 @@ class RoundTrip(unittest.TestCase):
         tree = self.cat.export("de")
         us = units(tree)
         fill(us["signoff:other"], lambda t: t.replace("Best wishes", "Viele Grüße"))
-        # compiles, but `bogus` is no variant key this catalog knows
-        fill(us["greeting:other"], lambda t: t.replace("Hi ", "Servus "))
-        us["greeting:other"].set("id", "greeting:bogus")
+        # each passes the per-unit checks, but together they name the same
+        # values twice: only the catalog's own rules see it
+        for key in ("formal.sms", "sms.formal"):
+            unit = copy.deepcopy(us["greeting:formal"])
+            unit.set("id", "greeting:" + key)
+            fill(unit, lambda t: t.replace("Dear ", "Sehr geehrte/r "))
+            tree.getroot().find("x:file", X).append(unit)
         before = snapshot(self.cat.dir)
         code, _, err = glocal("import", self.cat.dir, self.cat.save(tree, "de.xlf"))
         self.assertEqual(code, 3, err)
-        self.assertRegex(err, r"de\.yaml:\d+:\d+: error: variant key `bogus`.*\[selector\]")
+        self.assertRegex(err, r"de\.yaml:\d+:\d+: error: variant keys `formal\+sms` and "
+                              r"`sms\+formal` name the same values \[selector\]")
         self.assertIn("refused: writing would add 1 lint error", err)
         self.assertIn("nothing written", err)
         # the whole file is refused: the good unit is not written either
@@ -411,6 +416,249 @@ class RoundTrip(unittest.TestCase):
         with open(bad, "w") as f:
             f.write("<xliff")
         self.assertEqual(glocal("import", self.cat.dir, bad)[0], 2)
+
+
+def data_of(unit, ref):
+    return next(d for d in unit.iter(q("data")) if d.get("id") == ref)
+
+
+class RefusedUnits(unittest.TestCase):
+    """A unit the catalog cannot take is refused on its own, said with its
+    line and why (status 1); the bundle is written only when another unit
+    changed it (hostile-input finding xliff-import-breaks-catalog)."""
+
+    def setUp(self):
+        self.cat = Catalog()
+        self.addCleanup(self.cat.tmp.cleanup)
+        self.tree = self.cat.export("de")
+        self.units = units(self.tree)
+        self.greeting = self.units["greeting:other"]
+
+    def refused(self, why):
+        """Imports the file: status 1, the unit named with why, and every file
+        of the catalog as it was, byte for byte."""
+        before = snapshot(self.cat.dir)
+        code, _, err = glocal("import", self.cat.dir, self.cat.save(self.tree, "de.xlf"))
+        self.assertEqual(code, 1, err)
+        self.assertRegex(err, r"de\.xlf:\d+: unit `[^`]+`: " + why + ".*; not imported\n")
+        self.assertIn(", 1 refused\n", err)
+        self.assertEqual(snapshot(self.cat.dir), before)
+        return err
+
+    def test_unknown_variant_key(self):
+        self.greeting.set("id", "greeting:bogus")
+        self.refused(r"variant key `bogus`: `bogus` is not a value of any axis of this catalog")
+
+    def test_axis_named_twice(self):
+        self.greeting.set("id", "greeting:formal.informal")
+        self.refused(r"variant key `formal\+informal` names the formality axis twice")
+
+    def test_empty_value_in_a_key(self):
+        self.greeting.set("id", "greeting:formal..sms")
+        self.refused(r"variant key `formal\+\+sms`: `` is not a value of any axis")
+
+    def test_argument_injected_through_original_data(self):
+        data_of(self.greeting, "d1").text = "{name} {password}"
+        self.refused(r"inline code `d1` was edited: the file has `\{name\} \{password\}`, "
+                     r"the catalog `\{name\}`")
+
+    def test_argument_retyped_through_original_data(self):
+        data_of(self.greeting, "d1").text = "{name, date, full}"
+        self.refused(r"inline code `d1` was edited: the file has `\{name, date, full\}`")
+
+    def test_code_invented_in_original_data(self):
+        data = ET.SubElement(self.greeting.find("x:originalData", X), q("data"), id="d2")
+        data.text = "{password}"
+        ph = ET.SubElement(self.greeting.find("x:segment/x:target", X), q("ph"),
+                           id="2", dataRef="d2")
+        ph.tail = "!"
+        self.refused(r"<originalData> has `d2`, a code glocal export did not write")
+
+    def test_code_invented_in_the_target(self):
+        ph = ET.SubElement(self.greeting.find("x:segment/x:target", X), q("ph"),
+                           id="9", dataRef="d9")
+        ph.tail = "!"
+        self.refused(r"an inline code without its originalData")
+
+    def test_code_dropped_although_cannot_delete(self):
+        fill(self.greeting, lambda t: t)
+        target = self.greeting.find("x:segment/x:target", X)
+        for ph in list(target):
+            target.remove(ph)
+        target.text = "Hallo,"
+        self.refused(r"the target drops inline code `\{name\}` \(canDelete=\"no\"\); keep it")
+
+    def test_plural_branch_dropped(self):
+        unit = self.units["cart.items:other"]
+        target = unit.find("x:segment/x:target", X)
+        zero = next(pc for pc in target.iter(q("pc")) if pc.get("dispStart").strip() == "=0 {")
+        target.remove(zero)
+        self.refused(r"the target drops inline code ` ?=0 \{` \(canDelete=\"no\"\)")
+
+    def test_the_bundle_is_rebuilt_from_the_catalogs_codes(self):
+        # without <originalData> the codes still come from the catalog: what
+        # the translator's tool says a code is never reaches the bundle
+        fill(self.greeting, lambda t: t.replace("Hi ", "Servus "))
+        self.greeting.remove(self.greeting.find("x:originalData", X))
+        for ph in self.greeting.iter(q("ph")):
+            ph.set("disp", "{password}")
+        code, _, err = glocal("import", self.cat.dir, self.cat.save(self.tree, "de.xlf"))
+        self.assertEqual(code, 0, err)
+        self.assertIn('other: "Servus {name},"', self.cat.read("de.yaml"))
+        self.assertNotIn("password", self.cat.read("de.yaml"))
+
+    def test_a_spelled_out_number_may_drop_the_pound(self):
+        # `#` is the one code a translation may leave out ("eine Minute")
+        unit = self.units["cart.items:other"]
+        pound = [p for p in unit.iter(q("ph")) if p.get("disp") == "#"]
+        self.assertTrue(pound)
+        self.assertTrue(all(p.get("canDelete") is None for p in pound))
+        target = unit.find("x:segment/x:target", X)
+        one = next(pc for pc in target.iter(q("pc")) if pc.get("dispStart").strip() == "one {")
+        for ph in list(one):
+            one.remove(ph)
+        one.text = "Ein Artikel im Warenkorb"
+        code, _, err = glocal("import", self.cat.dir, self.cat.save(self.tree, "de.xlf"))
+        self.assertEqual(code, 0, err)
+        self.assertIn("one {Ein Artikel im Warenkorb}", self.cat.read("de.yaml"))
+
+    def test_good_units_merge_when_others_are_refused(self):
+        self.greeting.set("id", "greeting:bogus")
+        bad = self.units["signoff:other"]
+        data_of(bad, "d1").text = "{agent} {password}"
+        fill(bad, lambda t: t.replace("Freundliche Grüße", "Beste Grüße"))
+        fill(self.units["greeting:informal"], lambda t: t.replace("Hey ", "Moin "))
+        before = self.cat.read("de.yaml")
+        code, _, err = glocal("import", self.cat.dir, self.cat.save(self.tree, "de.xlf"))
+        self.assertEqual(code, 1, err)
+        self.assertIn("unit `greeting:bogus`", err)
+        self.assertIn("unit `signoff:other`", err)
+        self.assertIn("(1 changed)", err)
+        self.assertIn(", 2 refused\n", err)
+        after = self.cat.read("de.yaml")
+        self.assertIn("Moin {name}", after)
+        changed = [l for l in before.splitlines() if l not in after.splitlines()]
+        self.assertEqual(len(changed), 1, changed)
+        self.assertNotIn("password", after)
+        self.assertNotIn("bogus", after)
+        self.assertEqual(self.cat.lint_errors(), [])
+
+
+class Dtd(unittest.TestCase):
+    """A DTD is refused before any entity is declared: glocal expands none,
+    and an entity reference must not vanish from a translation silently
+    (hostile-input finding xliff-entities-dropped)."""
+
+    def setUp(self):
+        self.cat = Catalog()
+        self.addCleanup(self.cat.tmp.cleanup)
+        tree = self.cat.export("de")
+        fill(units(tree)["greeting:other"], lambda t: t.replace("Hi ", "Hallo &e; "))
+        text = ET.tostring(tree.getroot(), encoding="unicode").replace("&amp;e;", "&e;")
+        self.body = text
+
+    def refused(self, doctype):
+        path = os.path.join(self.cat.tmp.name, "de.xlf")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write('<?xml version="1.0" encoding="UTF-8"?>\n' + doctype + "\n" + self.body)
+        before = snapshot(self.cat.dir)
+        code, out, err = glocal("import", self.cat.dir, path)
+        self.assertEqual(code, 2, err)
+        self.assertIn("de.xlf:2: a DTD (<!DOCTYPE>): XLIFF needs none, and glocal reads no "
+                      "entity declarations; remove it", err)
+        self.assertNotIn("root:", out + err)
+        self.assertEqual(snapshot(self.cat.dir), before)
+
+    def test_internal_entity(self):
+        self.refused('<!DOCTYPE xliff [<!ENTITY e "Welt">]>')
+
+    def test_external_entity(self):
+        self.refused('<!DOCTYPE xliff [<!ENTITY e SYSTEM "file:///etc/passwd">]>')
+
+    def test_entity_expansion(self):
+        laughs = "".join('<!ENTITY l%d "%s">' % (i, ("&l%d;" % (i - 1)) * 10 if i else "ha")
+                         for i in range(10))
+        self.refused("<!DOCTYPE xliff [%s<!ENTITY e \"&l9;\">]>" % laughs)
+
+    def test_external_subset(self):
+        self.refused('<!DOCTYPE xliff SYSTEM "file:///etc/passwd">')
+
+    def test_undeclared_entity_is_not_well_formed(self):
+        path = os.path.join(self.cat.tmp.name, "de.xlf")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(self.body)
+        code, _, err = glocal("import", self.cat.dir, path)
+        self.assertEqual(code, 2, err)
+        self.assertIn("not well-formed XML: Entity 'e' not defined", err)
+
+
+class CustomAxes(unittest.TestCase):
+    """Variant keys with the values of a catalog's own axes
+    (docs/bundles.md#custom-axes) go out and come back like any other."""
+
+    FIXTURE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "core",
+                           "fixtures", "axes")
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+        self.dir = os.path.join(self.tmp.name, "axes")
+        shutil.copytree(self.FIXTURE, self.dir)
+        self.out = os.path.join(self.tmp.name, "de.xlf")
+        code, _, err = glocal("export", self.dir, "--locale", "de", "--out", self.out)
+        self.assertEqual(code, 0, err)
+        self.tree = ET.parse(self.out)
+        self.units = units(self.tree)
+
+    def import_(self):
+        self.tree.write(self.out, xml_declaration=True, encoding="UTF-8")
+        return glocal("import", self.dir, self.out)
+
+    def bundle(self):
+        with open(os.path.join(self.dir, "de.yaml"), encoding="utf-8") as f:
+            return f.read()
+
+    def test_notes_name_the_custom_axes(self):
+        notes = {n.get("category"): n.text for n in self.units["promo:vip.arm_b"].iter(q("note"))}
+        self.assertEqual(notes["variant"], "Variant `vip+arm_b`: used when the segment is vip "
+                                           "and the experiment is arm_b.")
+        notes = {n.get("category"): n.text for n in self.units["promo:kiosk"].iter(q("note"))}
+        self.assertEqual(notes["variant"], "Variant `kiosk`: used when the channel is kiosk.")
+        # the bundle's own keys with custom values, as translated units
+        self.assertEqual(self.units["promo:newcomer.arm_a"].find("x:segment", X).get("state"),
+                         "translated")
+
+    def test_round_trip(self):
+        code, _, err = self.import_()
+        self.assertEqual(code, 0, err)
+        self.assertIn("(0 changed)", err)
+        fill(self.units["promo:vip.arm_b"], lambda t: "Ihr privates Angebot (B)")
+        fill(self.units["promo:formal.vip"], lambda t: "Ihr exklusives Angebot")
+        fill(self.units["promo:newcomer.arm_a"], lambda t: "Willkommen: Angebot A")
+        code, _, err = self.import_()
+        self.assertEqual(code, 0, err)
+        self.assertIn("(3 changed)", err)
+        text = self.bundle()
+        self.assertIn('    vip+arm_b: "Ihr privates Angebot (B)"\n', text)
+        self.assertIn('    formal+vip: "Ihr exklusives Angebot"\n', text)
+        self.assertIn('    newcomer+arm_a: "Willkommen: Angebot A"\n', text)
+        _, out, _ = glocal("lint", self.dir)
+        self.assertNotIn(": error: ", out)
+
+    def test_custom_axis_named_twice_or_unknown(self):
+        for key, why in (("arm_a.arm_b", r"variant key `arm_a\+arm_b` names the experiment "
+                                         r"axis twice"),
+                         ("vip.arm_c", r"variant key `vip\+arm_c`: `arm_c` is not a value")):
+            unit = copy.deepcopy(self.units["promo:arm_b"])
+            unit.set("id", "promo:" + key)
+            fill(unit, lambda t: "Angebot")
+            self.tree.getroot().find("x:file", X).append(unit)
+            before = self.bundle()
+            code, _, err = self.import_()
+            self.assertEqual(code, 1, err)
+            self.assertRegex(err, r"unit `promo:%s`: %s" % (key.replace(".", r"\."), why))
+            self.assertEqual(self.bundle(), before)
+            self.tree.getroot().find("x:file", X).remove(unit)
 
 
 if __name__ == "__main__":
