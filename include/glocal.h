@@ -721,16 +721,6 @@ typedef enum glocal_name {
 /** 1 when s is a well-formed name of that kind (docs/bundles.md), else 0
  *  (also for NULL s or an unknown kind).  @since 1.0 */
 GLOCAL_API int glocal_name_valid(glocal_name kind, const char *s);
-/**
- * Checks that `tmpl` compiles as a variant's template does when a catalog is
- * opened (with the default limits), for tools that write bundles.
- * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL, not UTF-8), GLOCAL_ERR_SYNTAX
- * (the message says what and near which text, as in `template does not
- * parse (U_UNMATCHED_BRACES) near "Hallo {name,"`),
- * GLOCAL_ERR_LIMIT (plural/select nested too deep), GLOCAL_ERR_NOMEM.
- * @since 1.0
- */
-GLOCAL_API glocal_status glocal_template_check(const char *tmpl, glocal_error **err);
 
 /* ---- Lint --------------------------------------------------------------------- */
 

@@ -1,13 +1,12 @@
 /* Reading what a catalog declares besides its messages (its language, axes
  * and channels), and what tools that read or write bundles need to know
- * (canonical tags, plural categories, name syntax, whether a template
- * compiles), from the tables and functions the loader and formatting use. */
+ * (canonical tags, plural categories, name syntax), from the tables and
+ * functions the loader and formatting use. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "catalog.h"
 #include "locales.h"
-#include "limits.h"
 #include "request.h"
 
 const char *glocal_catalog_language(const glocal_catalog *c)
@@ -156,28 +155,3 @@ int glocal_name_valid(glocal_name kind, const char *s)
     return 0;
 }
 
-glocal_status glocal_template_check(const char *tmpl, glocal_error **err)
-{
-    if (!tmpl)
-        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "the template is NULL");
-    if (!gl_utf8_valid(tmpl, strlen(tmpl)))
-        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "the template is not valid UTF-8");
-    char msg[512] = "";
-    gl_arena *a = gl_arena_new();
-    gl_template t = {.src = tmpl};
-    gl_compile_status st =
-        a ? gl_template_compile(a, &t, (unsigned)gl_default_limits.v[GLOCAL_LIMIT_TEMPLATE_DEPTH],
-                                msg, sizeof msg)
-          : TC_NOMEM;
-    gl_arena_free(a);
-    switch (st) {
-    case TC_OK:
-        return GLOCAL_OK;
-    case TC_NOMEM:
-        return gl_nomem(err);
-    case TC_DEPTH:
-        return gl_fail(err, GLOCAL_ERR_LIMIT, NULL, 0, 0, "%s", msg);
-    default:
-        return gl_fail(err, GLOCAL_ERR_SYNTAX, NULL, 0, 0, "%s", msg);
-    }
-}

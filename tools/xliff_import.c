@@ -287,11 +287,15 @@ static bool merge_term(importer *im, const char *name, const char *text)
     return true;
 }
 
-/* The template must compile as glocal compiles templates. */
+/* The template must read as glocal reads templates (the parts reader and
+ * the compiler share one parser). */
 static bool compiles(const char *text, char *msg, size_t cap)
 {
     glocal_error *e = NULL;
-    if (glocal_template_check(text, &e) == GLOCAL_OK)
+    glocal_template *t = NULL;
+    glocal_status st = glocal_template_parse(text, &t, &e);
+    glocal_template_free(t);
+    if (st == GLOCAL_OK)
         return true;
     snprintf(msg, cap, "%s", glocal_error_message(e));
     glocal_error_free(e);

@@ -197,29 +197,6 @@ START_TEST(argument_types)
 }
 END_TEST
 
-START_TEST(template_check)
-{
-    ck_assert_int_eq(glocal_template_check("Hi {name}, {n, plural, one {# item} other {# items}}",
-                                           NULL), GLOCAL_OK);
-    glocal_error *e = NULL;
-    ck_assert_int_eq(glocal_template_check("Hallo {name, {x}", &e), GLOCAL_ERR_SYNTAX);
-    ck_assert_ptr_nonnull(strstr(glocal_error_message(e), "does not parse"));
-    glocal_error_free(e);
-    e = NULL;
-    ck_assert_int_eq(glocal_template_check("{a, select, x {{b, select, x {{c, select, x {{d, "
-                                           "select, x {{e, select, x {{f, select, x {{g, select, "
-                                           "x {{h, select, x {{i, select, x {{j, select, x {{k, "
-                                           "select, x {deep} other {}}} other {}}} other {}}} "
-                                           "other {}}} other {}}} other {}}} other {}}} other "
-                                           "{}}} other {}}} other {}}} other {}}",
-                                           &e),
-                     GLOCAL_ERR_LIMIT);
-    glocal_error_free(e);
-    ck_assert_int_eq(glocal_template_check("\xC3", NULL), GLOCAL_ERR_INVALID);
-    ck_assert_int_eq(glocal_template_check(NULL, NULL), GLOCAL_ERR_INVALID);
-}
-END_TEST
-
 void add_read_tests(Suite *s)
 {
     TCase *tc = core_tcase("read");
@@ -228,6 +205,5 @@ void add_read_tests(Suite *s)
     tcase_add_test(tc, locale_facts);
     tcase_add_test(tc, name_syntax);
     tcase_add_test(tc, argument_types);
-    tcase_add_test(tc, template_check);
     suite_add_tcase(s, tc);
 }
