@@ -15,6 +15,7 @@
  * after them, up to GL_MAX_AXES in all (docs/bundles.md#axes). */
 enum { AX_FORMALITY, AX_TONE, AX_CHANNEL, AX_BUILTIN };
 #define GL_MAX_AXES 8
+_Static_assert(GL_MAX_AXES <= 8, "gl_variant.named is a uint8_t");
 #define GL_AXIS_NONE 0u /* value index 0: the axis is not named */
 /* "formality", "tone", "channel": the names bundles and requests give the axes. */
 extern const char *const gl_axis_names[AX_BUILTIN];
@@ -26,6 +27,8 @@ typedef enum gl_argtype { T_ANY, T_TEXT, T_NUMBER, T_DATE, T_MONEY } gl_argtype;
 typedef struct gl_variant {
     const char *key;          /* as written: "formal+sms", "other" */
     uint32_t ax[GL_MAX_AXES]; /* axis value index per axis, GL_AXIS_NONE when unnamed */
+    uint8_t named;            /* bit a set: the key names axis a */
+    int rank;                 /* the sum of the weights of the axes it names */
     unsigned line, col;       /* of the key */
     gl_template tmpl;
 } gl_variant;

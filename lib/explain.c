@@ -17,7 +17,7 @@ static const char *bundle_name(const explainer *x, size_t pos)
 
 static void explain_variant(explainer *x, const gl_variant *v, size_t pos)
 {
-    int s = gl_variant_score(x->c, v, x->res->ctx);
+    int s = gl_variant_score(v, x->res->ctx);
     gl_buf_printf(x->out, "  %s %s: %s", v == x->res->var ? "*" : " ", bundle_name(x, pos), v->key);
     if (s < 0) {
         gl_buf_puts(x->out, " (does not match the context)\n");

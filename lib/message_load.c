@@ -138,6 +138,19 @@ static bool same_axes(const uint32_t *a, const uint32_t *b)
     return memcmp(a, b, GL_MAX_AXES * sizeof(uint32_t)) == 0;
 }
 
+/* What ranking needs of a key, worked out once: which axes it names and the
+ * sum of their weights (base's axes are loaded before any message). */
+static void rank_variant(const glocal_catalog *c, gl_variant *v)
+{
+    v->named = 0;
+    v->rank = 0;
+    for (int a = 0; a < c->naxes; a++)
+        if (v->ax[a]) {
+            v->named |= (uint8_t)(1u << a);
+            v->rank += c->axis_weight[a];
+        }
+}
+
 static void add_variant(gl_bundle_ctx *x, gl_msgdef *def, const ynode *k, const ynode *v,
                         const char *id)
 {
@@ -152,6 +165,7 @@ static void add_variant(gl_bundle_ctx *x, gl_msgdef *def, const ynode *k, const 
     }
     if (!parse_selector(x, k, id, var->ax))
         return;
+    rank_variant(x->c, var);
     for (size_t j = 0; j < def->nv; j++) {
         if (same_axes(def->v[j].ax, var->ax)) {
             REPORT_MSG(x, R_SELECTOR, k, id, "variant keys `%s` and `%s` name the same values",

@@ -19,39 +19,10 @@ size_t gl_deciding_position(const glocal_catalog *c, const uint32_t *chain, size
 void gl_each_merged(const glocal_catalog *c, const uint32_t *chain, size_t n, uint32_t msg,
                     size_t first, gl_definition_fn fn, void *ud)
 {
-    const char *lang = c->bundles[chain[first]].lang_script;
-    for (size_t pos = first; pos < n; pos++) {
-        const gl_bundle *o = &c->bundles[chain[pos]];
-        if (pos != first && strcmp(o->lang_script, lang) != 0)
-            continue;
-        const gl_msgdef *def = gl_msgdef_in(o, msg);
-        if (!def)
-            continue;
+    gl_merge m = gl_merge_start(c, chain, n, msg, first);
+    size_t pos;
+    for (const gl_msgdef *def; (def = gl_merge_next(&m, &pos));)
         fn(ud, def, pos);
-        if (def->scalar)
-            break;
-    }
-}
-
-int gl_variant_score(const glocal_catalog *c, const gl_variant *v, const uint32_t *ctx)
-{
-    int s = 0;
-    for (int a = 0; a < c->naxes; a++) {
-        if (!v->ax[a])
-            continue;
-        if (v->ax[a] != ctx[a])
-            return -1;
-        s += c->axis_weight[a];
-    }
-    return s;
-}
-
-void gl_resolution_done(gl_resolution *res)
-{
-    if (res->chain_owned)
-        gl_chain_free((gl_chain *)res->chain);
-    res->chain = NULL;
-    res->chain_owned = false;
 }
 
 static glocal_status not_found(const glocal_catalog *c, const char *id, glocal_error **err)
@@ -108,29 +79,6 @@ static glocal_status resolve_context(const glocal_catalog *c, const glocal_reque
     return GLOCAL_OK;
 }
 
-typedef struct best {
-    const glocal_catalog *c;
-    const uint32_t *ctx;
-    const gl_variant *v;
-    size_t pos;
-    int score;
-} best;
-
-/* Strictly better only: a farther variant with the same key has the same
- * score as the nearer one seen first, so nearer bundles win per key. */
-static void keep_best(void *ud, const gl_msgdef *def, size_t pos)
-{
-    best *b = ud;
-    for (size_t i = 0; i < def->nv; i++) {
-        int s = gl_variant_score(b->c, &def->v[i], b->ctx);
-        if (s > b->score) {
-            b->v = &def->v[i];
-            b->pos = pos;
-            b->score = s;
-        }
-    }
-}
-
 glocal_status gl_resolve(const glocal_catalog *c, const char *id, const glocal_request *r,
                          gl_resolution *res, glocal_error **err)
 {
@@ -146,12 +94,22 @@ glocal_status gl_resolve(const glocal_catalog *c, const char *id, const glocal_r
     const gl_chain *ch = res->chain;
     res->first = gl_deciding_position(c, ch->idx, ch->n, res->msg);
     res->lang = gl_resolution_bundle(c, res, res->first)->lang_script;
-    best b = {c, res->ctx, NULL, 0, -1};
-    gl_each_merged(c, ch->idx, ch->n, res->msg, res->first, keep_best, &b);
-    if (!b.v)
+    /* strictly better only: a farther variant with the same key has the same
+     * rank as the nearer one seen first, so nearer bundles win per key */
+    gl_merge m = gl_merge_start(c, ch->idx, ch->n, res->msg, res->first);
+    int best = -1;
+    size_t pos;
+    for (const gl_msgdef *def; (def = gl_merge_next(&m, &pos));)
+        for (size_t i = 0; i < def->nv; i++) {
+            int s = gl_variant_score(&def->v[i], res->ctx);
+            if (s > best) {
+                best = s;
+                res->var = &def->v[i];
+                res->var_pos = pos;
+            }
+        }
+    if (!res->var)
         return gl_fail(err, GLOCAL_ERR_FORMAT, NULL, 0, 0, "`%s` has no variant for this request",
                        id);
-    res->var = b.v;
-    res->var_pos = b.pos;
     return GLOCAL_OK;
 }

@@ -5,6 +5,8 @@
 #ifndef GLOCAL_RESOLVE_H
 #define GLOCAL_RESOLVE_H
 
+#include <string.h>
+
 #include "chain.h"
 #include "request.h"
 
@@ -21,10 +23,44 @@ static inline const gl_msgdef *gl_msgdef_in(const gl_bundle *b, uint32_t msg)
 size_t gl_deciding_position(const glocal_catalog *c, const uint32_t *chain, size_t n,
                             uint32_t msg);
 
-/* Calls fn for every definition that merges into the message's map, nearer
- * bundles first: the deciding bundle's, then those of later bundles of the
- * same language, up to and including the first scalar.  Their variants are
- * the candidates a context chooses from. */
+/* The definitions that merge into a message's map, nearer bundles first: the
+ * deciding bundle's, then those of later bundles of the same language, up to
+ * and including the first scalar.  Their variants are the candidates a
+ * context chooses from.  An iterator, inline, because every format call
+ * walks it. */
+typedef struct gl_merge {
+    const glocal_catalog *c;
+    const uint32_t *chain;
+    size_t n, first, pos;
+    uint32_t msg;
+    bool done;
+} gl_merge;
+
+static inline gl_merge gl_merge_start(const glocal_catalog *c, const uint32_t *chain, size_t n,
+                                      uint32_t msg, size_t first)
+{
+    return (gl_merge){c, chain, n, first, first, msg, false};
+}
+
+/* The next merging definition and its chain position, or NULL at the end. */
+static inline const gl_msgdef *gl_merge_next(gl_merge *m, size_t *pos)
+{
+    const char *lang = m->c->bundles[m->chain[m->first]].lang_script;
+    for (; !m->done && m->pos < m->n; m->pos++) {
+        const gl_bundle *o = &m->c->bundles[m->chain[m->pos]];
+        if (m->pos != m->first && strcmp(o->lang_script, lang) != 0)
+            continue;
+        const gl_msgdef *def = gl_msgdef_in(o, m->msg);
+        if (!def)
+            continue;
+        m->done = def->scalar;
+        *pos = m->pos++;
+        return def;
+    }
+    return NULL;
+}
+
+/* Calls fn for every merging definition, in gl_merge_next's order. */
 typedef void (*gl_definition_fn)(void *ud, const gl_msgdef *def, size_t pos);
 void gl_each_merged(const glocal_catalog *c, const uint32_t *chain, size_t n, uint32_t msg,
                     size_t first, gl_definition_fn fn, void *ud);
@@ -32,7 +68,15 @@ void gl_each_merged(const glocal_catalog *c, const uint32_t *chain, size_t n, ui
 /* -1 when v does not match the context; else its rank: channel beats
  * formality beats tone beats the custom axes in declared order, `other`
  * ranks 0. */
-int gl_variant_score(const glocal_catalog *c, const gl_variant *v, const uint32_t *ctx);
+static inline int gl_variant_score(const gl_variant *v, const uint32_t *ctx)
+{
+    for (unsigned m = v->named; m; m &= m - 1) {
+        int a = __builtin_ctz(m);
+        if (v->ax[a] != ctx[a])
+            return -1;
+    }
+    return v->rank;
+}
 
 /* Where a context value came from. */
 enum { GL_FROM_UNSET = -2, GL_FROM_REQUEST = -1 /* else: chain position of the profile */ };
@@ -56,7 +100,13 @@ typedef struct gl_resolution {
  * Call gl_resolution_done afterwards, whatever it returned. */
 glocal_status gl_resolve(const glocal_catalog *c, const char *id, const glocal_request *r,
                          gl_resolution *res, glocal_error **err);
-void gl_resolution_done(gl_resolution *res);
+static inline void gl_resolution_done(gl_resolution *res)
+{
+    if (res->chain_owned)
+        gl_chain_free((gl_chain *)res->chain);
+    res->chain = NULL;
+    res->chain_owned = false;
+}
 
 /* The bundle at chain position pos of a resolution. */
 static inline const gl_bundle *gl_resolution_bundle(const glocal_catalog *c,
