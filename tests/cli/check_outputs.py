@@ -14,11 +14,28 @@ import unittest
 
 CLI, LOCALES, CASES = sys.argv[1:4]
 
-RULES = ["yaml-syntax", "duplicate-key", "schema", "locale-tag", "file-name",
-         "template-syntax", "unknown-term", "unknown-arg", "arg-type", "selector", "locked",
-         "profile", "dropped-arg", "plural-categories", "orphan", "missing", "length",
-         "untranslated", "brand-literal", "whitespace"]
-WARNINGS = set(RULES[12:])
+
+
+def documented_rules():
+    """The rule ids docs/lint.md describes, in order, and which are warnings:
+    what the CLI's outputs are checked against (the library's registry is
+    checked against the same page by tests/lint/test_rules.c)."""
+    doc = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
+        os.path.abspath(CASES)))), "docs", "lint.md")
+    rules, warnings, section = [], set(), None
+    with open(doc, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("## "):
+                section = line[3:].strip().lower()
+            elif line.startswith("### ") and section in ("error rules", "warning rules"):
+                rule = line[4:].strip().strip("`")
+                rules.append(rule)
+                if section == "warning rules":
+                    warnings.add(rule)
+    return rules, warnings
+
+
+RULES, WARNINGS = documented_rules()
 
 
 def glocal(*args):
