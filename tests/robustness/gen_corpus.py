@@ -153,6 +153,20 @@ def generate(out):
         "de.yaml", b"glocal: 1\nlocale: de\nterms:\n" + terms +
         b'messages:\n  hello: "Hallo {name}"\n')
 
+    # ---- parent chains ----
+    far = b'  hello: "Hello {name}"\n  far: "Far {name}, from base"\n'
+    for links, expected in ((32, ["GLOCAL_OK",
+                                  "format en-chain32 far name=Anna => Far Anna, from en-chain00"]),
+                            (33, ["GLOCAL_ERR_LIMIT en-chain33.yaml:3:9",
+                                  "lint schema en-chain33.yaml:3:9"])):
+        c = Case(out, f"parent-depth-{links}", f"{links} `parent:` links in a row (the limit is "
+                 "32)", expected).write("base.yaml", base_with(far))
+        for i in range(links + 1):
+            c.write(f"en-chain{i:02d}.yaml", b"glocal: 1\nlocale: en-chain%02d\n" % i +
+                    (b"parent: en-chain%02d\n" % (i - 1) if i else b"") + b"messages:\n" +
+                    (b'  far: "Far {name}, from en-chain00"\n' if i == 0 else
+                     b'  hello: "Hi {name}"\n'))
+
     # ---- files that are not regular files ----
     c = Case(out, "symlink-loop", "`de.yaml` is a symlink to itself",
              "GLOCAL_ERR_IO de.yaml:0:0").write("base.yaml", BASE)
