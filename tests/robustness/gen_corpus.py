@@ -178,12 +178,29 @@ def generate(out):
     c = Case(out, "symlink-dangling", "`de.yaml` is a symlink to nothing",
              "GLOCAL_ERR_IO de.yaml:0:0").write("base.yaml", BASE)
     os.symlink("missing/nowhere.yaml", c.path("de.yaml"))
-    c = Case(out, "symlink-to-bundle", "`de.yaml` is a symlink to a bundle elsewhere: followed; "
-             "the catalog opens", ["GLOCAL_OK", "format de hello name=Anna => Hallo Anna"])
+    c = Case(out, "symlink-to-bundle", "`de.yaml` is a symlink to a bundle in a subdirectory, "
+             "inside the catalog directory: followed; the catalog opens", ["GLOCAL_OK", "format de hello name=Anna => Hallo Anna"])
     c.write("base.yaml", BASE)
     os.makedirs(c.path("elsewhere"))
     c.write("elsewhere/de-bundle", DE)
     os.symlink("elsewhere/de-bundle", c.path("de.yaml"))
+    # a bundle outside this catalog: the one symlink-to-bundle holds
+    outside = "../symlink-to-bundle/elsewhere/de-bundle"
+    c = Case(out, "symlink-outside", "`de.yaml` is a symlink to a bundle outside the catalog "
+             "directory: refused by default, never read", "GLOCAL_ERR_IO de.yaml:0:0")
+    c.write("base.yaml", BASE)
+    os.symlink(outside, c.path("de.yaml"))
+    c = Case(out, "symlink-outside-allowed", "the same with GLOCAL_LINKS_ANYWHERE: followed",
+             ["GLOCAL_OK", "links anywhere", "format de hello name=Anna => Hallo Anna"])
+    c.write("base.yaml", BASE)
+    os.symlink(outside, c.path("de.yaml"))
+    c = Case(out, "symlink-outside-through-inside", "`de.yaml` links to a link inside the "
+             "directory that leaves it: refused (where the last link leads counts)",
+             "GLOCAL_ERR_IO de.yaml:0:0")
+    c.write("base.yaml", BASE)
+    os.makedirs(c.path("sub"))
+    os.symlink("../" + outside, c.path("sub/inner"))
+    os.symlink("sub/inner", c.path("de.yaml"))
     c = Case(out, "symlink-to-dir", "`de.yaml` is a symlink to a directory: ignored like one",
              "GLOCAL_OK").write("base.yaml", BASE)
     os.symlink(".", c.path("de.yaml"))
