@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <new>
 #include <string>
 #include <unordered_map>
@@ -176,9 +177,32 @@ int gl_locale_cldr_parent(const char *tag, char *out, size_t cap)
     return ok;
 }
 
+namespace {
+
+/* ICU builds its LocaleMatcher's likely-subtags and distance data on first
+ * use, behind a check the thread sanitizer cannot see; eight threads
+ * negotiating at once reported races inside it.  One match, made once under
+ * std::call_once (pthread_once), builds the data before any other matcher
+ * reads it, with an order every thread observes; callers warm up nothing. */
+void build_matcher_data()
+{
+    UErrorCode st = U_ZERO_ERROR;
+    icu::LocaleMatcher::Builder builder;
+    builder.setNoDefaultLocale();
+    builder.addSupportedLocale(Locale::getEnglish());
+    builder.addSupportedLocale(Locale::getFrench());
+    icu::LocaleMatcher matcher = builder.build(st);
+    matcher.getBestMatchResult(Locale::getCanadaFrench(), st);
+}
+
+std::once_flag matcher_data;
+
+} // namespace
+
 int gl_locale_match(const char *desired, const char *const *supported, size_t n)
 {
     try {
+        std::call_once(matcher_data, build_matcher_data);
         UErrorCode st = U_ZERO_ERROR;
         icu::LocaleMatcher::Builder builder;
         builder.setNoDefaultLocale();
