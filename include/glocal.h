@@ -135,7 +135,7 @@ typedef struct glocal_catalog glocal_catalog;
  */
 GLOCAL_API glocal_status glocal_catalog_open(const char *dir, glocal_catalog **out,
                                              glocal_error **err);
-/* ---- Options: safety limits (docs/limits.md) ------------------------------ */
+/* ---- Options: safety limits and links (docs/limits.md) -------------------- */
 
 typedef enum glocal_limit {
     GLOCAL_LIMIT_FILE_BYTES = 0,     /* one bundle file; default 32 MiB, at most 1 GiB */
@@ -148,6 +148,15 @@ typedef enum glocal_limit {
     GLOCAL_LIMIT_OUTPUT_BYTES = 7    /* one formatted message; default 1 MiB, at most 256 MiB */
 } glocal_limit;
 
+/** Which symbolic links among a catalog's bundle files are followed
+ *  (docs/robustness.md).  A bundle file that is a link the policy refuses is
+ *  never read: the open fails with GLOCAL_ERR_IO naming the file, and so does
+ *  lint. */
+typedef enum glocal_links {
+    GLOCAL_LINKS_INSIDE = 0,  /* the default: links that stay inside the catalog directory */
+    GLOCAL_LINKS_ANYWHERE = 1 /* every link, wherever it leads */
+} glocal_links;
+
 /** Options for glocal_catalog_open_with and glocal_lint_with. */
 typedef struct glocal_options glocal_options;
 
@@ -159,9 +168,17 @@ GLOCAL_API glocal_status glocal_options_new(glocal_options **out, glocal_error *
  *  unknown limit, 0, or a value above the limit's maximum.  @since 1.0 */
 GLOCAL_API glocal_status glocal_options_set_limit(glocal_options *o, glocal_limit which,
                                                   uint64_t value, glocal_error **err);
+/** Sets which symbolic links to bundle files are followed; the default is
+ *  GLOCAL_LINKS_INSIDE, where a link whose target (resolved, every link along
+ *  the way followed) lies outside the catalog directory is refused.  Returns
+ *  GLOCAL_OK, or GLOCAL_ERR_INVALID for NULL o or an unknown policy (o keeps
+ *  its policy).  @since 1.0 */
+GLOCAL_API glocal_status glocal_options_set_links(glocal_options *o, glocal_links policy,
+                                                  glocal_error **err);
 /** Frees o; NULL is a no-op.  @since 1.0 */
 GLOCAL_API void glocal_options_free(glocal_options *o);
-/** glocal_catalog_open with the limits of o (NULL: the defaults); the output
+/** glocal_catalog_open with the limits and link policy of o (NULL: the
+ *  defaults); the output
  *  limit applies to every glocal_format on the catalog.  @since 1.0 */
 GLOCAL_API glocal_status glocal_catalog_open_with(const char *dir, const glocal_options *o,
                                                   glocal_catalog **out, glocal_error **err);

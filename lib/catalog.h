@@ -123,9 +123,10 @@ struct glocal_catalog {
 /* Loads dir (catalog_load.c).  Fail-fast diag: the catalog only when no error
  * was found.  Collecting diag: the catalog as far as it could be built (for
  * lint's further rules); NULL only on IO or memory failure, or without a base. */
-glocal_status gl_catalog_load(const char *dir, const gl_limits *limits, gl_diag *d,
+glocal_status gl_catalog_load(const char *dir, const glocal_options *o, gl_diag *d,
                               glocal_catalog **out);
 const gl_limits *gl_options_limits(const glocal_options *o);
+glocal_links gl_options_links(const glocal_options *o);
 /* The mask of value types a use of an argument allows. */
 unsigned gl_use_mask(gl_use use, const char *style);
 /* Bundles of b's own chain, base last (for lint and checks); 0 when out of memory. */

@@ -7,7 +7,79 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chain.h"
 #include "resolve.h"
+
+/* How a bundle's run of `parent:` links ends. */
+typedef enum run_end { UNSEEN, ON_PATH, MEASURED, IN_CYCLE, BEHIND_CYCLE } run_end;
+
+typedef struct parent_run {
+    run_end end;
+    uint32_t depth; /* MEASURED: `parent:` links to the bundle that names none */
+    uint32_t root;  /* MEASURED: that bundle */
+} parent_run;
+
+/* Follows `parent:` from one bundle until a bundle already measured, one
+ * without parent, or one on this path (a cycle), then measures the path on
+ * the way back: every bundle is walked once, so all of them take time linear
+ * in the catalog.  path has room for every bundle. */
+static void measure_parent_run(const glocal_catalog *c, size_t from, parent_run *run,
+                               uint32_t *path)
+{
+    size_t n = 0, at = from;
+    while (run[at].end == UNSEEN) {
+        run[at].end = ON_PATH;
+        path[n++] = (uint32_t)at;
+        if (c->bundles[at].parent_idx <= 0)
+            break;
+        at = (size_t)c->bundles[at].parent_idx;
+    }
+    if (run[at].end == ON_PATH && c->bundles[at].parent_idx > 0) {
+        size_t k = n;
+        while (path[--k] != at) {
+        }
+        for (size_t i = k; i < n; i++)
+            run[path[i]].end = IN_CYCLE;
+        n = k;
+    }
+    while (n-- > 0) {
+        uint32_t b = path[n];
+        int32_t p = c->bundles[b].parent_idx;
+        if (p <= 0)
+            run[b] = (parent_run){MEASURED, 0, b};
+        else if (run[p].end == MEASURED)
+            run[b] = (parent_run){MEASURED, run[p].depth + 1, run[p].root};
+        else
+            run[b].end = BEHIND_CYCLE; /* the cycle's own bundles report it */
+    }
+}
+
+/* A cycle of `parent:`s is an error at each of its `parent:`s; a run longer
+ * than GL_MAX_PARENT_DEPTH at the `parent:` that passes the limit. */
+static void check_parent_runs(const glocal_catalog *c, gl_diag *d)
+{
+    parent_run *run = calloc(c->nbundles, sizeof(*run));
+    uint32_t *path = malloc(c->nbundles * sizeof(*path));
+    if (!run || !path)
+        gl_report_fatal(d, GLOCAL_ERR_NOMEM, NULL, "out of memory");
+    for (size_t i = 1; i < c->nbundles && !d->fatal; i++)
+        measure_parent_run(c, i, run, path);
+    for (size_t i = 1; i < c->nbundles && !d->stop; i++) {
+        const gl_bundle *b = &c->bundles[i];
+        if (run[i].end == IN_CYCLE)
+            gl_report(d, R_SCHEMA, GLOCAL_OK, b->file, b->parent_line, b->parent_col,
+                      b->locale, NULL, "parent cycle: `%s` leads back to itself through "
+                      "`parent:`", b->locale);
+        else if (run[i].end == MEASURED && run[i].depth == GL_MAX_PARENT_DEPTH + 1)
+            gl_report(d, R_SCHEMA, GLOCAL_ERR_LIMIT, b->file, b->parent_line, b->parent_col,
+                      b->locale, NULL, "`parent: %s` makes `%s` reach `%s` through %d `parent:` "
+                      "links, over the limit of %d (docs/limits.md); shorten the run",
+                      b->parent, b->locale, c->bundles[run[i].root].locale,
+                      GL_MAX_PARENT_DEPTH + 1, GL_MAX_PARENT_DEPTH);
+    }
+    free(run);
+    free(path);
+}
 
 static void resolve_parents(glocal_catalog *c, gl_diag *d)
 {
@@ -29,19 +101,8 @@ static void resolve_parents(glocal_catalog *c, gl_diag *d)
         }
         b->parent_idx = (int32_t)p;
     }
-    for (size_t i = 1; i < c->nbundles && !d->stop; i++) {
-        const gl_bundle *b = &c->bundles[i];
-        int32_t at = b->parent_idx;
-        for (size_t steps = 0; at > 0 && steps <= c->nbundles; steps++) {
-            if ((size_t)at == i) {
-                gl_report(d, R_SCHEMA, GLOCAL_OK, b->file, b->parent_line, b->parent_col,
-                          b->locale, NULL, "parent cycle: `%s` leads back to itself through "
-                          "`parent:`", b->locale);
-                break;
-            }
-            at = c->bundles[at].parent_idx;
-        }
-    }
+    if (!d->stop)
+        check_parent_runs(c, d);
 }
 
 typedef struct use_iter {

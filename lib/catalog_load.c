@@ -1,12 +1,15 @@
 /* Loading a catalog: the directory's *.yaml files, each read into its bundle
  * (bundle_load.c), then the checks across bundles (catalog_check.c). */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "load.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* ---- reading the directory ---- */
 
@@ -96,12 +99,86 @@ static bool list_bundles(const char *dir, uint64_t max, gl_arena *a, gl_diag *d,
     return true;
 }
 
+/* ---- opening a bundle file ---- */
+
+/* The catalog directory the bundle files are opened in. */
+typedef struct catalog_dir {
+    int fd;
+    char *real;         /* its path with every link resolved */
+    glocal_links links;
+} catalog_dir;
+
+static bool open_catalog_dir(catalog_dir *cd, const char *dir, const glocal_options *o,
+                             gl_diag *d)
+{
+    cd->links = gl_options_links(o);
+    cd->fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    cd->real = cd->fd >= 0 ? realpath(dir, NULL) : NULL;
+    if (!cd->real)
+        gl_report_fatal(d, errno == ENOMEM ? GLOCAL_ERR_NOMEM : GLOCAL_ERR_IO, dir,
+                        "%s: cannot read the catalog directory: %s", dir, strerror(errno));
+    return cd->real != NULL;
+}
+
+static void close_catalog_dir(catalog_dir *cd)
+{
+    if (cd->fd >= 0)
+        close(cd->fd);
+    free(cd->real);
+}
+
+static bool is_under(const char *root, const char *path)
+{
+    size_t n = strlen(root);
+    return strncmp(path, root, n) == 0 && (root[n - 1] == '/' || path[n] == '/');
+}
+
+/* Whether the file open on fd is the one `file` resolves to inside the
+ * directory.  Resolving after the open and comparing the two files means a
+ * link swapped in between cannot pass off another file as the one checked. */
+static bool opened_inside(const catalog_dir *cd, const char *file, int fd)
+{
+    char *real = realpath(file, NULL);
+    struct stat resolved, opened;
+    bool inside = real && is_under(cd->real, real) && stat(real, &resolved) == 0
+                  && fstat(fd, &opened) == 0 && resolved.st_dev == opened.st_dev
+                  && resolved.st_ino == opened.st_ino;
+    free(real);
+    return inside;
+}
+
+/* Opens a bundle file for reading, following a symbolic link only as the
+ * link policy allows: a link out of the directory could make lint echo any
+ * file the process can read.  -1 when refused or unreadable (reported).
+ * O_NONBLOCK: opening a FIFO must not wait for a writer (the reader refuses
+ * anything but a regular file). */
+static int open_bundle(const catalog_dir *cd, const char *name, const char *file, gl_diag *d)
+{
+    const int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK;
+    int fd = openat(cd->fd, name, flags | O_NOFOLLOW);
+    bool link = fd < 0 && errno == ELOOP;
+    if (link)
+        fd = openat(cd->fd, name, flags);
+    if (fd < 0) {
+        gl_report_fatal(d, errno == ENOMEM ? GLOCAL_ERR_NOMEM : GLOCAL_ERR_IO, file,
+                        "%s: cannot open: %s", file, strerror(errno));
+        return -1;
+    }
+    if (link && cd->links == GLOCAL_LINKS_INSIDE && !opened_inside(cd, file, fd)) {
+        close(fd);
+        gl_report_fatal(d, GLOCAL_ERR_IO, file, "%s is a symbolic link that leaves the catalog "
+                        "directory: not read (glocal_options_set_links can allow it)", file);
+        return -1;
+    }
+    return fd;
+}
+
 /* ---- loading ---- */
 
 /* Each file's YAML tree lives only while its bundle is built (everything the
  * bundle keeps is copied into the catalog), so the peak holds one tree, not
  * all of them. */
-static void load_file(gl_load *ld, const char *name, size_t index)
+static void load_file(gl_load *ld, const catalog_dir *cd, const char *name, size_t index)
 {
     glocal_catalog *c = ld->cat;
     gl_bundle *b = &c->bundles[index];
@@ -119,8 +196,11 @@ static void load_file(gl_load *ld, const char *name, size_t index)
         gl_report_fatal(ld->diag, GLOCAL_ERR_NOMEM, NULL, "out of memory");
         return;
     }
-    bool ok;
-    const ynode *root = gl_yaml_load(b->file, b->file, ld->limits, tree, ld->diag, &ok);
+    bool ok = false;
+    int fd = open_bundle(cd, name, b->file, ld->diag);
+    const ynode *root = fd < 0 ? NULL : gl_yaml_load(fd, b->file, ld->limits, tree, ld->diag, &ok);
+    if (fd >= 0)
+        close(fd);
     if (ok)
         gl_bundle_load(ld, b, root, b->locale, is_base);
     gl_arena_free(tree);
@@ -135,9 +215,11 @@ static bool base_usable(const glocal_catalog *c)
     return c->nbundles && c->bundles[0].msgs && c->language && c->bundles[0].lang_script;
 }
 
-glocal_status gl_catalog_load(const char *dir, const gl_limits *limits, gl_diag *d,
+glocal_status gl_catalog_load(const char *dir, const glocal_options *o, gl_diag *d,
                               glocal_catalog **out)
 {
+    const gl_limits *limits = gl_options_limits(o);
+    catalog_dir cd = {.fd = -1};
     *out = NULL;
     glocal_catalog *c = gl_catalog_new(dir);
     gl_arena *trees = gl_arena_new();
@@ -151,7 +233,7 @@ glocal_status gl_catalog_load(const char *dir, const gl_limits *limits, gl_diag 
     } else if (listed && (n == 0 || strcmp(names[0], "base.yaml") != 0)) {
         gl_report(d, R_SCHEMA, GLOCAL_OK, join_path(trees, dir, "base.yaml"), 0, 0, NULL, NULL,
                   "the catalog has no base.yaml, the global baseline every chain ends with");
-    } else if (listed) {
+    } else if (listed && open_catalog_dir(&cd, dir, o, d)) {
         c->bundles = gl_arena_alloc(c->arena, n * sizeof(gl_bundle));
         if (c->bundles) {
             memset(c->bundles, 0, n * sizeof(gl_bundle));
@@ -161,11 +243,12 @@ glocal_status gl_catalog_load(const char *dir, const gl_limits *limits, gl_diag 
         for (size_t i = 0; i < n && !d->stop && !d->fatal; i++) {
             if (i == 1 && !base_usable(c))
                 break; /* lint: base is broken; locals cannot be checked against it */
-            load_file(&ld, names[i], i);
+            load_file(&ld, &cd, names[i], i);
         }
         if (!d->stop && !d->fatal && base_usable(c))
             gl_catalog_check(c, d);
     }
+    close_catalog_dir(&cd);
     gl_arena_free(trees);
     bool usable = c && listed && base_usable(c);
     if (d->fatal || (!d->collect && (d->stop || !usable)) || (d->collect && !usable)) {
@@ -199,7 +282,7 @@ glocal_status glocal_catalog_open_with(const char *dir, const glocal_options *o,
         return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,
                        "glocal_catalog_open: the directory name is not valid UTF-8");
     gl_diag d = {.keep_warnings = true};
-    glocal_status st = gl_catalog_load(dir, gl_options_limits(o), &d, out);
+    glocal_status st = gl_catalog_load(dir, o, &d, out);
     if (st == GLOCAL_OK && d.findings) {
         gl_findings_sort(d.findings);
         (*out)->warnings = d.findings;

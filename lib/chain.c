@@ -6,7 +6,6 @@
 #include <string.h>
 
 #define MEMO_SLOTS 512
-#define MAX_TRIED 96
 
 struct gl_chain_memo {
     _Atomic(gl_chain *) slot[MEMO_SLOTS];
@@ -17,7 +16,7 @@ typedef struct walk {
     const char *script;
     uint32_t *out;
     size_t n, cap;
-    char tried[MAX_TRIED][GL_TAG_MAX];
+    char tried[GL_MAX_TRIED][GL_TAG_MAX];
     size_t ntried;
     bool done;   /* a `parent:` replaced the remaining candidates */
     bool failed; /* out of memory inside ICU: the chain would be wrong */
@@ -28,9 +27,9 @@ static bool was_tried(walk *w, const char *tag)
     for (size_t i = 0; i < w->ntried; i++)
         if (strcmp(w->tried[i], tag) == 0)
             return true;
-    if (w->ntried < MAX_TRIED)
+    if (w->ntried < GL_MAX_TRIED)
         snprintf(w->tried[w->ntried++], GL_TAG_MAX, "%s", tag);
-    return w->ntried == MAX_TRIED;
+    return w->ntried == GL_MAX_TRIED;
 }
 
 static void add_candidates(walk *w, const char *tag, bool first_any_script);

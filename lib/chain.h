@@ -6,7 +6,13 @@
 #include "catalog.h"
 #include "locales.h"
 
-#define GL_MAX_CHAIN 64
+/* `parent:` links in a row, at most (docs/limits.md): a catalog with a longer
+ * run does not open.  Far above what a real catalog uses. */
+#define GL_MAX_PARENT_DEPTH 32
+/* Candidate tags a chain walk tries, at most; a chain holds one bundle per
+ * counted candidate and base, so GL_MAX_CHAIN never cuts one short. */
+#define GL_MAX_TRIED 96
+#define GL_MAX_CHAIN (GL_MAX_TRIED + 1)
 
 /* A chain resolved for one request: bundles, profile defaults, and the
  * format locale to use when each bundle's variant is selected.  A request

@@ -203,6 +203,10 @@ static glocal_status write_slot(const writer *w, const gl_slot *s, gl_buf *out)
     gl_buf_free(&tmp);
     if (st == GLOCAL_ERR_NOMEM)
         return gl_nomem(w->err);
+    if (st == GLOCAL_ERR_ARGUMENT && v->kind == V_DATE && s->use != USE_NUMBER)
+        return gl_fail(w->err, st, NULL, 0, 0, "date argument `%s` of `%s` falls outside the "
+                       "years %d to %d, the dates glocal writes (in time zone %s)", s->name,
+                       w->id, GL_DATE_FIRST_YEAR, GL_DATE_LAST_YEAR, w->env.zone);
     if (st != GLOCAL_OK)
         return gl_fail(w->err, st, NULL, 0, 0, st == GLOCAL_ERR_ARGUMENT
                        ? "argument `%s` of `%s` cannot be written as this template asks"

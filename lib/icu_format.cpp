@@ -10,6 +10,7 @@
 
 #include <unicode/datefmt.h>
 #include <unicode/decimfmt.h>
+#include <unicode/gregocal.h>
 #include <unicode/numberformatter.h>
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
@@ -144,6 +145,25 @@ icu::DateFormat *make_date(const Locale &loc, const gl_slot *s, UErrorCode &st)
                               : icu::DateFormat::createDateInstance(ds, loc);
 }
 
+/* ICU's Gregorian calendars turn Julian before 1582-10-15; RFC 3339 and
+ * Python's datetime are proleptic Gregorian, so the change moves to the
+ * beginning of time.  Calendars that are not Gregorian keep their rules. */
+bool make_proleptic(icu::DateFormat &df)
+{
+    auto *greg = dynamic_cast<const icu::GregorianCalendar *>(df.getCalendar());
+    if (!greg)
+        return true;
+    std::unique_ptr<icu::GregorianCalendar> cal(greg->clone());
+    UErrorCode st = U_ZERO_ERROR;
+    if (!cal)
+        return false;
+    cal->setGregorianChange(U_DATE_MIN, st);
+    if (U_FAILURE(st))
+        return false;
+    df.adoptCalendar(cal.release());
+    return true;
+}
+
 icu::DateFormat *date_formatter(const gl_fmt_env *env, const gl_slot *s)
 {
     std::string key(env->locale);
@@ -158,11 +178,11 @@ icu::DateFormat *date_formatter(const gl_fmt_env *env, const gl_slot *s)
     UErrorCode st = U_ZERO_ERROR;
     std::unique_ptr<icu::DateFormat> df(make_date(locale_of(env->locale), s, st));
     icu::TimeZone *zone = icu::TimeZone::createTimeZone(UnicodeString::fromUTF8(env->zone));
-    if (U_FAILURE(st) || !df || !zone) { /* out of memory inside ICU */
+    if (U_FAILURE(st) || !df || !zone || !make_proleptic(*df)) { /* out of memory inside ICU */
         delete zone;
         return nullptr;
     }
-    df->adoptTimeZone(zone);
+    df->adoptTimeZone(zone); /* after the calendar, which brought its own */
     bound(tcache.dates);
     return tcache.dates.emplace(key, std::move(df)).first->second.get();
 }
@@ -203,11 +223,43 @@ glocal_status format_number(const gl_fmt_env *env, const gl_slot *s, const gl_va
     return GLOCAL_OK;
 }
 
+/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (Howard
+ * Hinnant's days_from_civil). */
+constexpr int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+constexpr int64_t kDayMs = 86400000;
+constexpr int64_t kFirstLocalMs = days_from_civil(GL_DATE_FIRST_YEAR, 1, 1) * kDayMs;
+constexpr int64_t kEndLocalMs = days_from_civil(GL_DATE_LAST_YEAR + 1, 1, 1) * kDayMs;
+
+/* Whether the instant's date in the formatter's zone lies in the years dates
+ * are written in.  Outside them ICU would clamp the instant (from about
+ * ±5.8 million years) and write years before 1 without an era. */
+bool date_in_range(const icu::DateFormat &df, int64_t ms)
+{
+    const int64_t kSlack = 2 * kDayMs; /* more than any zone's offset */
+    if (ms < kFirstLocalMs - kSlack || ms >= kEndLocalMs + kSlack)
+        return false;
+    int32_t raw = 0, dst = 0;
+    UErrorCode st = U_ZERO_ERROR;
+    df.getTimeZone().getOffset((UDate)ms, false, raw, dst, st);
+    int64_t local = ms + raw + dst;
+    return U_SUCCESS(st) && local >= kFirstLocalMs && local < kEndLocalMs;
+}
+
 glocal_status format_date(const gl_fmt_env *env, const gl_slot *s, const gl_value *v, gl_buf *out)
 {
     icu::DateFormat *df = date_formatter(env, s);
     if (!df)
         return GLOCAL_ERR_FORMAT;
+    if (!date_in_range(*df, v->i))
+        return GLOCAL_ERR_ARGUMENT;
     UnicodeString u;
     df->format((UDate)v->i, u);
     append_utf8(out, u);

@@ -10,6 +10,7 @@
 #include <string>
 #include <unordered_map>
 
+#include <pthread.h>
 #include <unicode/localematcher.h>
 #include <unicode/locid.h>
 #include <unicode/numsys.h>
@@ -176,9 +177,37 @@ int gl_locale_cldr_parent(const char *tag, char *out, size_t cap)
     return ok;
 }
 
+namespace {
+
+/* ICU builds its LocaleMatcher's likely-subtags and distance data on first
+ * use, behind a check the thread sanitizer cannot see; eight threads
+ * negotiating at once reported races inside it.  One match, made once under
+ * pthread_once, builds the data before any other matcher reads it, with an
+ * order every thread observes; callers warm up nothing.  (pthread_once, not
+ * std::call_once, whose template leaves a public weak symbol in libglocal.a.) */
+void build_matcher_data()
+{
+    try {
+        UErrorCode st = U_ZERO_ERROR;
+        icu::LocaleMatcher::Builder builder;
+        builder.setNoDefaultLocale();
+        builder.addSupportedLocale(Locale::getEnglish());
+        builder.addSupportedLocale(Locale::getFrench());
+        icu::LocaleMatcher matcher = builder.build(st);
+        matcher.getBestMatchResult(Locale::getCanadaFrench(), st);
+    } catch (const std::bad_alloc &) {
+        /* the first real match builds the data then, as ICU would anyway */
+    }
+}
+
+pthread_once_t matcher_data = PTHREAD_ONCE_INIT;
+
+} // namespace
+
 int gl_locale_match(const char *desired, const char *const *supported, size_t n)
 {
     try {
+        pthread_once(&matcher_data, build_matcher_data);
         UErrorCode st = U_ZERO_ERROR;
         icu::LocaleMatcher::Builder builder;
         builder.setNoDefaultLocale();

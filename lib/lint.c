@@ -27,7 +27,7 @@ glocal_status glocal_lint_with(const char *dir, const glocal_options *o, glocal_
     if (!d.findings)
         return gl_nomem(err);
     glocal_catalog *c = NULL;
-    glocal_status st = gl_catalog_load(dir, gl_options_limits(o), &d, &c);
+    glocal_status st = gl_catalog_load(dir, o, &d, &c);
     if (st == GLOCAL_OK && c)
         gl_lint_warnings(c, &d);
     gl_catalog_free(c);

@@ -17,6 +17,7 @@
 
 #include "chain.h"
 #include "locales.h"
+#include "term_match.h"
 
 #define PLURAL_PROBE 1000 /* plural-categories looks at the integers 0-999 */
 #define CAT_MAX 8         /* a category name ("other") with its NUL */
@@ -26,6 +27,19 @@ typedef struct plural_table {
     bool ready;
     char cat[PLURAL_PROBE][CAT_MAX];
 } plural_table;
+
+typedef struct term_ref {
+    const char *name, *text;
+    size_t len;
+} term_ref;
+
+/* Terms with distinct texts, each found in a template by one pass of a
+ * matcher: base's for every bundle, a bundle's own for that bundle. */
+typedef struct term_set {
+    gl_term_matcher *match;
+    term_ref *refs;     /* by the ids given to match, less `first` */
+    size_t n, first;
+} term_set;
 
 typedef struct lint {
     const glocal_catalog *c;
@@ -38,8 +52,10 @@ typedef struct lint {
     uint32_t mi;
     const gl_variant *v;
     char *lit;                  /* v's literal text (gl_template_literal_text) */
-    struct term_ref *terms;     /* brand-literal's terms for b, longest first */
-    size_t nterms;
+    term_set base_terms;        /* brand-literal's terms: base's, built once */
+    term_set own_terms;         /* b's own, unless base has their text */
+    const term_ref **found;     /* the terms in v's literal text, longest first */
+    size_t nfound;
     UBreakIterator *words;      /* opened on first use */
 } lint;
 
@@ -373,44 +389,72 @@ static void check_untranslated(lint *x)
 
 /* ---- brand-literal ---- */
 
-typedef struct term_ref {
-    const char *name, *text;
-    size_t len;
-} term_ref;
-
 static int longer_first(const void *pa, const void *pb)
 {
-    const term_ref *a = pa, *b = pb;
+    const term_ref *a = *(const term_ref *const *)pa, *b = *(const term_ref *const *)pb;
     return a->len != b->len ? (a->len < b->len ? 1 : -1) : strcmp(a->name, b->name);
 }
 
-static bool known_text(const term_ref *refs, size_t n, const char *text)
+static void term_set_free(term_set *s)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(refs[i].text, text) == 0)
-            return true;
-    return false;
+    gl_term_matcher_free(s->match);
+    free(s->refs);
+    *s = (term_set){0};
 }
 
-/* Base's terms and the bundle's own, each text once, longest first (so
- * "Kestrel Care" is found before "Kestrel" inside it). */
-static term_ref *brand_terms(const lint *x, size_t *count)
+/* Adds the terms of `from` whose text neither `skip` (base's set, whose ids
+ * this set's follow) nor the set itself has, the first of each text; false
+ * when out of memory. */
+static bool term_set_fill(term_set *s, const glocal_catalog *c, const gl_bundle *from,
+                          const term_set *skip)
 {
-    const gl_bundle *base = gl_base(x->c);
-    size_t cap = base->nterms + (is_base(x) ? 0 : x->b->nterms), n = 0;
-    term_ref *refs = malloc((cap ? cap : 1) * sizeof(*refs));
-    const gl_bundle *from[2] = {base, x->b};
-    for (size_t k = 0; refs && k < (is_base(x) ? 1u : 2u); k++)
-        for (size_t i = 0; i < from[k]->nterms; i++) {
-            const gl_term *t = &from[k]->terms[i];
-            bool ignored = k == 1 && gl_term_locked(x->c, t->name); /* base's text wins */
-            if (*t->text && !ignored && !known_text(refs, n, t->text))
-                refs[n++] = (term_ref){t->name, t->text, strlen(t->text)};
-        }
-    if (refs)
-        qsort(refs, n, sizeof(*refs), longer_first);
-    *count = n;
-    return refs;
+    s->first = skip ? skip->n : 0;
+    s->match = gl_term_matcher_new();
+    s->refs = malloc((from->nterms ? from->nterms : 1) * sizeof(*s->refs));
+    if (!s->match || !s->refs)
+        return false;
+    for (size_t i = 0; i < from->nterms; i++) {
+        const gl_term *t = &from->terms[i];
+        size_t len = strlen(t->text);
+        if (!len || (skip && (gl_term_locked(c, t->name) /* base's text wins */
+                              || gl_term_matcher_has(skip->match, t->text, len))))
+            continue;
+        int added = gl_term_matcher_add(s->match, t->text, len, (uint32_t)(s->first + s->n));
+        if (added < 0)
+            return false;
+        if (added)
+            s->refs[s->n++] = (term_ref){t->name, t->text, len};
+    }
+    return true;
+}
+
+/* Base's terms on the first call, b's own on every call. */
+static bool brand_terms(lint *x)
+{
+    if (!x->base_terms.match && !term_set_fill(&x->base_terms, x->c, gl_base(x->c), NULL))
+        return false;
+    if (!is_base(x) && !term_set_fill(&x->own_terms, x->c, x->b, &x->base_terms))
+        return false;
+    x->found = malloc((x->base_terms.n + x->own_terms.n + 1) * sizeof(*x->found));
+    return x->found != NULL;
+}
+
+static void collect_found(void *ctx, uint32_t id)
+{
+    lint *x = ctx;
+    const term_set *s = id < x->base_terms.n ? &x->base_terms : &x->own_terms;
+    x->found[x->nfound++] = &s->refs[id - s->first];
+}
+
+/* The terms whose text occurs in lit, longest first (so "Kestrel Care" is
+ * found before "Kestrel" inside it); false when out of memory. */
+static bool found_terms(lint *x, const char *lit, size_t len)
+{
+    x->nfound = 0;
+    return gl_term_matcher_find(x->base_terms.match, lit, len, collect_found, x)
+           && (!x->own_terms.match
+               || gl_term_matcher_find(x->own_terms.match, lit, len, collect_found, x))
+           && (qsort(x->found, x->nfound, sizeof(*x->found), longer_first), true);
 }
 
 static bool is_word_char(UChar32 c)
@@ -442,14 +486,16 @@ static bool word_edge(lint *x, const char *s, size_t len, size_t at)
     return edge;
 }
 
-/* Finds a term's text on word boundaries in lit and blanks every match. */
+/* Finds a term's text on word boundaries in lit and blanks every match with a
+ * byte no UTF-8 text holds, so no other term matches across it (and it is no
+ * word character at a later match's edge). */
 static bool find_and_blank(lint *x, char *lit, size_t len, const term_ref *t)
 {
     bool found = false;
     for (char *p = strstr(lit, t->text); p; p = strstr(p + 1, t->text)) {
         size_t at = (size_t)(p - lit);
         if (word_edge(x, lit, len, at) && word_edge(x, lit, len, at + t->len)) {
-            memset(p, '\n', t->len);
+            memset(p, 0xFF, t->len);
             found = true;
         }
     }
@@ -458,16 +504,20 @@ static bool find_and_blank(lint *x, char *lit, size_t len, const term_ref *t)
 
 static void check_brand_literal(lint *x)
 {
-    char *lit = x->nterms ? gl_strdup(x->lit) : NULL; /* matches are blanked out */
-    if (x->nterms && !lit) {
+    size_t len = strlen(x->lit);
+    if (!found_terms(x, x->lit, len)) {
         nomem(x);
         return;
     }
-    size_t len = lit ? strlen(lit) : 0;
-    for (size_t i = 0; i < x->nterms; i++)
-        if (find_and_blank(x, lit, len, &x->terms[i]))
+    char *lit = x->nfound ? gl_strdup(x->lit) : NULL; /* matches are blanked out */
+    if (x->nfound && !lit) {
+        nomem(x);
+        return;
+    }
+    for (size_t i = 0; i < x->nfound; i++)
+        if (find_and_blank(x, lit, len, x->found[i]))
             warn(x, R_BRAND_LITERAL, " writes `%s` as plain text; write `{-%s}` instead, so the "
-                 "term is spelled the same everywhere", x->terms[i].text, x->terms[i].name);
+                 "term is spelled the same everywhere", x->found[i]->text, x->found[i]->name);
     free(lit);
 }
 
@@ -546,11 +596,8 @@ static void check_bundle(lint *x, const gl_bundle *b)
         return;
     }
     x->plural[0].ready = x->plural[1].ready = false;
-    x->terms = brand_terms(x, &x->nterms);
-    if (!x->terms) {
+    if (!brand_terms(x))
         nomem(x);
-        return;
-    }
     for (uint32_t i = 0; i < x->c->nmessages && !x->d->fatal; i++) {
         const gl_msgdef *def = b->msgs[i];
         x->m = &x->c->messages[i];
@@ -563,8 +610,9 @@ static void check_bundle(lint *x, const gl_bundle *b)
                 check_variant(x);
         }
     }
-    free(x->terms);
-    x->terms = NULL;
+    term_set_free(&x->own_terms);
+    free(x->found);
+    x->found = NULL;
 }
 
 /* ---- orphan ---- */
@@ -680,6 +728,7 @@ void gl_lint_warnings(const glocal_catalog *c, gl_diag *d)
             check_bundle(x, &c->bundles[i]);
     if (x->words)
         ubrk_close(x->words);
+    term_set_free(&x->base_terms);
     free(x);
     check_orphans(c, d);
     check_missing(c, d);

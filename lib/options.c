@@ -1,4 +1,5 @@
-/* Options: the safety limits a catalog is opened or linted with. */
+/* Options: the safety limits and the link policy a catalog is opened or
+ * linted with. */
 #include <stdlib.h>
 
 #include "catalog.h"
@@ -7,6 +8,7 @@
 
 struct glocal_options {
     gl_limits limits;
+    glocal_links links;
 };
 
 const gl_limits gl_default_limits = {{
@@ -36,8 +38,10 @@ glocal_status glocal_options_new(glocal_options **out, glocal_error **err)
     if (!out)
         return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "glocal_options_new: out is NULL");
     glocal_options *o = malloc(sizeof(*o));
-    if (o)
+    if (o) {
         o->limits = gl_default_limits;
+        o->links = GLOCAL_LINKS_INSIDE;
+    }
     *out = o;
     return o ? GLOCAL_OK : gl_nomem(err);
 }
@@ -56,6 +60,18 @@ glocal_status glocal_options_set_limit(glocal_options *o, glocal_limit which, ui
     return GLOCAL_OK;
 }
 
+glocal_status glocal_options_set_links(glocal_options *o, glocal_links policy, glocal_error **err)
+{
+    if (!o)
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "the options are NULL");
+    if (policy != GLOCAL_LINKS_INSIDE && policy != GLOCAL_LINKS_ANYWHERE)
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,
+                       "unknown link policy %d (GLOCAL_LINKS_INSIDE or GLOCAL_LINKS_ANYWHERE)",
+                       (int)policy);
+    o->links = policy;
+    return GLOCAL_OK;
+}
+
 void glocal_options_free(glocal_options *o)
 {
     free(o);
@@ -64,4 +80,9 @@ void glocal_options_free(glocal_options *o)
 const gl_limits *gl_options_limits(const glocal_options *o)
 {
     return o ? &o->limits : &gl_default_limits;
+}
+
+glocal_links gl_options_links(const glocal_options *o)
+{
+    return o ? o->links : GLOCAL_LINKS_INSIDE;
 }

@@ -28,9 +28,14 @@ typedef struct gl_fmt_env {
     uint64_t serial;     /* the catalog's */
 } gl_fmt_env;
 
+/* The years dates are written in, of the proleptic Gregorian calendar, for the
+ * date in the time zone used (docs/resolution.md#dates). */
+#define GL_DATE_FIRST_YEAR 1
+#define GL_DATE_LAST_YEAR 9999
+
 /* Writes a number, date or money value as slot s says.  Returns GLOCAL_OK,
- * GLOCAL_ERR_ARGUMENT (a value the slot cannot take), GLOCAL_ERR_FORMAT or
- * GLOCAL_ERR_NOMEM. */
+ * GLOCAL_ERR_ARGUMENT (a value the slot cannot take, a date outside the
+ * years above), GLOCAL_ERR_FORMAT or GLOCAL_ERR_NOMEM. */
 glocal_status gl_format_value(const gl_fmt_env *env, const gl_slot *s, const gl_value *v,
                               gl_buf *out);
 /* Formats a TK_COMPLEX template: slot texts are finished UTF-8, selector

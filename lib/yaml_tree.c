@@ -1,7 +1,6 @@
 #include "yaml_tree.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,21 +73,12 @@ static void flush_deferred(loader *L)
 
 /* Reads the whole file, refusing anything above the size limit before
  * libyaml sees it (libyaml caps neither scalars nor input). */
-static char *read_file(loader *L, const char *path, size_t *len)
+static char *read_file(loader *L, int fd, size_t *len)
 {
-    /* O_NONBLOCK: opening a FIFO must not wait for a writer (refused below) */
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) {
-        gl_report_fatal(L->d, errno == ENOMEM ? GLOCAL_ERR_NOMEM : GLOCAL_ERR_IO, L->file,
-                        "%s: cannot open: %s", L->file,
-                        strerror(errno));
-        return NULL;
-    }
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         /* a FIFO or a device (/dev/zero, a terminal) could block or never end */
         gl_report_fatal(L->d, GLOCAL_ERR_IO, L->file, "%s: not a regular file", L->file);
-        close(fd);
         return NULL;
     }
     const uint64_t max = GL_LIMIT(L->limits, FILE_BYTES);
@@ -124,13 +114,11 @@ static char *read_file(loader *L, const char *path, size_t *len)
             break;
         }
         if (r == 0) {
-            close(fd);
             *len = n;
             return buf;
         }
         n += (size_t)r;
     }
-    close(fd);
     free(buf);
     return NULL;
 }
@@ -371,13 +359,13 @@ static void report_parse_error(loader *L, const yaml_parser_t *p, const char *bu
     report(L, R_YAML_SYNTAX, GLOCAL_OK, m, "YAML does not parse: %s", what);
 }
 
-ynode *gl_yaml_load(const char *path, const char *file, const gl_limits *limits, gl_arena *arena,
+ynode *gl_yaml_load(int fd, const char *file, const gl_limits *limits, gl_arena *arena,
                     gl_diag *d, bool *ok)
 {
     loader L = {.file = file, .arena = arena, .d = d, .limits = limits};
     size_t len = 0;
     *ok = false;
-    char *buf = read_file(&L, path, &len);
+    char *buf = read_file(&L, fd, &len);
     if (!buf)
         return NULL;
     yaml_parser_t parser;

@@ -51,6 +51,70 @@ START_TEST(dates)
 }
 END_TEST
 
+static glocal_args *date_args(int64_t unix_ms)
+{
+    glocal_args *a = new_args();
+    ck_assert_int_eq(glocal_args_date(a, "d", unix_ms, NULL), GLOCAL_OK);
+    return a;
+}
+
+static const int64_t HOUR = 3600 * 1000;
+
+/* Proleptic Gregorian, as RFC 3339 and Python write dates: ICU's calendars
+ * turned Julian before 1582-10-15 (1500-03-01 came out as February 19). */
+START_TEST(dates_proleptic)
+{
+    glocal_args *a = date_args(-14826672000000 + 9 * HOUR); /* 1500-03-01T09:00:00Z */
+    expect(fmt_cat, "en", NULL, "day", a, "3/1/00|Mar 1, 1500|March 1, 1500|"
+           "Thursday, March 1, 1500|9:00" NNBSP "AM|Mar 1, 1500");
+    expect(fmt_cat, "de-CH", NULL, "day", a, "01.03.00|01.03.1500|1. März 1500|"
+           "Donnerstag, 1. März 1500|09:00|1. März 1500");
+    glocal_args_free(a);
+    a = date_args(-12219292800000 - 24 * HOUR); /* 1582-10-14, a Julian gap day */
+    expect(fmt_cat, "en", NULL, "day", a, "10/14/82|Oct 14, 1582|October 14, 1582|"
+           "Thursday, October 14, 1582|12:00" NNBSP "AM|Oct 14, 1582");
+    glocal_args_free(a);
+    a = date_args(-62135596800000); /* 0001-01-01T00:00:00Z, the first instant written */
+    expect(fmt_cat, "en", NULL, "day", a, "1/1/01|Jan 1, 1|January 1, 1|Monday, January 1, 1|"
+           "12:00" NNBSP "AM|Jan 1, 1");
+    glocal_args_free(a);
+}
+END_TEST
+
+static void expect_date_refused(const char *ctx, int64_t unix_ms)
+{
+    glocal_args *a = date_args(unix_ms);
+    glocal_request *r = request("en", ctx);
+    char *out = NULL;
+    glocal_error *e = NULL;
+    ck_assert_int_eq(glocal_format(fmt_cat, "day", r, a, &out, &e), GLOCAL_ERR_ARGUMENT);
+    ck_assert_ptr_null(out);
+    ck_assert_msg(strstr(glocal_error_message(e), "outside the years 1 to 9999"), "%lld: %s",
+                  (long long)unix_ms, glocal_error_message(e));
+    glocal_error_free(e);
+    glocal_request_free(r);
+    glocal_args_free(a);
+}
+
+/* Dates are written for the years 1 to 9999 of the local date; outside them
+ * ICU clamped the instant silently and wrote years before 1 without an era. */
+START_TEST(dates_out_of_range)
+{
+    const int64_t first = -62135596800000, end = 253402300800000; /* 0001-01-01, 10000-01-01 */
+    glocal_args *a = date_args(end - 1);
+    expect(fmt_cat, "en", NULL, "day", a, "12/31/99|Dec 31, 9999|December 31, 9999|"
+           "Friday, December 31, 9999|11:59" NNBSP "PM|Dec 31, 9999");
+    glocal_args_free(a);
+    expect_date_refused(NULL, first - 1);
+    expect_date_refused(NULL, end);
+    expect_date_refused(NULL, INT64_MIN);
+    expect_date_refused(NULL, INT64_MAX);
+    /* the local date counts: in Berlin the last hour of 9999 in UTC is year 10000 */
+    expect_date_refused("tz=Europe/Berlin", end - HOUR / 2);
+    expect_date_refused("tz=America/New_York", first + HOUR);
+}
+END_TEST
+
 static void expect_counts(const char *locale, const char *id, const char *const *want)
 {
     static const char *const ns[] = {"0", "1", "2", "3", "5", "11", "21", "1.5", NULL};
@@ -175,6 +239,8 @@ void add_format_tests(Suite *s)
     TCase *tc = core_tcase("format");
     tcase_add_test(tc, money);
     tcase_add_test(tc, dates);
+    tcase_add_test(tc, dates_proleptic);
+    tcase_add_test(tc, dates_out_of_range);
     tcase_add_test(tc, plurals);
     tcase_add_test(tc, numbers);
     tcase_add_test(tc, plural_paths_agree);

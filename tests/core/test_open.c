@@ -176,11 +176,30 @@ START_TEST(options_limits)
 }
 END_TEST
 
+/* The link policy takes its two values only; a refused one keeps the old.
+ * What each policy does is in the corpus (symlink-outside*). */
+START_TEST(options_links)
+{
+    glocal_options *o = NULL;
+    glocal_error *e = NULL;
+    ck_assert_int_eq(glocal_options_new(&o, NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_options_set_links(NULL, GLOCAL_LINKS_ANYWHERE, NULL),
+                     GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_options_set_links(o, (glocal_links)2, &e), GLOCAL_ERR_INVALID);
+    ck_assert_ptr_nonnull(strstr(glocal_error_message(e), "link policy"));
+    glocal_error_free(e);
+    ck_assert_int_eq(glocal_options_set_links(o, GLOCAL_LINKS_ANYWHERE, NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_options_set_links(o, GLOCAL_LINKS_INSIDE, NULL), GLOCAL_OK);
+    glocal_options_free(o);
+}
+END_TEST
+
 /* Throws every input of the YAML test suite at the loader as base.yaml:
  * never a crash; a clean error with a location; inputs a conforming parser
  * must reject are YAML syntax errors. */
 static char suite_dir[64];
 static int suite_inputs, suite_must_fail;
+static glocal_options *suite_links; /* base.yaml links to an input outside suite_dir */
 
 static void load_suite_case(const char *input)
 {
@@ -196,7 +215,7 @@ static void load_suite_case(const char *input)
     bool known_gap = strstr(input, "/S98Z/") != NULL;
     glocal_catalog *c = NULL;
     glocal_error *e = NULL;
-    glocal_status st = glocal_catalog_open(suite_dir, &c, &e);
+    glocal_status st = glocal_catalog_open_with(suite_dir, suite_links, &c, &e);
     ck_assert_msg(st == GLOCAL_ERR_SYNTAX || st == GLOCAL_ERR_SCHEMA || st == GLOCAL_ERR_LIMIT,
                   "%s: %s", input, glocal_status_name(st));
     ck_assert_msg(!must_fail || known_gap || st == GLOCAL_ERR_SYNTAX, "%s must be a syntax error: %s", input,
@@ -206,7 +225,7 @@ static void load_suite_case(const char *input)
                   input);
     glocal_error_free(e);
     glocal_findings *fs = NULL;
-    ck_assert_int_eq(glocal_lint(suite_dir, &fs, NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_lint_with(suite_dir, suite_links, &fs, NULL), GLOCAL_OK);
     ck_assert_uint_ge(glocal_findings_count(fs), 1);
     glocal_findings_free(fs);
     suite_inputs++;
@@ -229,7 +248,10 @@ START_TEST(yaml_test_suite)
     ck_assert_ptr_nonnull(root);
     snprintf(suite_dir, sizeof suite_dir, "/tmp/glocal-yaml-XXXXXX");
     ck_assert_ptr_nonnull(mkdtemp(suite_dir));
+    ck_assert_int_eq(glocal_options_new(&suite_links, NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_options_set_links(suite_links, GLOCAL_LINKS_ANYWHERE, NULL), GLOCAL_OK);
     ck_assert_int_eq(nftw(root, visit_suite_file, 16, FTW_PHYS), 0);
+    glocal_options_free(suite_links);
     char target[128];
     snprintf(target, sizeof target, "%s/base.yaml", suite_dir);
     unlink(target);
@@ -258,6 +280,7 @@ void add_open_tests(Suite *s)
     tcase_add_test(tc, open_error_cases);
     tcase_add_test(tc, open_io_errors);
     tcase_add_test(tc, shipped_locales);
+    tcase_add_test(tc, options_links);
     tcase_add_test(tc, options_limits);
     tcase_add_test(tc, open_quote_warns);
     tcase_add_test(tc, messages_escape_controls);

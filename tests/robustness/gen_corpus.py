@@ -153,6 +153,20 @@ def generate(out):
         "de.yaml", b"glocal: 1\nlocale: de\nterms:\n" + terms +
         b'messages:\n  hello: "Hallo {name}"\n')
 
+    # ---- parent chains ----
+    far = b'  hello: "Hello {name}"\n  far: "Far {name}, from base"\n'
+    for links, expected in ((32, ["GLOCAL_OK",
+                                  "format en-chain32 far name=Anna => Far Anna, from en-chain00"]),
+                            (33, ["GLOCAL_ERR_LIMIT en-chain33.yaml:3:9",
+                                  "lint schema en-chain33.yaml:3:9"])):
+        c = Case(out, f"parent-depth-{links}", f"{links} `parent:` links in a row (the limit is "
+                 "32)", expected).write("base.yaml", base_with(far))
+        for i in range(links + 1):
+            c.write(f"en-chain{i:02d}.yaml", b"glocal: 1\nlocale: en-chain%02d\n" % i +
+                    (b"parent: en-chain%02d\n" % (i - 1) if i else b"") + b"messages:\n" +
+                    (b'  far: "Far {name}, from en-chain00"\n' if i == 0 else
+                     b'  hello: "Hi {name}"\n'))
+
     # ---- files that are not regular files ----
     c = Case(out, "symlink-loop", "`de.yaml` is a symlink to itself",
              "GLOCAL_ERR_IO de.yaml:0:0").write("base.yaml", BASE)
@@ -164,12 +178,29 @@ def generate(out):
     c = Case(out, "symlink-dangling", "`de.yaml` is a symlink to nothing",
              "GLOCAL_ERR_IO de.yaml:0:0").write("base.yaml", BASE)
     os.symlink("missing/nowhere.yaml", c.path("de.yaml"))
-    c = Case(out, "symlink-to-bundle", "`de.yaml` is a symlink to a bundle elsewhere: followed; "
-             "the catalog opens", ["GLOCAL_OK", "format de hello name=Anna => Hallo Anna"])
+    c = Case(out, "symlink-to-bundle", "`de.yaml` is a symlink to a bundle in a subdirectory, "
+             "inside the catalog directory: followed; the catalog opens", ["GLOCAL_OK", "format de hello name=Anna => Hallo Anna"])
     c.write("base.yaml", BASE)
     os.makedirs(c.path("elsewhere"))
     c.write("elsewhere/de-bundle", DE)
     os.symlink("elsewhere/de-bundle", c.path("de.yaml"))
+    # a bundle outside this catalog: the one symlink-to-bundle holds
+    outside = "../symlink-to-bundle/elsewhere/de-bundle"
+    c = Case(out, "symlink-outside", "`de.yaml` is a symlink to a bundle outside the catalog "
+             "directory: refused by default, never read", "GLOCAL_ERR_IO de.yaml:0:0")
+    c.write("base.yaml", BASE)
+    os.symlink(outside, c.path("de.yaml"))
+    c = Case(out, "symlink-outside-allowed", "the same with GLOCAL_LINKS_ANYWHERE: followed",
+             ["GLOCAL_OK", "links anywhere", "format de hello name=Anna => Hallo Anna"])
+    c.write("base.yaml", BASE)
+    os.symlink(outside, c.path("de.yaml"))
+    c = Case(out, "symlink-outside-through-inside", "`de.yaml` links to a link inside the "
+             "directory that leaves it: refused (where the last link leads counts)",
+             "GLOCAL_ERR_IO de.yaml:0:0")
+    c.write("base.yaml", BASE)
+    os.makedirs(c.path("sub"))
+    os.symlink("../" + outside, c.path("sub/inner"))
+    os.symlink("sub/inner", c.path("de.yaml"))
     c = Case(out, "symlink-to-dir", "`de.yaml` is a symlink to a directory: ignored like one",
              "GLOCAL_OK").write("base.yaml", BASE)
     os.symlink(".", c.path("de.yaml"))

@@ -7,6 +7,7 @@
  *
  *   # text                          a comment (the docs' table shows the first)
  *   root STATUS FILE:LINE:COL       replaces the first line when run as root
+ *   links anywhere                  open and lint with GLOCAL_LINKS_ANYWHERE
  *   lint RULE FILE:LINE:COL         lint must report RULE there
  *   format LOCALE ID [NAME=TEXT|#NAME=DECIMAL]... => OUTPUT
  *                                   on the opened catalog: the output, or
@@ -35,6 +36,7 @@ typedef struct expectation {
     size_t nlint;
     char format[16][LINE_MAX_LEN];
     size_t nformat;
+    glocal_links links;
 } expectation;
 
 static void chomp(char *s)
@@ -58,6 +60,8 @@ static void read_expected(const char *dir, const char *name, expectation *x)
             /* Root reads files whatever their mode: what the case gives then. */
             if (as_root)
                 snprintf(x->open, sizeof x->open, "%s", line + 5);
+        } else if (strcmp(line, "links anywhere") == 0) {
+            x->links = GLOCAL_LINKS_ANYWHERE;
         } else if (strncmp(line, "lint ", 5) == 0) {
             ck_assert_uint_lt(x->nlint, 8);
             snprintf(x->lint[x->nlint++], sizeof x->lint[0], "%s", line + 5);
@@ -169,10 +173,13 @@ static void run_case(const char *root, const char *name)
     read_expected(dir, name, &x);
     bool want_ok = strcmp(x.open, "GLOCAL_OK") == 0;
     bool want_io = strncmp(x.open, "GLOCAL_ERR_IO ", 14) == 0;
+    glocal_options *o = NULL;
+    ck_assert_int_eq(glocal_options_new(&o, NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_options_set_links(o, x.links, NULL), GLOCAL_OK);
 
     glocal_catalog *c = (glocal_catalog *)1;
     glocal_error *e = NULL;
-    glocal_status st = glocal_catalog_open(dir, &c, &e);
+    glocal_status st = glocal_catalog_open_with(dir, o, &c, &e);
     char got[5000];
     if (st == GLOCAL_OK) {
         snprintf(got, sizeof got, "GLOCAL_OK");
@@ -196,7 +203,8 @@ static void run_case(const char *root, const char *name)
 
     glocal_findings *f = NULL;
     e = NULL;
-    st = glocal_lint(dir, &f, &e);
+    st = glocal_lint_with(dir, o, &f, &e);
+    glocal_options_free(o);
     if (want_io) {
         ck_assert_msg(st == GLOCAL_ERR_IO, "%s: lint gave %s, want GLOCAL_ERR_IO", name,
                       glocal_status_name(st));

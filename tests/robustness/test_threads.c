@@ -1,7 +1,9 @@
 /* Eight threads format across every shipped locale while another reopens
  * the catalog 200 times (every other time from a broken copy) and swaps it:
  * every result must equal the single-threaded one, and a failed reopen must
- * leave the serving catalog untouched. */
+ * leave the serving catalog untouched.  Before anything else in the process,
+ * eight threads negotiate at once, so ICU's locale matcher is first built
+ * under contention (glocal warms nothing up for them). */
 #include <check.h>
 #include <glocal.h>
 #include <pthread.h>
@@ -120,6 +122,64 @@ static void make_broken_copy(void)
     fclose(f);
 }
 
+/* ---- negotiation from cold ---- */
+
+static const char *const headers[] = {
+    "fr-CH, fr;q=0.9, en;q=0.5", "de-AT", "zh-TW", "pt-AO,pt;q=0.8", "es-MX", "en-IN",
+    "ja-JP", "sr-Latn-RS, sr;q=0.5", "ar-EG", "nl-BE;q=0.7, *;q=0.1", "de-CH-1996", "hi",
+};
+enum { HEADERS = sizeof headers / sizeof *headers, NEGOTIATIONS = 200 };
+
+static pthread_barrier_t negotiate_start;
+static glocal_catalog *negotiating;
+
+static void *negotiator(void *results_p)
+{
+    char **results = results_p;
+    pthread_barrier_wait(&negotiate_start);
+    for (int i = 0; i < NEGOTIATIONS; i++) {
+        char *locale = NULL;
+        size_t h = (size_t)i % HEADERS;
+        if (glocal_negotiate(negotiating, headers[h], &locale, NULL) != GLOCAL_OK)
+            locale = NULL;
+        if (i < HEADERS)
+            results[h] = locale;
+        else if (!locale || strcmp(locale, results[h]) != 0)
+            results[h] = NULL; /* a later answer differs: a mismatch */
+        if (i >= HEADERS)
+            glocal_free(locale);
+    }
+    return NULL;
+}
+
+START_TEST(negotiate_from_threads)
+{
+    ck_assert_int_eq(glocal_catalog_open(locales_dir, &negotiating, NULL), GLOCAL_OK);
+    static char *results[THREADS][HEADERS];
+    pthread_t th[THREADS];
+    ck_assert_int_eq(pthread_barrier_init(&negotiate_start, NULL, THREADS), 0);
+    for (int i = 0; i < THREADS; i++)
+        ck_assert_int_eq(pthread_create(&th[i], NULL, negotiator, results[i]), 0);
+    for (int i = 0; i < THREADS; i++)
+        pthread_join(th[i], NULL);
+    pthread_barrier_destroy(&negotiate_start);
+    for (size_t h = 0; h < HEADERS; h++) {
+        char *want = NULL;
+        ck_assert_int_eq(glocal_negotiate(negotiating, headers[h], &want, NULL), GLOCAL_OK);
+        for (int i = 0; i < THREADS; i++) {
+            ck_assert_msg(results[i][h] && strcmp(results[i][h], want) == 0,
+                          "%s: thread %d negotiated %s, alone %s", headers[h], i,
+                          results[i][h] ? results[i][h] : "(failed or changed)", want);
+            glocal_free(results[i][h]);
+        }
+        glocal_free(want);
+    }
+    glocal_catalog_unref(negotiating);
+}
+END_TEST
+
+/* ---- reloading while formatting ---- */
+
 START_TEST(reload_while_formatting)
 {
     glocal_error *e = NULL;
@@ -177,6 +237,10 @@ int main(void)
     if (!locales_dir)
         return 2;
     Suite *s = suite_create("threads");
+    TCase *cold = tcase_create("negotiate"); /* first: nothing has used ICU's matcher yet */
+    tcase_set_timeout(cold, 600);
+    tcase_add_test(cold, negotiate_from_threads);
+    suite_add_tcase(s, cold);
     TCase *tc = tcase_create("reload");
     tcase_set_timeout(tc, 600);
     tcase_add_test(tc, reload_while_formatting);

@@ -34,7 +34,9 @@ class GcTest(unittest.TestCase):
         def cycle():
             cat = glocal.Catalog(path)
             cat.me = cat  # only the cycle collector can free it
-        self.assertLess(grown(cycle, 300, 5000), SLACK)
+        # warm up past the collector's first full cycles, so that the baseline
+        # already holds the most catalogs that wait for it at once
+        self.assertLess(grown(cycle, 2000, 5000), SLACK)
 
     def test_format_releases_everything(self):
         cat = glocal.Catalog(fixture("shop"))
