@@ -5,5 +5,7 @@
 #include "catalog.h"
 
 void gl_lint_warnings(const glocal_catalog *c, gl_diag *d);
+/* orphan and missing (lint_catalog.c), which gl_lint_warnings runs last. */
+void gl_lint_catalog_warnings(const glocal_catalog *c, gl_diag *d);
 
 #endif
