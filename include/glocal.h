@@ -463,9 +463,11 @@ GLOCAL_API glocal_status glocal_template_quote(const char *text, int in_plural, 
 
 /** The text of one formatted message and how glocal chose it: the bundle and
  *  variant that served it, the context and format locale used.  Immutable;
- *  owned by the caller, released with glocal_result_free.  Every string it
- *  returns is borrowed from it and valid until glocal_result_free; the result
- *  keeps its catalog alive until then.  A result may be read from any thread. */
+ *  owned by the caller, released with glocal_result_free.  Its text is its
+ *  own; the names it returns are borrowed from its catalog, like a
+ *  glocal_message's, so read them while the catalog is referenced (freeing
+ *  the result later is fine).  Nothing in it depends on the request or the
+ *  arguments after the call.  A result may be read from any thread. */
 typedef struct glocal_result glocal_result;
 
 /**

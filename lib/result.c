@@ -1,30 +1,29 @@
 /* glocal_format_result: the text and the resolution that chose it.  The
- * result holds a reference to its catalog, so the names it returns (bundle,
- * variant, file, axis values, a memoized chain's format tag) are the
- * catalog's own strings; only what may die before it (the request's zone, an
- * unmemoized chain's tag) is copied, into the result's own allocation.  Two
- * allocations a call, the result and its text (bench: the `result`
- * workload against `variants`). */
+ * result borrows from its catalog (bundle, variant, file, axis values, a
+ * memoized chain's format tag are the catalog's own strings, valid while the
+ * caller holds the catalog); only what may die sooner (the request's zone,
+ * an unmemoized chain's tag) is copied, into the result's own allocation.
+ * Two allocations a call, the result and its text, and no reference count
+ * touched (bench: the `result` workload against `variants`). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "format.h"
 
+#define FROM_REQUEST UINT32_MAX
+
 struct glocal_result {
-    glocal_catalog *cat;       /* referenced until glocal_result_free */
+    const glocal_catalog *cat;
     char *text;
     size_t len;
     const gl_bundle *bundle;
     const gl_variant *var;
     const char *lang;
+    const char *zone_source, *zone, *format_tag;
     bool fallback;
-    const char *axis[GL_MAX_AXES];         /* value names, NULL unset */
-    const char *axis_profile[GL_MAX_AXES]; /* bundle locale of the profile, NULL otherwise */
-    bool axis_from_request[GL_MAX_AXES];
-    const char *zone_source;
-    const char *zone;
-    const char *format_tag;
-    char copies[];             /* what zone and format_tag point to when copied */
+    uint32_t ctx[GL_MAX_AXES];  /* value index per axis, GL_AXIS_NONE unset */
+    uint32_t from[GL_MAX_AXES]; /* FROM_REQUEST, or the bundle whose profile set it */
+    char copies[];              /* what zone and format_tag point to when copied */
 };
 
 /* The request's language and script, as bundles write theirs ("de-Latn"). */
@@ -35,17 +34,14 @@ static bool same_language(const gl_chain *ch, const char *lang_script)
            strcmp(lang_script + n + 1, ch->facts.script) == 0;
 }
 
-static void describe_context(glocal_result *res, const glocal_catalog *c,
-                             const gl_resolution *rs)
+static void keep_context(glocal_result *res, const glocal_catalog *c, const gl_resolution *rs)
 {
     for (int a = 0; a < c->naxes; a++) {
         int from = rs->ctx_from[a];
         if (from == GL_FROM_UNSET)
             continue;
-        res->axis[a] = c->axisvals[rs->ctx[a]].name;
-        res->axis_from_request[a] = from == GL_FROM_REQUEST;
-        if (from >= 0)
-            res->axis_profile[a] = gl_resolution_bundle(c, rs, (size_t)from)->locale;
+        res->ctx[a] = rs->ctx[a];
+        res->from[a] = from == GL_FROM_REQUEST ? FROM_REQUEST : rs->chain->idx[from];
     }
 }
 
@@ -75,16 +71,18 @@ static const char *keep(char **tail, const char *s, bool copy)
 static glocal_result *describe(const glocal_catalog *c, const gl_resolution *rs,
                                const glocal_request *r)
 {
-    glocal_result *res = calloc(1, sizeof(*res) + copies_size(rs, r));
+    /* malloc, not calloc: glibc's calloc bypasses the per-thread cache */
+    glocal_result *res = malloc(sizeof(*res) + copies_size(rs, r));
     if (!res)
         return NULL;
+    memset(res, 0, sizeof(*res));
     char *tail = res->copies;
-    res->cat = glocal_catalog_ref((glocal_catalog *)c);
+    res->cat = c;
     res->bundle = gl_resolution_bundle(c, rs, rs->var_pos);
     res->var = rs->var;
     res->lang = rs->lang;
     res->fallback = !same_language(rs->chain, rs->lang);
-    describe_context(res, c, rs);
+    keep_context(res, c, rs);
     res->zone_source = zone_source(rs, r);
     res->zone = keep(&tail, rs->zone, r->zone != NULL);
     res->format_tag = keep(&tail, rs->chain->format_tag[rs->var_pos], rs->chain_owned);
@@ -129,14 +127,8 @@ void glocal_result_free(glocal_result *res)
 {
     if (!res)
         return;
-    glocal_catalog_unref(res->cat);
     free(res->text);
     free(res);
-}
-
-static int axis_index(const glocal_result *res, const char *axis)
-{
-    return res && axis ? gl_axis_named(res->cat, axis) : -1;
 }
 
 const char *glocal_result_text(const glocal_result *res) { return res ? res->text : NULL; }
@@ -156,22 +148,29 @@ const char *glocal_result_time_zone_source(const glocal_result *res)
     return res ? res->zone_source : NULL;
 }
 
+static int axis_index(const glocal_result *res, const char *axis)
+{
+    return res && axis ? gl_axis_named(res->cat, axis) : -1;
+}
+
 const char *glocal_result_axis(const glocal_result *res, const char *axis)
 {
     int a = axis_index(res, axis);
-    return a < 0 ? NULL : res->axis[a];
+    return a < 0 || !res->ctx[a] ? NULL : res->cat->axisvals[res->ctx[a]].name;
 }
 
 const char *glocal_result_axis_source(const glocal_result *res, const char *axis)
 {
     int a = axis_index(res, axis);
-    if (a < 0 || !res->axis[a])
+    if (a < 0 || !res->ctx[a])
         return NULL;
-    return res->axis_from_request[a] ? "request" : "profile";
+    return res->from[a] == FROM_REQUEST ? "request" : "profile";
 }
 
 const char *glocal_result_axis_profile(const glocal_result *res, const char *axis)
 {
     int a = axis_index(res, axis);
-    return a < 0 ? NULL : res->axis_profile[a];
+    if (a < 0 || !res->ctx[a] || res->from[a] == FROM_REQUEST)
+        return NULL;
+    return res->cat->bundles[res->from[a]].locale;
 }

@@ -216,22 +216,23 @@ START_TEST(result_says_what_was_served)
 }
 END_TEST
 
-START_TEST(a_result_outlives_its_catalog_reference)
+START_TEST(a_result_outlives_its_request)
 {
     glocal_catalog *c = NULL;
     ck_assert_int_eq(glocal_catalog_open(getenv("GLOCAL_LOCALES"), &c, NULL), GLOCAL_OK);
-    glocal_request *r = request("ja", NULL);
+    glocal_request *r = request("ja", "tz=America/Argentina/ComodRivadavia");
     glocal_args *a = new_args();
     glocal_args_text(a, "name", "Anna", NULL);
     glocal_result *res = NULL;
     ck_assert_int_eq(glocal_format_result(c, "greeting", r, a, &res, NULL), GLOCAL_OK);
-    glocal_catalog_unref(c); /* the result keeps it */
-    glocal_request_free(r);  /* and owns what it says */
+    glocal_request_free(r); /* the result copied the zone the request named */
+    glocal_args_free(a);
     ck_assert_str_eq(glocal_result_bundle(res), "ja");
     ck_assert_str_eq(glocal_result_variant(res), "other");
-    ck_assert_str_eq(glocal_result_time_zone(res), "Asia/Tokyo");
-    glocal_result_free(res);
-    glocal_args_free(a);
+    ck_assert_str_eq(glocal_result_time_zone(res), "America/Argentina/ComodRivadavia");
+    ck_assert_str_eq(glocal_result_time_zone_source(res), "request");
+    glocal_catalog_unref(c); /* after the last read: the result borrows from it */
+    glocal_result_free(res); /* freeing it later is fine */
 }
 END_TEST
 
@@ -241,6 +242,6 @@ void add_served_tests(Suite *s)
     tcase_set_timeout(tc, 600);
     tcase_add_test(tc, every_shipped_message_is_served_as_resolved);
     tcase_add_test(tc, result_says_what_was_served);
-    tcase_add_test(tc, a_result_outlives_its_catalog_reference);
+    tcase_add_test(tc, a_result_outlives_its_request);
     suite_add_tcase(s, tc);
 }
