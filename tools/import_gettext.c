@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "importer.h"
+#include "strmap.h"
 
 static const char usage_gettext[] =
     "usage: glocal import-gettext PO... --out DIR [--base-language TAG]\n"
@@ -35,13 +36,24 @@ static const char usage_gettext[] =
 
 /* ---- Plural-Forms: a C expression in n ---- */
 
+/* An expression is evaluated as GNU gettext's plural-eval does: in unsigned
+ * long arithmetic, which wraps (no overflow, no LONG_MIN / -1 trap); where
+ * gettext raises SIGFPE (division or remainder by zero) the expression does
+ * not evaluate.  Real expressions are under 200 bytes and nest a few levels;
+ * the evaluator recurses once per level of parentheses, `!` or `?:`, so it
+ * refuses more (docs/migrating.md). */
+#define PLURAL_MAX_BYTES 1024
+#define PLURAL_MAX_DEPTH 32
+
 typedef struct expr {
     const char *p;
     unsigned long n;
-    bool bad;
+    unsigned depth;
+    bool bad;                 /* does not parse, or divides by zero */
+    bool too_deep;
 } expr;
 
-static long ternary(expr *e);
+static unsigned long ternary(expr *e);
 
 static void ws(expr *e)
 {
@@ -61,31 +73,45 @@ static bool eat(expr *e, const char *tok)
     return true;
 }
 
-static long primary(expr *e)
+/* Enters one level of nesting; false (the expression refused) past the limit.
+ * Every caller leaves it again with e->depth--. */
+static bool deeper(expr *e)
+{
+    if (++e->depth <= PLURAL_MAX_DEPTH)
+        return true;
+    e->too_deep = e->bad = true;
+    return false;
+}
+
+static unsigned long primary(expr *e)
 {
     ws(e);
-    if (eat(e, "!"))
-        return !primary(e);
+    unsigned long v = 0;
+    if (eat(e, "!")) {
+        v = deeper(e) && !primary(e);
+        e->depth--;
+        return v;
+    }
     if (eat(e, "(")) {
-        long v = ternary(e);
+        v = ternary(e);
         e->bad = e->bad || !eat(e, ")");
         return v;
     }
     if (*e->p == 'n') {
         e->p++;
-        return (long)e->n;
+        return e->n;
     }
-    if (isdigit((unsigned char)*e->p))
-        return strtol(e->p, (char **)&e->p, 10);
-    e->bad = true;
-    return 0;
+    if (!isdigit((unsigned char)*e->p))
+        e->bad = true;
+    while (isdigit((unsigned char)*e->p)) /* wraps, as gettext's reader does */
+        v = v * 10 + (unsigned long)(*e->p++ - '0');
+    return v;
 }
 
-static long product(expr *e)
+static unsigned long product(expr *e)
 {
-    long v = primary(e);
+    unsigned long v = primary(e), r;
     for (;;) {
-        long r;
         if (eat(e, "*"))
             v *= primary(e);
         else if (eat(e, "/"))
@@ -97,9 +123,9 @@ static long product(expr *e)
     }
 }
 
-static long sum(expr *e)
+static unsigned long sum(expr *e)
 {
-    long v = product(e);
+    unsigned long v = product(e);
     for (;;) {
         if (eat(e, "+"))
             v += product(e);
@@ -110,9 +136,9 @@ static long sum(expr *e)
     }
 }
 
-static long relation(expr *e)
+static unsigned long relation(expr *e)
 {
-    long v = sum(e);
+    unsigned long v = sum(e);
     for (;;) {
         if (eat(e, "<="))
             v = v <= sum(e);
@@ -131,40 +157,54 @@ static long relation(expr *e)
     }
 }
 
-static long conjunction(expr *e)
+static unsigned long conjunction(expr *e)
 {
-    long v = relation(e);
+    unsigned long v = relation(e);
     while (eat(e, "&&"))
         v = relation(e) && v;
     return v;
 }
 
-static long disjunction(expr *e)
+static unsigned long disjunction(expr *e)
 {
-    long v = conjunction(e);
+    unsigned long v = conjunction(e);
     while (eat(e, "||"))
         v = conjunction(e) || v;
     return v;
 }
 
-static long ternary(expr *e)
+static unsigned long conditional(expr *e)
 {
-    long c = disjunction(e);
+    unsigned long c = disjunction(e);
     if (!eat(e, "?"))
         return c;
-    long a = ternary(e);
+    unsigned long a = ternary(e);
     e->bad = e->bad || !eat(e, ":");
-    long b = ternary(e);
+    unsigned long b = ternary(e);
     return c ? a : b;
 }
 
-/* The form index for n, or -1 when the expression does not parse. */
-static long plural_index(const char *expression, unsigned long n)
+static unsigned long ternary(expr *e)
 {
-    expr e = {expression, n, false};
-    long v = ternary(&e);
+    unsigned long v = deeper(e) ? conditional(e) : 0;
+    e->depth--;
+    return v;
+}
+
+enum { PLURAL_BAD = -1, PLURAL_TOO_DEEP = -2 };
+
+/* The form index for n (MAX_FORMS for any index from there on), or
+ * PLURAL_BAD when the expression does not evaluate, PLURAL_TOO_DEEP. */
+static long plural_index(const char *expression, unsigned long n, long max_forms)
+{
+    expr e = {expression, n, 0, false, false};
+    unsigned long v = ternary(&e);
     ws(&e);
-    return e.bad || (*e.p && *e.p != ';') ? -1 : v;
+    if (e.too_deep)
+        return PLURAL_TOO_DEEP;
+    if (e.bad || (*e.p && *e.p != ';'))
+        return PLURAL_BAD;
+    return v < (unsigned long)max_forms ? (long)v : max_forms;
 }
 
 /* ---- one PO file ---- */
@@ -178,6 +218,7 @@ typedef struct po {
     char tag[LOCALE_MAX];     /* the locale's tag, also for base */
     unsigned *lines;          /* of each message's msgid, in file order */
     size_t nlines, at;
+    unsigned forms_line;      /* of the Plural-Forms header, 0 none */
     int nforms;
     const char *form_cat[MAX_FORMS]; /* CLDR category of each gettext form, "" unused */
     const char *cats[6];      /* categories to write, and the form each takes */
@@ -213,20 +254,23 @@ static void xerror2(int severity, po_message_t m1, const char *f1, size_t l1, si
 
 static const struct po_xerror_handler handler = {xerror, xerror2};
 
-/* The lines of the `msgid` keywords, one per message in file order. */
-static void index_lines(po *x)
+/* The lines of the `msgid` keywords, one per message in file order, and
+ * the line of the Plural-Forms header. */
+static void index_lines(po *x, const char *text)
 {
-    char *text = imp_read_file(x->c, x->file);
     unsigned line = 1;
+    size_t cap = 0;
     for (const char *p = text; p && *p; line++) {
         if (!strncmp(p, "msgid ", 6) || !strncmp(p, "#~ msgid ", 9)) {
-            x->lines = xrealloc(x->lines, (x->nlines + 1) * sizeof *x->lines);
+            if (x->nlines == cap)
+                x->lines = xrealloc(x->lines, (cap = cap ? 2 * cap : 64) * sizeof *x->lines);
             x->lines[x->nlines++] = line;
         }
         const char *nl = strchr(p, '\n');
         p = nl ? nl + 1 : NULL;
     }
-    free(text);
+    const char *forms = text ? strstr(text, "Plural-Forms:") : NULL;
+    x->forms_line = forms ? imp_line_at(text, (size_t)(forms - text)) : 0;
 }
 
 static unsigned line_of(const po *x)
@@ -234,9 +278,24 @@ static unsigned line_of(const po *x)
     return x->at < x->nlines ? x->lines[x->at] : 0;
 }
 
+/* An expression beyond the evaluator's limits refuses the file. */
+static bool within_limits(po *x, const char *expression)
+{
+    size_t len = strcspn(expression, ";");
+    long probe = len > PLURAL_MAX_BYTES ? PLURAL_TOO_DEEP : plural_index(expression, 0, 1);
+    if (probe != PLURAL_TOO_DEEP)
+        return true;
+    imp_error(x->c, x->file, x->forms_line, "the Plural-Forms expression is longer than %d "
+              "bytes or nested deeper than %d levels (the importer's limits, "
+              "docs/migrating.md); nothing imported from it", PLURAL_MAX_BYTES,
+              PLURAL_MAX_DEPTH);
+    return false;
+}
+
 /* Each CLDR category of the language to the gettext form most integers of
- * that category take (0..1000); forms CLDR never selects are reported. */
-static void map_forms(po *x, const char *plural_forms)
+ * that category take (0..1000); forms CLDR never selects are reported.
+ * False when the expression refuses the file (within_limits). */
+static bool map_forms(po *x, const char *plural_forms)
 {
     const char *expression = plural_forms ? strstr(plural_forms, "plural=") : NULL;
     const char *np = plural_forms ? strstr(plural_forms, "nplurals=") : NULL;
@@ -248,18 +307,20 @@ static void map_forms(po *x, const char *plural_forms)
         x->nforms = 2;
     }
     expression += 7;
+    if (!within_limits(x, expression))
+        return false;
     unsigned hits[6][MAX_FORMS] = {{0}};
     for (unsigned long n = 0; n <= 1000; n++) {
         const char *cat = "other";
-        long form = plural_index(expression, n);
+        long form = plural_index(expression, n, x->nforms);
         glocal_plural_category(x->tag, 0, (int32_t)n, &cat, NULL);
         for (int k = 0; k < 6 && form >= 0 && form < x->nforms; k++)
             hits[k][form] += strcmp(cat, imp_categories[k]) == 0;
         if (form < 0 || form >= x->nforms) {
-            imp_warn(x->c, x->file, 0, "Plural-Forms `%s` does not evaluate for n=%lu; plural "
-                     "forms are not imported", expression, n);
+            imp_warn(x->c, x->file, x->forms_line, "Plural-Forms `%s` does not evaluate for "
+                     "n=%lu; plural forms are not imported", expression, n);
             x->nforms = 0;
-            return;
+            return true;
         }
     }
     x->ncats = 0;
@@ -275,6 +336,7 @@ static void map_forms(po *x, const char *plural_forms)
         x->cats[x->ncats] = imp_categories[k];
         x->cat_form[x->ncats++] = best;
     }
+    return true;
 }
 
 /* ---- text: printf conversions to arguments ---- */
@@ -457,33 +519,33 @@ typedef struct seen {
 } seen;
 
 static seen *ids;
-static size_t nids;
+static size_t nids, capids;
+static strmap id_of_key;      /* key -> index in ids */
+static strmap taken;          /* the ids given */
 
 /* The same (msgctxt, msgid) has the same id in every file; different ones
  * that slug alike get -2, -3 ... */
 static const char *id_for(const char *ctxt, const char *msgid)
 {
     strbuf k = {0};
+    size_t at;
     sb_printf(&k, "%s\4%s", ctxt ? ctxt : "", msgid);
-    for (size_t i = 0; i < nids; i++)
-        if (strcmp(ids[i].key, k.p) == 0) {
-            sb_free(&k);
-            return ids[i].id;
-        }
+    if (sm_get(&id_of_key, k.p, &at)) {
+        sb_free(&k);
+        return ids[at].id;
+    }
     char *stem = message_id(ctxt, msgid), *id = xstrdup(stem);
-    for (int n = 2;; n++) {
-        bool taken = false;
-        for (size_t i = 0; i < nids && !taken; i++)
-            taken = strcmp(ids[i].id, id) == 0;
-        if (!taken)
-            break;
+    for (int n = 2; sm_get(&taken, id, NULL); n++) {
         strbuf b = {0};
         sb_printf(&b, "%s-%d", stem, n);
         free(id);
         id = sb_take(&b);
     }
     free(stem);
-    ids = xrealloc(ids, (nids + 1) * sizeof *ids);
+    if (nids == capids)
+        ids = xrealloc(ids, (capids = capids ? 2 * capids : 64) * sizeof *ids);
+    sm_set(&taken, id, 1);
+    sm_set(&id_of_key, k.p, nids);
     ids[nids++] = (seen){sb_take(&k), id};
     return id;
 }
@@ -614,33 +676,38 @@ static void import_file(imp_catalog *c, const char *file)
 {
     po x = {.c = c, .file = file};
     char tag[LOCALE_MAX];
+    char *text = imp_read_file(c, file, NULL); /* first: its size is checked */
+    if (!text)
+        return;
     current = &x;
     po_file_t pf = po_file_read(file, &handler);
     if (!pf) {
         imp_warn(c, file, 0, "cannot read it as a PO file; nothing imported from it");
+        free(text);
+        current = NULL;
         return;
     }
+    index_lines(&x, text);
+    free(text);
     const char *header = po_file_domain_header(pf, NULL);
     char *charset = header ? po_header_field(header, "Content-Type") : NULL;
+    bool usable = true;
     if (charset && strstr(charset, "charset=") && !strstr(charset, "charset=UTF-8") &&
         !strstr(charset, "charset=utf-8") && !strstr(charset, "charset=ASCII")) {
         imp_warn(c, file, 0, "%s: glocal reads UTF-8 only; convert it with `msgconv "
                  "--to-code=UTF-8`", charset);
-        free(charset);
-        po_file_free(pf);
-        return;
+        usable = false;
     }
     free(charset);
-    x.locale = locale_of(&x, header, tag);
+    x.locale = usable ? locale_of(&x, header, tag) : NULL;
     if (x.locale) {
         snprintf(x.tag, sizeof x.tag, "%s", tag);
         char *forms = header ? po_header_field(header, "Plural-Forms") : NULL;
-        map_forms(&x, forms);
+        usable = map_forms(&x, forms);
         free(forms);
     }
-    index_lines(&x);
-    po_message_iterator_t it = po_message_iterator(pf, NULL);
-    for (po_message_t m; (m = po_next_message(it)); x.at++) {
+    po_message_iterator_t it = usable ? po_message_iterator(pf, NULL) : NULL;
+    for (po_message_t m; it && (m = po_next_message(it)); x.at++) {
         if (!*po_message_msgid(m))
             continue; /* the header */
         if (po_message_is_obsolete(m))
@@ -651,7 +718,8 @@ static void import_file(imp_catalog *c, const char *file)
         else
             import_message(&x, m);
     }
-    po_message_iterator_free(it);
+    if (it)
+        po_message_iterator_free(it);
     po_file_free(pf);
     free(x.lines);
     current = NULL;
@@ -666,5 +734,7 @@ int cmd_import_gettext(int argc, char **argv)
         free(ids[i].id);
     }
     free(ids);
+    sm_free(&id_of_key);
+    sm_free(&taken);
     return rc;
 }

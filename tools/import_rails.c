@@ -154,7 +154,10 @@ static void import_file(imp_catalog *c, const char *file)
     yd_file f;
     char err[512];
     if (!yd_load(file, &f, err, sizeof err)) {
-        imp_warn(c, file, 0, "%s; nothing imported from it", err);
+        if (f.over_limit) /* hostile rather than broken: the whole import is refused */
+            imp_error(c, file, 0, "%s; nothing imported from it", err);
+        else
+            imp_warn(c, file, 0, "%s; nothing imported from it", err);
         return;
     }
     for (size_t i = 0; i + 1 < f.root->n; i += 2) {
