@@ -281,14 +281,15 @@ static unsigned line_of(const po *x)
 /* An expression beyond the evaluator's limits refuses the file. */
 static bool within_limits(po *x, const char *expression)
 {
-    size_t len = strcspn(expression, ";");
-    long probe = len > PLURAL_MAX_BYTES ? PLURAL_TOO_DEEP : plural_index(expression, 0, 1);
-    if (probe != PLURAL_TOO_DEEP)
+    char what[64];
+    if (strcspn(expression, ";") > PLURAL_MAX_BYTES)
+        snprintf(what, sizeof what, "longer than %d bytes", PLURAL_MAX_BYTES);
+    else if (plural_index(expression, 0, 1) == PLURAL_TOO_DEEP)
+        snprintf(what, sizeof what, "nested deeper than %d levels", PLURAL_MAX_DEPTH);
+    else
         return true;
-    imp_error(x->c, x->file, x->forms_line, "the Plural-Forms expression is longer than %d "
-              "bytes or nested deeper than %d levels (the importer's limits, "
-              "docs/migrating.md); nothing imported from it", PLURAL_MAX_BYTES,
-              PLURAL_MAX_DEPTH);
+    imp_error(x->c, x->file, x->forms_line, "the Plural-Forms expression is %s (the importer's "
+              "limit, docs/migrating.md); nothing imported from it", what);
     return false;
 }
 
@@ -322,6 +323,14 @@ static bool map_forms(po *x, const char *plural_forms)
             x->nforms = 0;
             return true;
         }
+    }
+    for (int f = 0; f < x->nforms; f++) {
+        unsigned used = 0;
+        for (int k = 0; k < 6; k++)
+            used += hits[k][f];
+        if (!used)
+            imp_warn(x->c, x->file, x->forms_line, "Plural-Forms `%s` selects form %d for no n "
+                     "from 0 to 1000; msgstr[%d] is not imported", expression, f, f);
     }
     x->ncats = 0;
     for (int k = 0; k < 6; k++) {

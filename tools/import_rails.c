@@ -154,9 +154,15 @@ static void import_file(imp_catalog *c, const char *file)
     yd_file f;
     char err[512];
     if (!yd_load(file, &f, err, sizeof err)) {
-        if (f.over_limit) /* hostile rather than broken: the whole import is refused */
+        /* err: "FILE:LINE:COL: what" */
+        const char *what = strstr(err + strlen(file), ": ");
+        if (f.over_limit && what) { /* hostile rather than broken: the import is refused */
+            char *where = xstrndup(err, (size_t)(what - err));
+            imp_error(c, where, 0, "%s; nothing imported from it", what + 2);
+            free(where);
+        } else if (f.over_limit) {
             imp_error(c, file, 0, "%s; nothing imported from it", err);
-        else
+        } else
             imp_warn(c, file, 0, "%s; nothing imported from it", err);
         return;
     }
