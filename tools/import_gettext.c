@@ -527,10 +527,13 @@ typedef struct seen {
     char *id;
 } seen;
 
-static seen *ids;
-static size_t nids, capids;
-static strmap id_of_key;      /* key -> index in ids */
-static strmap taken;          /* the ids given */
+/* The ids of one run of the command, over all its files. */
+static struct {
+    seen *ids;
+    size_t n, cap;
+    strmap of_key;            /* key -> index in ids */
+    strmap taken;             /* the ids given */
+} known;
 
 /* The same (msgctxt, msgid) has the same id in every file; different ones
  * that slug alike get -2, -3 ... */
@@ -539,23 +542,24 @@ static const char *id_for(const char *ctxt, const char *msgid)
     strbuf k = {0};
     size_t at;
     sb_printf(&k, "%s\4%s", ctxt ? ctxt : "", msgid);
-    if (sm_get(&id_of_key, k.p, &at)) {
+    if (sm_get(&known.of_key, k.p, &at)) {
         sb_free(&k);
-        return ids[at].id;
+        return known.ids[at].id;
     }
     char *stem = message_id(ctxt, msgid), *id = xstrdup(stem);
-    for (int n = 2; sm_get(&taken, id, NULL); n++) {
+    for (int n = 2; sm_get(&known.taken, id, NULL); n++) {
         strbuf b = {0};
         sb_printf(&b, "%s-%d", stem, n);
         free(id);
         id = sb_take(&b);
     }
     free(stem);
-    if (nids == capids)
-        ids = xrealloc(ids, (capids = capids ? 2 * capids : 64) * sizeof *ids);
-    sm_set(&taken, id, 1);
-    sm_set(&id_of_key, k.p, nids);
-    ids[nids++] = (seen){sb_take(&k), id};
+    if (known.n == known.cap)
+        known.ids = xrealloc(known.ids, (known.cap = known.cap ? 2 * known.cap : 64) *
+                                            sizeof *known.ids);
+    sm_set(&known.taken, id, 1);
+    sm_set(&known.of_key, k.p, known.n);
+    known.ids[known.n++] = (seen){sb_take(&k), id};
     return id;
 }
 
@@ -698,7 +702,8 @@ static void import_file(imp_catalog *c, const char *file)
     }
     index_lines(&x, text);
     free(text);
-    const char *header = po_file_domain_header(pf, NULL);
+    /* libgettextpo returns a copy of the header, the caller's to free */
+    char *header = (char *)po_file_domain_header(pf, NULL);
     char *charset = header ? po_header_field(header, "Content-Type") : NULL;
     bool usable = true;
     if (charset && strstr(charset, "charset=") && !strstr(charset, "charset=UTF-8") &&
@@ -729,6 +734,7 @@ static void import_file(imp_catalog *c, const char *file)
     }
     if (it)
         po_message_iterator_free(it);
+    free(header);
     po_file_free(pf);
     free(x.lines);
     current = NULL;
@@ -738,12 +744,13 @@ int cmd_import_gettext(int argc, char **argv)
 {
     imp_catalog c = {.cmd = "import-gettext"};
     int rc = imp_run(&c, argc, argv, usage_gettext, import_file);
-    for (size_t i = 0; i < nids; i++) {
-        free(ids[i].key);
-        free(ids[i].id);
+    for (size_t i = 0; i < known.n; i++) {
+        free(known.ids[i].key);
+        free(known.ids[i].id);
     }
-    free(ids);
-    sm_free(&id_of_key);
-    sm_free(&taken);
+    free(known.ids);
+    sm_free(&known.of_key);
+    sm_free(&known.taken);
+    memset(&known, 0, sizeof known); /* the fuzzer runs the command again */
     return rc;
 }
