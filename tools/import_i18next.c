@@ -479,8 +479,8 @@ static void import_file(imp_catalog *c, const char *file)
     char *text = imp_read_file(c, file, &len);
     if (!text)
         return;
-    /* json-c's depth counts the top-level object, as the YAML limit does */
-    json_tokener *tok = json_tokener_new_ex((int)YD_MAX_DEPTH);
+    /* json-c refuses nesting at its depth, the YAML limit one level past */
+    json_tokener *tok = json_tokener_new_ex((int)YD_MAX_DEPTH + 1);
     json_object *root = json_tokener_parse_ex(tok, text, (int)len); /* len: 32 MiB at most */
     enum json_tokener_error jerr = json_tokener_get_error(tok);
     unsigned at = imp_line_at(text, json_tokener_get_parse_end(tok));
