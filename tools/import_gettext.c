@@ -198,7 +198,7 @@ enum { PLURAL_BAD = -1, PLURAL_TOO_DEEP = -2 };
 static long plural_index(const char *expression, unsigned long n, long max_forms)
 {
     expr e = {expression, n, 0, false, false};
-    unsigned long v = ternary(&e);
+    unsigned long v = conditional(&e); /* the top level is no nesting */
     ws(&e);
     if (e.too_deep)
         return PLURAL_TOO_DEEP;

@@ -85,24 +85,41 @@ static void add_entry(i18n *x, const char *path, const char *text, unsigned line
     x->e[x->n++] = (entry){xstrdup(path), NULL, NULL, NULL, false, text, line};
 }
 
+/* s with each byte that is not part of UTF-8 written \xHH, for a message. */
+static char *printable(const char *s)
+{
+    strbuf b = {0};
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        size_t n = *p < 0x80 ? 1 : *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : 2;
+        if (strnlen((const char *)p, n) == n && utf8_valid((const char *)p, n)) {
+            sb_putn(&b, (const char *)p, n);
+            p += n;
+        } else {
+            sb_printf(&b, "\\x%02X", *p++);
+        }
+    }
+    return sb_take(&b);
+}
+
 /* A string glocal can hold: UTF-8 (json-c passes other bytes through, which
  * would reach the bundle as control characters), under the scalar limit. */
 static bool acceptable(i18n *x, const char *path, json_object *val, unsigned line)
 {
     const char *s = json_object_get_string(val);
     size_t len = (size_t)json_object_get_string_len(val);
+    char *shown = printable(path);
+    size_t errors = x->c->errors;
     if (!utf8_valid(path, strlen(path)))
-        imp_error(x->c, x->file, line, "a key that is not UTF-8 (`%s`); nothing imported", path);
+        imp_error(x->c, x->file, line, "a key that is not UTF-8 (`%s`); nothing imported", shown);
     else if (!utf8_valid(s, len) || strlen(s) != len)
         imp_error(x->c, x->file, line, "the text of `%s` is not UTF-8 text; nothing imported",
                   path);
     else if (len > YD_MAX_SCALAR_BYTES)
         imp_error(x->c, x->file, line, "the text of `%s` is longer than the limit of %u bytes "
                   "(docs/limits.md); nothing imported", path, YD_MAX_SCALAR_BYTES);
-    else
-        return true;
-    x->refused = true;
-    return false;
+    free(shown);
+    x->refused = x->c->errors > errors;
+    return !x->refused;
 }
 
 /* Recurses once per level of the JSON, which json-c limits (YD_MAX_DEPTH). */
