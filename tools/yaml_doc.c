@@ -491,10 +491,14 @@ static bool emit(yaml_emitter_t *e, yaml_event_t *ev)
 #define PUA_FIRST 0xE000u
 #define PUA_COUNT 0x1900u
 
+#define ASTRAL_COUNT 0x100000u /* U+10000 to U+10FFFF */
+
 typedef struct astral {
     uint32_t cp[PUA_COUNT];
     size_t n;
     bool off;
+    uint16_t *slot;          /* cp - 0x10000 -> its index in cp + 1, 0 none: a
+                                lookup per character, not a scan of cp */
 } astral;
 
 static void put_utf8(strbuf *b, uint32_t cp)
@@ -515,17 +519,14 @@ static void scan_astral(astral *a, const yd_node *n)
 {
     for (const char *p = n->str; n->kind == YD_SCALAR && *p && !a->off;) {
         uint32_t cp = utf8_next(&p);
-        size_t i = 0;
         if (cp >= PUA_FIRST && cp < 0xF900)
             a->off = true;
-        if (cp < 0x10000)
+        if (cp < 0x10000 || a->slot[cp - 0x10000])
             continue;
-        while (i < a->n && a->cp[i] != cp)
-            i++;
-        if (i == a->n && a->n == PUA_COUNT)
+        if (a->n == PUA_COUNT)
             a->off = true;
-        else if (i == a->n)
-            a->cp[a->n++] = cp;
+        else
+            a->cp[a->n++] = cp, a->slot[cp - 0x10000] = (uint16_t)a->n;
     }
     for (size_t i = 0; i < n->n; i++)
         scan_astral(a, n->items[i]);
@@ -537,9 +538,8 @@ static char *mask(const astral *a, const char *s)
     strbuf b = {0};
     for (const char *p = s; *p;) {
         uint32_t cp = utf8_next(&p);
-        for (size_t i = 0; cp >= 0x10000 && !a->off && i < a->n; i++)
-            if (a->cp[i] == cp)
-                cp = PUA_FIRST + (uint32_t)i;
+        if (cp >= 0x10000 && !a->off && a->slot[cp - 0x10000])
+            cp = PUA_FIRST + a->slot[cp - 0x10000] - 1u;
         put_utf8(&b, cp);
     }
     sb_putc(&b, '\0');
@@ -616,10 +616,12 @@ static int write_buf(void *data, unsigned char *buffer, size_t size)
 static bool emit_document(strbuf *b, const yd_node *root)
 {
     emit_ctx x = {.astral = xcalloc(1, sizeof(astral))};
+    x.astral->slot = xcalloc(ASTRAL_COUNT, sizeof *x.astral->slot);
     yaml_emitter_t *e = &x.e;
     yaml_event_t ev;
     scan_astral(x.astral, root);
     if (!yaml_emitter_initialize(e)) {
+        free(x.astral->slot);
         free(x.astral);
         return false;
     }
@@ -645,6 +647,7 @@ static bool emit_document(strbuf *b, const yd_node *root)
     if (ok)
         unmask(x.astral, &x.out, b);
     sb_free(&x.out);
+    free(x.astral->slot);
     free(x.astral);
     return ok;
 }
