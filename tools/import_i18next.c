@@ -44,7 +44,7 @@ typedef struct i18n {
     imp_catalog *c;
     const char *file, *text;  /* the file and its bytes, for lines */
     size_t cursor;
-    unsigned cursor_line;     /* the line of text[cursor] */
+    unsigned cursor_line;     /* the line of text[cursor], 0 when lines are lost */
     const char *locale;       /* "base" or a tag */
     char *cats[2];            /* the language's cardinal and ordinal categories */
     entry *e;
@@ -62,15 +62,17 @@ typedef struct i18n {
 /* ---- reading the tree ---- */
 
 /* The line of "key": at or after the cursor (json-c keeps file order).  The
- * lines are counted from the cursor on, so reading a file is linear. */
+ * lines are counted from the cursor on, so reading a file is linear.  A key
+ * the file writes with escapes is not found; each such search would read the
+ * rest of the file, so the keys after it have no line (0). */
 static unsigned key_line(i18n *x, const char *key)
 {
     strbuf pat = {0};
     sb_printf(&pat, "\"%s\"", key);
-    const char *hit = strstr(x->text + x->cursor, pat.p);
+    const char *hit = x->cursor_line ? strstr(x->text + x->cursor, pat.p) : NULL;
     sb_free(&pat);
     if (!hit)
-        return 0;
+        return x->cursor_line = 0;
     size_t at = (size_t)(hit - x->text) + 1;
     for (size_t i = x->cursor; i < at; i++)
         x->cursor_line += x->text[i] == '\n';
