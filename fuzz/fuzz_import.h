@@ -4,7 +4,7 @@
  * checked: an exit status of docs/cli.md; after 0 or 1 a catalog that
  * opens (the importers lint before they write), after 2 or 3 nothing
  * written.  The importers' messages go to /dev/null unless FUZZ_VERBOSE is
- * set (to read them while reproducing an artifact). */
+ * set (to read them while reproducing an artifact); crash reports do not. */
 #ifndef GLOCAL_FUZZ_IMPORT_H
 #define GLOCAL_FUZZ_IMPORT_H
 

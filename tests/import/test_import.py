@@ -402,6 +402,16 @@ class HostileInput(unittest.TestCase):
                       err)
         self.assertEqual(self.render("ok", "--locale", "en"), "fine")
 
+    def test_po_comment_that_is_not_utf8(self):
+        # found by fuzz-import-gettext: the bytes reached the YAML writer, which read past them
+        code, _, err = self.run_import("gettext", "de.po", po_with_plural_forms("n != 1") +
+                                       '\n#. Shown on top \udcff\udcfe\nmsgid "Total"\n'
+                                       'msgstr "Summe"\n')
+        self.assertEqual(code, 1, err)
+        self.assertIn('de.po:14: warning: the translator comment or msgctxt of "Total" is not '
+                      'UTF-8; not carried over to _note', err)
+        self.assertEqual(self.render("total", "--locale", "de"), "Summe")
+
     def test_i18next_suffix_without_its_stem_stays_in_the_id(self):
         # `shipped_notice` is a context of `shipped` only when `shipped` exists
         code, _, err = self.run_import("i18next", "en/translation.json",
