@@ -61,7 +61,7 @@ TSAN_OPTIONS=halt_on_error=1 CK_FORK=no run "threads under ThreadSanitizer" buil
 ./fuzz/run --build || exit 1
 rm -f build-fuzz/meson-logs/testlog.json
 run "fuzz targets, 60 s each" build-fuzz --suite fuzz --no-rebuild
-tail -n 3 build-fuzz/fuzz/summary.txt
+tail -n 6 build-fuzz/fuzz/summary.txt
 
 # Memcheck is slow; the thread stress test has run under ASan and TSan already.
 valgrind_suites=()
