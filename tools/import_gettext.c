@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "importer.h"
+#include "plural_forms.h"
 #include "strmap.h"
 
 static const char usage_gettext[] =
@@ -33,179 +34,6 @@ static const char usage_gettext[] =
     "carried over are reported with file and line.\n"
     "\n"
     IMPORTER_EXIT_STATUS;
-
-/* ---- Plural-Forms: a C expression in n ---- */
-
-/* An expression is evaluated as GNU gettext's plural-eval does: in unsigned
- * long arithmetic, which wraps (no overflow, no LONG_MIN / -1 trap); where
- * gettext raises SIGFPE (division or remainder by zero) the expression does
- * not evaluate.  Real expressions are under 200 bytes and nest a few levels;
- * the evaluator recurses once per level of parentheses, `!` or `?:`, so it
- * refuses more (docs/migrating.md). */
-#define PLURAL_MAX_BYTES 1024
-#define PLURAL_MAX_DEPTH 32
-
-typedef struct expr {
-    const char *p;
-    unsigned long n;
-    unsigned depth;
-    bool bad;                 /* does not parse, or divides by zero */
-    bool too_deep;
-} expr;
-
-static unsigned long ternary(expr *e);
-
-static void ws(expr *e)
-{
-    while (isspace((unsigned char)*e->p))
-        e->p++;
-}
-
-static bool eat(expr *e, const char *tok)
-{
-    ws(e);
-    size_t k = strlen(tok);
-    if (strncmp(e->p, tok, k) != 0 || (k == 1 && strchr("<>=!&|", tok[0]) && e->p[1] == '='))
-        return false;
-    if (k == 1 && (tok[0] == '&' || tok[0] == '|') && e->p[1] == tok[0])
-        return false;
-    e->p += k;
-    return true;
-}
-
-/* Enters one level of nesting; false (the expression refused) past the limit.
- * Every caller leaves it again with e->depth--. */
-static bool deeper(expr *e)
-{
-    if (++e->depth <= PLURAL_MAX_DEPTH)
-        return true;
-    e->too_deep = e->bad = true;
-    return false;
-}
-
-static unsigned long primary(expr *e)
-{
-    ws(e);
-    unsigned long v = 0;
-    if (eat(e, "!")) {
-        v = deeper(e) && !primary(e);
-        e->depth--;
-        return v;
-    }
-    if (eat(e, "(")) {
-        v = ternary(e);
-        e->bad = e->bad || !eat(e, ")");
-        return v;
-    }
-    if (*e->p == 'n') {
-        e->p++;
-        return e->n;
-    }
-    if (!isdigit((unsigned char)*e->p))
-        e->bad = true;
-    while (isdigit((unsigned char)*e->p)) /* wraps, as gettext's reader does */
-        v = v * 10 + (unsigned long)(*e->p++ - '0');
-    return v;
-}
-
-static unsigned long product(expr *e)
-{
-    unsigned long v = primary(e), r;
-    for (;;) {
-        if (eat(e, "*"))
-            v *= primary(e);
-        else if (eat(e, "/"))
-            v = (r = primary(e)) ? v / r : (e->bad = true, 0);
-        else if (eat(e, "%"))
-            v = (r = primary(e)) ? v % r : (e->bad = true, 0);
-        else
-            return v;
-    }
-}
-
-static unsigned long sum(expr *e)
-{
-    unsigned long v = product(e);
-    for (;;) {
-        if (eat(e, "+"))
-            v += product(e);
-        else if (eat(e, "-"))
-            v -= product(e);
-        else
-            return v;
-    }
-}
-
-static unsigned long relation(expr *e)
-{
-    unsigned long v = sum(e);
-    for (;;) {
-        if (eat(e, "<="))
-            v = v <= sum(e);
-        else if (eat(e, ">="))
-            v = v >= sum(e);
-        else if (eat(e, "<"))
-            v = v < sum(e);
-        else if (eat(e, ">"))
-            v = v > sum(e);
-        else if (eat(e, "=="))
-            v = v == sum(e);
-        else if (eat(e, "!="))
-            v = v != sum(e);
-        else
-            return v;
-    }
-}
-
-static unsigned long conjunction(expr *e)
-{
-    unsigned long v = relation(e);
-    while (eat(e, "&&"))
-        v = relation(e) && v;
-    return v;
-}
-
-static unsigned long disjunction(expr *e)
-{
-    unsigned long v = conjunction(e);
-    while (eat(e, "||"))
-        v = conjunction(e) || v;
-    return v;
-}
-
-static unsigned long conditional(expr *e)
-{
-    unsigned long c = disjunction(e);
-    if (!eat(e, "?"))
-        return c;
-    unsigned long a = ternary(e);
-    e->bad = e->bad || !eat(e, ":");
-    unsigned long b = ternary(e);
-    return c ? a : b;
-}
-
-static unsigned long ternary(expr *e)
-{
-    unsigned long v = deeper(e) ? conditional(e) : 0;
-    e->depth--;
-    return v;
-}
-
-enum { PLURAL_BAD = -1, PLURAL_TOO_DEEP = -2 };
-
-/* The form index for n (MAX_FORMS for any index from there on), or
- * PLURAL_BAD when the expression does not evaluate, PLURAL_TOO_DEEP. */
-static long plural_index(const char *expression, unsigned long n, long max_forms)
-{
-    expr e = {expression, n, 0, false, false};
-    unsigned long v = conditional(&e); /* the top level is no nesting */
-    ws(&e);
-    if (e.too_deep)
-        return PLURAL_TOO_DEEP;
-    if (e.bad || (*e.p && *e.p != ';'))
-        return PLURAL_BAD;
-    return v < (unsigned long)max_forms ? (long)v : max_forms;
-}
 
 /* ---- one PO file ---- */
 
@@ -282,10 +110,10 @@ static unsigned line_of(const po *x)
 static bool within_limits(po *x, const char *expression)
 {
     char what[64];
-    if (strcspn(expression, ";") > PLURAL_MAX_BYTES)
-        snprintf(what, sizeof what, "longer than %d bytes", PLURAL_MAX_BYTES);
-    else if (plural_index(expression, 0, 1) == PLURAL_TOO_DEEP)
-        snprintf(what, sizeof what, "nested deeper than %d levels", PLURAL_MAX_DEPTH);
+    if (strcspn(expression, ";") > PLURAL_FORMS_MAX_BYTES)
+        snprintf(what, sizeof what, "longer than %d bytes", PLURAL_FORMS_MAX_BYTES);
+    else if (plural_forms_eval(expression, 0, 1) == PLURAL_FORMS_TOO_DEEP)
+        snprintf(what, sizeof what, "nested deeper than %d levels", PLURAL_FORMS_MAX_DEPTH);
     else
         return true;
     imp_error(x->c, x->file, x->forms_line, "the Plural-Forms expression is %s (the importer's "
@@ -310,16 +138,17 @@ static bool map_forms(po *x, const char *plural_forms)
     expression += 7;
     if (!within_limits(x, expression))
         return false;
+    int shown = (int)strcspn(expression, ";"); /* within the limit: an int */
     unsigned hits[6][MAX_FORMS] = {{0}};
     for (unsigned long n = 0; n <= 1000; n++) {
         const char *cat = "other";
-        long form = plural_index(expression, n, x->nforms);
+        long form = plural_forms_eval(expression, n, x->nforms);
         glocal_plural_category(x->tag, 0, (int32_t)n, &cat, NULL);
         for (int k = 0; k < 6 && form >= 0 && form < x->nforms; k++)
             hits[k][form] += strcmp(cat, imp_categories[k]) == 0;
         if (form < 0 || form >= x->nforms) {
-            imp_warn(x->c, x->file, x->forms_line, "Plural-Forms `%s` does not evaluate for "
-                     "n=%lu; plural forms are not imported", expression, n);
+            imp_warn(x->c, x->file, x->forms_line, "Plural-Forms `%.*s` does not evaluate for "
+                     "n=%lu; plural forms are not imported", shown, expression, n);
             x->nforms = 0;
             return true;
         }
@@ -329,8 +158,8 @@ static bool map_forms(po *x, const char *plural_forms)
         for (int k = 0; k < 6; k++)
             used += hits[k][f];
         if (!used)
-            imp_warn(x->c, x->file, x->forms_line, "Plural-Forms `%s` selects form %d for no n "
-                     "from 0 to 1000; msgstr[%d] is not imported", expression, f, f);
+            imp_warn(x->c, x->file, x->forms_line, "Plural-Forms `%.*s` selects form %d for no n "
+                     "from 0 to 1000; msgstr[%d] is not imported", shown, expression, f, f);
     }
     x->ncats = 0;
     for (int k = 0; k < 6; k++) {
