@@ -115,7 +115,9 @@ HOSTILE = {
         "(" * 33 + "n" + ")" * 33, "!" * 40 + "n", "n==1?0:" * 20 + "1",
         "n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2")] + [
         # a translator comment with bytes that are not UTF-8 (found by fuzz-import-gettext)
-        PO_HEADER % "n != 1" + '\n#. Shown on top \udcff\udcfe\nmsgid "Total"\nmsgstr "Summe"\n'],
+        PO_HEADER % "n != 1" + '\n#. Shown on top \udcff\udcfe\nmsgid "Total"\nmsgstr "Summe"\n',
+        # a msgid_plural with bytes that are not UTF-8 (found by fuzz-import-gettext)
+        (PO_HEADER % "n != 1").replace('"%d items"', '"%d items \udcf4\udc90\udc80\udc80"')],
     # bytes FF FE in a string; a lone surrogate escape (json-c makes it U+FFFD)
     "import-i18next": ['{"a": "Hi \udcff\udcfe there"}', '{"b": "\\ud800"}',
                        '{"a": ' * 15 + '"x"' + "}" * 15, '{"a": ' * 16 + '"x"' + "}" * 16,

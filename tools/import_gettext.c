@@ -473,6 +473,13 @@ static void import_message(po *x, po_message_t m)
     const char *id = id_for(ctxt, msgid);
     conv_state s = {x, 0, 0, false, msgid};
     char *source = side(x, m, &s, true), *note = note_of(m, ctxt);
+    if (!utf8_valid(source, strlen(source))) { /* the msgid is; found by fuzz-import-gettext */
+        imp_warn(x->c, x->file, line_of(x), "the msgid_plural of \"%s\" is not UTF-8; not "
+                 "imported", msgid);
+        free(source);
+        free(note);
+        return;
+    }
     if (!utf8_valid(note, strlen(note))) { /* found by fuzz-import-gettext */
         imp_warn(x->c, x->file, line_of(x), "the translator comment or msgctxt of \"%s\" is "
                  "not UTF-8; not carried over to _note", msgid);

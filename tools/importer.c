@@ -212,8 +212,8 @@ static int write_bundles(imp_catalog *c)
         const imp_bundle *b = &c->b[i];
         out[i].name = strrchr(b->path, '/') + 1;
         if (!yd_render(b->file.root, b->file.header, &text[i])) {
-            fprintf(stderr, "glocal %s: cannot write %s: libyaml's emitter failed\n", c->cmd,
-                    b->path);
+            fprintf(stderr, "glocal %s: cannot write %s: a text that is not UTF-8, or libyaml's "
+                    "emitter failed\n", c->cmd, b->path);
             rc = EXIT_USAGE;
         }
         out[i].text = text[i].p ? text[i].p : "";

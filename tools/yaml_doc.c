@@ -497,6 +497,7 @@ typedef struct astral {
     uint32_t cp[PUA_COUNT];
     size_t n;
     bool off;
+    bool invalid;            /* a scalar is not UTF-8: nothing is written */
     uint16_t *slot;          /* cp - 0x10000 -> its index in cp + 1, 0 none: a
                                 lookup per character, not a scan of cp */
 } astral;
@@ -517,7 +518,10 @@ static void put_utf8(strbuf *b, uint32_t cp)
 
 static void scan_astral(astral *a, const yd_node *n)
 {
-    for (const char *p = n->str; n->kind == YD_SCALAR && *p && !a->off;) {
+    /* utf8_next reads UTF-8 only; a writer that put other bytes in a tree is
+     * refused here rather than read past them (found by fuzz-import-gettext) */
+    a->invalid = a->invalid || (n->kind == YD_SCALAR && !utf8_valid(n->str, strlen(n->str)));
+    for (const char *p = n->str; n->kind == YD_SCALAR && *p && !a->off && !a->invalid;) {
         uint32_t cp = utf8_next(&p);
         if (cp >= PUA_FIRST && cp < 0xF900)
             a->off = true;
@@ -620,7 +624,7 @@ static bool emit_document(strbuf *b, const yd_node *root)
     yaml_emitter_t *e = &x.e;
     yaml_event_t ev;
     scan_astral(x.astral, root);
-    if (!yaml_emitter_initialize(e)) {
+    if (x.astral->invalid || !yaml_emitter_initialize(e)) {
         free(x.astral->slot);
         free(x.astral);
         return false;

@@ -412,6 +412,15 @@ class HostileInput(unittest.TestCase):
                       'UTF-8; not carried over to _note', err)
         self.assertEqual(self.render("total", "--locale", "de"), "Summe")
 
+    def test_po_plural_msgid_that_is_not_utf8(self):
+        # found by fuzz-import-gettext: the bytes reached the YAML writer, which read past them
+        code, _, err = self.run_import("gettext", "de.po", po_with_plural_forms("n != 1")
+                                       .replace('"%d items"', '"%d items \udcf4\udc90\udc80\udc80"'))
+        self.assertEqual(code, 1, err)
+        self.assertIn('de.po:8: warning: the msgid_plural of "one item" is not UTF-8; not '
+                      'imported', err)
+        self.assertFalse(os.path.exists(os.path.join(self.out, "de.yaml")))
+
     def test_i18next_suffix_without_its_stem_stays_in_the_id(self):
         # `shipped_notice` is a context of `shipped` only when `shipped` exists
         code, _, err = self.run_import("i18next", "en/translation.json",
