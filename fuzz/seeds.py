@@ -2,8 +2,10 @@
 """Writes the seed corpus of one fuzz target into OUT (docs/robustness.md).
 
 Seeds come from the shipped catalog (locales/) and the golden bad-input cases
-(tests/robustness/corpus, tests/core/open-errors, tests/lint/cases).  Usage:
-seeds.py bundle|lint|format OUT
+(tests/robustness/corpus, tests/core/open-errors, tests/lint/cases); the
+importer targets' from the importers' fixtures (tests/import/fixtures) and
+the hostile inputs fixed before (small versions of each).  Usage:
+seeds.py bundle|lint|format|import-gettext|import-i18next|import-rails OUT
 """
 import hashlib
 import json
@@ -100,10 +102,53 @@ def format_seeds():
         yield e.encode()
 
 
+IMPORT_FIXTURES = {"import-gettext": ".po", "import-i18next": ".json", "import-rails": ".yml"}
+PO_HEADER = ('msgid ""\nmsgstr ""\n"Language: de\\n"\n'
+             '"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: nplurals=2; plural=%s;\\n"\n\n'
+             'msgid "one item"\nmsgid_plural "%%d items"\nmsgstr[0] "ein Ding"\n'
+             'msgstr[1] "%%d Dinge"\n')
+# the hostile inputs of docs/robustness.md, each just past or just under its limit
+HOSTILE = {
+    "import-gettext": [PO_HEADER % e for e in (
+        "(0-9223372036854775807-1)/(0-1)", "(0-9223372036854775807-1)%(0-1)",
+        "(n*9223372036854775807*4) != 0", "n/0", "n%(n-n)", "(" * 32 + "n" + ")" * 32,
+        "(" * 33 + "n" + ")" * 33, "!" * 40 + "n", "n==1?0:" * 20 + "1",
+        "n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2")] + [
+        # a translator comment with bytes that are not UTF-8 (found by fuzz-import-gettext)
+        PO_HEADER % "n != 1" + '\n#. Shown on top \udcff\udcfe\nmsgid "Total"\nmsgstr "Summe"\n',
+        # a msgid_plural with bytes that are not UTF-8 (found by fuzz-import-gettext)
+        (PO_HEADER % "n != 1").replace('"%d items"', '"%d items \udcf4\udc90\udc80\udc80"')],
+    # bytes FF FE in a string; a lone surrogate escape (json-c makes it U+FFFD)
+    "import-i18next": ['{"a": "Hi \udcff\udcfe there"}', '{"b": "\\ud800"}',
+                       '{"a": ' * 15 + '"x"' + "}" * 15, '{"a": ' * 16 + '"x"' + "}" * 16,
+                       '{"k_one": "{{count}} item", "k_other": "{{count}} items", '
+                       '"k_formal": "Sie", "k_male": "er", "k": "x"}'],
+    "import-rails": ["en:\n  k: " + "[" * 20 + "]" * 20 + "\n",
+                     "en:\n" + "".join("  " * (i + 1) + "k%d:\n" % i for i in range(15)) +
+                     "  " * 16 + "v: x\n",
+                     "en:\n  cart:\n    one: \"%{count} item\"\n    other: \"%{count} items\"\n"
+                     "de:\n  cart:\n    other: \"%<count>d Dinge\"\n"],
+}
+
+
+def import_seeds(target):
+    fixtures = os.path.join(ROOT, "tests", "import", "fixtures")
+    for dirpath, _, names in sorted(os.walk(fixtures)):
+        for name in sorted(names):
+            if name.endswith(IMPORT_FIXTURES[target]) or (
+                    target == "import-gettext" and name.endswith(".pot")):
+                yield read(os.path.join(dirpath, name))
+    for text in HOSTILE[target]:
+        yield text.encode("utf-8", "surrogateescape")
+
+
 def main():
     target, out = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
-    gen = format_seeds() if target == "format" else bundle_seeds()
+    if target in IMPORT_FIXTURES:
+        gen = import_seeds(target)
+    else:
+        gen = format_seeds() if target == "format" else bundle_seeds()
     n = 0
     for data in gen:
         digest = hashlib.sha1(data).hexdigest()

@@ -74,7 +74,7 @@ build build-tsan &&
 rm -f build-fuzz/meson-logs/testlog.json
 if ./fuzz/run --build; then
   run "fuzz targets, 60 s each" build-fuzz --suite fuzz --no-rebuild
-  tail -n 3 build-fuzz/fuzz/summary.txt
+  tail -n 6 build-fuzz/fuzz/summary.txt
 else
   echo "== fuzz build FAILED"
   logs+=(build-fuzz/meson-logs/testlog.json)

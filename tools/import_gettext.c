@@ -18,6 +18,8 @@
 #include "cli.h"
 #include "commands.h"
 #include "importer.h"
+#include "plural_forms.h"
+#include "strmap.h"
 
 static const char usage_gettext[] =
     "usage: glocal import-gettext PO... --out DIR [--base-language TAG]\n"
@@ -33,140 +35,6 @@ static const char usage_gettext[] =
     "\n"
     IMPORTER_EXIT_STATUS;
 
-/* ---- Plural-Forms: a C expression in n ---- */
-
-typedef struct expr {
-    const char *p;
-    unsigned long n;
-    bool bad;
-} expr;
-
-static long ternary(expr *e);
-
-static void ws(expr *e)
-{
-    while (isspace((unsigned char)*e->p))
-        e->p++;
-}
-
-static bool eat(expr *e, const char *tok)
-{
-    ws(e);
-    size_t k = strlen(tok);
-    if (strncmp(e->p, tok, k) != 0 || (k == 1 && strchr("<>=!&|", tok[0]) && e->p[1] == '='))
-        return false;
-    if (k == 1 && (tok[0] == '&' || tok[0] == '|') && e->p[1] == tok[0])
-        return false;
-    e->p += k;
-    return true;
-}
-
-static long primary(expr *e)
-{
-    ws(e);
-    if (eat(e, "!"))
-        return !primary(e);
-    if (eat(e, "(")) {
-        long v = ternary(e);
-        e->bad = e->bad || !eat(e, ")");
-        return v;
-    }
-    if (*e->p == 'n') {
-        e->p++;
-        return (long)e->n;
-    }
-    if (isdigit((unsigned char)*e->p))
-        return strtol(e->p, (char **)&e->p, 10);
-    e->bad = true;
-    return 0;
-}
-
-static long product(expr *e)
-{
-    long v = primary(e);
-    for (;;) {
-        long r;
-        if (eat(e, "*"))
-            v *= primary(e);
-        else if (eat(e, "/"))
-            v = (r = primary(e)) ? v / r : (e->bad = true, 0);
-        else if (eat(e, "%"))
-            v = (r = primary(e)) ? v % r : (e->bad = true, 0);
-        else
-            return v;
-    }
-}
-
-static long sum(expr *e)
-{
-    long v = product(e);
-    for (;;) {
-        if (eat(e, "+"))
-            v += product(e);
-        else if (eat(e, "-"))
-            v -= product(e);
-        else
-            return v;
-    }
-}
-
-static long relation(expr *e)
-{
-    long v = sum(e);
-    for (;;) {
-        if (eat(e, "<="))
-            v = v <= sum(e);
-        else if (eat(e, ">="))
-            v = v >= sum(e);
-        else if (eat(e, "<"))
-            v = v < sum(e);
-        else if (eat(e, ">"))
-            v = v > sum(e);
-        else if (eat(e, "=="))
-            v = v == sum(e);
-        else if (eat(e, "!="))
-            v = v != sum(e);
-        else
-            return v;
-    }
-}
-
-static long conjunction(expr *e)
-{
-    long v = relation(e);
-    while (eat(e, "&&"))
-        v = relation(e) && v;
-    return v;
-}
-
-static long disjunction(expr *e)
-{
-    long v = conjunction(e);
-    while (eat(e, "||"))
-        v = conjunction(e) || v;
-    return v;
-}
-
-static long ternary(expr *e)
-{
-    long c = disjunction(e);
-    if (!eat(e, "?"))
-        return c;
-    long a = ternary(e);
-    e->bad = e->bad || !eat(e, ":");
-    long b = ternary(e);
-    return c ? a : b;
-}
-
-/* The form index for n, or -1 when the expression does not parse. */
-static long plural_index(const char *expression, unsigned long n)
-{
-    expr e = {expression, n, false};
-    long v = ternary(&e);
-    ws(&e);
-    return e.bad || (*e.p && *e.p != ';') ? -1 : v;
-}
-
 /* ---- one PO file ---- */
 
 #define MAX_FORMS 6
@@ -178,6 +46,7 @@ typedef struct po {
     char tag[LOCALE_MAX];     /* the locale's tag, also for base */
     unsigned *lines;          /* of each message's msgid, in file order */
     size_t nlines, at;
+    unsigned forms_line;      /* of the Plural-Forms header, 0 none */
     int nforms;
     const char *form_cat[MAX_FORMS]; /* CLDR category of each gettext form, "" unused */
     const char *cats[6];      /* categories to write, and the form each takes */
@@ -213,20 +82,23 @@ static void xerror2(int severity, po_message_t m1, const char *f1, size_t l1, si
 
 static const struct po_xerror_handler handler = {xerror, xerror2};
 
-/* The lines of the `msgid` keywords, one per message in file order. */
-static void index_lines(po *x)
+/* The lines of the `msgid` keywords, one per message in file order, and
+ * the line of the Plural-Forms header. */
+static void index_lines(po *x, const char *text)
 {
-    char *text = imp_read_file(x->c, x->file);
     unsigned line = 1;
+    size_t cap = 0;
     for (const char *p = text; p && *p; line++) {
         if (!strncmp(p, "msgid ", 6) || !strncmp(p, "#~ msgid ", 9)) {
-            x->lines = xrealloc(x->lines, (x->nlines + 1) * sizeof *x->lines);
+            if (x->nlines == cap)
+                x->lines = xrealloc(x->lines, (cap = cap ? 2 * cap : 64) * sizeof *x->lines);
             x->lines[x->nlines++] = line;
         }
         const char *nl = strchr(p, '\n');
         p = nl ? nl + 1 : NULL;
     }
-    free(text);
+    const char *forms = text ? strstr(text, "Plural-Forms:") : NULL;
+    x->forms_line = forms ? imp_line_at(text, (size_t)(forms - text)) : 0;
 }
 
 static unsigned line_of(const po *x)
@@ -234,9 +106,25 @@ static unsigned line_of(const po *x)
     return x->at < x->nlines ? x->lines[x->at] : 0;
 }
 
+/* An expression beyond the evaluator's limits refuses the file. */
+static bool within_limits(po *x, const char *expression)
+{
+    char what[64];
+    if (strcspn(expression, ";") > PLURAL_FORMS_MAX_BYTES)
+        snprintf(what, sizeof what, "longer than %d bytes", PLURAL_FORMS_MAX_BYTES);
+    else if (plural_forms_eval(expression, 0, 1) == PLURAL_FORMS_TOO_DEEP)
+        snprintf(what, sizeof what, "nested deeper than %d levels", PLURAL_FORMS_MAX_DEPTH);
+    else
+        return true;
+    imp_error(x->c, x->file, x->forms_line, "the Plural-Forms expression is %s (the importer's "
+              "limit, docs/migrating.md); nothing imported from it", what);
+    return false;
+}
+
 /* Each CLDR category of the language to the gettext form most integers of
- * that category take (0..1000); forms CLDR never selects are reported. */
-static void map_forms(po *x, const char *plural_forms)
+ * that category take (0..1000); forms CLDR never selects are reported.
+ * False when the expression refuses the file (within_limits). */
+static bool map_forms(po *x, const char *plural_forms)
 {
     const char *expression = plural_forms ? strstr(plural_forms, "plural=") : NULL;
     const char *np = plural_forms ? strstr(plural_forms, "nplurals=") : NULL;
@@ -248,19 +136,30 @@ static void map_forms(po *x, const char *plural_forms)
         x->nforms = 2;
     }
     expression += 7;
+    if (!within_limits(x, expression))
+        return false;
+    int shown = (int)strcspn(expression, ";"); /* within the limit: an int */
     unsigned hits[6][MAX_FORMS] = {{0}};
     for (unsigned long n = 0; n <= 1000; n++) {
         const char *cat = "other";
-        long form = plural_index(expression, n);
+        long form = plural_forms_eval(expression, n, x->nforms);
         glocal_plural_category(x->tag, 0, (int32_t)n, &cat, NULL);
         for (int k = 0; k < 6 && form >= 0 && form < x->nforms; k++)
             hits[k][form] += strcmp(cat, imp_categories[k]) == 0;
         if (form < 0 || form >= x->nforms) {
-            imp_warn(x->c, x->file, 0, "Plural-Forms `%s` does not evaluate for n=%lu; plural "
-                     "forms are not imported", expression, n);
+            imp_warn(x->c, x->file, x->forms_line, "Plural-Forms `%.*s` does not evaluate for "
+                     "n=%lu; plural forms are not imported", shown, expression, n);
             x->nforms = 0;
-            return;
+            return true;
         }
+    }
+    for (int f = 0; f < x->nforms; f++) {
+        unsigned used = 0;
+        for (int k = 0; k < 6; k++)
+            used += hits[k][f];
+        if (!used)
+            imp_warn(x->c, x->file, x->forms_line, "Plural-Forms `%.*s` selects form %d for no n "
+                     "from 0 to 1000; msgstr[%d] is not imported", shown, expression, f, f);
     }
     x->ncats = 0;
     for (int k = 0; k < 6; k++) {
@@ -275,6 +174,7 @@ static void map_forms(po *x, const char *plural_forms)
         x->cats[x->ncats] = imp_categories[k];
         x->cat_form[x->ncats++] = best;
     }
+    return true;
 }
 
 /* ---- text: printf conversions to arguments ---- */
@@ -456,35 +356,39 @@ typedef struct seen {
     char *id;
 } seen;
 
-static seen *ids;
-static size_t nids;
+/* The ids of one run of the command, over all its files. */
+static struct {
+    seen *ids;
+    size_t n, cap;
+    strmap of_key;            /* key -> index in ids */
+    strmap taken;             /* the ids given */
+} known;
 
 /* The same (msgctxt, msgid) has the same id in every file; different ones
  * that slug alike get -2, -3 ... */
 static const char *id_for(const char *ctxt, const char *msgid)
 {
     strbuf k = {0};
+    size_t at;
     sb_printf(&k, "%s\4%s", ctxt ? ctxt : "", msgid);
-    for (size_t i = 0; i < nids; i++)
-        if (strcmp(ids[i].key, k.p) == 0) {
-            sb_free(&k);
-            return ids[i].id;
-        }
+    if (sm_get(&known.of_key, k.p, &at)) {
+        sb_free(&k);
+        return known.ids[at].id;
+    }
     char *stem = message_id(ctxt, msgid), *id = xstrdup(stem);
-    for (int n = 2;; n++) {
-        bool taken = false;
-        for (size_t i = 0; i < nids && !taken; i++)
-            taken = strcmp(ids[i].id, id) == 0;
-        if (!taken)
-            break;
+    for (int n = 2; sm_get(&known.taken, id, NULL); n++) {
         strbuf b = {0};
         sb_printf(&b, "%s-%d", stem, n);
         free(id);
         id = sb_take(&b);
     }
     free(stem);
-    ids = xrealloc(ids, (nids + 1) * sizeof *ids);
-    ids[nids++] = (seen){sb_take(&k), id};
+    if (known.n == known.cap)
+        known.ids = xrealloc(known.ids, (known.cap = known.cap ? 2 * known.cap : 64) *
+                                            sizeof *known.ids);
+    sm_set(&known.taken, id, 1);
+    sm_set(&known.of_key, k.p, known.n);
+    known.ids[known.n++] = (seen){sb_take(&k), id};
     return id;
 }
 
@@ -569,6 +473,18 @@ static void import_message(po *x, po_message_t m)
     const char *id = id_for(ctxt, msgid);
     conv_state s = {x, 0, 0, false, msgid};
     char *source = side(x, m, &s, true), *note = note_of(m, ctxt);
+    if (!utf8_valid(source, strlen(source))) { /* the msgid is; found by fuzz-import-gettext */
+        imp_warn(x->c, x->file, line_of(x), "the msgid_plural of \"%s\" is not UTF-8; not "
+                 "imported", msgid);
+        free(source);
+        free(note);
+        return;
+    }
+    if (!utf8_valid(note, strlen(note))) { /* found by fuzz-import-gettext */
+        imp_warn(x->c, x->file, line_of(x), "the translator comment or msgctxt of \"%s\" is "
+                 "not UTF-8; not carried over to _note", msgid);
+        *note = '\0';
+    }
     imp_put(x->c, "base", id, "other", source, note);
     free(source);
     free(note);
@@ -614,33 +530,39 @@ static void import_file(imp_catalog *c, const char *file)
 {
     po x = {.c = c, .file = file};
     char tag[LOCALE_MAX];
+    char *text = imp_read_file(c, file, NULL); /* first: its size is checked */
+    if (!text)
+        return;
     current = &x;
     po_file_t pf = po_file_read(file, &handler);
     if (!pf) {
         imp_warn(c, file, 0, "cannot read it as a PO file; nothing imported from it");
+        free(text);
+        current = NULL;
         return;
     }
-    const char *header = po_file_domain_header(pf, NULL);
+    index_lines(&x, text);
+    free(text);
+    /* libgettextpo returns a copy of the header, the caller's to free */
+    char *header = (char *)po_file_domain_header(pf, NULL);
     char *charset = header ? po_header_field(header, "Content-Type") : NULL;
+    bool usable = true;
     if (charset && strstr(charset, "charset=") && !strstr(charset, "charset=UTF-8") &&
         !strstr(charset, "charset=utf-8") && !strstr(charset, "charset=ASCII")) {
         imp_warn(c, file, 0, "%s: glocal reads UTF-8 only; convert it with `msgconv "
                  "--to-code=UTF-8`", charset);
-        free(charset);
-        po_file_free(pf);
-        return;
+        usable = false;
     }
     free(charset);
-    x.locale = locale_of(&x, header, tag);
+    x.locale = usable ? locale_of(&x, header, tag) : NULL;
     if (x.locale) {
         snprintf(x.tag, sizeof x.tag, "%s", tag);
         char *forms = header ? po_header_field(header, "Plural-Forms") : NULL;
-        map_forms(&x, forms);
+        usable = map_forms(&x, forms);
         free(forms);
     }
-    index_lines(&x);
-    po_message_iterator_t it = po_message_iterator(pf, NULL);
-    for (po_message_t m; (m = po_next_message(it)); x.at++) {
+    po_message_iterator_t it = usable ? po_message_iterator(pf, NULL) : NULL;
+    for (po_message_t m; it && (m = po_next_message(it)); x.at++) {
         if (!*po_message_msgid(m))
             continue; /* the header */
         if (po_message_is_obsolete(m))
@@ -651,7 +573,9 @@ static void import_file(imp_catalog *c, const char *file)
         else
             import_message(&x, m);
     }
-    po_message_iterator_free(it);
+    if (it)
+        po_message_iterator_free(it);
+    free(header);
     po_file_free(pf);
     free(x.lines);
     current = NULL;
@@ -661,10 +585,13 @@ int cmd_import_gettext(int argc, char **argv)
 {
     imp_catalog c = {.cmd = "import-gettext"};
     int rc = imp_run(&c, argc, argv, usage_gettext, import_file);
-    for (size_t i = 0; i < nids; i++) {
-        free(ids[i].key);
-        free(ids[i].id);
+    for (size_t i = 0; i < known.n; i++) {
+        free(known.ids[i].key);
+        free(known.ids[i].id);
     }
-    free(ids);
+    free(known.ids);
+    sm_free(&known.of_key);
+    sm_free(&known.taken);
+    memset(&known, 0, sizeof known); /* the fuzzer runs the command again */
     return rc;
 }

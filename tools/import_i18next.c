@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "importer.h"
+#include "strmap.h"
 
 static const char usage_i18next[] =
     "usage: glocal import-i18next JSON... --out DIR [--base-language TAG]\n"
@@ -43,37 +44,93 @@ typedef struct i18n {
     imp_catalog *c;
     const char *file, *text;  /* the file and its bytes, for lines */
     size_t cursor;
+    unsigned cursor_line;     /* the line of text[cursor], 0 when lines are lost */
     const char *locale;       /* "base" or a tag */
     char *cats[2];            /* the language's cardinal and ordinal categories */
     entry *e;
-    size_t n;
+    size_t n, cap;
+    bool refused;             /* an error (imp_error): nothing more is read */
+    strmap stems;             /* stem -> how many entries have it (classify) */
+    /* the entries of a stem, and of a stem with one context, in file order:
+     * the first in the maps, the next in the arrays (NONE: the last) */
+    strmap stem_first, variant_first;
+    size_t *stem_next, *variant_next;
 } i18n;
+
+#define NONE SIZE_MAX
 
 /* ---- reading the tree ---- */
 
-/* The line of "key": at or after the cursor (json-c keeps file order). */
+/* The line of "key": at or after the cursor (json-c keeps file order).  The
+ * lines are counted from the cursor on, so reading a file is linear.  A key
+ * the file writes with escapes is not found; each such search would read the
+ * rest of the file, so the keys after it have no line (0). */
 static unsigned key_line(i18n *x, const char *key)
 {
     strbuf pat = {0};
     sb_printf(&pat, "\"%s\"", key);
-    const char *hit = strstr(x->text + x->cursor, pat.p);
+    const char *hit = x->cursor_line ? strstr(x->text + x->cursor, pat.p) : NULL;
     sb_free(&pat);
     if (!hit)
-        return 0;
-    x->cursor = (size_t)(hit - x->text) + 1;
-    return imp_line_at(x->text, x->cursor);
+        return x->cursor_line = 0;
+    size_t at = (size_t)(hit - x->text) + 1;
+    for (size_t i = x->cursor; i < at; i++)
+        x->cursor_line += x->text[i] == '\n';
+    x->cursor = at;
+    return x->cursor_line;
 }
 
 static void add_entry(i18n *x, const char *path, const char *text, unsigned line)
 {
-    x->e = xrealloc(x->e, (x->n + 1) * sizeof *x->e);
+    if (x->n == x->cap)
+        x->e = xrealloc(x->e, (x->cap = x->cap ? 2 * x->cap : 64) * sizeof *x->e);
     x->e[x->n++] = (entry){xstrdup(path), NULL, NULL, NULL, false, text, line};
 }
 
+/* s with each byte that is not part of UTF-8 written \xHH, for a message. */
+static char *printable(const char *s)
+{
+    strbuf b = {0};
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        size_t n = *p < 0x80 ? 1 : *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : 2;
+        if (strnlen((const char *)p, n) == n && utf8_valid((const char *)p, n)) {
+            sb_putn(&b, (const char *)p, n);
+            p += n;
+        } else {
+            sb_printf(&b, "\\x%02X", *p++);
+        }
+    }
+    return sb_take(&b);
+}
+
+/* A string glocal can hold: UTF-8 (json-c passes other bytes through, which
+ * would reach the bundle as control characters), under the scalar limit. */
+static bool acceptable(i18n *x, const char *path, json_object *val, unsigned line)
+{
+    const char *s = json_object_get_string(val);
+    size_t len = (size_t)json_object_get_string_len(val);
+    char *shown = printable(path);
+    size_t errors = x->c->errors;
+    if (!utf8_valid(path, strlen(path)))
+        imp_error(x->c, x->file, line, "a key that is not UTF-8 (`%s`); nothing imported", shown);
+    else if (!utf8_valid(s, len) || strlen(s) != len)
+        imp_error(x->c, x->file, line, "the text of `%s` is not UTF-8 text; nothing imported",
+                  path);
+    else if (len > YD_MAX_SCALAR_BYTES)
+        imp_error(x->c, x->file, line, "the text of `%s` is longer than the limit of %u bytes "
+                  "(docs/limits.md); nothing imported", path, YD_MAX_SCALAR_BYTES);
+    free(shown);
+    x->refused = x->c->errors > errors;
+    return !x->refused;
+}
+
+/* Recurses once per level of the JSON, which json-c limits (YD_MAX_DEPTH). */
 static void flatten(i18n *x, const char *prefix, json_object *obj)
 {
     json_object_object_foreach(obj, key, val)
     {
+        if (x->refused)
+            return;
         strbuf p = {0};
         sb_printf(&p, "%s%s%s", prefix, *prefix ? "." : "", key);
         char *path = sb_take(&p);
@@ -81,9 +138,9 @@ static void flatten(i18n *x, const char *prefix, json_object *obj)
         enum json_type t = json_object_get_type(val);
         if (t == json_type_object)
             flatten(x, path, val);
-        else if (t == json_type_string)
+        else if (t == json_type_string && acceptable(x, path, val, line))
             add_entry(x, path, json_object_get_string(val), line);
-        else
+        else if (t != json_type_string)
             imp_warn(x->c, x->file, line, "`%s` is %s, not a string; only strings are "
                      "messages", path, t == json_type_array ? "a list" : "a number or "
                      "boolean");
@@ -104,10 +161,16 @@ static bool strip(char *s, const char *suffix)
 
 static bool has_stem(const i18n *x, const char *stem)
 {
-    for (size_t i = 0; i < x->n; i++)
-        if (strcmp(x->e[i].stem, stem) == 0)
-            return true;
-    return false;
+    size_t count;
+    return sm_get(&x->stems, stem, &count) && count > 0;
+}
+
+/* One more (by +1) or one fewer (-1) entry with stem. */
+static void count_stem(i18n *x, const char *stem, int by)
+{
+    size_t count = 0;
+    sm_get(&x->stems, stem, &count);
+    sm_set(&x->stems, stem, count + (size_t)by);
 }
 
 /* Plural suffixes first, then contexts: formality values always, any other
@@ -128,6 +191,7 @@ static void classify(i18n *x)
         }
         if (!e->cat && strip(e->stem, "_plural"))
             e->cat = "other";
+        count_stem(x, e->stem, +1);
     }
     static const char *const formality[] = {"formal", "informal", "honorific"};
     for (size_t i = 0; i < x->n; i++) {
@@ -139,10 +203,15 @@ static void classify(i18n *x)
         bool known = false;
         for (int f = 0; f < 3; f++)
             known = known || strcmp(us + 1, formality[f]) == 0;
-        if (known || has_stem(x, e->stem))
+        if (known || has_stem(x, e->stem)) {
             e->context = xstrdup(us + 1);
-        else
             *us = '_';
+            count_stem(x, e->stem, -1);
+            *us = '\0';
+            count_stem(x, e->stem, +1);
+        } else {
+            *us = '_';
+        }
     }
 }
 
@@ -213,20 +282,50 @@ static char *template_of(i18n *x, const entry *e, bool in_plural)
 
 /* ---- messages ---- */
 
+/* The key of a stem with context ctx (NULL: none) in variant_first. */
+static char *variant_key(const char *stem, const char *ctx)
+{
+    strbuf b = {0};
+    sb_printf(&b, "%s%s%s", stem, ctx ? "\1" : "", ctx ? ctx : "");
+    return sb_take(&b);
+}
+
+/* Chains the entries of each stem, and of each stem and context, in file
+ * order, so that building a message visits only its own entries. */
+static void group(i18n *x)
+{
+    x->stem_next = xcalloc(x->n + 1, sizeof *x->stem_next);
+    x->variant_next = xcalloc(x->n + 1, sizeof *x->variant_next);
+    for (size_t i = x->n; i-- > 0;) {
+        const entry *e = &x->e[i];
+        char *vk = variant_key(e->stem, e->context);
+        if (!sm_get(&x->stem_first, e->stem, &x->stem_next[i]))
+            x->stem_next[i] = NONE;
+        if (!sm_get(&x->variant_first, vk, &x->variant_next[i]))
+            x->variant_next[i] = NONE;
+        sm_set(&x->stem_first, e->stem, i);
+        sm_set(&x->variant_first, vk, i);
+        free(vk);
+    }
+}
+
 /* The template of stem's entries with context ctx (NULL: none): a plural
  * when it has plural forms, else the plain text; NULL when there is none. */
 static char *variant_of(i18n *x, const char *stem, const char *ctx, bool *used)
 {
     const char *cats[8];
     char *tmpls[8];
-    size_t n = 0;
+    size_t n = 0, i = NONE;
     bool ordinal = false;
     const entry *plain = NULL;
-    for (size_t i = 0; i < x->n; i++) {
+    char *vk = variant_key(stem, ctx);
+    sm_get(&x->variant_first, vk, &i);
+    free(vk);
+    for (; i != NONE; i = x->variant_next[i]) {
         entry *e = &x->e[i];
         if (strcmp(e->stem, stem) != 0 || (ctx ? !e->context || strcmp(e->context, ctx)
                                                : e->context != NULL))
-            continue;
+            continue; /* a key that only looks alike ("a\1b" is a stem too) */
         used[i] = true;
         if (!e->cat)
             plain = e;
@@ -261,7 +360,9 @@ static char *with_select(i18n *x, const entry *first, char *plain, bool *used)
     strbuf b = {0};
     bool any = false, had_plain = plain != NULL;
     sb_puts(&b, "{context, select,");
-    for (size_t i = 0; i < x->n; i++) {
+    size_t i = NONE;
+    sm_get(&x->stem_first, first->stem, &i);
+    for (; i != NONE; i = x->stem_next[i]) {
         entry *e = &x->e[i];
         if (used[i] || strcmp(e->stem, first->stem) != 0 || !e->context ||
             is_formality(e->context))
@@ -353,10 +454,36 @@ static void import_entries(i18n *x, const char *ns)
             free(s);
         }
     }
+    group(x);
     for (size_t i = 0; i < x->n; i++)
         if (!used[i])
             put_message(x, i, used);
     free(used);
+}
+
+static void import_tree(imp_catalog *c, const char *file, const char *text, const char *tag,
+                        const char *ns, json_object *root)
+{
+    i18n x = {.c = c, .file = file, .text = text, .cursor_line = 1,
+              .locale = strcmp(tag, c->base_lang) == 0 ? "base" : tag};
+    x.cats[0] = plural_categories(tag, false);
+    x.cats[1] = plural_categories(tag, true);
+    flatten(&x, "", root);
+    if (!x.refused)
+        import_entries(&x, ns);
+    for (size_t i = 0; i < x.n; i++) {
+        free(x.e[i].path);
+        free(x.e[i].stem);
+        free(x.e[i].context);
+    }
+    free(x.e);
+    free(x.cats[0]);
+    free(x.cats[1]);
+    sm_free(&x.stems);
+    sm_free(&x.stem_first);
+    sm_free(&x.variant_first);
+    free(x.stem_next);
+    free(x.variant_next);
 }
 
 static void import_file(imp_catalog *c, const char *file)
@@ -367,32 +494,23 @@ static void import_file(imp_catalog *c, const char *file)
                  "locales/de/translation.json); skipped");
         return;
     }
-    char *text = imp_read_file(c, file);
-    if (!text) {
-        c->warnings++;
+    size_t len;
+    char *text = imp_read_file(c, file, &len);
+    if (!text)
         return;
-    }
-    json_tokener *tok = json_tokener_new();
-    json_object *root = json_tokener_parse_ex(tok, text, (int)strlen(text));
-    if (!root || json_object_get_type(root) != json_type_object) {
-        imp_warn(c, file, imp_line_at(text, json_tokener_get_parse_end(tok)), "%s; nothing "
-                 "imported from it", root ? "the top level is not an object"
-                                          : json_tokener_error_desc(json_tokener_get_error(tok)));
-    } else {
-        i18n x = {c, file, text, 0, strcmp(tag, c->base_lang) == 0 ? "base" : tag, {0}, NULL, 0};
-        x.cats[0] = plural_categories(tag, false);
-        x.cats[1] = plural_categories(tag, true);
-        flatten(&x, "", root);
-        import_entries(&x, ns);
-        for (size_t i = 0; i < x.n; i++) {
-            free(x.e[i].path);
-            free(x.e[i].stem);
-            free(x.e[i].context);
-        }
-        free(x.e);
-        free(x.cats[0]);
-        free(x.cats[1]);
-    }
+    /* json-c refuses nesting at its depth, the YAML limit one level past */
+    json_tokener *tok = json_tokener_new_ex((int)YD_MAX_DEPTH + 1);
+    json_object *root = json_tokener_parse_ex(tok, text, (int)len); /* len: 32 MiB at most */
+    enum json_tokener_error jerr = json_tokener_get_error(tok);
+    unsigned at = imp_line_at(text, json_tokener_get_parse_end(tok));
+    if (!root && jerr == json_tokener_error_depth)
+        imp_error(c, file, at, "nesting deeper than the limit of %u (docs/limits.md); nothing "
+                  "imported", YD_MAX_DEPTH);
+    else if (!root || json_object_get_type(root) != json_type_object)
+        imp_warn(c, file, at, "%s; nothing imported from it",
+                 root ? "the top level is not an object" : json_tokener_error_desc(jerr));
+    else
+        import_tree(c, file, text, tag, ns, root);
     json_object_put(root);
     json_tokener_free(tok);
     free(text);

@@ -85,7 +85,8 @@ static bool plural_map(const yd_node *m)
 {
     bool key = false;
     for (size_t i = 0; i < m->n; i += 2) {
-        if (m->items[i + 1]->kind != YD_SCALAR || !imp_is_category(m->items[i]->str))
+        if (m->items[i]->kind != YD_SCALAR || m->items[i + 1]->kind != YD_SCALAR ||
+            !imp_is_category(m->items[i]->str))
             return false;
         key = key || !strcmp(m->items[i]->str, "other") || !strcmp(m->items[i]->str, "one");
     }
@@ -124,10 +125,21 @@ static void put_plural(rails *r, const char *id, const yd_node *m)
     free(have);
 }
 
+/* YAML allows a list or a map as a key (`? [a, b]: text`); Rails keys are text. */
+static bool text_key(imp_catalog *c, const char *file, const yd_node *k)
+{
+    if (k->kind != YD_SCALAR)
+        imp_warn(c, file, k->line, "a key that is not text (a list or a map); "
+                 "skipped");
+    return k->kind == YD_SCALAR;
+}
+
 static void walk(rails *r, const char *prefix, const yd_node *m)
 {
     for (size_t i = 0; i + 1 < m->n; i += 2) {
         const yd_node *k = m->items[i], *v = m->items[i + 1];
+        if (!text_key(r->c, r->file, k))
+            continue;
         strbuf key = {0};
         sb_printf(&key, "%s%s%s", prefix, *prefix ? "." : "", k->str);
         char *path = sb_take(&key), *id = imp_message_id(path);
@@ -154,12 +166,23 @@ static void import_file(imp_catalog *c, const char *file)
     yd_file f;
     char err[512];
     if (!yd_load(file, &f, err, sizeof err)) {
-        imp_warn(c, file, 0, "%s; nothing imported from it", err);
+        /* err: "FILE:LINE:COL: what" */
+        const char *what = strstr(err + strlen(file), ": ");
+        if (f.over_limit && what) { /* hostile rather than broken: the import is refused */
+            char *where = xstrndup(err, (size_t)(what - err));
+            imp_error(c, where, 0, "%s; nothing imported from it", what + 2);
+            free(where);
+        } else if (f.over_limit) {
+            imp_error(c, file, 0, "%s; nothing imported from it", err);
+        } else
+            imp_warn(c, file, 0, "%s; nothing imported from it", err);
         return;
     }
     for (size_t i = 0; i + 1 < f.root->n; i += 2) {
         const yd_node *k = f.root->items[i], *v = f.root->items[i + 1];
         char tag[LOCALE_MAX];
+        if (!text_key(c, file, k))
+            continue;
         if (v->kind != YD_MAP || bundle_locale(c->cmd, file, k->str, tag) != CONTINUE) {
             imp_warn(c, file, k->line, "`%s` is not a locale with a map of keys; skipped",
                      k->str);

@@ -165,18 +165,33 @@ void imp_term(imp_catalog *c, const char *locale, const char *name, const char *
         yd_set(section(root, "terms"), name, yd_scalar(text));
 }
 
+static void report(imp_catalog *c, const char *file, unsigned line, const char *severity,
+                   const char *fmt, va_list ap)
+{
+    fprintf(stderr, "glocal %s: %s:", c->cmd, file);
+    if (line)
+        fprintf(stderr, "%u:", line);
+    fprintf(stderr, " %s: ", severity);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
 void imp_warn(imp_catalog *c, const char *file, unsigned line, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "glocal %s: %s:", c->cmd, file);
-    if (line)
-        fprintf(stderr, "%u:", line);
-    fputs(" warning: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    report(c, file, line, "warning", fmt, ap);
     va_end(ap);
     c->warnings++;
+}
+
+void imp_error(imp_catalog *c, const char *file, unsigned line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report(c, file, line, "error", fmt, ap);
+    va_end(ap);
+    c->errors++;
 }
 
 static size_t unreadable(const imp_catalog *c)
@@ -197,8 +212,8 @@ static int write_bundles(imp_catalog *c)
         const imp_bundle *b = &c->b[i];
         out[i].name = strrchr(b->path, '/') + 1;
         if (!yd_render(b->file.root, b->file.header, &text[i])) {
-            fprintf(stderr, "glocal %s: cannot write %s: libyaml's emitter failed\n", c->cmd,
-                    b->path);
+            fprintf(stderr, "glocal %s: cannot write %s: a text that is not UTF-8, or libyaml's "
+                    "emitter failed\n", c->cmd, b->path);
             rc = EXIT_USAGE;
         }
         out[i].text = text[i].p ? text[i].p : "";
@@ -221,7 +236,11 @@ int imp_finish(imp_catalog *c)
     imp_bundle_of(c, "base"); /* a catalog needs one */
     size_t bad = unreadable(c);
     int rc;
-    if (bad) {
+    if (c->errors) {
+        fprintf(stderr, "glocal %s: nothing written: %zu error%s in the input (above)\n",
+                c->cmd, c->errors, c->errors == 1 ? "" : "s");
+        rc = EXIT_USAGE;
+    } else if (bad) {
         fprintf(stderr, "glocal %s: nothing written: %zu bundle%s in %s cannot be read (above); "
                 "fix %s, then import again\n", c->cmd, bad, bad == 1 ? "" : "s", c->out,
                 bad == 1 ? "it" : "them");
@@ -316,13 +335,17 @@ void imp_quote(strbuf *b, const char *text, bool in_plural)
     glocal_free(q);
 }
 
-char *imp_read_file(imp_catalog *c, const char *path)
+char *imp_read_file(imp_catalog *c, const char *path, size_t *len)
 {
     char err[512];
-    size_t len;
-    char *text = slurp(path, &len, err, sizeof err);
-    if (!text)
-        fprintf(stderr, "glocal %s: %s\n", c->cmd, err);
+    size_t n;
+    bool too_big;
+    char *text = yd_read_file(path, len ? len : &n, &too_big, err, sizeof err);
+    if (too_big)
+        imp_error(c, path, 0, "larger than the limit of %u bytes (docs/limits.md); nothing "
+                  "imported", YD_MAX_FILE_BYTES);
+    else if (!text)
+        fprintf(stderr, "glocal %s: %s\n", c->cmd, err), c->warnings++;
     return text;
 }
 

@@ -22,6 +22,7 @@ typedef struct imp_catalog {
     imp_bundle *b;
     size_t n;
     size_t carried, warnings;
+    size_t errors;           /* input refused (imp_error): nothing is written */
 } imp_catalog;
 
 /* Parses the options every importer takes (--out DIR, --base-language TAG)
@@ -39,7 +40,12 @@ void imp_term(imp_catalog *c, const char *locale, const char *name, const char *
 /* "glocal CMD: FILE:LINE: warning: ..." for what could not be carried over. */
 void imp_warn(imp_catalog *c, const char *file, unsigned line, const char *fmt, ...)
     SB_PRINTF(4, 5);
-/* Writes every bundle, says what was done; the exit code (1 after warnings). */
+/* "glocal CMD: FILE:LINE: error: ..." for input refused as a whole (beyond a
+ * limit, not UTF-8): after one, imp_finish writes nothing. */
+void imp_error(imp_catalog *c, const char *file, unsigned line, const char *fmt, ...)
+    SB_PRINTF(4, 5);
+/* Writes every bundle, says what was done; the exit code (1 after warnings,
+ * 2 after errors, when nothing is written). */
 int imp_finish(imp_catalog *c);
 /* An importer's command: parse the options, import each file with fn into c,
  * then finish; the exit code.  c->cmd is set by the caller. */
@@ -59,8 +65,10 @@ bool imp_is_category(const char *s);
 /* Appends literal text to b as template text (glocal_template_quote); text
  * that is not UTF-8, which no template can hold, is appended as it is. */
 void imp_quote(strbuf *b, const char *text, bool in_plural);
-/* Reads a whole file (NUL-terminated); NULL with a message on stderr. */
-char *imp_read_file(imp_catalog *c, const char *path);
+/* Reads a whole file (NUL-terminated, its length in *len when len is not
+ * NULL); NULL with a message on stderr, counted as a warning when it cannot
+ * be read, as an error when it is larger than the limit (YD_MAX_FILE_BYTES). */
+char *imp_read_file(imp_catalog *c, const char *path, size_t *len);
 /* The 1-based line of byte offset off in text. */
 unsigned imp_line_at(const char *text, size_t off);
 

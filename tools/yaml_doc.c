@@ -3,6 +3,8 @@
  * node's style; libyaml's emitter writes it.  The emitter writes no comments:
  * the comment lines at the top of a file are kept verbatim, and the others
  * are reported by yd_warn_lost_comments, never dropped silently. */
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,7 @@
 
 #include "bundle_write.h"
 #include "cli.h"
+#include "strmap.h"
 #include "yaml_doc.h"
 
 /* ---- the tree ---- */
@@ -54,6 +57,9 @@ void yd_free(yd_node *n)
         yd_free(n->items[i]);
     free(n->items);
     free(n->str);
+    if (n->index)
+        sm_free(n->index);
+    free(n->index);
     free(n);
 }
 
@@ -71,24 +77,56 @@ size_t yd_len(const yd_node *n)
     return n->kind == YD_MAP ? n->n / 2 : n->kind == YD_SEQ ? n->n : 0;
 }
 
+/* Maps up to this many pairs are scanned; bigger ones (`messages:` of an
+ * import) get an index, so that an import stays linear in its input. */
+#define INDEX_FROM 16
+
+#define NO_PAIR SIZE_MAX
+
+/* Adds the pairs appended since the last lookup to map's index; the first
+ * of two equal keys wins, as in a scan. */
+static void update_index(yd_node *map)
+{
+    if (!map->index)
+        map->index = xcalloc(1, sizeof *map->index);
+    for (; map->indexed < map->n / 2; map->indexed++) {
+        const yd_node *k = map->items[2 * map->indexed];
+        if (k->kind == YD_SCALAR && !sm_get(map->index, k->str, NULL))
+            sm_set(map->index, k->str, map->indexed);
+    }
+}
+
+/* The pair of key in map, NO_PAIR when absent.  The index is a cache: a
+ * lookup in a const map may build it. */
+static size_t find_pair(const yd_node *map, const char *key)
+{
+    if (map->n / 2 >= INDEX_FROM) {
+        size_t pair;
+        update_index((yd_node *)map);
+        return sm_get(map->index, key, &pair) ? pair : NO_PAIR;
+    }
+    for (size_t i = 0; i + 1 < map->n; i += 2)
+        if (map->items[i]->kind == YD_SCALAR && strcmp(map->items[i]->str, key) == 0)
+            return i / 2;
+    return NO_PAIR;
+}
+
 yd_node *yd_get(const yd_node *map, const char *key)
 {
     if (!map || map->kind != YD_MAP)
         return NULL;
-    for (size_t i = 0; i + 1 < map->n; i += 2)
-        if (map->items[i]->kind == YD_SCALAR && strcmp(map->items[i]->str, key) == 0)
-            return map->items[i + 1];
-    return NULL;
+    size_t pair = find_pair(map, key);
+    return pair == NO_PAIR ? NULL : map->items[2 * pair + 1];
 }
 
 void yd_set(yd_node *map, const char *key, yd_node *val)
 {
-    for (size_t i = 0; i + 1 < map->n; i += 2)
-        if (map->items[i]->kind == YD_SCALAR && strcmp(map->items[i]->str, key) == 0) {
-            yd_free(map->items[i + 1]);
-            map->items[i + 1] = val;
-            return;
-        }
+    size_t pair = find_pair(map, key);
+    if (pair != NO_PAIR) {
+        yd_free(map->items[2 * pair + 1]);
+        map->items[2 * pair + 1] = val;
+        return;
+    }
     yd_node *k = yd_plain(key);
     k->blank_before = map->n >= 2 && map->items[map->n - 2]->blank_before;
     add_item(map, k);
@@ -142,6 +180,8 @@ typedef struct span {
 
 typedef struct loader {
     yaml_parser_t parser;
+    unsigned depth;          /* collections open */
+    bool over_limit;
     unsigned last_line;      /* 1-based line where the last scalar ended */
     const char *path;
     char *err;
@@ -182,6 +222,15 @@ static void add_span(loader *l, const yaml_event_t *ev)
 
 static yd_node *load_node(loader *l, yaml_event_t *ev);
 
+/* A limit of yaml_doc.h the input goes beyond. */
+static bool limit_fail(loader *l, yaml_mark_t at, const char *what, unsigned long limit)
+{
+    char msg[160];
+    snprintf(msg, sizeof msg, "%s the limit of %lu (docs/limits.md)", what, limit);
+    l->over_limit = true;
+    return load_fail(l, at, msg);
+}
+
 /* The entries of a mapping or sequence up to its end event. */
 static bool load_items(loader *l, yd_node *n, yaml_event_type_t end)
 {
@@ -204,24 +253,36 @@ static bool load_items(loader *l, yd_node *n, yaml_event_type_t end)
     }
 }
 
-/* Builds the node that starts with ev (consumed). */
+/* Builds the node that starts with ev (consumed).  The recursion goes no
+ * deeper than YD_MAX_DEPTH: the collection that would open one level more
+ * stops the reading, before libyaml reads further. */
 static yd_node *load_node(loader *l, yaml_event_t *ev)
 {
     unsigned line = (unsigned)ev->start_mark.line + 1;
     yd_node *n = NULL;
     bool ok = true;
-    if (ev->type == YAML_SCALAR_EVENT && !ev->data.scalar.anchor && !ev->data.scalar.tag) {
+    bool opens = ev->type == YAML_MAPPING_START_EVENT || ev->type == YAML_SEQUENCE_START_EVENT;
+    if (opens && l->depth == YD_MAX_DEPTH) {
+        ok = limit_fail(l, ev->start_mark, "nesting deeper than", YD_MAX_DEPTH);
+    } else if (ev->type == YAML_SCALAR_EVENT && ev->data.scalar.length > YD_MAX_SCALAR_BYTES) {
+        ok = limit_fail(l, ev->start_mark, "a scalar longer than", YD_MAX_SCALAR_BYTES);
+    } else if (ev->type == YAML_SCALAR_EVENT && !ev->data.scalar.anchor &&
+               !ev->data.scalar.tag) {
         n = new_node(YD_SCALAR, ev->data.scalar.style);
         n->str = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
         add_span(l, ev);
     } else if (ev->type == YAML_MAPPING_START_EVENT && !ev->data.mapping_start.anchor &&
                !ev->data.mapping_start.tag) {
         n = new_node(YD_MAP, ev->data.mapping_start.style);
+        l->depth++;
         ok = load_items(l, n, YAML_MAPPING_END_EVENT);
+        l->depth--;
     } else if (ev->type == YAML_SEQUENCE_START_EVENT && !ev->data.sequence_start.anchor &&
                !ev->data.sequence_start.tag) {
         n = new_node(YD_SEQ, ev->data.sequence_start.style);
+        l->depth++;
         ok = load_items(l, n, YAML_SEQUENCE_END_EVENT);
+        l->depth--;
     } else {
         ok = load_fail(l, ev->start_mark, "anchors, aliases and tags are not allowed in a "
                        "bundle");
@@ -310,13 +371,46 @@ static void find_comments(const char *text, const loader *l, yd_file *f)
     f->header = xstrndup(text, header_end);
 }
 
+char *yd_read_file(const char *path, size_t *len, bool *too_big, char *err, size_t errcap)
+{
+    FILE *f = fopen(path, "rb");
+    strbuf b = {0};
+    char chunk[8192];
+    size_t n;
+    *too_big = false;
+    if (!f) {
+        snprintf(err, errcap, "cannot read %s: %s", path, strerror(errno));
+        return NULL;
+    }
+    while (!*too_big && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        sb_putn(&b, chunk, n);
+        *too_big = b.len > YD_MAX_FILE_BYTES;
+    }
+    bool bad = ferror(f);
+    fclose(f);
+    if (bad || *too_big) {
+        sb_free(&b);
+        if (*too_big)
+            snprintf(err, errcap, "%s: larger than the limit of %u bytes (docs/limits.md)",
+                     path, YD_MAX_FILE_BYTES);
+        else
+            snprintf(err, errcap, "cannot read %s", path);
+        return NULL;
+    }
+    *len = b.len;
+    return sb_take(&b);
+}
+
 bool yd_load(const char *path, yd_file *out, char *err, size_t errcap)
 {
     size_t len;
+    bool too_big;
     memset(out, 0, sizeof *out);
-    char *text = slurp(path, &len, err, errcap);
-    if (!text)
+    char *text = yd_read_file(path, &len, &too_big, err, errcap);
+    if (!text) {
+        out->over_limit = too_big;
         return false;
+    }
     loader l = {.path = path, .err = err, .errcap = errcap};
     if (!yaml_parser_initialize(&l.parser)) {
         free(text);
@@ -325,6 +419,7 @@ bool yd_load(const char *path, yd_file *out, char *err, size_t errcap)
     }
     yaml_parser_set_input_string(&l.parser, (const unsigned char *)text, len);
     out->root = load_stream(&l);
+    out->over_limit = l.over_limit;
     yaml_parser_delete(&l.parser);
     if (out->root)
         find_comments(text, &l, out);
@@ -396,10 +491,15 @@ static bool emit(yaml_emitter_t *e, yaml_event_t *ev)
 #define PUA_FIRST 0xE000u
 #define PUA_COUNT 0x1900u
 
+#define ASTRAL_COUNT 0x100000u /* U+10000 to U+10FFFF */
+
 typedef struct astral {
     uint32_t cp[PUA_COUNT];
     size_t n;
     bool off;
+    bool invalid;            /* a scalar is not UTF-8: nothing is written */
+    uint16_t *slot;          /* cp - 0x10000 -> its index in cp + 1, 0 none: a
+                                lookup per character, not a scan of cp */
 } astral;
 
 static void put_utf8(strbuf *b, uint32_t cp)
@@ -418,19 +518,19 @@ static void put_utf8(strbuf *b, uint32_t cp)
 
 static void scan_astral(astral *a, const yd_node *n)
 {
-    for (const char *p = n->str; n->kind == YD_SCALAR && *p && !a->off;) {
+    /* utf8_next reads UTF-8 only; a writer that put other bytes in a tree is
+     * refused here rather than read past them (found by fuzz-import-gettext) */
+    a->invalid = a->invalid || (n->kind == YD_SCALAR && !utf8_valid(n->str, strlen(n->str)));
+    for (const char *p = n->str; n->kind == YD_SCALAR && *p && !a->off && !a->invalid;) {
         uint32_t cp = utf8_next(&p);
-        size_t i = 0;
         if (cp >= PUA_FIRST && cp < 0xF900)
             a->off = true;
-        if (cp < 0x10000)
+        if (cp < 0x10000 || a->slot[cp - 0x10000])
             continue;
-        while (i < a->n && a->cp[i] != cp)
-            i++;
-        if (i == a->n && a->n == PUA_COUNT)
+        if (a->n == PUA_COUNT)
             a->off = true;
-        else if (i == a->n)
-            a->cp[a->n++] = cp;
+        else
+            a->cp[a->n++] = cp, a->slot[cp - 0x10000] = (uint16_t)a->n;
     }
     for (size_t i = 0; i < n->n; i++)
         scan_astral(a, n->items[i]);
@@ -442,9 +542,8 @@ static char *mask(const astral *a, const char *s)
     strbuf b = {0};
     for (const char *p = s; *p;) {
         uint32_t cp = utf8_next(&p);
-        for (size_t i = 0; cp >= 0x10000 && !a->off && i < a->n; i++)
-            if (a->cp[i] == cp)
-                cp = PUA_FIRST + (uint32_t)i;
+        if (cp >= 0x10000 && !a->off && a->slot[cp - 0x10000])
+            cp = PUA_FIRST + a->slot[cp - 0x10000] - 1u;
         put_utf8(&b, cp);
     }
     sb_putc(&b, '\0');
@@ -521,10 +620,12 @@ static int write_buf(void *data, unsigned char *buffer, size_t size)
 static bool emit_document(strbuf *b, const yd_node *root)
 {
     emit_ctx x = {.astral = xcalloc(1, sizeof(astral))};
+    x.astral->slot = xcalloc(ASTRAL_COUNT, sizeof *x.astral->slot);
     yaml_emitter_t *e = &x.e;
     yaml_event_t ev;
     scan_astral(x.astral, root);
-    if (!yaml_emitter_initialize(e)) {
+    if (x.astral->invalid || !yaml_emitter_initialize(e)) {
+        free(x.astral->slot);
         free(x.astral);
         return false;
     }
@@ -550,6 +651,7 @@ static bool emit_document(strbuf *b, const yd_node *root)
     if (ok)
         unmask(x.astral, &x.out, b);
     sb_free(&x.out);
+    free(x.astral->slot);
     free(x.astral);
     return ok;
 }

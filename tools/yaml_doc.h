@@ -7,6 +7,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* What the readers of bundles and import files accept: the library's default
+ * limits (docs/limits.md), repeated here because the public API sets limits
+ * but does not read them.  Input beyond one is refused, never truncated. */
+#define YD_MAX_FILE_BYTES (32u << 20)    /* GLOCAL_LIMIT_FILE_BYTES */
+#define YD_MAX_DEPTH 16u                 /* GLOCAL_LIMIT_YAML_DEPTH: open collections */
+#define YD_MAX_SCALAR_BYTES (256u << 10) /* GLOCAL_LIMIT_SCALAR_BYTES */
+
 typedef enum yd_kind { YD_SCALAR, YD_MAP, YD_SEQ } yd_kind;
 
 typedef struct yd_node {
@@ -17,6 +24,8 @@ typedef struct yd_node {
     size_t n, cap;           /* entries of items */
     unsigned line;           /* 1-based where it was read; 0 for new nodes */
     bool blank_before;       /* a map key with an empty line (or comment) above it */
+    struct strmap *index;    /* MAP: key -> pair, built on the first lookup in a big map */
+    size_t indexed;          /* pairs in index */
 } yd_node;
 
 yd_node *yd_scalar(const char *s);        /* written double-quoted unless plain is safe */
@@ -42,13 +51,19 @@ bool yd_set_variant(yd_node *messages, const char *id, const char *key, const ch
  * verbatim) and where the other comments were (the emitter cannot keep them). */
 typedef struct yd_file {
     yd_node *root;
+    bool over_limit;         /* yd_load failed on one of the limits above */
     char *header;            /* "" when none */
     unsigned *lost;          /* lines of comments after the first content line */
     size_t nlost;
 } yd_file;
 
-/* Reads path; false with a message in err (FILE:LINE: ...) when it cannot. */
+/* Reads path; false with a message in err (FILE:LINE: ...) when it cannot
+ * (out->over_limit says whether a limit was the reason). */
 bool yd_load(const char *path, yd_file *out, char *err, size_t errcap);
+/* A whole file of at most YD_MAX_FILE_BYTES, NUL-terminated, its length in
+ * *len; NULL with a message in err when it cannot be read (*too_big: it is
+ * larger), read no further than the limit. */
+char *yd_read_file(const char *path, size_t *len, bool *too_big, char *err, size_t errcap);
 void yd_file_free(yd_file *f);
 /* Says on stderr which comments of f writing it drops. */
 void yd_warn_lost_comments(const char *cmd, const char *path, const yd_file *f);

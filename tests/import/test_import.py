@@ -243,5 +243,193 @@ class Importer(unittest.TestCase):
         self.assertIn("missing.po", err)
 
 
+def po_with_plural_forms(expression):
+    """A German PO file with one plural message; its Plural-Forms on line 5."""
+    return ('msgid ""\nmsgstr ""\n"Language: de\\n"\n'
+            '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+            f'"Plural-Forms: nplurals=2; plural={expression};\\n"\n\n'
+            '#, c-format\nmsgid "one item"\nmsgid_plural "%d items"\n'
+            'msgstr[0] "ein Ding"\nmsgstr[1] "%d Dinge"\n')
+
+
+def nested_rails(levels):
+    """A Rails file whose innermost map is `levels` collections deep (the
+    file's top-level map is the first)."""
+    lines = ["en:"] + ["  " * (i + 1) + f"k{i}:" for i in range(levels - 2)]
+    return "\n".join(lines) + "\n" + "  " * (levels - 1) + "v: text\n"
+
+
+def nested_json(levels):
+    return '{"a": ' * (levels - 1) + '{"b": "text"' + "}" * levels
+
+
+class HostileInput(unittest.TestCase):
+    """Input beyond the readers' limits (the library's, docs/limits.md) or
+    that no bundle can hold is refused as a whole: a clear error with file
+    and line, exit status 2, nothing written.  docs/robustness.md lists them."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+        self.out = os.path.join(self.tmp.name, "catalog")
+
+    def write(self, name, data):
+        path = os.path.join(self.tmp.name, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(data.encode("utf-8", "surrogateescape") if isinstance(data, str) else data)
+        return path
+
+    def run_import(self, fmt, name, data, fresh=True):
+        if fresh:
+            shutil.rmtree(self.out, ignore_errors=True)
+        self.write(name, data)
+        return glocal("import-" + fmt, name, "--out", self.out, cwd=self.tmp.name)
+
+    def assert_refused(self, result, pattern):
+        code, _, err = result
+        self.assertEqual(code, 2, err)
+        self.assertRegex(err, pattern)
+        self.assertIn("nothing written", err)
+        self.assertFalse(os.path.exists(self.out))
+
+    def render(self, *args):
+        code, out, err = glocal("render", self.out, *args)
+        self.assertEqual(code, 0, err)
+        return out.rstrip("\n")
+
+    # -- Plural-Forms -----------------------------------------------------------
+
+    def test_plural_forms_nested_past_the_limit(self):
+        self.assertEqual(self.run_import("gettext", "de.po", po_with_plural_forms(
+            "(" * 32 + "n != 1" + ")" * 32))[0], 0)
+        self.assert_refused(self.run_import("gettext", "de.po", po_with_plural_forms(
+            "(" * 33 + "n != 1" + ")" * 33)), r"de\.po:5: error: the Plural-Forms expression is "
+            r"nested deeper than 32 levels")
+        self.assert_refused(self.run_import("gettext", "de.po", po_with_plural_forms(
+            "!" * 40 + "n")), r"de\.po:5: error: .* nested deeper than 32 levels")
+        self.assert_refused(self.run_import("gettext", "de.po", po_with_plural_forms(
+            "n==1 ? 0 : " * 40 + "1")), r"de\.po:5: error: .* nested deeper than 32 levels")
+
+    def test_plural_forms_longer_than_the_limit(self):
+        # 50,000 parentheses once overflowed the evaluator's stack
+        self.assert_refused(self.run_import("gettext", "de.po", po_with_plural_forms(
+            "(" * 50000 + "n" + ")" * 50000)), r"de\.po:5: error: the Plural-Forms expression is "
+            r"longer than 1024 bytes")
+
+    def test_plural_forms_evaluate_as_gettext_does(self):
+        # unsigned arithmetic that wraps: LONG_MIN / -1 once raised SIGFPE;
+        # here (2^63) / (2^64 - 1) is 0 for every n, so msgstr[1] is never used
+        code, _, err = self.run_import("gettext", "de.po", po_with_plural_forms(
+            "(0-9223372036854775807-1)/(0-1)"))
+        self.assertEqual(code, 1, err)
+        self.assertRegex(err, r"de\.po:5: warning: Plural-Forms .* selects form 1 for no n")
+        self.assertEqual(self.render("one-item", "--locale", "de", "count=5"), "ein Ding")
+        # signed overflow once; n * (2^63 - 1) * 4 wraps to a non-zero value for n = 1
+        code, _, err = self.run_import("gettext", "de.po", po_with_plural_forms(
+            "(n*9223372036854775807*4) != 0"))
+        self.assertEqual(code, 0, err)
+        self.assertEqual(self.render("one-item", "--locale", "de", "count=1"), "1 Dinge")
+        # division by zero, where gettext raises SIGFPE: no plural forms, a warning
+        code, _, err = self.run_import("gettext", "de.po", po_with_plural_forms("n % (n - n)"))
+        self.assertEqual(code, 1, err)
+        self.assertIn("does not evaluate for n=0; plural forms are not imported", err)
+
+    # -- YAML and JSON nesting, sizes -------------------------------------------------
+
+    def test_yaml_nested_past_the_limit(self):
+        self.assertEqual(self.run_import("rails", "en.yml", nested_rails(16))[0], 0)
+        self.assert_refused(self.run_import("rails", "en.yml", nested_rails(17)),
+                            r"en\.yml:17:\d+: error: nesting deeper than the limit of 16")
+        # 50,000 flow sequences once overflowed the reader's stack
+        self.assert_refused(self.run_import("rails", "en.yml",
+                                            "en:\n  k: " + "[" * 50000 + "]" * 50000 + "\n"),
+                            r"en\.yml:2:\d+: error: nesting deeper than the limit of 16")
+
+    def test_bundle_nested_past_the_limit_is_not_replaced(self):
+        os.makedirs(self.out)
+        deep = BASE + "  deep: " + "[" * 20 + "]" * 20 + "\n"
+        with open(os.path.join(self.out, "base.yaml"), "w", encoding="utf-8") as f:
+            f.write(deep)
+        before = snapshot(self.out)
+        code, _, err = self.run_import("rails", "en.yml", "en:\n  greeting: Hi\n", fresh=False)
+        self.assertEqual(code, 2, err)
+        self.assertRegex(err, r"catalog/base\.yaml:6:\d+: nesting deeper than the limit of 16")
+        self.assertEqual(snapshot(self.out), before)
+
+    def test_json_nested_past_the_limit(self):
+        self.assertEqual(self.run_import("i18next", "en/translation.json",
+                                         nested_json(16))[0], 0)
+        self.assert_refused(self.run_import("i18next", "en/translation.json", nested_json(17)),
+                            r"en/translation\.json:1: error: nesting deeper than the limit of 16")
+
+    def test_files_larger_than_the_limit(self):
+        pad = " " * (32 << 20)
+        for fmt, name, text in (("rails", "en.yml", "en:\n  a: text\n" + pad),
+                                ("i18next", "en/translation.json", '{"a": "text"}' + pad),
+                                ("gettext", "de.po", po_with_plural_forms("n != 1") + pad)):
+            with self.subTest(fmt):
+                self.assert_refused(self.run_import(fmt, name, text),
+                                    rf"{name}: error: larger than the limit of 33554432 bytes")
+
+    def test_texts_longer_than_the_scalar_limit(self):
+        long = "x" * ((256 << 10) + 1)
+        self.assert_refused(self.run_import("rails", "en.yml", f"en:\n  a: {long}\n"),
+                            r"en\.yml:2:\d+: error: a scalar longer than the limit of 262144")
+        self.assert_refused(self.run_import("i18next", "en/translation.json",
+                                            '{"a": "%s"}' % long),
+                            r"error: the text of `a` is longer than the limit of 262144 bytes")
+
+    # -- what a bundle cannot hold ------------------------------------------------
+
+    def test_i18next_text_that_is_not_utf8(self):
+        # bytes FF FE once became control characters in base.yaml, silently
+        self.assert_refused(self.run_import("i18next", "en/translation.json",
+                                            '{"cart": {"title": "Hi \udcff\udcfe there"}}'),
+                            r"en/translation\.json:1: error: the text of `cart\.title` is not "
+                            r"UTF-8 text")
+        self.assert_refused(self.run_import("i18next", "en/translation.json",
+                                            '{"a\udcff": "text"}'),
+                            r"en/translation\.json:1: error: a key that is not UTF-8")
+
+    def test_rails_key_that_is_not_text(self):
+        # found by fuzz-import-rails: a list as key once crashed the plural check
+        code, _, err = self.run_import("rails", "en.yml",
+                                       "en:\n  cart:\n    ? [one, two]\n    : text\n"
+                                       "    other: items\n  ok: fine\n")
+        self.assertEqual(code, 1, err)
+        self.assertIn("en.yml:3: warning: a key that is not text (a list or a map); skipped",
+                      err)
+        self.assertEqual(self.render("ok", "--locale", "en"), "fine")
+
+    def test_po_comment_that_is_not_utf8(self):
+        # found by fuzz-import-gettext: the bytes reached the YAML writer, which read past them
+        code, _, err = self.run_import("gettext", "de.po", po_with_plural_forms("n != 1") +
+                                       '\n#. Shown on top \udcff\udcfe\nmsgid "Total"\n'
+                                       'msgstr "Summe"\n')
+        self.assertEqual(code, 1, err)
+        self.assertIn('de.po:14: warning: the translator comment or msgctxt of "Total" is not '
+                      'UTF-8; not carried over to _note', err)
+        self.assertEqual(self.render("total", "--locale", "de"), "Summe")
+
+    def test_po_plural_msgid_that_is_not_utf8(self):
+        # found by fuzz-import-gettext: the bytes reached the YAML writer, which read past them
+        code, _, err = self.run_import("gettext", "de.po", po_with_plural_forms("n != 1")
+                                       .replace('"%d items"', '"%d items \udcf4\udc90\udc80\udc80"'))
+        self.assertEqual(code, 1, err)
+        self.assertIn('de.po:8: warning: the msgid_plural of "one item" is not UTF-8; not '
+                      'imported', err)
+        self.assertFalse(os.path.exists(os.path.join(self.out, "de.yaml")))
+
+    def test_i18next_suffix_without_its_stem_stays_in_the_id(self):
+        # `shipped_notice` is a context of `shipped` only when `shipped` exists
+        code, _, err = self.run_import("i18next", "en/translation.json",
+                                       '{"shipped_notice": "Sent", "invite": "Hi", '
+                                       '"invite_male": "He"}')
+        self.assertEqual(code, 0, err)
+        self.assertEqual(self.render("shipped_notice", "--locale", "en"), "Sent")
+        self.assertEqual(self.render("invite", "--locale", "en", "context=male"), "He")
+
+
 if __name__ == "__main__":
     unittest.main(argv=sys.argv[:1], verbosity=2)
