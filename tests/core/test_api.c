@@ -268,6 +268,54 @@ START_TEST(unknown_extension_values)
 }
 END_TEST
 
+/* Every refused argument says why, and leaves the name unset: a format that
+ * needs it then fails instead of writing the value it was meant to replace. */
+START_TEST(argument_errors_say_why)
+{
+    static const struct {
+        const char *want;
+    } cases[] = {
+        {"`1name` is not an argument name ([A-Za-z_][A-Za-z0-9_]*)"},
+        {"text argument `name` is not valid UTF-8"},
+        {"number argument `n` is NaN"},
+        {"number argument `n` is not a decimal number (digits, an optional sign, point and "
+         "exponent: \"-1234.50\", \"1e3\")"},
+        {"money argument `total`: the currency is not an ISO 4217 code ICU knows (e.g. EUR, "
+         "JPY)"},
+        {"money argument `total`: the amount is not a decimal number (digits, an optional sign, "
+         "point and exponent: \"-1234.50\", \"1e3\")"},
+    };
+    glocal_args *a = new_args();
+    glocal_error *e[6] = {NULL};
+    ck_assert_int_eq(glocal_args_text(a, "1name", "x", &e[0]), GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_args_text(a, "name", "Anna", NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_text(a, "name", "\xff", &e[1]), GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_args_double(a, "n", 0.0 / 0.0, &e[2]), GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_args_decimal(a, "n", "1,5", &e[3]), GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_args_money(a, "total", "19.90", "XYZ", &e[4]), GLOCAL_ERR_INVALID);
+    ck_assert_int_eq(glocal_args_money(a, "total", "19,90", "EUR", &e[5]), GLOCAL_ERR_INVALID);
+    for (size_t i = 0; i < 6; i++) {
+        ck_assert_int_eq(glocal_error_code(e[i]), GLOCAL_ERR_INVALID);
+        ck_assert_str_eq(glocal_error_message(e[i]), cases[i].want);
+        glocal_error_free(e[i]);
+    }
+    /* `name` was set, then refused: it is unset now, not Anna */
+    glocal_request *r = request("en", NULL);
+    char *out = NULL;
+    glocal_error *fe = NULL;
+    ck_assert_int_eq(glocal_format(resolve_cat, "greet", r, a, &out, &fe), GLOCAL_ERR_ARGUMENT);
+    ck_assert_ptr_null(out);
+    ck_assert_str_eq(glocal_error_message(fe), "`greet` needs argument `name`, a text");
+    glocal_error_free(fe);
+    glocal_request_free(r);
+    glocal_args_free(a);
+    ck_assert_int_eq(glocal_args_new(NULL, NULL), GLOCAL_ERR_INVALID);
+    glocal_options *o = NULL;
+    ck_assert_int_eq(glocal_options_new(&o, NULL), GLOCAL_OK);
+    glocal_options_free(o);
+}
+END_TEST
+
 void add_api_tests(Suite *s)
 {
     TCase *tc = core_tcase("api");
@@ -279,5 +327,6 @@ void add_api_tests(Suite *s)
     tcase_add_test(tc, explain_text);
     tcase_add_test(tc, negotiation);
     tcase_add_test(tc, unknown_extension_values);
+    tcase_add_test(tc, argument_errors_say_why);
     suite_add_tcase(s, tc);
 }
