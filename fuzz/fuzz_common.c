@@ -154,7 +154,10 @@ static void fz_add_arg(glocal_args *a, const glocal_message *m, size_t i, unsign
                                         "a\nb"};
     static const char *const decimals[] = {"1234.5", "-0.0001", "1e3", "99999999999999999999.99"};
     static const int64_t ints[] = {0, 1, 2, 5, -1, 21, INT64_MAX, INT64_MIN};
-    static const int64_t dates[] = {1796117400000, 0, -62135596800000, 253402300799000};
+    /* the first and last days glocal writes in every zone (years 1 to 9999 in
+     * the zone used, docs/resolution.md#dates): a day inside the edges */
+    static const int64_t dates[] = {1796117400000, 0, -62135596800000 + 86400000,
+                                    253402300799000 - 86400000};
     static const char *const money[][2] = {{"19.90", "EUR"}, {"-0.5", "JPY"}, {"1e6", "CHF"},
                                            {"0.001", "BHD"}};
     glocal_status st = GLOCAL_OK;
