@@ -47,10 +47,10 @@ const char *fz_scratch(void)
     return fz_dir;
 }
 
-void fz_write(const char *name, const uint8_t *p, size_t n)
+static void fz_write_in(const char *dir, const char *name, const uint8_t *p, size_t n)
 {
     char path[512];
-    snprintf(path, sizeof path, "%s/%s", fz_dir, name);
+    snprintf(path, sizeof path, "%s/%s", dir, name);
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {
         perror(path);
@@ -68,6 +68,11 @@ void fz_write(const char *name, const uint8_t *p, size_t n)
     close(fd);
 }
 
+void fz_write(const char *name, const uint8_t *p, size_t n)
+{
+    fz_write_in(fz_dir, name, p, n);
+}
+
 /* `#>NAME\n` at p (which starts a line)?  Sets the name, returns the header length. */
 static size_t fz_header(const uint8_t *p, size_t n, char name[32])
 {
@@ -83,11 +88,10 @@ static size_t fz_header(const uint8_t *p, size_t n, char name[32])
     return i + 1;
 }
 
-/* Writes the input as bundle files into a fresh scratch directory.  An
- * input that starts with a header has no base.yaml. */
-const char *fz_write_catalog(const uint8_t *data, size_t size)
+/* Writes the input as bundle files into dir.  An input that starts with a
+ * header has no base.yaml. */
+void fz_write_bundles(const char *dir, const uint8_t *data, size_t size)
 {
-    const char *dir = fz_scratch();
     char name[32] = "base.yaml", next[32];
     size_t start = 0, files = 0;
     for (;;) {
@@ -96,13 +100,20 @@ const char *fz_write_catalog(const uint8_t *data, size_t size)
             if ((j == 0 || data[j - 1] == '\n') && (h = fz_header(data + j, size - j, next)))
                 break;
         if (files < FZ_MAX_FILES && (j > 0 || start > 0))
-            fz_write(name, data + start, j - start);
+            fz_write_in(dir, name, data + start, j - start);
         files++;
         if (j >= size)
-            return dir;
+            return;
         memcpy(name, next, sizeof name);
         start = j + h;
     }
+}
+
+const char *fz_write_catalog(const uint8_t *data, size_t size)
+{
+    const char *dir = fz_scratch();
+    fz_write_bundles(dir, data, size);
+    return dir;
 }
 
 uint64_t fz_max_output;

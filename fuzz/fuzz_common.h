@@ -34,6 +34,8 @@
 const char *fz_scratch(void);
 /* Writes p[0..n) as NAME in the scratch directory. */
 void fz_write(const char *name, const uint8_t *p, size_t n);
+/* Writes the input as bundle files into dir. */
+void fz_write_bundles(const char *dir, const uint8_t *data, size_t size);
 /* Writes the input as bundle files into a fresh scratch directory. */
 const char *fz_write_catalog(const uint8_t *data, size_t size);
 /* Options with tight limits for some inputs, else NULL (the defaults); sets

@@ -26,10 +26,9 @@ static void remove_catalog(const char *dir)
     rmdir(dir);
 }
 
-/* Runs cmd with stdio's stderr on /dev/null (unless FUZZ_VERBOSE); its
- * status.  Only the FILE is swapped (glibc's stderr is a variable): the
- * sanitizers and libFuzzer write to fd 2 and still report a crash. */
-static int run_quietly(fz_command cmd, int argc, char **argv)
+/* Only the FILE is swapped (glibc's stderr is a variable): the sanitizers
+ * and libFuzzer write to fd 2 and still report a crash. */
+int fz_run_quietly(fz_command cmd, int argc, char **argv)
 {
     static FILE *devnull;
     if (getenv("FUZZ_VERBOSE"))
@@ -62,7 +61,7 @@ void fz_import(fz_command cmd, const char *const *names, size_t n, const uint8_t
     }
     argv[argc++] = "--out";
     argv[argc++] = out;
-    int rc = run_quietly(cmd, argc, argv);
+    int rc = fz_run_quietly(cmd, argc, argv);
     FZ_CHECK(rc >= 0 && rc <= 3, "exit status %d", rc);
     if (rc >= 2) {
         FZ_CHECK(access(out, F_OK) != 0, "exit status %d, but %s was written", rc, out);

@@ -13,6 +13,10 @@
 
 typedef int (*fz_command)(int argc, char **argv);
 
+/* Runs cmd with stdio's stderr on /dev/null (unless FUZZ_VERBOSE); its
+ * status. */
+int fz_run_quietly(fz_command cmd, int argc, char **argv);
+
 /* Writes data as each of the n file names into a fresh scratch directory,
  * runs cmd on them with --out, and checks what it did. */
 void fz_import(fz_command cmd, const char *const *names, size_t n, const uint8_t *data,

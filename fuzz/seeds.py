@@ -4,14 +4,18 @@
 Seeds come from the shipped catalog (locales/) and the golden bad-input cases
 (tests/robustness/corpus, tests/core/open-errors, tests/lint/cases); the
 importer targets' from the importers' fixtures (tests/import/fixtures) and
-the hostile inputs fixed before (small versions of each).  Usage:
-seeds.py bundle|lint|format|import-gettext|import-i18next|import-rails OUT
+the hostile inputs fixed before (small versions of each); fuzz-xliff's from
+catalogs of locales/ and the files `glocal export` writes for them ($GLOCAL_CLI,
+the CLI to run).  Usage:
+seeds.py bundle|lint|format|import-gettext|import-i18next|import-rails|xliff OUT
 """
 import hashlib
 import json
 import os
 import re
+import subprocess
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MAX_SEED = 64 * 1024
@@ -142,11 +146,97 @@ def import_seeds(target):
         yield text.encode("utf-8", "surrogateescape")
 
 
+XLIFF_MARKER = b"#@xliff\n"  # fuzz/fuzz_xliff.c
+# an initial segment given its source as target, as a translation tool's copy would
+INITIAL = re.compile(rb'<segment state="initial">(\s*)<source>(.*?)</source>', re.S)
+# small catalogs beside locales/: a term, a plural, a select, an own variant, a locked message
+SMALL = [
+    [("base", b'glocal: 1\nlocale: base\nlanguage: en\nterms:\n  brand: Acme\n'
+              b'locked: [legal]\nmessages:\n'
+              b'  hi: "Hello {name}, welcome to {-brand}!"\n'
+              b'  cart: "{n, plural, one {# item} other {# items}}"\n'
+              b'  who: "{g, select, female {She} male {He} other {They}} paid"\n'
+              b'  legal: "(c) {-brand}"\n'),
+     ("de", b'glocal: 1\nlocale: de\nmessages:\n  hi: "Hallo {name}, willkommen bei {-brand}!"\n'
+            b'  cart:\n    other: "{n, plural, one {# Artikel} other {# Artikel}}"\n'
+            b'    formal: "{n, plural, one {Ihr # Artikel} other {Ihre # Artikel}}"\n')],
+    [("base", b'glocal: 1\nlocale: base\nlanguage: en\nmessages:\n  quote: "It\'\'s \'{x}\' {x}"\n'),
+     ("ar", b'glocal: 1\nlocale: ar\nmessages: {}\n')],
+]
+
+
+MESSAGE = re.compile(rb"^  ([^ #\n][^:\n]*):")
+
+
+def some_messages(text, ids):
+    """The bundle with only the messages whose id is in ids (messages: comes last)."""
+    head, sep, body = text.partition(b"\nmessages:\n")
+    out, keep = [], False
+    for line in body.splitlines(keepends=True):
+        m = MESSAGE.match(line)
+        if m:
+            keep = m.group(1) in ids
+        if keep:
+            out.append(line)
+    return head + sep + b"".join(out)
+
+
+def message_ids(text):
+    return [m.group(1) for m in map(MESSAGE.match, text.partition(b"\nmessages:\n")[2]
+                                    .splitlines()) if m]
+
+
+def exported(cli, files, tag):
+    """The XLIFF file `glocal export` writes for the catalog, or None."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, data in files:
+            with open(os.path.join(tmp, name + ".yaml"), "wb") as f:
+                f.write(data)
+        out = os.path.join(tmp, "out.xlf")
+        run = subprocess.run([cli, "export", tmp, "--locale", tag, "--out", out],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return read(out) if run.returncode in (0, 1) and os.path.exists(out) else None
+
+
+def xliff_seeds():
+    cli = os.environ.get("GLOCAL_CLI", os.path.join(ROOT, "build", "tools", "glocal"))
+    loc = os.path.join(ROOT, "locales")
+    base = read(os.path.join(loc, "base.yaml"))
+    # base's messages a few at a time, so that an input stays small enough to run fast
+    ids = message_ids(base)
+    locked = re.search(rb"^locked: \[(.*)\]$", base, re.M)
+    locked = set(locked.group(1).split(b", ")) if locked else set()  # base must define them
+    chunks = [set(ids[i:i + 4]) | locked for i in range(0, len(ids), 4)]
+    others = sorted(n[:-5] for n in os.listdir(loc) if n.endswith(".yaml") and n != "base.yaml")
+    axes = os.path.join(ROOT, "tests", "core", "fixtures", "axes")  # custom axes
+    catalogs = SMALL + [[(n, read(os.path.join(axes, n + ".yaml"))) for n in ("base", "de")]] + [[("base", some_messages(base, chunk)),
+                         (tag, some_messages(read(os.path.join(loc, tag + ".yaml")), chunk))]
+                        for k, tag in enumerate(others) for chunk in chunks[k % 3::5]]
+    for files in catalogs:
+        tags = [name for name, _ in files if name != "base"] or ["de"]
+        for tag in tags[:1]:
+            xliff = exported(cli, files, tag)
+            if xliff is None:
+                continue
+            filled = INITIAL.sub(rb'<segment state="translated">\1<source>\2</source>'
+                                 rb'<target>\2</target>', xliff)
+            yield catalog_input(files) + b"\n" + XLIFF_MARKER + xliff
+            yield catalog_input(files) + b"\n" + XLIFF_MARKER + filled
+    # a DTD; not XLIFF; no trgLang
+    small = catalog_input(SMALL[0]) + b"\n" + XLIFF_MARKER
+    yield small + b'<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e "x">]>\n<xliff/>\n'
+    yield small + b"<html/>\n"
+    yield small + (b'<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" '
+                   b'srcLang="en"/>\n')
+
+
 def main():
     target, out = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
     if target in IMPORT_FIXTURES:
         gen = import_seeds(target)
+    elif target == "xliff":
+        gen = xliff_seeds()
     else:
         gen = format_seeds() if target == "format" else bundle_seeds()
     n = 0
