@@ -162,6 +162,12 @@ SMALL = [
             b'    formal: "{n, plural, one {Ihr # Artikel} other {Ihre # Artikel}}"\n')],
     [("base", b'glocal: 1\nlocale: base\nlanguage: en\nmessages:\n  quote: "It\'\'s \'{x}\' {x}"\n'),
      ("ar", b'glocal: 1\nlocale: ar\nmessages: {}\n')],
+    # a `}` ICU takes literally and a doubled apostrophe in a translation: the round trip
+    # rewrote them (found by fuzz-xliff)
+    [("base", b'glocal: 1\nlocale: base\nlanguage: en\nmessages:\n  a: "Price}"\n'
+              b'  b: "{n} items}"\n  c: "x \'\' y"\n'),
+     ("de", b'glocal: 1\nlocale: de\nmessages:\n  a: "Preis}"\n  b: "{n} Dinge}"\n'
+            b'  c: "x \'\' y"\n')],
 ]
 
 

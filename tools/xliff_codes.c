@@ -98,6 +98,22 @@ static bool split(const char *src, xparts *out, glocal_error **err)
     return true;
 }
 
+static bool same_part(const xpart *a, const xpart *b)
+{
+    return a->kind == b->kind && strcmp(a->text, b->text) == 0 &&
+           (a->key && b->key ? strcmp(a->key, b->key) == 0 : a->key == b->key);
+}
+
+bool xunit_same_target(const xunit *u, const char *text)
+{
+    xparts l = {0};
+    bool same = u->has_target && split(text, &l, NULL) && l.n == u->tgt.parts.n;
+    for (size_t i = 0; same && i < l.n; i++)
+        same = same_part(&l.p[i], &u->tgt.parts.p[i]);
+    free_parts(&l);
+    return same;
+}
+
 bool xpart_deletable(const xpart *p)
 {
     return p->kind == GLOCAL_PART_POUND;

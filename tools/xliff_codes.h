@@ -57,6 +57,11 @@ bool xunit_build(xunit *u, const char *source, const char *target, const char *l
                  glocal_error **err);
 void xunit_free(xunit *u);
 
+/* Whether template text says what the unit's target says: the same parts,
+ * however its text is quoted (import keeps the catalog's own spelling of a
+ * translation that did not change). */
+bool xunit_same_target(const xunit *u, const char *text);
+
 /* The table position of code text raw; the table has every code of both
  * sides. */
 size_t xunit_data_index(const xunit *u, const char *raw);

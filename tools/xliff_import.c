@@ -383,9 +383,12 @@ static void take_message(importer *im, const xmlNode *unit, const char *uid)
     if (!codes_of(im, unit, uid, id, key, &codes))
         return;
     char *text = unit_text(im, unit, uid, &codes, false);
+    bool unchanged = text && xunit_same_target(&codes, text);
     xunit_free(&codes);
     if (text && !*text) {
         im->skipped++;
+    } else if (unchanged) {
+        im->merged++; /* the bundle keeps its own quoting (`}` or `'}'`) */
     } else if (text && !compiles(text, msg, sizeof msg)) {
         snprintf(why, sizeof why, "the target does not compile: %s", msg);
         refuse(im, unit, uid, why);

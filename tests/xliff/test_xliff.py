@@ -266,6 +266,23 @@ class RoundTrip(unittest.TestCase):
         self.assertIn("(0 changed)", err)
         self.assertEqual(self.cat.read("de.yaml"), before)
 
+    def test_unchanged_file_keeps_the_bundles_own_quoting(self):
+        # a `}` ICU takes literally, a doubled apostrophe: import would write them
+        # `'}'` and `'` (the same text), so an unchanged target keeps the bundle's
+        # spelling (found by fuzz-xliff)
+        text = self.cat.read("de.yaml")
+        for old, new in (("unterwegs zu Ihnen.", "unterwegs zu Ihnen.}"),
+                         ("{order} ist unterwegs!", "''{order}'' ist unterwegs!")):
+            self.assertIn(old, text)
+            text = text.replace(old, new, 1)
+        self.cat.write("de.yaml", text)
+        self.assertEqual(self.cat.lint_errors(), [])
+        path = self.cat.save(self.cat.export("de"), "de.xlf")
+        code, _, err = glocal("import", self.cat.dir, path)
+        self.assertEqual(code, 0, err)
+        self.assertIn("(0 changed)", err)
+        self.assertEqual(self.cat.read("de.yaml"), text)
+
     def test_new_locale_export_fill_import_lint_render(self):
         tree = self.cat.export("it")
         us = units(tree)
