@@ -27,7 +27,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const char xliff_marker[] = "#@xliff\n";
+static const char xliff_marker[] = "#@xliff\n"; /* seeds.py writes it too */
 
 typedef struct place {
     char root[160];           /* the input's own directory */
@@ -195,13 +195,19 @@ static void check_round_trip(const place *p, const char *tag, bool all)
     free(before);
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* The line `#@xliff` that starts the input's XLIFF file; NULL when it has none. */
+static const uint8_t *find_marker(const uint8_t *data, size_t size)
 {
-    const uint8_t *mark = NULL;
-    for (size_t i = 0; i + sizeof xliff_marker - 1 <= size && !mark; i++)
+    for (size_t i = 0; i + sizeof xliff_marker - 1 <= size; i++)
         if ((i == 0 || data[i - 1] == '\n') &&
             memcmp(data + i, xliff_marker, sizeof xliff_marker - 1) == 0)
-            mark = data + i;
+            return data + i;
+    return NULL;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const uint8_t *mark = find_marker(data, size);
     size_t cat_size = mark ? (size_t)(mark - data) : size;
     place p;
     make_place(&p);
