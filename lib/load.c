@@ -56,5 +56,17 @@ bool gl_check_tag(gl_bundle_ctx *x, const ynode *n, const char *key)
         REPORT(x, R_LOCALE_TAG, n, "`%s: %s` is not canonical; write `%s`", key, n->str, canon);
         return false;
     }
+    /* the rule glocal_request_new applies: a catalog opens only with tags a
+     * request for them could use */
+    const char *ext = "";
+    int known = gl_locale_extensions_known(canon, &ext);
+    if (known < 0)
+        return !gl_load_nomem(x);
+    if (!known) {
+        REPORT(x, R_LOCALE_TAG, n, "`%s: %s` asks for a %s (-u-%s-) that ICU does not know or "
+               "glocal cannot write numbers with", key, n->str,
+               strcmp(ext, "nu") == 0 ? "numbering system" : "calendar", ext);
+        return false;
+    }
     return true;
 }
