@@ -231,7 +231,7 @@ class RenderJson(unittest.TestCase):
         self.assertEqual(res["axes"]["channel"], {"value": None, "source": None, "profile": None})
 
     def test_a_fallback_to_base(self):
-        res = self.render("greeting", "--locale", "it", "name=Anna")
+        res = self.render("greeting", "--locale", "fi", "name=Anna")
         self.assertEqual((res["bundle"], res["fallback"], res["time_zone_source"]),
                          ("base", True, "default"))
 

@@ -22,8 +22,8 @@ class NegotiateCli(unittest.TestCase):
             "fr-CH, fr;q=0.9, en;q=0.5": "fr-CH",  # chain fr-CH -> fr: Swiss formats
             "en-AU": "en-GB",                       # CLDR distance: en-AU is closer to en-GB
             "zh-TW": "zh-TW",                       # chain zh-TW -> zh-Hant, never Simplified
-            "it, de;q=0.3": "de",
-            "it": "en",                             # base's language as the last resort
+            "fi, de;q=0.3": "de",
+            "fi": "en",                             # base's language as the last resort
             "*": "en",
         }
         for header, want in cases.items():
