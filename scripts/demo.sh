@@ -37,3 +37,18 @@ echo "== money, plurals, dates"
 "$glocal" render locales cart.items --locale ar count=3
 "$glocal" render locales appointment.reminder --locale ja name=Sato when=2026-12-01T01:30:00Z
 "$glocal" render locales verification.code --locale hi --channel sms code=482913 minutes=10
+echo
+echo "== markets added in 1.1"
+for loc in it nl pl tr uk he th vi id es-ES pt-PT zh-Hant-HK; do
+  printf '%-10s ' "$loc"
+  "$glocal" render locales order.delayed --locale "$loc" "${args[@]}"
+done
+for ctx in "sv --channel sms" "es-ES --channel whatsapp" "pt-PT --formality informal" \
+           "id --channel whatsapp" "zh-Hant-HK --channel whatsapp"; do
+  set -- $ctx
+  printf '%-30s ' "$ctx"
+  "$glocal" render locales order.shipped --locale "$@" name=Anna order=A-17 carrier=DHL \
+    eta=2026-12-01T09:30:00Z
+done
+"$glocal" render locales cart.items --locale pl count=22
+"$glocal" render locales ticket.received --locale he name=נועה ticket=A-17 hours=2
