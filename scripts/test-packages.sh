@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# The packages a user installs, each tested against an installed libglocal,
+# never the build tree (docs/install.md):
+#   wheel   the Python wheel built offline by pip, installed into a new venv;
+#           the Python suite runs there against the library that `meson
+#           install` put into a staging prefix (DESTDIR), found via pkg-config
+#   rock    `luarocks make` against the staged library; the Lua suite
+#   deb     dpkg-buildpackage; the five packages installed, smoke-tested
+#           (examples/basic.c through pkg-config, both bindings, glocal
+#           --version) and purged again, so no installed copy shadows the
+#           build tree in later tests
+# Usage: scripts/test-packages.sh LOG [STEP...]  (default: all three steps)
+# Writes one line per step to LOG in meson's testlog.json form, for the
+# summary of scripts/test.sh; exit status 1 when a step failed.  Uses ./build.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+log=$1
+shift
+steps=("$@")
+[ ${#steps[@]} -gt 0 ] || steps=(wheel rock deb)
+: >"$log"
+work=$(mktemp -d /tmp/glocal-packages.XXXXXX)
+[ -n "${KEEP_WORK:-}" ] || trap 'rm -rf "$work"' EXIT
+stage=$work/stage
+failed=0
+
+# Runs one step, its output in $work/STEP.log (shown when it fails).
+step() { # NAME
+  local name=$1 result=OK start=$SECONDS rc
+  # A subshell outside any condition, so that `set -e` holds inside it.
+  (set -e; cd "$root"; "step_$name") >"$work/$name.log" 2>&1
+  rc=$?
+  if [ $rc -ne 0 ]; then
+    result=FAIL
+    failed=1
+    tail -n 40 "$work/$name.log"
+  fi
+  printf '%-6s %s (%d s)\n' "$name" "$result" $((SECONDS - start))
+  printf '{"name": "package-%s", "result": "%s"}\n' "$name" "$result" >>"$log"
+}
+
+stage_install() {
+  ninja -C build >/dev/null &&
+    DESTDIR=$stage meson install -C build --quiet --no-rebuild || return 1
+  local pc
+  pc=$(find "$stage" -name glocal.pc -printf '%h\n' | head -n 1)
+  export PKG_CONFIG_PATH=$pc PKG_CONFIG_SYSROOT_DIR=$stage
+  stage_libdir=$(pkg-config --variable=libdir glocal)
+  [ -e "$stage_libdir/libglocal.so.1" ]
+}
+
+# The test environment of bindings/*/meson.build, without the build tree.
+test_env() {
+  export GLOCAL_TEST_FIXTURES=$root/bindings/fixtures GLOCAL_TEST_LOCALES=$root/locales
+  unset GLOCAL_LIBRARY PYTHONPATH LUA_PATH LUA_CPATH
+}
+
+step_wheel() {
+  test_env
+  python3 -m venv "$work/venv"
+  local py=$work/venv/bin/python
+  "$py" -m pip wheel --no-index --no-deps -q -w "$work/dist" bindings/python
+  "$py" -m pip install --no-index -q "$work"/dist/glocal-*.whl
+  # The tests, copied: their support.py puts the directory above them on
+  # sys.path, which must not be bindings/python.
+  cp -r bindings/python/tests "$work/pytests"
+  cd "$work/pytests"
+  "$py" -B - "$stage_libdir" <<'PY'
+import sys, glocal
+assert glocal.__file__.startswith(sys.prefix), glocal.__file__
+glocal.library_version()
+maps = open("/proc/self/maps").read()
+assert sys.argv[1] + "/libglocal.so.1" in maps, "libglocal not loaded from " + sys.argv[1]
+print("wheel:", glocal.__file__, "with", glocal.library_version(), "from", sys.argv[1])
+PY
+  "$py" -B -m unittest test_values test_format test_errors test_lint test_threads test_gc \
+    test_shipped test_negotiate test_result test_read
+}
+
+step_rock() {
+  test_env
+  local tree=$work/rocks
+  (cd bindings/lua && luarocks --lua-version=5.4 --tree "$tree" make glocal-*.rockspec)
+  rm -f bindings/lua/glocal.so
+  local so=$tree/lib/lua/5.4/glocal.so
+  [ -f "$so" ]
+  # The rock links the library by its soname; the staged one is not in the
+  # loader's cache.
+  export LD_LIBRARY_PATH=$stage_libdir LUA_CPATH="$tree/lib/lua/5.4/?.so"
+  export LUA_PATH="$root/bindings/lua/tests/?.lua"
+  ldd "$so" | grep -q "libglocal.so.1 => $stage_libdir/"
+  local t
+  for t in bindings/lua/tests/test_*.lua; do
+    lua5.4 "$t"
+  done
+}
+
+step_deb() {
+  ./scripts/test-deb.sh "$work/deb"
+}
+
+case " ${steps[*]} " in
+  *" wheel "* | *" rock "*)
+    if ! stage_install >"$work/stage.log" 2>&1; then
+      cat "$work/stage.log"
+      echo "stage: meson install into $stage FAILED"
+    fi ;;
+esac
+for s in "${steps[@]}"; do
+  step "$s"
+done
+exit $failed
