@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The Debian packages (debian/): builds them from a copy of this tree with
+# dpkg-buildpackage, checks them with lintian (no error), installs the five,
+# runs the smoke test of an installed glocal (scripts/smoke-installed.sh) and
+# purges them again, whatever happened, so no installed copy shadows a build
+# tree afterwards.  Usage: scripts/test-deb.sh WORKDIR (created; left there).
+# Needs root (dpkg -i); called by scripts/test-packages.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+work=$1
+packages=(libglocal1 libglocal-dev glocal python3-glocal lua-glocal)
+version=$(dpkg-parsechangelog -SVersion)
+
+# The working tree as git sees it (tracked and new files, nothing ignored):
+# what a commit of it would build, without build directories.
+src=$work/glocal-$version
+mkdir -p "$src"
+git ls-files -z --cached --others --exclude-standard |
+  tar --null --ignore-failed-read -T - -cf - 2>/dev/null | tar -xf - -C "$src"
+
+# nocheck: scripts/test.sh has run every suite on this tree already.
+(cd "$src" && DEB_BUILD_OPTIONS="nocheck parallel=$(nproc)" \
+  dpkg-buildpackage -us -uc -b --no-sign) >"$work/build.log" 2>&1 ||
+  { tail -n 40 "$work/build.log"; echo "dpkg-buildpackage FAILED"; exit 1; }
+changes=$(ls "$work"/glocal_"$version"_*.changes)
+echo "built: $(cd "$work" && ls ./*.deb | tr '\n' ' ')"
+lintian --fail-on error --suppress-tags-from-file /dev/null "$changes" | tee "$work/lintian.log"
+
+purge() {
+  dpkg --purge "${packages[@]}" >/dev/null 2>&1 || true
+  ! dpkg-query -W -f='${Status}\n' "${packages[@]}" 2>/dev/null | grep -q 'install ok'
+}
+purge
+trap purge EXIT
+debs=()
+for p in "${packages[@]}"; do
+  debs+=("$work/${p}_${version}_$(dpkg-deb -f "$work"/${p}_"$version"_*.deb Architecture).deb")
+done
+dpkg -i "${debs[@]}" >"$work/install.log" 2>&1 || { cat "$work/install.log"; exit 1; }
+env -u PKG_CONFIG_PATH -u PKG_CONFIG_SYSROOT_DIR -u LD_LIBRARY_PATH -u GLOCAL_LIBRARY \
+  -u PYTHONPATH -u LUA_PATH -u LUA_CPATH "$root/scripts/smoke-installed.sh" "$work/smoke"
+purge
+trap - EXIT
+echo "purged: ${packages[*]}"
