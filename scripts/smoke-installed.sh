@@ -12,8 +12,10 @@ version=$(glocal --version)
 echo "glocal --version: $version"
 # shellcheck disable=SC2046
 cc -std=c11 -o "$work/basic" examples/basic.c $(pkg-config --cflags --libs glocal)
-"$work/basic" locales | head -n 3
-ldd "$work/basic" | grep -q "libglocal.so.1 => /usr/"
+"$work/basic" locales
+# the installed library (merged /usr: the loader may name it /lib/...)
+linked=$(ldd "$work/basic")
+grep -E "libglocal.so.1 => /(usr/)?lib/" <<<"$linked"
 py=$(/usr/bin/python3 -c 'import glocal; print(glocal.library_version(), glocal.__file__)')
 echo "python3: $py"
 [ "${py%% *}" = "$version" ]

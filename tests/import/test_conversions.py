@@ -1,6 +1,7 @@
 """What the importers convert, and say when they change something: a
 renamed argument, printf without its flag, a context naming a channel, ids
-made from long msgids.  Each case on a small file written here.
+made from long msgids; and which units `glocal export` offers a locale with a
+parent bundle.  Each case on small files written here.
 
 usage: test_conversions.py GLOCAL
 """
@@ -123,6 +124,53 @@ class Conversions(unittest.TestCase):
         de = self.bundle("de")
         self.assertIn("hello-your-refund-of-is-on:", de)
         self.assertIn("notification-preferences-have-been-internationalized:", de)
+
+
+SCOPE = {
+    "base.yaml": "glocal: 1\nlocale: base\nlanguage: en\nterms: {brand: Acme}\nmessages:\n"
+                 "  greeting: {other: \"Hello {name}\", sms: \"Hi {name}\"}\n",
+    "de.yaml": "glocal: 1\nlocale: de\nmessages:\n  greeting: \"Hallo {name}\"\n",
+    "de-CH.yaml": "glocal: 1\nlocale: de-CH\nmessages:\n  greeting: \"Grüezi {name}\"\n",
+}
+
+
+class ExportScope(unittest.TestCase):
+    """de-CH writes only `greeting`'s `other`; de, its parent, serves the rest."""
+
+    def setUp(self):
+        tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(tmp.cleanup)
+        self.dir = tmp.name
+        for name, text in SCOPE.items():
+            with open(os.path.join(self.dir, name), "w", encoding="utf-8") as f:
+                f.write(text)
+
+    def export(self, *args):
+        code, out, err = glocal("export", self.dir, *args)
+        self.assertEqual(code, 0, err)
+        return out, err.splitlines()
+
+    def test_a_child_locale_gets_what_it_writes_and_a_count_of_the_rest(self):
+        out, err = self.export("--locale", "de-CH")
+        self.assertEqual(err, ["glocal export: 1 units for de-CH, 1 with a translation",
+                               "glocal export: 2 more left to de, which de-CH inherits "
+                               "(--inherited adds them)"])
+        self.assertIn('<unit id="greeting:other"', out)
+        self.assertNotIn('<unit id="greeting:sms"', out)
+        self.assertNotIn('<unit id="-brand"', out)
+
+    def test_inherited_adds_the_rest_with_a_note(self):
+        out, err = self.export("--locale", "de-CH", "--inherited")
+        self.assertEqual(err, ["glocal export: 3 units for de-CH, 1 with a translation"])
+        self.assertIn('<unit id="greeting:sms"', out)
+        self.assertIn('<unit id="-brand"', out)
+        self.assertIn("de-CH takes this text from de now: translate it only where de-CH "
+                      "should differ.", out)
+
+    def test_a_locale_without_parent_gets_every_unit(self):
+        out, err = self.export("--locale", "de")
+        self.assertEqual(err, ["glocal export: 3 units for de, 1 with a translation"])
+        self.assertNotIn("takes this text from", out)
 
 
 if __name__ == "__main__":
