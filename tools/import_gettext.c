@@ -469,7 +469,8 @@ static bool unflagged_printf(po *x, po_message_t m)
         return false;
     const char *plural = po_message_msgid_plural(m), *msgid = po_message_msgid(m);
     bool loose = false;
-    bool positional = positional_printf(msgid, &loose) || (plural && positional_printf(plural, &loose));
+    bool positional = positional_printf(msgid, &loose);
+    positional = (plural && positional_printf(plural, &loose)) || positional;
     if (positional)
         imp_warn(x->c, x->file, line_of(x), "\"%s\" has positional printf conversions but no "
                  "`#, c-format` flag: converted to arguments as for c-format", msgid);
