@@ -8,6 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+# The system's pkg-config and loader, whatever the caller staged (test-packages.sh).
+unset PKG_CONFIG_PATH PKG_CONFIG_SYSROOT_DIR LD_LIBRARY_PATH GLOCAL_LIBRARY PYTHONPATH \
+  LUA_PATH LUA_CPATH
 work=$1
 packages=(libglocal1 libglocal-dev glocal python3-glocal lua-glocal)
 version=$(dpkg-parsechangelog -SVersion)
@@ -42,8 +45,7 @@ for p in "${packages[@]}"; do
   debs+=("$work/${p}_${version}_$(dpkg-deb -f "$work"/${p}_"$version"_*.deb Architecture).deb")
 done
 dpkg -i "${debs[@]}" >"$work/install.log" 2>&1 || { cat "$work/install.log"; exit 1; }
-env -u PKG_CONFIG_PATH -u PKG_CONFIG_SYSROOT_DIR -u LD_LIBRARY_PATH -u GLOCAL_LIBRARY \
-  -u PYTHONPATH -u LUA_PATH -u LUA_CPATH "$root/scripts/smoke-installed.sh" "$work/smoke"
+"$root/scripts/smoke-installed.sh" "$work/smoke"
 purge
 trap - EXIT
 echo "purged: ${packages[*]}"

@@ -110,7 +110,9 @@ logs+=(build/meson-logs/memcheck-corpus-valgrind.json)
 # build tree; one meson-style log line per step, counted below.
 echo
 echo "== packages: wheel in a venv, Lua rock, Debian packages"
-./scripts/test-packages.sh build/meson-logs/packages.json
+# A run that stopped before writing its lines counts as a failure (no log).
+./scripts/test-packages.sh build/meson-logs/packages.json ||
+  [ -s build/meson-logs/packages.json ] || rm -f build/meson-logs/packages.json
 logs+=(build/meson-logs/packages.json)
 
 python3 - "${logs[@]}" <<'PY'
