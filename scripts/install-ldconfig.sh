@@ -11,7 +11,9 @@ if [ "$(id -u)" -ne 0 ]; then
     exit 0
 fi
 ldconfig || { echo "glocal: ldconfig failed; run it by hand"; exit 0; }
-if ldconfig -p | grep -q "libglocal.so.1 .*=> $libdir/libglocal.so.1\$"; then
+if [ ! -e "$libdir/libglocal.so.1" ]; then
+    echo "glocal: ldconfig ran ($libdir/libglocal.so.1 is not there)"
+elif ldconfig -p | grep -q "libglocal.so.1 .*=> $libdir/libglocal.so.1\$"; then
     echo "glocal: ldconfig: the loader finds $libdir/libglocal.so.1"
 else
     echo "glocal: $libdir is not among the loader's directories: add it to a file in" \
