@@ -74,6 +74,20 @@ maps = open("/proc/self/maps").read()
 assert sys.argv[1] + "/libglocal.so.1" in maps, "libglocal not loaded from " + sys.argv[1]
 print("wheel:", glocal.__file__, "with", glocal.library_version(), "from", sys.argv[1])
 PY
+  # With no library anywhere, the error names every place tried (unless this
+  # machine has one installed: then the loader finds it).
+  ldconfig -p | grep -q 'libglocal\.so\.1 ' ||
+  env -u PKG_CONFIG_PATH -u PKG_CONFIG_SYSROOT_DIR PKG_CONFIG_LIBDIR=/nonexistent "$py" -B - <<'PY'
+import glocal
+try:
+    glocal.library_version()
+except OSError as exc:
+    for place in ("$GLOCAL_LIBRARY: not set", "pkg-config --variable=libdir glocal",
+                  "the system loader", "find_library"):
+        assert place in str(exc), (place, str(exc))
+else:
+    raise AssertionError("a library was found with none installed")
+PY
   "$py" -B -m unittest test_values test_format test_errors test_lint test_threads test_gc \
     test_shipped test_negotiate test_result test_read
 }
