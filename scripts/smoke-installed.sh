@@ -15,8 +15,9 @@ cc -std=c11 -o "$work/basic" examples/basic.c $(pkg-config --cflags --libs gloca
 "$work/basic" locales
 # the installed library (merged /usr: the loader may name it /lib/...)
 linked=$(ldd "$work/basic")
-grep -E "libglocal.so.1 => /(usr/)?lib/" <<<"$linked"
-py=$(/usr/bin/python3 -c 'import glocal; print(glocal.library_version(), glocal.__file__)')
+grep -E "libglocal.so.1 => /(usr/(local/)?)?lib/" <<<"$linked"
+# -B: no __pycache__ left in the installed package for its removal to trip on
+py=$(/usr/bin/python3 -B -c 'import glocal; print(glocal.library_version(), glocal.__file__)')
 echo "python3: $py"
 [ "${py%% *}" = "$version" ]
 lua=$(lua5.4 -e 'local g = require "glocal"; print(g.version())')

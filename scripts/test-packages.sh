@@ -5,11 +5,14 @@
 #           the Python suite runs there against the library that `meson
 #           install` put into a staging prefix (DESTDIR), found via pkg-config
 #   rock    `luarocks make` against the staged library; the Lua suite
+#   install `meson install` of ./build into its prefix (/usr/local), no DESTDIR:
+#           it runs ldconfig, so the smoke test of deb passes right after it;
+#           then uninstalled again (ninja uninstall, ldconfig)
 #   deb     dpkg-buildpackage; the five packages installed, smoke-tested
 #           (examples/basic.c through pkg-config, both bindings, glocal
 #           --version) and purged again, so no installed copy shadows the
 #           build tree in later tests
-# Usage: scripts/test-packages.sh LOG [STEP...]  (default: all three steps)
+# Usage: scripts/test-packages.sh LOG [STEP...]  (default: every step)
 # Writes one line per step to LOG in meson's testlog.json form, for the
 # summary of scripts/test.sh; exit status 1 when a step failed.  Uses ./build.
 set -uo pipefail
@@ -18,7 +21,7 @@ root=$PWD
 log=$1
 shift
 steps=("$@")
-[ ${#steps[@]} -gt 0 ] || steps=(wheel rock deb)
+[ ${#steps[@]} -gt 0 ] || steps=(wheel rock install deb)
 : >"$log"
 work=$(mktemp -d /tmp/glocal-packages.XXXXXX)
 [ -n "${KEEP_WORK:-}" ] || trap 'rm -rf "$work"' EXIT
@@ -108,6 +111,23 @@ step_rock() {
   for t in bindings/lua/tests/test_*.lua; do
     lua5.4 "$t"
   done
+}
+
+step_install() {
+  unset PKG_CONFIG_PATH PKG_CONFIG_SYSROOT_DIR LD_LIBRARY_PATH GLOCAL_LIBRARY PYTHONPATH \
+    LUA_PATH LUA_CPATH
+  local prefix
+  prefix=$(meson introspect build --buildoptions |
+    python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "prefix"))')
+  [ "$(id -u)" -eq 0 ] && [ "$prefix" = /usr/local ]
+  ! ldconfig -p | grep -q 'libglocal\.so\.1 ' # no other copy for the smoke test to find
+  trap 'ninja -C "$root/build" uninstall >/dev/null; ldconfig' EXIT
+  meson install -C build --no-rebuild --quiet
+  ./scripts/smoke-installed.sh "$work/install-smoke"
+  ninja -C build uninstall >/dev/null
+  ldconfig
+  trap - EXIT
+  ! ldconfig -p | grep -q 'libglocal\.so\.1 '
 }
 
 step_deb() {
