@@ -119,15 +119,22 @@ step_install() {
   local prefix
   prefix=$(meson introspect build --buildoptions |
     python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "prefix"))')
-  [ "$(id -u)" -eq 0 ] && [ "$prefix" = /usr/local ]
-  ! ldconfig -p | grep -q 'libglocal\.so\.1 ' # no other copy for the smoke test to find
+  [ "$(id -u)" -eq 0 ] || { echo "install: needs root"; return 1; }
+  [ "$prefix" = /usr/local ] || { echo "install: ./build's prefix is $prefix"; return 1; }
+  if ldconfig -p | grep -q 'libglocal\.so\.1 '; then
+    echo "install: a libglocal.so.1 is installed already; the smoke test would find it"
+    return 1
+  fi
   trap 'ninja -C "$root/build" uninstall >/dev/null; ldconfig' EXIT
   meson install -C build --no-rebuild --quiet
   ./scripts/smoke-installed.sh "$work/install-smoke"
   ninja -C build uninstall >/dev/null
   ldconfig
   trap - EXIT
-  ! ldconfig -p | grep -q 'libglocal\.so\.1 '
+  if ldconfig -p | grep -q 'libglocal\.so\.1 '; then
+    echo "install: libglocal.so.1 is still in the loader's cache after the uninstall"
+    return 1
+  fi
 }
 
 step_deb() {
