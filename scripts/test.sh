@@ -2,10 +2,15 @@
 # Set up, then the whole test suite: every meson suite on the normal build,
 # the C suites again under AddressSanitizer + UndefinedBehaviorSanitizer (debug
 # and -O2), the thread stress test under ThreadSanitizer, each fuzz target for
-# 60 s, the C suites under valgrind.  Ends with one line "N passed, N failed".
+# 60 s, the C suites under valgrind, then the packages (scripts/test-packages.sh:
+# wheel, rock, Debian packages).  Ends with one line "N passed, N failed".
+# Every build here treats warnings as errors (-Dwerror=true); a user's does not.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh || exit 1
+./scripts/setup-test.sh || exit 1
+# setup.sh configured ./build before Check was there: configure again with it.
+meson configure build -Dwerror=true >/dev/null || exit 1
 
 logs=()
 # Builds DIR; on failure shows the errors and counts the suites it would have
@@ -43,7 +48,7 @@ for s in ("core", "lint", "cli", "robustness"):
 
 if [ ! -f build-asan/build.ninja ]; then
   meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false \
-    -Dbuildtype=debug >/dev/null
+    -Dbuildtype=debug -Dwerror=true >/dev/null
 fi
 rm -f build-asan/meson-logs/testlog.json
 build build-asan &&
@@ -54,7 +59,7 @@ build build-asan &&
 # debug build's, and -O2 is what a sanitized release-like build compiles with.
 if [ ! -f build-asan-o2/build.ninja ]; then
   meson setup build-asan-o2 -Db_sanitize=address,undefined -Db_lundef=false \
-    -Dbuildtype=debugoptimized >/dev/null
+    -Dbuildtype=debugoptimized -Dwerror=true >/dev/null
 fi
 rm -f build-asan-o2/meson-logs/testlog.json
 build build-asan-o2 &&
@@ -62,7 +67,7 @@ build build-asan-o2 &&
   run "C suites under ASan+UBSan at -O2" build-asan-o2 "${c_suites[@]}"
 
 if [ ! -f build-tsan/build.ninja ]; then
-  meson setup build-tsan -Db_sanitize=thread -Db_lundef=false -Dbuildtype=debug >/dev/null
+  meson setup build-tsan -Db_sanitize=thread -Db_lundef=false -Dbuildtype=debug -Dwerror=true >/dev/null
 fi
 rm -f build-tsan/meson-logs/testlog.json
 build build-tsan &&
@@ -100,6 +105,15 @@ CK_FORK=no meson test -C build --print-errorlogs --logbase memcheck-corpus corpu
   --wrapper 'valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --quiet' \
   --timeout-multiplier 10 | tail -n 12
 logs+=(build/meson-logs/memcheck-corpus-valgrind.json)
+
+# The packages a user installs, each against an installed library, never this
+# build tree; one meson-style log line per step, counted below.
+echo
+echo "== packages: wheel in a venv, Lua rock, Debian packages"
+# A run that stopped before writing its lines counts as a failure (no log).
+./scripts/test-packages.sh build/meson-logs/packages.json ||
+  [ -s build/meson-logs/packages.json ] || rm -f build/meson-logs/packages.json
+logs+=(build/meson-logs/packages.json)
 
 python3 - "${logs[@]}" <<'PY'
 import json, sys

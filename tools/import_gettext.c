@@ -313,8 +313,14 @@ static int count_argument(const char *plural)
 
 /* ---- messages ---- */
 
+/* A generated id takes at most this many words of the msgid, and no word
+ * that would start beyond ID_MAX_BYTES. */
+#define ID_MAX_WORDS 6
+#define ID_MAX_BYTES 48
+
 /* A message id for (msgctxt, msgid): the msgid itself when it is one, else
- * the first words of it; msgctxt as prefix. */
+ * its first words, each whole (`hello-your-refund-of-is-on`, never a word
+ * cut short); msgctxt as prefix. */
 static char *message_id(const char *ctxt, const char *msgid)
 {
     strbuf b = {0};
@@ -329,7 +335,8 @@ static char *message_id(const char *ctxt, const char *msgid)
     }
     int words = 0;
     bool gap = false;
-    for (const char *p = msgid; *p && words < 6 && b.len < 48; p++) {
+    size_t last_word = b.len; /* where the word being written starts */
+    for (const char *p = msgid; *p; p++) {
         char conv;
         size_t n = *p == '%' ? conversion_length(p + 1, &conv) : 0;
         if (n) { /* conversions are not words */
@@ -337,15 +344,26 @@ static char *message_id(const char *ctxt, const char *msgid)
             gap = true;
             continue;
         }
-        if (isalnum((unsigned char)*p)) {
-            if (gap && b.len && b.p[b.len - 1] != '.')
-                sb_putc(&b, '-'), words++;
-            sb_putc(&b, (char)tolower((unsigned char)*p));
-            gap = false;
-        } else {
+        if (!isalnum((unsigned char)*p)) {
             gap = true;
+            continue;
         }
+        bool starts = gap && b.len && b.p[b.len - 1] != '.';
+        if (starts && (words + 1 == ID_MAX_WORDS || b.len >= ID_MAX_BYTES))
+            break;
+        if (starts) {
+            sb_putc(&b, '-'), words++;
+            last_word = b.len;
+        }
+        if (b.len >= 2 * ID_MAX_BYTES) { /* a word too long to keep whole */
+            if (last_word > 0 && b.p[last_word - 1] == '-')
+                b.len = last_word - 1; /* the words before it */
+            break;
+        }
+        sb_putc(&b, (char)tolower((unsigned char)*p));
+        gap = false;
     }
+    sb_putc(&b, '\0');
     char *raw = sb_take(&b), *id = imp_message_id(raw);
     free(raw);
     return id;
@@ -420,10 +438,53 @@ static char *note_of(po_message_t m, const char *ctxt)
     return sb_take(&b);
 }
 
-/* The template of one side: the singular, or the plural forms. */
-static char *side(po *x, po_message_t m, conv_state *s, bool source)
+/* Whether text has a positional printf conversion (`%1$s`); *loose set
+ * when it has another one that reads as printf (`%s`, `%d`, `%2d`). */
+static bool positional_printf(const char *text, bool *loose)
 {
-    bool pf = is_format(m, printf_kinds), bf = is_format(m, brace_kinds);
+    bool positional = false;
+    for (const char *p = text; (p = strchr(p, '%'));) {
+        char conv;
+        size_t n = conversion_length(++p, &conv);
+        if (*p == '%') {
+            p++;
+            continue;
+        }
+        if (n && isdigit((unsigned char)*p) && p[strspn(p, "0123456789")] == '$')
+            positional = true;
+        else if (n && (isdigit((unsigned char)*p) || strchr("sdiu", *p)))
+            *loose = true;
+        p += n;
+    }
+    return positional;
+}
+
+/* A message with no format flag is printf when its msgid has a positional
+ * conversion, which no prose holds: converted, and said, since the flag was
+ * missing (xgettext sets it; a hand-written PO may lack it).  Other
+ * conversions stay text, said too: they may be prose (`100%d`). */
+static bool unflagged_printf(po *x, po_message_t m)
+{
+    if (is_format(m, printf_kinds) || is_format(m, brace_kinds))
+        return false;
+    const char *plural = po_message_msgid_plural(m), *msgid = po_message_msgid(m);
+    bool loose = false;
+    bool positional = positional_printf(msgid, &loose);
+    positional = (plural && positional_printf(plural, &loose)) || positional;
+    if (positional)
+        imp_warn(x->c, x->file, line_of(x), "\"%s\" has positional printf conversions but no "
+                 "`#, c-format` flag: converted to arguments as for c-format", msgid);
+    else if (loose)
+        imp_warn(x->c, x->file, line_of(x), "\"%s\" has what reads as printf conversions but "
+                 "no `#, c-format` flag: kept as text (add the flag to convert them)", msgid);
+    return positional;
+}
+
+/* The template of one side: the singular, or the plural forms.  by_content:
+ * printf without the flag (unflagged_printf). */
+static char *side(po *x, po_message_t m, conv_state *s, bool source, bool by_content)
+{
+    bool pf = by_content || is_format(m, printf_kinds), bf = is_format(m, brace_kinds);
     const char *plural = po_message_msgid_plural(m);
     if (!plural) {
         s->in_plural = false;
@@ -470,9 +531,16 @@ static bool translated(po_message_t m)
 static void import_message(po *x, po_message_t m)
 {
     const char *ctxt = po_message_msgctxt(m), *msgid = po_message_msgid(m);
+    /* A context naming a channel (`msgctxt "sms"`) is that channel's variant
+     * of the message without context, as a glocal bundle writes it. */
+    const char *channel = ctxt && imp_is_channel(x->c, ctxt) ? ctxt : NULL;
+    const char *key = channel ? channel : "other";
+    if (channel)
+        ctxt = NULL;
     const char *id = id_for(ctxt, msgid);
     conv_state s = {x, 0, 0, false, msgid};
-    char *source = side(x, m, &s, true), *note = note_of(m, ctxt);
+    bool by_content = unflagged_printf(x, m);
+    char *source = side(x, m, &s, true, by_content), *note = note_of(m, ctxt);
     if (!utf8_valid(source, strlen(source))) { /* the msgid is; found by fuzz-import-gettext */
         imp_warn(x->c, x->file, line_of(x), "the msgid_plural of \"%s\" is not UTF-8; not "
                  "imported", msgid);
@@ -485,7 +553,7 @@ static void import_message(po *x, po_message_t m)
                  "not UTF-8; not carried over to _note", msgid);
         *note = '\0';
     }
-    imp_put(x->c, "base", id, "other", source, note);
+    imp_put(x->c, "base", id, key, source, note);
     free(source);
     free(note);
     if (!x->locale || !translated(m))
@@ -495,7 +563,7 @@ static void import_message(po *x, po_message_t m)
                  "review it and remove the fuzzy flag", msgid);
         return;
     }
-    char *target = side(x, m, &s, false);
+    char *target = side(x, m, &s, false, by_content);
     if (target && !utf8_valid(target, strlen(target))) {
         imp_warn(x->c, x->file, line_of(x), "the translation of \"%s\" is not UTF-8; not "
                  "imported", msgid);
@@ -503,7 +571,7 @@ static void import_message(po *x, po_message_t m)
         return;
     }
     if (target)
-        imp_put(x->c, x->locale, id, "other", target, NULL);
+        imp_put(x->c, x->locale, id, key, target, NULL);
     else
         imp_warn(x->c, x->file, line_of(x), "\"%s\": the plural forms do not cover every CLDR "
                  "category of %s; not imported", msgid, x->locale);

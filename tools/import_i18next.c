@@ -225,9 +225,16 @@ static void put_arg(i18n *x, strbuf *out, const entry *e, char *inner, bool in_p
         end--;
     *end = '\0';
     const char *format = comma ? comma + 1 + strspn(comma + 1, " ") : NULL;
+    /* A nested path (`user.firstName`) is no glocal argument name: renamed,
+     * and said, since the application must pass the new name. */
+    char *dotted = strchr(name, '.') ? xstrdup(name) : NULL;
     for (char *p = name; *p; p++)
         if (*p == '.')
             *p = '_';
+    if (dotted)
+        imp_warn(x->c, x->file, e->line, "`{{%s}}` in `%s` is renamed `{%s}`: pass the "
+                 "argument under that name", dotted, e->path, name);
+    free(dotted);
     if (!glocal_name_valid(GLOCAL_NAME_ARGUMENT, name))
         imp_warn(x->c, x->file, e->line, "`{{%s}}` in `%s`: not an argument name glocal "
                  "accepts ([A-Za-z_][A-Za-z0-9_]*)", name, e->path);

@@ -89,6 +89,26 @@ int imp_parse(imp_catalog *c, int argc, char **argv, const char *help, char ***f
 
 /* ---- bundles ---- */
 
+/* glocal's built-in channels (docs/bundles.md), repeated here because the
+ * public API reads a catalog's axis values but the importers may write the
+ * first base.yaml of one. */
+static const char *const builtin_channels[] = {"email", "sms", "chat", "whatsapp", "wechat",
+                                               "line", "kakaotalk", "push", "voice", "web"};
+
+bool imp_is_channel(imp_catalog *c, const char *name)
+{
+    for (size_t i = 0; i < sizeof builtin_channels / sizeof *builtin_channels; i++)
+        if (strcmp(builtin_channels[i], name) == 0)
+            return true;
+    const yd_node *root = imp_bundle_of(c, "base")->file.root;
+    const yd_node *axes = root ? yd_get(root, "axes") : NULL;
+    const yd_node *channels = axes ? yd_get(axes, "channel") : NULL;
+    for (size_t i = 0; channels && channels->kind == YD_SEQ && i < channels->n; i++)
+        if (channels->items[i]->kind == YD_SCALAR && strcmp(channels->items[i]->str, name) == 0)
+            return true;
+    return false;
+}
+
 static yd_node *new_root(imp_catalog *c, const char *locale)
 {
     yd_node *root = yd_map(false);

@@ -32,6 +32,9 @@ int imp_parse(imp_catalog *c, int argc, char **argv, const char *help, char ***f
 /* The bundle for locale ("base", or a canonical tag), read from the output
  * directory when it is there already, else new. */
 imp_bundle *imp_bundle_of(imp_catalog *c, const char *locale);
+/* Whether name is one of the catalog's channels: a built-in one, or one that
+ * base.yaml (in --out DIR, or as imported so far) declares under axes. */
+bool imp_is_channel(imp_catalog *c, const char *name);
 /* Sets variant key of message id in the bundle; note (base only) to _note. */
 void imp_put(imp_catalog *c, const char *locale, const char *id, const char *key,
              const char *tmpl, const char *note);

@@ -1,8 +1,11 @@
 /* glocal export DIR --locale TAG --out FILE: the XLIFF 2.0 file a translator
  * (or a translation-management system) fills in for one locale.
  *
- * One unit per message variant the locale needs (base's variants and the
- * bundle's own; locked messages never) and per unlocked term.  Unit ids are
+ * One unit per message variant the locale is expected to translate (locked
+ * messages never) and per unlocked term: base's variants and the bundle's
+ * own, but a locale with a parent bundle (de-CH after de, zh-TW after
+ * zh-Hant) leaves to it what it does not write itself; --inherited adds
+ * those units too.  Unit ids are
  * `MESSAGE:KEY` with `+` written `.` (`order.delayed:formal.sms`; XLIFF ids
  * cannot hold `+`) and `-TERM`.  The source is base's template; the target,
  * when present, the bundle's own text (not its chain's: what a bundle
@@ -21,7 +24,7 @@
 #include "xliff_codes.h"
 
 static const char usage_export[] =
-    "usage: glocal export DIR --locale TAG [--out FILE]\n"
+    "usage: glocal export DIR --locale TAG [--out FILE] [--inherited]\n"
     "\n"
     "Writes an XLIFF 2.0 file (to FILE, default standard output) with one unit\n"
     "per message variant and term that TAG's bundle translates: the source from\n"
@@ -30,6 +33,10 @@ static const char usage_export[] =
     "length limits as notes.  Arguments, terms and plural/select syntax are\n"
     "protected inline codes.  Plurals in the source carry the plural categories\n"
     "TAG's language needs.  Bring the file back with `glocal import`.\n"
+    "\n"
+    "A locale with a parent bundle in its chain (de-CH after de) translates only\n"
+    "what it writes itself; the rest it leaves to the parent, and the units are\n"
+    "counted on standard error.  --inherited adds them (state initial).\n"
     "\n"
     "FILE is written atomically (a temporary file renamed over it), its name\n"
     "taken literally.\n"
@@ -43,6 +50,9 @@ typedef struct exporter {
     xmlTextWriterPtr w;
     const glocal_catalog *c;
     const char *tag;          /* the locale exported for */
+    const char *parent;       /* the nearest other bundle of the chain but base, or NULL */
+    bool inherited;           /* --inherited: also what the locale leaves to parent */
+    size_t left;              /* units left to parent */
     glocal_terms *base_terms, *terms; /* base's own; those the locale's texts see */
     const glocal_message **messages;  /* in base.yaml's order */
     size_t nmessages;
@@ -206,7 +216,16 @@ typedef struct unit_in {
     const glocal_message *m;  /* NULL for a term */
     const char *key;
     const char *source, *target; /* target NULL: none yet */
+    const char *from;         /* the parent the locale now takes it from (--inherited) */
 } unit_in;
+
+static void inherited_note(exporter *x, const char *from)
+{
+    char text[200];
+    snprintf(text, sizeof text, "%s takes this text from %s now: translate it only where %s "
+             "should differ.", x->tag, from, x->tag);
+    note(x, "inherited", text);
+}
 
 static void write_unit(exporter *x, const unit_in *in)
 {
@@ -227,6 +246,8 @@ static void write_unit(exporter *x, const unit_in *in)
     } else {
         note(x, "term", "A term: plain text written wherever a template says {-name}.");
     }
+    if (in->from)
+        inherited_note(x, in->from);
     nl(x, 3);
     xmlTextWriterEndElement(x->w);
     write_data(x, &u);
@@ -254,15 +275,25 @@ static void write_unit(exporter *x, const unit_in *in)
 
 /* ---- what the locale needs ---- */
 
+/* Whether a text the locale does not write itself is left to its parent:
+ * counted, not exported (unless --inherited). */
+static bool left_to_parent(exporter *x, bool own)
+{
+    if (own || !x->parent || x->inherited)
+        return false;
+    x->left++;
+    return true;
+}
+
 static void export_variant(exporter *x, const glocal_message *m, const glocal_variants *base,
                            const glocal_variant *local, const char *key)
 {
     const glocal_variant *bv = source_variant(base, key);
-    if (!bv)
+    if (!bv || left_to_parent(x, local != NULL))
         return;
     char *id = xliff_unit_id(glocal_message_id(m), key);
     unit_in u = {id, glocal_message_id(m), m, key, glocal_variant_template(bv),
-                 local ? glocal_variant_template(local) : NULL};
+                 local ? glocal_variant_template(local) : NULL, local ? NULL : x->parent};
     write_unit(x, &u);
     free(id);
 }
@@ -317,7 +348,7 @@ static void export_terms(exporter *x)
     for (size_t i = 0; i < glocal_terms_count(x->base_terms); i++) {
         const glocal_term *t = glocal_terms_at(x->base_terms, i);
         const glocal_term *lt = own_term(x, glocal_term_name(t));
-        if (glocal_term_locked(t))
+        if (glocal_term_locked(t) || left_to_parent(x, lt != NULL))
             continue;
         char id[128];
         snprintf(id, sizeof id, "-%s", glocal_term_name(t));
@@ -330,20 +361,38 @@ static void export_terms(exporter *x)
             fprintf(stderr, "glocal export: `%s`: out of memory; unit left out\n", id);
             x->failed = true;
         } else {
-            write_unit(x, &(unit_in){id, id, NULL, NULL, src, tgt});
+            write_unit(x, &(unit_in){id, id, NULL, NULL, src, tgt, lt ? NULL : x->parent});
         }
         glocal_free(src);
         glocal_free(tgt);
     }
 }
 
-/* What every unit reads: the messages and both lists of terms. */
-static bool read_catalog(exporter *x)
+/* The nearest bundle on the locale's chain that is neither its own nor base
+ * (copied into buf), or NULL. */
+static const char *parent_of(exporter *x, char *buf, size_t size, glocal_error **e)
+{
+    glocal_chain *ch = NULL;
+    const char *parent = NULL;
+    if (glocal_catalog_chain(x->c, x->tag, &ch, e) != GLOCAL_OK)
+        return NULL;
+    for (size_t i = 0; i < glocal_chain_count(ch) && !parent; i++) {
+        const char *b = glocal_chain_bundle(ch, i);
+        if (strcmp(b, x->tag) != 0 && strcmp(b, "base") != 0)
+            parent = (snprintf(buf, size, "%s", b), buf);
+    }
+    glocal_chain_free(ch);
+    return parent;
+}
+
+/* What every unit reads: the messages, both lists of terms, the parent. */
+static bool read_catalog(exporter *x, char *parent, size_t size)
 {
     glocal_error *e = NULL;
     x->messages = messages_in_file_order(x->c, &x->nmessages);
     if (glocal_catalog_terms(x->c, "base", &x->base_terms, &e) == GLOCAL_OK &&
-        glocal_catalog_terms(x->c, x->tag, &x->terms, &e) == GLOCAL_OK)
+        glocal_catalog_terms(x->c, x->tag, &x->terms, &e) == GLOCAL_OK &&
+        ((x->parent = parent_of(x, parent, size, &e)) || !e))
         return true;
     print_error("export", e);
     glocal_error_free(e);
@@ -377,6 +426,7 @@ static void write_file(exporter *x, const char *tag)
 
 typedef struct export_opts {
     const char *dir, *locale, *out;
+    bool inherited;
 } export_opts;
 
 static int export_opt(void *ud, int index, const char *value)
@@ -386,6 +436,8 @@ static int export_opt(void *ud, int index, const char *value)
         o->locale = value;
     else if (index == 1)
         o->out = value;
+    else if (index == 2)
+        o->inherited = true;
     else
         return take_dir("export", &o->dir, value);
     return CONTINUE;
@@ -411,7 +463,8 @@ static bool put_output(const char *out, const char *data, size_t len)
 
 int cmd_export(int argc, char **argv)
 {
-    static const cli_opt table[] = {{"locale", true}, {"out", true}, {NULL, false}};
+    static const cli_opt table[] = {{"locale", true}, {"out", true}, {"inherited", false},
+                                    {NULL, false}};
     export_opts o = {0};
     char tag[LOCALE_MAX];
     glocal_catalog *c = NULL;
@@ -426,8 +479,9 @@ int cmd_export(int argc, char **argv)
         rc = open_catalog("export", o.dir, &c);
     if (rc != CONTINUE)
         return rc;
-    exporter x = {.c = c, .tag = tag};
-    if (!read_catalog(&x)) {
+    exporter x = {.c = c, .tag = tag, .inherited = o.inherited};
+    char parent[LOCALE_MAX];
+    if (!read_catalog(&x, parent, sizeof parent)) {
         glocal_catalog_unref(c);
         return EXIT_USAGE;
     }
@@ -452,5 +506,8 @@ int cmd_export(int argc, char **argv)
         return EXIT_USAGE;
     fprintf(stderr, "glocal export: %zu units for %s, %zu with a translation\n", x.units, tag,
             x.translated);
+    if (x.left)
+        fprintf(stderr, "glocal export: %zu more left to %s, which %s inherits (--inherited "
+                "adds them)\n", x.left, x.parent, tag);
     return x.failed ? EXIT_FAILED : EXIT_OK;
 }

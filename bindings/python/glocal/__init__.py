@@ -2,8 +2,9 @@
 
 Python bindings to libglocal (``libglocal.so.1``) through ctypes; standard
 library only.  The shared library is found through the environment variable
-``GLOCAL_LIBRARY`` (its full path) when set, else by the dynamic loader as
-``libglocal.so.1``.  It is loaded on first use.
+``GLOCAL_LIBRARY`` (its full path) when set, else in pkg-config's libdir for
+glocal, else by the dynamic loader as ``libglocal.so.1``.  It is loaded on
+first use.
 
 Quick start::
 

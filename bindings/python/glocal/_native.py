@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
+import subprocess
 import threading
 
 __all__ = ["lib", "LIBRARY_ENV"]
@@ -145,23 +146,50 @@ _lock = threading.Lock()
 _lib: ctypes.CDLL | None = None
 
 
+def _pkg_config_libdir() -> str | None:
+    """pkg-config's libdir for glocal (honours PKG_CONFIG_PATH), or None."""
+    try:
+        done = subprocess.run(["pkg-config", "--variable=libdir", "glocal"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=30,
+                              check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    libdir = done.stdout.decode("utf-8", "replace").strip()
+    return libdir if done.returncode == 0 and libdir else None
+
+
 def _open() -> ctypes.CDLL:
+    """The library from $GLOCAL_LIBRARY, else pkg-config's libdir, else the
+    system loader (ld.so.cache, LD_LIBRARY_PATH), else find_library; the
+    error names every place tried, so a missing ldconfig is easy to see."""
     explicit = os.environ.get(LIBRARY_ENV)
     if explicit:
         try:
             return ctypes.CDLL(explicit)
         except OSError as exc:
             raise OSError(f"cannot load {explicit!r} named by ${LIBRARY_ENV}: {exc}") from exc
+    tried = [f"${LIBRARY_ENV}: not set"]
+    libdir = _pkg_config_libdir()
+    if libdir is None:
+        tried.append("pkg-config --variable=libdir glocal: no glocal.pc found")
+    else:
+        path = os.path.join(libdir, _SONAME)
+        try:
+            return ctypes.CDLL(path)
+        except OSError as exc:
+            tried.append(f"pkg-config's libdir: {exc}")
     try:
         return ctypes.CDLL(_SONAME)
-    except OSError as first:
-        found = ctypes.util.find_library("glocal")
-        if found:
-            return ctypes.CDLL(found)
-        raise OSError(
-            f"cannot load {_SONAME}: {first}; install libglocal or set "
-            f"${LIBRARY_ENV} to the library's full path"
-        ) from first
+    except OSError as exc:
+        tried.append(f"the system loader: {exc}")
+    found = ctypes.util.find_library("glocal")
+    if found:
+        return ctypes.CDLL(found)
+    tried.append("ctypes.util.find_library('glocal'): not found")
+    raise OSError(
+        f"cannot load {_SONAME}; tried " + "; ".join(tried) + ". Install libglocal (after "
+        f"`meson install` into /usr/local run `ldconfig`), or set ${LIBRARY_ENV} to the "
+        "library's full path, or PKG_CONFIG_PATH to the directory of its glocal.pc")
 
 
 def lib() -> ctypes.CDLL:
