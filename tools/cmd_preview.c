@@ -64,22 +64,27 @@ static int preview_opt(void *ud, int index, const char *value)
 
 /* A value for each argument type glocal_message_arg_type names, in the form
  * render's NAME=VALUE takes.  Text samples are the argument's own name, so a
- * page without a samples file still shows which slot is which. */
+ * page without a samples file still shows which slot is which.  An argument
+ * declared nowhere ("any") gets the sample of the first type its uses
+ * accept, in this order. */
 static const struct {
     const char *type, *value;
 } type_samples[] = {
     {"number", "3"},
     {"date", "2026-12-01T09:30:00Z"},
     {"money", "1234.50 EUR"},
-    {"any", "3"},
 };
+#define NTYPE_SAMPLES (sizeof type_samples / sizeof type_samples[0])
 
-static const char *type_sample(const char *type, const char *name)
+static const char *type_sample(const glocal_message *m, size_t arg)
 {
-    for (size_t i = 0; i < sizeof type_samples / sizeof type_samples[0]; i++)
-        if (strcmp(type_samples[i].type, type) == 0)
+    const char *type = glocal_message_arg_type(m, arg);
+    bool any = strcmp(type, "any") == 0;
+    for (size_t i = 0; i < NTYPE_SAMPLES; i++)
+        if (any ? glocal_message_arg_accepts(m, arg, type_samples[i].type)
+                : strcmp(type_samples[i].type, type) == 0)
             return type_samples[i].value;
-    return name;
+    return glocal_message_arg_name(m, arg);
 }
 
 /* The samples file's scalar at map[section][key][name]; NULL when absent. */
@@ -93,14 +98,14 @@ static const char *sample_at(const yd_node *root, const char *section, const cha
     return n && n->kind == YD_SCALAR ? n->str : NULL;
 }
 
-static const char *sample_for(const yd_node *samples, const char *id, const char *locale,
-                              const char *name, const char *type)
+static const char *sample_for(const yd_node *samples, const glocal_message *m, size_t arg,
+                              const char *locale)
 {
-    const char *v = NULL;
+    const char *v = NULL, *id = glocal_message_id(m), *name = glocal_message_arg_name(m, arg);
     if (samples && !(v = sample_at(samples, "messages", id, name)) &&
         !(v = sample_at(samples, "locales", locale, name)))
         v = sample_at(samples, "args", NULL, name);
-    return v ? v : type_sample(type, name);
+    return v ? v : type_sample(m, arg);
 }
 
 /* The message's arguments with their samples, as render would take them. */
@@ -110,11 +115,8 @@ static int sample_args(const glocal_catalog *c, const glocal_message *m, const c
     size_t n = glocal_message_arg_count(m);
     char **pairs = xcalloc(n ? n : 1, sizeof *pairs);
     for (size_t i = 0; i < n; i++) {
-        const char *name = glocal_message_arg_name(m, i);
         strbuf b = {0};
-        sb_printf(&b, "%s=%s", name,
-                  sample_for(samples, glocal_message_id(m), locale, name,
-                             glocal_message_arg_type(m, i)));
+        sb_printf(&b, "%s=%s", glocal_message_arg_name(m, i), sample_for(samples, m, i, locale));
         pairs[i] = sb_take(&b);
     }
     int rc = build_args("preview", c, glocal_message_id(m), pairs, n, out);
