@@ -56,11 +56,11 @@ extern "C" {
 /* ---- Version ------------------------------------------------------------ */
 
 #define GLOCAL_VERSION_MAJOR 1
-#define GLOCAL_VERSION_MINOR 0
+#define GLOCAL_VERSION_MINOR 1
 #define GLOCAL_VERSION_PATCH 0
-#define GLOCAL_VERSION_STRING "1.0.0"
+#define GLOCAL_VERSION_STRING "1.1.0"
 /* MAJOR * 10000 + MINOR * 100 + PATCH, for #if: 10000 is 1.0.0. */
-#define GLOCAL_VERSION_NUMBER 10000
+#define GLOCAL_VERSION_NUMBER 10100
 
 /** The library's version, "1.0.0"; a static string.  @since 1.0 */
 GLOCAL_API const char *glocal_version(void);
@@ -508,6 +508,10 @@ GLOCAL_API const char *glocal_result_language(const glocal_result *res);
 /** 1 when the text's language is not the request's (a fallback to another
  *  language, or to base's), else 0.  @since 1.0 */
 GLOCAL_API int glocal_result_fallback(const glocal_result *res);
+/** 1 when the text's language is written right to left (its bundle's
+ *  language and script, as ICU's likely subtags complete them: ar, he, fa,
+ *  ur…), else 0: what a page sets as `dir` around the text.  @since 1.1 */
+GLOCAL_API int glocal_result_rtl(const glocal_result *res);
 /** The value of an axis ("formality", "tone", "channel") in the context that
  *  chose the variant; NULL when the axis was unset or is not one of the
  *  catalog's.  @since 1.0 */

@@ -138,6 +138,7 @@ const char *glocal_result_variant(const glocal_result *res) { return res ? res->
 const char *glocal_result_file(const glocal_result *res) { return res ? res->bundle->file : NULL; }
 unsigned glocal_result_line(const glocal_result *res) { return res ? res->var->line : 0; }
 unsigned glocal_result_column(const glocal_result *res) { return res ? res->var->col : 0; }
+int glocal_result_rtl(const glocal_result *res) { return res && res->bundle->rtl; }
 const char *glocal_result_format_locale(const glocal_result *res) { return res ? res->format_tag : NULL; }
 const char *glocal_result_language(const glocal_result *res) { return res ? res->lang : NULL; }
 int glocal_result_fallback(const glocal_result *res) { return res && res->fallback; }

@@ -29,6 +29,7 @@ static const command commands[] = {
     {"render", cmd_render, "format one message for one customer"},
     {"explain", cmd_explain, "show, step by step, how a message is resolved"},
     {"coverage", cmd_coverage, "show how much of base each locale translates"},
+    {"preview", cmd_preview, "write an HTML page of every message as customers see it"},
     {"negotiate", cmd_negotiate, "pick the locale to serve for an Accept-Language header"},
     {"export", cmd_export, "write the XLIFF 2.0 file a translator fills in for one locale"},
     {"import", cmd_import, "merge a translated XLIFF 2.0 file into that locale's bundle"},
