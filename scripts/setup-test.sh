@@ -3,7 +3,8 @@
 # the C suites, clang and libFuzzer for fuzz/, valgrind, abigail-tools for the
 # ABI check, the schema checker, node and npm for bench/run's peers, and the
 # packaging tools of scripts/test-packages.sh (dpkg-dev, debhelper, lintian,
-# luarocks, python3-venv).  Run by test.sh; safe to run again.
+# luarocks, python3-venv), and Chromium for the preview page's browser test
+# (tests/preview).  Run by test.sh; safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/apt_missing.sh
@@ -14,6 +15,7 @@ packages=(
   valgrind abigail-tools
   python3-jsonschema python3-yaml gettext
   dpkg-dev debhelper fakeroot lintian luarocks python3-venv
+  chromium
 )
 # bench/run: its Node peers need node and npm (Debian's, unless some node is there)
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
