@@ -55,7 +55,7 @@ from ._reading import Message, Rule, Term, Variant, rules
 from ._result import AxisValue, Result
 from ._values import Money
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 __all__ = [
     "Catalog", "Finding", "Money", "Result", "AxisValue", "Message", "Variant", "Term", "Rule",
@@ -75,7 +75,7 @@ del _cls
 
 
 def library_version() -> str:
-    """The version of the loaded libglocal, such as ``"1.0.0"``."""
+    """The version of the loaded libglocal, such as ``"1.1.0"``."""
     from . import _native
     return _native.lib().glocal_version().decode("ascii")
 

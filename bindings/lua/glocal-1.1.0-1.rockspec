@@ -4,7 +4,7 @@
 -- The module is built by rock.mk against the library pkg-config finds.
 rockspec_format = "3.0"
 package = "glocal"
-version = "1.0.0-1"
+version = "1.1.0-1"
 source = {
    url = "git+file:///dev/null",
    dir = "bindings/lua",
