@@ -78,6 +78,15 @@ static inline int gl_variant_score(const gl_variant *v, const uint32_t *ctx)
     return v->rank;
 }
 
+/* The variant context ctx selects among the definitions merging from chain
+ * position first: the best-ranked match; a farther variant with the same
+ * key ranks the same as the nearer one seen first, so nearer bundles win per
+ * key.  NULL when none matches; else *pos is its bundle's chain position.
+ * gl_resolve's selection, and lint's (dropped-arg compares a local variant
+ * with the base variant its own context selects). */
+const gl_variant *gl_select_variant(const glocal_catalog *c, const uint32_t *chain, size_t n,
+                                    uint32_t msg, size_t first, const uint32_t *ctx, size_t *pos);
+
 /* Where a context value came from. */
 enum { GL_FROM_UNSET = -2, GL_FROM_REQUEST = -1 /* else: chain position of the profile */ };
 
