@@ -3,8 +3,8 @@
  * swallows.  It reads the source the way MessagePattern does in ICU's default
  * apostrophe mode (DOUBLE_OPTIONAL; the same reading as the term scan of
  * icu_template_parse.cpp): `''` is an apostrophe, a single one starts
- * quoting only before `{`, `}`, `#` in a plural branch, or `|` in a choice,
- * and the quote runs to the next single apostrophe.  Only templates that
+ * quoting only before `{`, `}` or `#` in a plural branch, and the quote runs
+ * to the next single apostrophe.  Only templates that
  * compiled are scanned, so the syntax outside quotes is well formed.  Every
  * syntax character is ASCII, so the scan walks bytes. */
 #include <string.h>
@@ -12,11 +12,14 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "limits.h"
 #include "lint_rules.h"
 
-#define MAX_FRAMES (2 * 32 + 4) /* a sub-message and its argument per level, at most 32 */
+/* A sub-message and its argument per level of nesting, and the top. */
+#define MAX_FRAMES (2 * GL_HARD_MAX_TEMPLATE_DEPTH + 2)
 
-typedef enum parent { P_NONE, P_PLURAL, P_SELECT, P_CHOICE } parent;
+/* `choice` is refused at load, so its `|` never starts a quote here. */
+typedef enum parent { P_NONE, P_PLURAL, P_SELECT } parent;
 
 typedef struct frame {
     bool is_msg;
@@ -42,18 +45,22 @@ static unsigned column(const char *s, size_t i)
     return col;
 }
 
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 /* The argument kind a type names, as ICU matches it: ASCII, any case. */
 static parent parent_of(const char *type, size_t len)
 {
-    while (len && (*type == ' ' || *type == '\t' || *type == '\n'))
+    while (len && is_space(*type))
         type++, len--;
-    while (len && (type[len - 1] == ' ' || type[len - 1] == '\t' || type[len - 1] == '\n'))
+    while (len && is_space(type[len - 1]))
         len--;
     static const struct {
         const char *word;
         parent p;
-    } kinds[] = {{"plural", P_PLURAL}, {"selectordinal", P_PLURAL}, {"select", P_SELECT},
-                 {"choice", P_CHOICE}};
+    } kinds[] = {{"plural", P_PLURAL}, {"selectordinal", P_PLURAL}, {"select", P_SELECT}};
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
         if (strlen(kinds[i].word) == len && strncasecmp(type, kinds[i].word, len) == 0)
             return kinds[i].p;
@@ -75,8 +82,7 @@ static size_t quote_end(const scan *x, size_t i)
 
 static bool starts_quote(const frame *f, char next)
 {
-    return next == '{' || next == '}' || (next == '#' && f->parent == P_PLURAL) ||
-           (next == '|' && f->parent == P_CHOICE);
+    return next == '{' || next == '}' || (next == '#' && f->parent == P_PLURAL);
 }
 
 /* The brace closing the one at s[i] before `end`, or 0. */
@@ -161,12 +167,15 @@ static size_t message_step(scan *x, size_t i, gl_quote_trap_fn fn, void *ud, boo
     if (c == '\'' && next == '\'')
         return i + 2;
     if (c == '\'' && starts_quote(f, next)) {
-        size_t end = quote_end(x, i); /* a quote that never closes is template-syntax's */
-        *ok = !end || consider(x, i, end, fn, ud);
+        size_t end = quote_end(x, i);
+        if (!end) /* it never closes: template-syntax warns about it */
+            return 0;
+        *ok = consider(x, i, end, fn, ud);
         return *ok ? end : 0;
     }
-    if (c == '{' && next == '-' && closing_brace(x->s, i, x->n))
-        return closing_brace(x->s, i, x->n) + 1; /* a term */
+    size_t term_end = c == '{' && next == '-' ? closing_brace(x->s, i, x->n) : 0;
+    if (term_end)
+        return term_end + 1;
     if (c == '{' && x->depth < MAX_FRAMES)
         x->f[x->depth++] = (frame){.type_at = i + 1};
     else if (c == '{')

@@ -61,8 +61,8 @@ static bool has_slip_shape(const gl_variant *v)
     return v->ax[AX_CHANNEL] != GL_AXIS_NONE && v->ax[AX_FORMALITY] == GL_AXIS_NONE;
 }
 
-/* Sets the request to v's context with formality f; false when out of memory. */
-static bool set_context(slip *s, const gl_variant *v, uint32_t f)
+/* Sets the request to v's context with formality f. */
+static glocal_status set_context(slip *s, const gl_variant *v, uint32_t f)
 {
     glocal_status st = glocal_request_set_axis(s->r, gl_axis_names[AX_FORMALITY],
                                                value_name(s, f), NULL);
@@ -70,7 +70,7 @@ static bool set_context(slip *s, const gl_variant *v, uint32_t f)
         int a = __builtin_ctz(m);
         st = glocal_request_set_axis(s->r, s->c->axis_name[a], value_name(s, v->ax[a]), NULL);
     }
-    return st == GLOCAL_OK;
+    return st;
 }
 
 static void clear_context(slip *s, const gl_variant *v)
@@ -84,12 +84,12 @@ static void clear_context(slip *s, const gl_variant *v)
 static bool serves(slip *s, const gl_message *m, const gl_variant *v, uint32_t f)
 {
     gl_resolution res = {0};
-    bool served = false;
-    if (!set_context(s, v, f)) {
+    glocal_status st = set_context(s, v, f);
+    if (st == GLOCAL_OK)
+        st = gl_resolve(s->c, m->id, s->r, &res, NULL);
+    if (st == GLOCAL_ERR_NOMEM)
         nomem(s);
-    } else if (gl_resolve(s->c, m->id, s->r, &res, NULL) == GLOCAL_OK) {
-        served = res.var == v;
-    }
+    bool served = st == GLOCAL_OK && res.var == v;
     gl_resolution_done(&res);
     clear_context(s, v);
     return served;
@@ -138,9 +138,9 @@ static void check_bundle(slip *s, const gl_bundle *b)
     }
     bool owned = false;
     const gl_chain *ch = gl_chain_get(s->c, gl_request_chain_key(s->r), s->r->hash, &owned);
-    if (!ch)
+    if (!ch) {
         nomem(s);
-    else if ((s->profile = ch->formality) != GL_AXIS_NONE) {
+    } else if ((s->profile = ch->formality) != GL_AXIS_NONE) {
         s->profile_of = &s->c->bundles[ch->idx[ch->formality_from]];
         for (uint32_t i = 0; i < s->c->nmessages && !s->d->fatal; i++)
             check_message(s, ch, i);
