@@ -79,25 +79,6 @@ static glocal_status resolve_context(const glocal_catalog *c, const glocal_reque
     return GLOCAL_OK;
 }
 
-const gl_variant *gl_select_variant(const glocal_catalog *c, const uint32_t *chain, size_t n,
-                                    uint32_t msg, size_t first, const uint32_t *ctx, size_t *pos)
-{
-    gl_merge m = gl_merge_start(c, chain, n, msg, first);
-    const gl_variant *best = NULL;
-    int best_score = -1;
-    size_t at;
-    for (const gl_msgdef *def; (def = gl_merge_next(&m, &at));)
-        for (size_t i = 0; i < def->nv; i++) {
-            int s = gl_variant_score(&def->v[i], ctx);
-            if (s > best_score) { /* strictly: nearer bundles win per key */
-                best_score = s;
-                best = &def->v[i];
-                *pos = at;
-            }
-        }
-    return best;
-}
-
 glocal_status gl_resolve(const glocal_catalog *c, const char *id, const glocal_request *r,
                          gl_resolution *res, glocal_error **err)
 {
