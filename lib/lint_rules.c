@@ -1,9 +1,9 @@
 /* The warning rules of docs/lint.md that look at one variant at a time:
  * dropped-arg, plural-categories, length, untranslated, brand-literal,
- * whitespace (orphan and missing, about the catalog as a whole, are in
- * lint_catalog.c).  They run on a
- * catalog the loader built in collect mode, so every error rule has already
- * reported; a local override of a locked message is an error (`locked`) and
+ * whitespace, apostrophe-quote (its scan is in lint_quote.c).  register-slip
+ * (lint_register.c), orphan and missing (lint_catalog.c) look at more than one
+ * variant.  They run on a catalog the loader built in collect mode, so every
+ * error rule has already reported; a local override of a locked message is an error (`locked`) and
  * is ignored at run time, so no warning looks at it. */
 #include "lint_rules.h"
 
@@ -19,6 +19,7 @@
 
 #include "chain.h"
 #include "locales.h"
+#include "resolve.h"
 #include "term_match.h"
 
 #define PLURAL_PROBE 1000 /* plural-categories looks at the integers 0-999 */
@@ -125,28 +126,32 @@ static bool template_uses(const gl_template *t, const char *name, size_t before)
     return false;
 }
 
-/* Base's variant with the same key (the same axis values, in any order),
- * else, unless exact, base's `other`. */
-static const gl_variant *base_variant(const lint *x, bool exact)
+/* Base's variant with the same key (the same axis values, in any order). */
+static const gl_variant *base_same_key(const lint *x)
 {
-    static const uint32_t none[GL_MAX_AXES];
     const gl_msgdef *def = gl_base(x->c)->msgs[x->mi];
-    const gl_variant *other = NULL;
-    for (size_t i = 0; def && i < def->nv; i++) {
-        if (memcmp(def->v[i].ax, x->v->ax, sizeof none) == 0)
+    for (size_t i = 0; def && i < def->nv; i++)
+        if (memcmp(def->v[i].ax, x->v->ax, sizeof def->v[i].ax) == 0)
             return &def->v[i];
-        if (memcmp(def->v[i].ax, none, sizeof none) == 0)
-            other = &def->v[i];
-    }
-    return exact ? NULL : other;
+    return NULL;
+}
+
+/* The variant base serves for the context v's key names (`informal+whatsapp`:
+ * base's `whatsapp` when it has no `informal+whatsapp`), by resolution's own
+ * selection; NULL when none of base's variants matches. */
+static const gl_variant *base_served(const lint *x)
+{
+    const uint32_t base_only[1] = {0};
+    size_t pos;
+    return gl_select_variant(x->c, base_only, 1, x->mi, 0, x->v->ax, &pos);
 }
 
 /* ---- dropped-arg ---- */
 
 static void check_dropped_args(lint *x)
 {
-    const gl_variant *bv = base_variant(x, false);
-    if (is_base(x) || !bv)
+    const gl_variant *bv = is_base(x) ? NULL : base_served(x);
+    if (!bv)
         return;
     const gl_template *bt = &bv->tmpl, *t = &x->v->tmpl;
     gl_buf names = {0};
@@ -369,7 +374,7 @@ static bool same_text(const char *a, const char *b, bool *oom)
 static void check_untranslated(lint *x)
 {
     const gl_bundle *base = gl_base(x->c);
-    const gl_variant *bv = base_variant(x, true);
+    const gl_variant *bv = base_same_key(x);
     bool oom = false;
     if (is_base(x) || !bv || strcmp(x->b->lang_script, base->lang_script) == 0 ||
         !has_letter(x->lit) || !same_text(x->v->tmpl.src, bv->tmpl.src, &oom)) {
@@ -561,6 +566,23 @@ static void check_whitespace(lint *x)
     gl_buf_free(&list);
 }
 
+/* ---- apostrophe-quote ---- */
+
+static void report_quote_trap(void *ud, const gl_quote_trap *t)
+{
+    warn(ud, R_APOSTROPHE_QUOTE, ": the ASCII apostrophe at column %u of the template makes "
+         "ICU quote the text up to the next one (column %u), so it prints %s as plain text and "
+         "drops both apostrophes; write ’ for an apostrophe in text, or '' for an ASCII one",
+         t->open, t->close, t->swallowed);
+}
+
+static void check_apostrophes(lint *x)
+{
+    const char *src = x->v->tmpl.src;
+    if (strchr(src, '\'') && !gl_find_quote_traps(src, report_quote_trap, x))
+        nomem(x);
+}
+
 /* ---- per bundle ---- */
 
 static void check_variant(lint *x)
@@ -577,6 +599,7 @@ static void check_variant(lint *x)
     if (!x->m->locked)
         check_brand_literal(x);
     check_whitespace(x);
+    check_apostrophes(x);
     free(x->lit);
     x->lit = NULL;
 }
@@ -625,5 +648,6 @@ void gl_lint_warnings(const glocal_catalog *c, gl_diag *d)
         ubrk_close(x->words);
     term_set_free(&x->base_terms);
     free(x);
+    gl_lint_register_slips(c, d);
     gl_lint_catalog_warnings(c, d);
 }

@@ -79,25 +79,6 @@ static glocal_status resolve_context(const glocal_catalog *c, const glocal_reque
     return GLOCAL_OK;
 }
 
-/* The best-ranked candidate.  Strictly better only: a farther variant with
- * the same key has the same rank as the nearer one seen first, so nearer
- * bundles win per key. */
-static void select_variant(const glocal_catalog *c, gl_resolution *res)
-{
-    gl_merge m = gl_merge_start(c, res->chain->idx, res->chain->n, res->msg, res->first);
-    int best = -1;
-    size_t pos;
-    for (const gl_msgdef *def; (def = gl_merge_next(&m, &pos));)
-        for (size_t i = 0; i < def->nv; i++) {
-            int s = gl_variant_score(&def->v[i], res->ctx);
-            if (s > best) {
-                best = s;
-                res->var = &def->v[i];
-                res->var_pos = pos;
-            }
-        }
-}
-
 glocal_status gl_resolve(const glocal_catalog *c, const char *id, const glocal_request *r,
                          gl_resolution *res, glocal_error **err)
 {
@@ -113,7 +94,7 @@ glocal_status gl_resolve(const glocal_catalog *c, const char *id, const glocal_r
     const gl_chain *ch = res->chain;
     res->first = gl_deciding_position(c, ch->idx, ch->n, res->msg);
     res->lang = gl_resolution_bundle(c, res, res->first)->lang_script;
-    select_variant(c, res);
+    res->var = gl_select_variant(c, ch->idx, ch->n, res->msg, res->first, res->ctx, &res->var_pos);
     if (!res->var)
         return gl_fail(err, GLOCAL_ERR_FORMAT, NULL, 0, 0, "`%s` has no variant for this request",
                        id);

@@ -78,6 +78,33 @@ static inline int gl_variant_score(const gl_variant *v, const uint32_t *ctx)
     return v->rank;
 }
 
+/* The variant context ctx selects among the definitions merging from chain
+ * position first: the best-ranked match; a farther variant with the same
+ * key ranks the same as the nearer one seen first, so nearer bundles win per
+ * key.  NULL when none matches; else *pos is its bundle's chain position.
+ * gl_resolve's selection, and lint's (dropped-arg compares a local variant
+ * with the base variant its own context selects).  Inline: every format call
+ * selects. */
+static inline const gl_variant *gl_select_variant(const glocal_catalog *c, const uint32_t *chain,
+                                                  size_t n, uint32_t msg, size_t first,
+                                                  const uint32_t *ctx, size_t *pos)
+{
+    gl_merge m = gl_merge_start(c, chain, n, msg, first);
+    const gl_variant *best = NULL;
+    int best_score = -1;
+    size_t at;
+    for (const gl_msgdef *def; (def = gl_merge_next(&m, &at));)
+        for (size_t i = 0; i < def->nv; i++) {
+            int s = gl_variant_score(&def->v[i], ctx);
+            if (s > best_score) {
+                best_score = s;
+                best = &def->v[i];
+                *pos = at;
+            }
+        }
+    return best;
+}
+
 /* Where a context value came from. */
 enum { GL_FROM_UNSET = -2, GL_FROM_REQUEST = -1 /* else: chain position of the profile */ };
 

@@ -58,6 +58,12 @@ static const glocal_rule rules[R_COUNT] = {
                                      "A term's text written literally instead of {-term}"),
     [R_WHITESPACE] = WARNING_RULE("whitespace",
                                   "Leading, trailing or doubled spaces in a template"),
+    [R_REGISTER_SLIP] = WARNING_RULE("register-slip",
+                                     "A channel variant without a formality served to readers "
+                                     "of another formality the message writes text for"),
+    [R_APOSTROPHE_QUOTE] = WARNING_RULE("apostrophe-quote",
+                                        "An ASCII apostrophe that makes ICU quote an argument, "
+                                        "term, # or brace"),
 };
 
 const char *gl_rule_id(gl_rule r)

@@ -1,14 +1,15 @@
 /*
- * White-box tests of the ICU helpers the warning rules stand on
- * (gl_template_max_length, gl_template_literal_text, gl_plural_*), linked
- * against the uninstalled internal library.
+ * White-box tests of the helpers the warning rules stand on
+ * (gl_template_max_length, gl_template_literal_text, gl_plural_*,
+ * gl_find_quote_traps), linked against the uninstalled internal library.
  */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "template.h"
+#include "lint_rules.h"
 #include "locales.h"
+#include "template.h"
 
 #include "../run_suite.h"
 
@@ -85,6 +86,51 @@ START_TEST(test_literal_text_resolves_quoting)
 }
 END_TEST
 
+static void note_trap(void *ud, const gl_quote_trap *t)
+{
+    gl_buf_printf(ud, "%u-%u: %s;", t->open, t->close, t->swallowed);
+}
+
+/* The quote traps of src, "OPEN-CLOSE: SWALLOWED;" each, "" for none. */
+static char *traps(const char *src)
+{
+    gl_buf b = {0};
+    ck_assert(gl_find_quote_traps(src, note_trap, &b));
+    gl_buf_puts(&b, "");
+    return gl_buf_take(&b);
+}
+
+static void expect_traps(const char *src, const char *want)
+{
+    char *got = traps(src);
+    ck_assert_msg(got && strcmp(got, want) == 0, "%s: got \"%s\", want \"%s\"", src, got, want);
+    free(got);
+}
+
+START_TEST(test_quote_traps_prose_apostrophes)
+{
+    expect_traps("l'{order} arrive jusqu'{eta, date, short}.",
+                 "2-23: argument `{order}` (column 3);");
+    expect_traps("Café'{order}' ok", "5-13: argument `{order}` (column 6);");
+    expect_traps("d'{x} it''s' {y}", "2-12: argument `{x}` (column 3);");
+    expect_traps("{g, select, f {d'{-brand}'} other {x}}",
+                 "17-26: term `{-brand}` (column 18);");
+    expect_traps("{n, plural, other {l'#e envoi l'est}}", "21-32: `#` (column 22);");
+    expect_traps("a'{ }'b'{'", "2-6: braces `{ }` (column 3);8-10: brace `{` (column 9);");
+}
+END_TEST
+
+START_TEST(test_quote_traps_ignore_what_is_meant)
+{
+    expect_traps("l''{order} and aujourd'hui, l’{order}", "");
+    expect_traps("type '{' now, or '{name}' or '#'", "");
+    expect_traps("n'#1 {x}", "");                       /* `#` is special in plurals only */
+    expect_traps("{d, date, h'h'mm} {d, date, 'at' HH}", ""); /* quoting in a date style */
+    expect_traps("'{'order'}'", "");                    /* a quoted `}` after a word */
+    expect_traps("l'{order}", "");                      /* never closes: template-syntax's */
+}
+END_TEST
+
 START_TEST(test_plural_rules_from_icu)
 {
     char *cats = gl_plural_categories("ru", false);
@@ -113,6 +159,8 @@ int main(void)
     tcase_add_test(tc, test_max_length_longest_branch);
     tcase_add_test(tc, test_literal_text_resolves_quoting);
     tcase_add_test(tc, test_plural_rules_from_icu);
+    tcase_add_test(tc, test_quote_traps_prose_apostrophes);
+    tcase_add_test(tc, test_quote_traps_ignore_what_is_meant);
     suite_add_tcase(s, tc);
     return run_suite(s, CK_FORK_GETENV);
 }
