@@ -125,20 +125,31 @@ static bool template_uses(const gl_template *t, const char *name, size_t before)
     return false;
 }
 
+/* Whether every axis value base's variant names is one the variant names. */
+static bool names_a_subset(const gl_variant *bv, const gl_variant *v)
+{
+    for (size_t a = 0; a < GL_MAX_AXES; a++)
+        if (bv->ax[a] != GL_AXIS_NONE && bv->ax[a] != v->ax[a])
+            return false;
+    return true;
+}
+
 /* Base's variant with the same key (the same axis values, in any order),
- * else, unless exact, base's `other`. */
+ * else, unless exact, the base variant served in the variant's context: the
+ * highest ranked one naming only values the variant names (base's `sms` for
+ * `informal+sms`, base's `other` for `informal`). */
 static const gl_variant *base_variant(const lint *x, bool exact)
 {
     static const uint32_t none[GL_MAX_AXES];
     const gl_msgdef *def = gl_base(x->c)->msgs[x->mi];
-    const gl_variant *other = NULL;
+    const gl_variant *served = NULL;
     for (size_t i = 0; def && i < def->nv; i++) {
         if (memcmp(def->v[i].ax, x->v->ax, sizeof none) == 0)
             return &def->v[i];
-        if (memcmp(def->v[i].ax, none, sizeof none) == 0)
-            other = &def->v[i];
+        if (names_a_subset(&def->v[i], x->v) && (!served || def->v[i].rank > served->rank))
+            served = &def->v[i];
     }
-    return exact ? NULL : other;
+    return exact ? NULL : served;
 }
 
 /* ---- dropped-arg ---- */
