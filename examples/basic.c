@@ -14,7 +14,8 @@ static int say(const glocal_catalog *cat, const char *locale, const char *channe
     if (st == GLOCAL_OK && channel)
         st = glocal_request_set_axis(req, "channel", channel, &err);
     if (st == GLOCAL_OK && args) {
-        glocal_args_text(args, "name", "Anna", NULL);
+        glocal_args_text(args, "name", "Anna", NULL); /* the given name */
+        glocal_args_text(args, "full_name", "Anna Schmidt", NULL); /* ja, zh, ko address by it */
         glocal_args_text(args, "order", "A-17", NULL);
         glocal_args_date(args, "eta", 1796117400000, NULL); /* 2026-12-01T09:30:00Z */
         st = glocal_format(cat, "order.delayed", req, args, &text, &err);

@@ -148,6 +148,27 @@ static const gl_variant *base_served(const lint *x)
 
 /* ---- dropped-arg ---- */
 
+static gl_argtype declared_type(const gl_message *m, const char *name)
+{
+    for (size_t i = 0; i < m->nargs; i++)
+        if (strcmp(m->args[i].name, name) == 0)
+            return m->args[i].type;
+    return T_ANY;
+}
+
+/* A declared text argument base's variant does not use, written in its place
+ * (`full_name` where a language addresses the reader by the full name): the
+ * reader still gets the information, in the form the language needs. */
+static bool has_text_stand_in(const lint *x, const gl_template *bt, const gl_template *t)
+{
+    for (size_t i = 0; i < use_count(t); i++) {
+        const char *u = use_name(t, i);
+        if (u && declared_type(x->m, u) == T_TEXT && !template_uses(bt, u, use_count(bt)))
+            return true;
+    }
+    return false;
+}
+
 static void check_dropped_args(lint *x)
 {
     const gl_variant *bv = is_base(x) ? NULL : base_served(x);
@@ -159,6 +180,8 @@ static void check_dropped_args(lint *x)
     for (size_t i = 0; i < use_count(bt); i++) {
         const char *name = use_name(bt, i);
         if (!name || template_uses(bt, name, i) || template_uses(t, name, use_count(t)))
+            continue;
+        if (declared_type(x->m, name) == T_TEXT && has_text_stand_in(x, bt, t))
             continue;
         gl_buf_printf(&names, "%s`%s`", n++ ? ", " : "", name);
     }

@@ -16,8 +16,9 @@ render() { # LOCALE [OPTIONS...] -- message and args
 }
 echo
 echo "== order.delayed, one moment, many customers"
-args=(name=Anna order=A-17 eta=2026-12-01T09:30:00Z)
-for loc in en-GB de de-CH fr fr-CA es-MX pt-BR ja ko zh-Hans zh-Hant ar ru hi; do
+# name: the given name (most languages); full_name: family name first (ja, zh, ko)
+args=(name=Anna "full_name=Anna Schmidt" order=A-17 eta=2026-12-01T09:30:00Z)
+for loc in en-GB de de-CH fr fr-CA es es-MX pt ja ko zh-Hans zh-Hant ar ru hi; do
   printf '%-8s ' "$loc"
   "$glocal" render locales order.delayed --locale "$loc" "${args[@]}"
 done
@@ -31,11 +32,11 @@ for ctx in "de --formality informal" "de-CH --channel sms" "pt-BR --channel what
 done
 echo
 echo "== money, plurals, dates"
-"$glocal" render locales refund.issued --locale de-CH name=Anna "amount=19.90 CHF" order=A-17 days=5
-"$glocal" render locales refund.issued --locale fr name=Léa "amount=1234.5 EUR" order=A-17 days=1
+"$glocal" render locales refund.issued --locale de-CH name=Anna "full_name=Anna Keller" "amount=19.90 CHF" order=A-17 days=5
+"$glocal" render locales refund.issued --locale fr name=Léa "full_name=Léa Martin" "amount=1234.5 EUR" order=A-17 days=1
 "$glocal" render locales cart.items --locale ru count=21
 "$glocal" render locales cart.items --locale ar count=3
-"$glocal" render locales appointment.reminder --locale ja name=Sato when=2026-12-01T01:30:00Z
+"$glocal" render locales appointment.reminder --locale ja name=健太 "full_name=佐藤 健太" when=2026-12-01T01:30:00Z
 "$glocal" render locales verification.code --locale hi --channel sms code=482913 minutes=10
 echo
 echo "== markets added in 1.1"

@@ -201,8 +201,8 @@ START_TEST(plural_paths_agree)
     glocal_catalog *shipped = NULL;
     ck_assert_int_eq(glocal_catalog_open(getenv("GLOCAL_LOCALES"), &shipped, NULL), GLOCAL_OK);
     glocal_args *a = new_args();
-    const char *texts[][2] = {{"name", "Anna"}, {"order", "A-17"}, {"ticket", "T-9"},
-                              {"code", "482913"}, {"who", "staff"}};
+    const char *texts[][2] = {{"name", "Anna"}, {"full_name", "Anna Schmidt"}, {"order", "A-17"},
+                              {"ticket", "T-9"}, {"code", "482913"}, {"who", "staff"}};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
         ck_assert_int_eq(glocal_args_text(a, texts[i][0], texts[i][1], NULL), GLOCAL_OK);
     ck_assert_int_eq(glocal_args_money(a, "amount", "19.9", "EUR", NULL), GLOCAL_OK);

@@ -180,7 +180,7 @@ START_TEST(result_says_what_was_served)
     ck_assert_ptr_null(glocal_result_axis(res, "mood"));
     ck_assert_str_eq(glocal_result_time_zone(res), "Europe/Zurich");
     ck_assert_str_eq(glocal_result_time_zone_source(res), "profile");
-    ck_assert_str_eq(glocal_result_text(res), "Kestrel: Bitte entschuldigen Sie – Bestellung "
+    ck_assert_str_eq(glocal_result_text(res), "Kestrel: Bitte entschuldigen Sie, Ihre Bestellung "
                                               "A-17 verspätet sich. Neuer Liefertermin: "
                                               "01.12.2026.");
     glocal_result_free(res);
@@ -223,6 +223,7 @@ START_TEST(a_result_outlives_its_request)
     glocal_request *r = request("ja", "tz=America/Argentina/ComodRivadavia");
     glocal_args *a = new_args();
     glocal_args_text(a, "name", "Anna", NULL);
+    glocal_args_text(a, "full_name", "Anna Schmidt", NULL);
     glocal_result *res = NULL;
     ck_assert_int_eq(glocal_format_result(c, "greeting", r, a, &res, NULL), GLOCAL_OK);
     glocal_request_free(r); /* the result copied the zone the request named */

@@ -56,8 +56,9 @@ static char *format_case(const glocal_catalog *c, const fcase *fc)
 static void build_args(void)
 {
     glocal_args_new(&args, NULL);
-    const char *texts[][2] = {{"name", "Anna"}, {"order", "A-17"}, {"carrier", "DHL"},
-                              {"ticket", "T-9"}, {"code", "482913"}, {"agent", "Sam"}};
+    const char *texts[][2] = {{"name", "Anna"}, {"full_name", "Anna Schmidt"}, {"order", "A-17"},
+                              {"carrier", "DHL"}, {"ticket", "T-9"}, {"code", "482913"},
+                              {"agent", "Sam"}};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
         glocal_args_text(args, texts[i][0], texts[i][1], NULL);
     const char *dates[] = {"eta", "start", "end", "when", "open", "close"};

@@ -14,7 +14,7 @@ if base then
     T.ok(#locales > 0, "locales")
     table.insert(locales, 1, "en")
     for _, locale in ipairs(locales) do
-      local text = assert(cat:format("greeting", locale, {name = "Anna"}))
+      local text = assert(cat:format("greeting", locale, {name = "Anna", full_name = "Anna Schmidt"}))
       T.ok(#text > 0, locale)
     end
   end)

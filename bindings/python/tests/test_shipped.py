@@ -21,7 +21,7 @@ class ShippedCatalogTest(unittest.TestCase):
         with glocal.Catalog(LOCALES) as cat:
             self.assertTrue(cat.locales)
             for locale in ("en",) + cat.locales:
-                text = cat.format("greeting", locale, {"name": "Anna"})
+                text = cat.format("greeting", locale, {"name": "Anna", "full_name": "Anna Schmidt"})
                 self.assertIsInstance(text, str)
                 self.assertTrue(text)
 
