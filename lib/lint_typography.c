@@ -351,9 +351,13 @@ static void check_french_mark(gl_std_lint *x, const conventions *cv, const curso
     char m[5] = {0};
     int32_t n = 0;
     U8_APPEND_UNSAFE(m, n, mark);
-    report(x, c, got ? at : i, "%s %s `%s`, where %s's French spacing (%s) wants %s; write %s",
-           space_name(got), opening ? "after" : "before", m, x->tag,
-           style, space_name(want), want ? space_name(want) : "none");
+    if (want)
+        report(x, c, got ? at : i, "%s %s `%s`; %s's French spacing (%s) puts %s there",
+               space_name(got), opening ? "after" : "before", m, x->tag, style,
+               space_name(want));
+    else
+        report(x, c, at, "%s before `%s`; %s's French spacing (%s) puts no space there: "
+               "delete it", space_name(got), m, x->tag, style);
 }
 
 /* ; ! ? : » and « in prose (not in 10:30, https://, ?!'s second mark). */
@@ -391,13 +395,24 @@ static void check_comma(gl_std_lint *x, const cursor *c, size_t i, UChar32 ch)
         report(x, c, at, "a full stop before a comma; keep one of them");
 }
 
-/* Spanish: every ! and ? closes a ¡ or ¿ opened in the same part. */
+static void report_unclosed(gl_std_lint *x, const cursor *c, const size_t *open, size_t *depth)
+{
+    for (int k = 0; k < 2; k++)
+        if (depth[k])
+            report(x, c, open[k], "`%s` is never closed with `%s`", k ? "¿" : "¡", k ? "?" : "!");
+    depth[0] = depth[1] = 0;
+}
+
+/* Spanish: every ! and ? closes a ¡ or ¿ opened in the same sentence of the
+ * same part. */
 static void check_spanish(gl_std_lint *x, const cursor *c)
 {
     size_t open[2] = {0, 0}, depth[2] = {0, 0};
     static const UChar32 opener[2] = {0xA1, 0xBF}, closer[2] = {'!', '?'};
     for (size_t i = 0; i < c->len; i = next_i(c, i)) {
         UChar32 ch = cp_at(c, i);
+        if (ch == '.' && (next_i(c, i) >= c->len || u_isUWhiteSpace(cp_at(c, next_i(c, i)))))
+            report_unclosed(x, c, open, depth); /* a full stop ends the sentence */
         for (int k = 0; k < 2; k++) {
             if (ch == opener[k] && !depth[k]++) {
                 open[k] = i;
@@ -410,9 +425,7 @@ static void check_spanish(gl_std_lint *x, const cursor *c)
             }
         }
     }
-    for (int k = 0; k < 2; k++)
-        if (depth[k])
-            report(x, c, open[k], "`%s` is never closed with `%s`", k ? "¿" : "¡", k ? "?" : "!");
+    report_unclosed(x, c, open, depth);
 }
 
 /* Scripts written without spaces between words, where a Latin name runs
@@ -446,7 +459,8 @@ static void check_letters(gl_std_lint *x, const cursor *c)
                 break;
             prev = ch;
             ascii &= ch < 0x80;
-            if (bad == (size_t)-1 && !uset_contains(letters, ch))
+            if (bad == (size_t)-1 && !uset_contains(letters, ch)
+                && !u_hasBinaryProperty(ch, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
                 bad = w;
         }
         if (bad != (size_t)-1 && !ascii) {
