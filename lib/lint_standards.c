@@ -246,11 +246,13 @@ static void check_phrases_in(gl_std_lint *x, phrases *p, const gl_text_part *par
 
 /* ---- the variant's context ---- */
 
-/* The axis value the variant's context has on axis a: its key's, else for
- * formality and tone the profile its chain sets (what readers get). */
+/* The axis value the variant's context has on axis a: its key's; for a
+ * variant whose key names no axis (`other`, a market's default text), the
+ * formality and tone the profile of its chain sets.  A channel variant of a
+ * formal market is judged by its key: vous on WhatsApp may smile. */
 static uint32_t context_value(const gl_std_lint *x, int a)
 {
-    if (x->v->ax[a] != GL_AXIS_NONE || a > AX_TONE)
+    if (x->v->named || a > AX_TONE)
         return x->v->ax[a];
     for (size_t i = 0; i < x->nchain; i++)
         if (x->c->bundles[x->chain[i]].profile_ax[a])
