@@ -346,7 +346,7 @@ static void check_french_mark(gl_std_lint *x, const conventions *cv, const curso
         return;
     if (!opening && got == 0 && cp_before(c, i, NULL) == 0)
         return; /* a mark at the start of a part: after a placeholder's branch */
-    const char *style = cv->spacing == FR_SPACING_QUEBEC ? "quebec (none before ; ! ?)"
+    const char *style = cv->spacing == FR_SPACING_QUEBEC ? "quebec"
                         : cv->spacing == FR_SPACING_NBSP ? "nbsp" : "narrow";
     char m[5] = {0};
     int32_t n = 0;
