@@ -254,6 +254,25 @@ void gl_text_free(gl_text *t)
 
 /* ---- positions in the file ---- */
 
+/* Where each line starts, so that a finding's position costs no scan from
+ * the top of the file (a bundle may have thousands of findings). */
+static void index_lines(gl_file_text *f)
+{
+    size_t n = 1;
+    for (size_t p = 0; p < f->len; p++)
+        n += f->raw[p] == '\n';
+    if (!(f->lines = malloc(n * sizeof(size_t)))) {
+        free(f->raw); /* no positions: findings keep their scalar's */
+        f->raw = NULL;
+        return;
+    }
+    f->lines[0] = 0;
+    f->nlines = 1;
+    for (size_t p = 0; p < f->len; p++)
+        if (f->raw[p] == '\n')
+            f->lines[f->nlines++] = p + 1;
+}
+
 void gl_file_text_read(gl_file_text *f, const char *path)
 {
     f->tried = true;
@@ -268,11 +287,14 @@ void gl_file_text_read(gl_file_text *f, const char *path)
         f->raw[f->len] = '\0';
     }
     close(fd);
+    if (f->raw)
+        index_lines(f);
 }
 
 void gl_file_text_free(gl_file_text *f)
 {
     free(f->raw);
+    free(f->lines);
     *f = (gl_file_text){0};
 }
 
@@ -284,10 +306,9 @@ static bool continuation(unsigned char c)
 /* The byte where line/col (1-based, col in code points) starts; len if none. */
 static size_t byte_at(const gl_file_text *f, unsigned line, unsigned col)
 {
-    size_t p = 0;
-    for (unsigned l = 1; l < line && p < f->len; p++)
-        if (f->raw[p] == '\n')
-            l++;
+    if (line == 0 || line > f->nlines)
+        return f->len;
+    size_t p = f->lines[line - 1];
     for (unsigned c = 1; c < col && p < f->len && f->raw[p] != '\n'; c++)
         for (p++; p < f->len && continuation((unsigned char)f->raw[p]); p++) {}
     return p;
@@ -388,15 +409,17 @@ void gl_file_position(const gl_file_text *f, const gl_template *t, size_t off, u
     size_t p = f->raw ? raw_of(f, t, off) : (size_t)-1;
     if (p == (size_t)-1)
         return;
-    unsigned l = 1, c = 1;
-    for (size_t k = 0; k < p; k++) {
-        if (f->raw[k] == '\n') {
-            l++;
-            c = 1;
-        } else if (!continuation((unsigned char)f->raw[k])) {
-            c++;
-        }
+    size_t lo = 0, hi = f->nlines; /* the last line that starts at or before p */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (f->lines[mid] <= p)
+            lo = mid;
+        else
+            hi = mid;
     }
-    *line = l;
+    unsigned c = 1;
+    for (size_t k = f->lines[lo]; k < p; k++)
+        c += !continuation((unsigned char)f->raw[k]);
+    *line = (unsigned)lo + 1;
     *col = c;
 }

@@ -39,6 +39,8 @@ void gl_text_free(gl_text *t);
 typedef struct gl_file_text {
     char *raw;
     size_t len;
+    size_t *lines;            /* the byte where each line starts (line 1 at [0]) */
+    size_t nlines;
     bool tried;
 } gl_file_text;
 
