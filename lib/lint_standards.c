@@ -509,7 +509,8 @@ static void check_variant(gl_std_lint *x, phrases *p)
 static bool redefined(const gl_std_lint *x, size_t upto, const gl_variant *v)
 {
     for (size_t i = 0; i < upto; i++) {
-        const gl_msgdef *d = x->c->bundles[x->chain[i]].msgs[x->mi];
+        const gl_bundle *o = &x->c->bundles[x->chain[i]];
+        const gl_msgdef *d = o->msgs ? o->msgs[x->mi] : NULL;
         for (size_t k = 0; d && k < d->nv; k++)
             if (memcmp(d->v[k].ax, v->ax, sizeof v->ax) == 0)
                 return true;
