@@ -274,6 +274,8 @@ static const char *when_name(const gl_std_lint *x, uint32_t when)
 
 static bool emoji_start(UChar32 c, UChar32 next)
 {
+    if (c < 0x2000 && c != 0xA9 && c != 0xAE && next != 0xFE0F && next != 0x20E3)
+        return false; /* no emoji below U+2000 but ©, ® and keycaps: skip ICU's lookups */
     return u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION)
            || u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR)
            || (next == 0xFE0F && u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC))
@@ -341,6 +343,10 @@ static void check_emoji_in(gl_std_lint *x, const gl_text_part *part)
     const char *s = x->text.s + part->start;
     int32_t n = (int32_t)part->len;
     for (int32_t i = 0; i < n;) {
+        if ((unsigned char)s[i] < 0x80 && (i + 1 >= n || (unsigned char)s[i + 1] < 0x80)) {
+            i++; /* ASCII not followed by U+FE0F or U+20E3: no emoji starts here */
+            continue;
+        }
         int32_t start = i, j;
         UChar32 c, next = 0, prev;
         U8_NEXT((const uint8_t *)s, i, n, c);

@@ -29,6 +29,7 @@ typedef struct conventions {
 
 struct gl_typo_state {
     bool off;
+    bool ascii_letters[128];  /* letters' membership in `letters`, looked up once */
     glocal_severity severity;
     conventions own;          /* b's */
     USet *letters;            /* b's exemplar and auxiliary letters, any case; NULL: no data */
@@ -216,6 +217,8 @@ bool gl_typography_begin(gl_std_lint *x)
         return true;
     conventions_of(x, x->b, &t->own);
     t->letters = exemplar_letters(icu_id(x, x->b), x->b->lang_script);
+    for (UChar32 c = 0; t->letters && c < 128; c++)
+        t->ascii_letters[c] = uset_contains(t->letters, c);
     return true;
 }
 
@@ -364,6 +367,8 @@ static void check_french_mark(gl_std_lint *x, const conventions *cv, const curso
 static void check_french(gl_std_lint *x, const conventions *cv, const cursor *c, size_t i,
                          UChar32 ch)
 {
+    if (ch != 0xAB && ch != 0xBB && !is_fr_mark(ch))
+        return;
     UChar32 next = cp_at(c, next_i(c, i)), prev = cp_before(c, i, NULL);
     if (ch == 0xAB || ch == 0xBB) {
         check_french_mark(x, cv, c, i, ch);
@@ -381,10 +386,9 @@ static void check_french(gl_std_lint *x, const conventions *cv, const cursor *c,
 static void check_comma(gl_std_lint *x, const cursor *c, size_t i, UChar32 ch)
 {
     size_t at;
-    UChar32 prev = cp_before(c, i, &at);
-    bool comma = ch == ',' || ch == 0x060C || ch == 0x3001 || ch == 0xFF0C;
-    if (!comma)
+    if (ch != ',' && ch != 0x060C && ch != 0x3001 && ch != 0xFF0C)
         return;
+    UChar32 prev = cp_before(c, i, &at);
     if (is_space_cp(prev)) {
         report(x, c, at, "a space before a comma; delete it");
         return;
@@ -454,12 +458,14 @@ static void check_letters(gl_std_lint *x, const cursor *c)
         bool ascii = true;
         for (UChar32 prev = 0; w < c->len; w = next_i(c, w)) {
             UChar32 ch = cp_at(c, w);
-            if (!(U_GET_GC_MASK(ch) & (U_GC_L_MASK | U_GC_M_MASK))
-                || (prev && letter_run_breaks(prev, ch)))
+            bool letter = ch < 0x80 ? (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'
+                                    : (U_GET_GC_MASK(ch) & (U_GC_L_MASK | U_GC_M_MASK)) != 0;
+            if (!letter || (prev && letter_run_breaks(prev, ch)))
                 break;
             prev = ch;
             ascii &= ch < 0x80;
-            if (bad == (size_t)-1 && !uset_contains(letters, ch)
+            if (bad == (size_t)-1 && !(ch < 0x80 ? x->typo->ascii_letters[ch]
+                                                 : uset_contains(letters, ch))
                 && !u_hasBinaryProperty(ch, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
                 bad = w;
         }
@@ -508,10 +514,28 @@ static void check_brackets(gl_std_lint *x)
     }
 }
 
+/* The ASCII characters a check looks at; every other ASCII byte is passed
+ * over without decoding (most of a catalog's text). */
+static bool ascii_of_interest(unsigned char b)
+{
+    return b == '"' || b == ',' || b == ';' || b == ':' || b == '!' || b == '?' || b == '('
+           || b == '[';
+}
+
+static bool has_non_ascii(const cursor *c)
+{
+    for (size_t i = 0; i < c->len; i++)
+        if ((unsigned char)c->s[i] >= 0x80)
+            return true;
+    return false;
+}
+
 static void check_part(gl_std_lint *x, const conventions *cv, const cursor *c, bool inherited)
 {
     bool french = strcmp(cv->lang, "fr") == 0;
     for (size_t i = 0; i < c->len; i = next_i(c, i)) {
+        if ((unsigned char)c->s[i] < 0x80 && !ascii_of_interest((unsigned char)c->s[i]))
+            continue;
         UChar32 ch = cp_at(c, i);
         if (is_quote(ch))
             check_quote(x, cv, c, i, ch);
@@ -524,7 +548,8 @@ static void check_part(gl_std_lint *x, const conventions *cv, const cursor *c, b
         return;
     if (strcmp(cv->lang, "es") == 0)
         check_spanish(x, c);
-    check_letters(x, c);
+    if (has_non_ascii(c)) /* an all-ASCII word is accepted everywhere */
+        check_letters(x, c);
 }
 
 /* Whether b's conventions differ from those of the bundle it inherits from. */
