@@ -362,7 +362,7 @@ static bool read_spacing(gl_bundle_ctx *x, const ynode *v, gl_fr_spacing *out)
 static void load_typography_language(gl_bundle_ctx *x, const ynode *k, const ynode *v)
 {
     gl_standards *s = x->b->standards;
-    gl_std_typography t = {.line = k->line, .col = k->col};
+    gl_std_typography t = {0};
     if (!gl_want_kind(x, v, YN_MAP, "a language's typography ({spacing: narrow})")
         || !(t.lang = keep(x, k->str, k->len)))
         return;

@@ -59,7 +59,6 @@ typedef enum gl_fr_spacing {
 typedef struct gl_std_typography {
     const char *lang;
     gl_fr_spacing spacing;
-    unsigned line, col;
 } gl_std_typography;
 
 typedef struct gl_standards {
