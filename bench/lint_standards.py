@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Lint with the house standards (issue 20): the bench catalog with a 200-entry glossary per language.
+"""Lint with the house standards (issue 20): the bench catalog, a 200-entry glossary per language.
 
     bench/lint_standards.py [--glocal PATH] [--catalog DIR] [--entries 200] [--rounds 3]
 
