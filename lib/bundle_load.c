@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "locales.h"
+#include "standards.h"
 
 /* ---- locale facts ---- */
 
@@ -32,7 +33,8 @@ static bool set_locale_facts(gl_bundle_ctx *x, gl_bundle *b, const char *tag)
 /* ---- top-level keys ---- */
 
 static const char *const top_keys[] = {"glocal", "locale", "parent", "language", "profile",
-                                       "axes", "channels", "terms", "locked", "messages", NULL};
+                                       "axes", "channels", "terms", "locked", "messages",
+                                       "standards", NULL};
 static const char *const base_only[] = {"language", "axes", "channels", "locked", NULL};
 
 static bool in_list(const char *const *list, const char *s)
@@ -49,7 +51,8 @@ static void check_top_keys(gl_bundle_ctx *x, const ynode *root)
         const ynode *k = root->items[2 * i];
         if (!in_list(top_keys, k->str))
             REPORT(x, R_SCHEMA, k, "unknown key `%s` (bundle keys: glocal, locale, parent, "
-                                   "language, profile, axes, channels, terms, locked, messages)",
+                                   "language, profile, axes, channels, terms, locked, messages, "
+                                   "standards)",
                    k->str);
         else if (!x->is_base && in_list(base_only, k->str))
             REPORT(x, R_SCHEMA, k, "`%s` belongs in base.yaml only", k->str);
@@ -239,6 +242,8 @@ void gl_bundle_load(gl_load *ld, gl_bundle *b, const ynode *root, const char *st
         REPORT(&x, R_SCHEMA, root, "missing `messages:`");
     if (is_base && (n = gl_yaml_get(root, "locked")) && !gl_load_stopped(&x))
         gl_base_locked(&x, n);
+    if ((n = gl_yaml_get(root, "standards")) && !gl_load_stopped(&x))
+        gl_load_standards(&x, n);
     const char *tag = is_base ? x.c->language : b->locale;
     if (tag && !gl_load_stopped(&x) && !set_locale_facts(&x, b, tag))
         gl_load_nomem(&x);

@@ -64,6 +64,8 @@ typedef struct gl_term {
     bool locked;              /* base's terms: named in `locked:` */
 } gl_term;
 
+typedef struct gl_standards gl_standards;
+
 typedef struct gl_bundle {
     const char *locale;       /* "base" for base */
     const char *file;         /* "DIR/NAME" */
@@ -85,6 +87,7 @@ typedef struct gl_bundle {
     const char **orphan_ids;
     gl_msgdef **orphans;
     size_t norphans;
+    gl_standards *standards;  /* `standards:` (standards.h); NULL when none */
 } gl_bundle;
 
 typedef struct gl_axisval {

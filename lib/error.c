@@ -229,6 +229,18 @@ void gl_report_warning(gl_diag *d, gl_rule rule, const char *file, unsigned line
     va_end(ap);
 }
 
+void gl_report_severity(gl_diag *d, gl_rule rule, glocal_severity severity, const char *file,
+                        unsigned line, unsigned col, const char *locale, const char *msgid,
+                        const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    if ((d->collect || d->keep_warnings) &&
+        !add_finding(d, rule, severity, file, line, col, locale, msgid, fmt, ap))
+        d->fatal = GLOCAL_ERR_NOMEM;
+    va_end(ap);
+}
+
 bool gl_report_fatal(gl_diag *d, glocal_status status, const char *file, const char *fmt, ...)
 {
     va_list ap;

@@ -38,6 +38,11 @@ bool gl_report(gl_diag *d, gl_rule rule, glocal_status status, const char *file,
 void gl_report_warning(gl_diag *d, gl_rule rule, const char *file, unsigned line, unsigned col,
                        const char *locale, const char *msgid, const char *fmt, ...)
     GL_PRINTF(8, 9);
+/* A finding of `rule` at the severity its source sets (a house standard's
+ * `severity:`); never stops an open. */
+void gl_report_severity(gl_diag *d, gl_rule rule, glocal_severity severity, const char *file,
+                        unsigned line, unsigned col, const char *locale, const char *msgid,
+                        const char *fmt, ...) GL_PRINTF(9, 10);
 /* An environmental failure (IO, NOMEM) that stops both modes. */
 bool gl_report_fatal(gl_diag *d, glocal_status status, const char *file, const char *fmt, ...)
     GL_PRINTF(4, 5);

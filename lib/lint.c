@@ -6,6 +6,7 @@
 
 #include "catalog.h"
 #include "lint_rules.h"
+#include "lint_standards.h"
 
 glocal_status glocal_lint(const char *dir, glocal_findings **out, glocal_error **err)
 {
@@ -30,6 +31,8 @@ glocal_status glocal_lint_with(const char *dir, const glocal_options *o, glocal_
     glocal_status st = gl_catalog_load(dir, o, &d, &c);
     if (st == GLOCAL_OK && c)
         gl_lint_warnings(c, &d);
+    if (st == GLOCAL_OK && c && !d.fatal)
+        gl_lint_standards(c, &d);
     gl_catalog_free(c);
     if (st == GLOCAL_OK && d.fatal)
         st = d.fatal;

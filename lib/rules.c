@@ -64,6 +64,21 @@ static const glocal_rule rules[R_COUNT] = {
     [R_APOSTROPHE_QUOTE] = WARNING_RULE("apostrophe-quote",
                                         "An ASCII apostrophe that makes ICU quote an argument, "
                                         "term, # or brace"),
+    /* the house standards: warnings unless a standard says `severity: error` */
+    [R_GLOSSARY] = WARNING_RULE("glossary", "A variant the glossary flags instead of its "
+                                            "preferred term"),
+    [R_FORBIDDEN_TERM] = WARNING_RULE("forbidden-term", "A phrase the standards forbid"),
+    [R_EMOJI_POLICY] = WARNING_RULE("emoji-policy",
+                                    "An emoji where the emoji policy of the variant's context "
+                                    "does not allow it"),
+    [R_PUNCTUATION_POLICY] = WARNING_RULE("punctuation-policy",
+                                          "More of a punctuation mark than the standards allow "
+                                          "in a variant"),
+    [R_REQUIRES] = WARNING_RULE("requires",
+                                "A variant without a word or argument its message requires"),
+    [R_TYPOGRAPHY] = WARNING_RULE("typography",
+                                  "Quotation marks, spacing, paired marks, bracket widths or "
+                                  "letters that are not the locale's"),
 };
 
 const char *gl_rule_id(gl_rule r)

@@ -13,6 +13,8 @@ typedef enum gl_rule {
     R_DROPPED_ARG, R_PLURAL_CATEGORIES, R_ORPHAN, R_MISSING, R_LENGTH, R_UNTRANSLATED,
     R_BRAND_LITERAL, R_WHITESPACE,
     R_REGISTER_SLIP, R_APOSTROPHE_QUOTE,
+    /* the house standards (lint_standards.c, lint_typography.c) */
+    R_GLOSSARY, R_FORBIDDEN_TERM, R_EMOJI_POLICY, R_PUNCTUATION_POLICY, R_REQUIRES, R_TYPOGRAPHY,
     R_COUNT
 } gl_rule;
 

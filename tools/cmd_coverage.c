@@ -1,8 +1,9 @@
 /* glocal coverage [--format text|json] DIR: for every locale, how many of
  * base's messages its fallback chain translates, which are missing and which
- * variants exist.  The variants of a message are those the locale ends up
- * with (glocal_catalog_variants): the first names the bundle that decides
- * its text. */
+ * variants exist, and what lint finds against the house standards.  The
+ * variants of a message are those the locale ends up with
+ * (glocal_catalog_variants): the first names the bundle that decides its
+ * text. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,13 @@ static const char usage_coverage[] =
     "\n"
     "For every locale of the catalog in DIR: how many of base's messages its\n"
     "fallback chain translates (locked messages are not counted: they always\n"
-    "come from base), which are missing, and which variants exist.\n";
+    "come from base), which are missing, which variants exist, and how many\n"
+    "lint findings its texts have against the house standards (standards:).\n";
+
+/* The rules of docs/standards.md, in the registry's order. */
+static const char *const standards_rules[] = {"glossary",   "forbidden-term", "emoji-policy",
+                                              "punctuation-policy", "requires", "typography"};
+#define NSTANDARDS (sizeof standards_rules / sizeof *standards_rules)
 
 typedef struct cov_msg {
     const glocal_message *m;
@@ -32,6 +39,8 @@ typedef struct coverage {
     size_t translated, total, nvariants;
     cov_msg *msgs;             /* base's messages in base.yaml's order */
     size_t nmsgs;
+    glocal_findings *lint;     /* the catalog's lint findings; NULL when lint failed */
+    size_t standards[NSTANDARDS]; /* the locale's findings per standards rule */
 } coverage;
 
 /* The messages in the order base.yaml writes them. */
@@ -65,6 +74,19 @@ static void release_locale(coverage *cv)
     cv->chain = NULL;
 }
 
+/* The locale's lint findings under each standards rule (a text a locale
+ * serves from an ancestor counts for the locale that serves it). */
+static void count_standards(coverage *cv)
+{
+    memset(cv->standards, 0, sizeof cv->standards);
+    for (size_t i = 0; cv->lint && i < glocal_findings_count(cv->lint); i++) {
+        const glocal_finding *x = glocal_findings_at(cv->lint, i);
+        const char *loc = glocal_finding_locale(x);
+        for (size_t r = 0; loc && r < NSTANDARDS && strcmp(loc, cv->locale) == 0; r++)
+            cv->standards[r] += strcmp(glocal_finding_rule(x), standards_rules[r]) == 0;
+    }
+}
+
 /* False when the library could not read the locale (out of memory). */
 static bool cover_locale(coverage *cv, const char *locale)
 {
@@ -84,6 +106,7 @@ static bool cover_locale(coverage *cv, const char *locale)
         cv->total++;
         cv->translated += translated(cm);
     }
+    count_standards(cv);
     return true;
 }
 
@@ -110,6 +133,23 @@ static size_t print_missing(const coverage *cv, const char *lead, bool json)
     return n;
 }
 
+/* "clean", or "3 findings (glossary 1, typography 2)". */
+static void print_standards(const coverage *cv)
+{
+    size_t total = 0;
+    for (size_t r = 0; r < NSTANDARDS; r++)
+        total += cv->standards[r];
+    if (!total) {
+        fputs("clean", stdout);
+        return;
+    }
+    printf("%zu finding%s (", total, total == 1 ? "" : "s");
+    for (size_t r = 0, n = 0; r < NSTANDARDS; r++)
+        if (cv->standards[r])
+            printf("%s%s %zu", n++ ? ", " : "", standards_rules[r], cv->standards[r]);
+    putchar(')');
+}
+
 static void cover_text(const coverage *cv)
 {
     printf("%-12s %4zu/%-4zu %3zu%%  %8zu  ", cv->locale, cv->translated, cv->total,
@@ -118,6 +158,21 @@ static void cover_text(const coverage *cv)
     putchar('\n');
     if (print_missing(cv, "             missing: ", false))
         putchar('\n');
+    if (cv->lint) {
+        fputs("             standards: ", stdout);
+        print_standards(cv);
+        putchar('\n');
+    }
+}
+
+/* "standards": {"glossary": 0, ...}, every rule named so readers need not
+ * know the list. */
+static void standards_json(const coverage *cv)
+{
+    fputs(",\n     \"standards\": {", stdout);
+    for (size_t r = 0; r < NSTANDARDS; r++)
+        printf("%s\"%s\": %zu", r ? ", " : "", standards_rules[r], cv->standards[r]);
+    fputs("}", stdout);
 }
 
 static void json_keys(const glocal_variants *vs)
@@ -139,7 +194,10 @@ static void cover_json(const coverage *cv, bool first)
     printf("\"], \"translated\": %zu, \"total\": %zu, \"missing\": [", cv->translated,
            cv->total);
     print_missing(cv, "", true);
-    fputs("],\n     \"messages\": {", stdout);
+    fputs("]", stdout);
+    if (cv->lint)
+        standards_json(cv);
+    fputs(",\n     \"messages\": {", stdout);
     for (size_t i = 0; i < cv->nmsgs; i++) {
         const cov_msg *cm = &cv->msgs[i];
         printf("%s\n       ", i ? "," : "");
@@ -207,9 +265,12 @@ int cmd_coverage(int argc, char **argv)
         return rc;
     coverage cv = {.c = c};
     list_messages(&cv);
+    if (glocal_lint(o.dir, &cv.lint, NULL) != GLOCAL_OK)
+        cv.lint = NULL; /* the catalog opened; only memory can fail here */
     bool ok = print_coverage(&cv, o.json);
     if (!ok)
         fputs("glocal coverage: out of memory\n", stderr);
+    glocal_findings_free(cv.lint);
     free(cv.msgs);
     glocal_catalog_unref(c);
     return ok ? EXIT_OK : EXIT_USAGE;

@@ -13,11 +13,6 @@ import sys
 import unittest
 
 CLI, LOCALES, CASES = sys.argv[1:4]
-# Rules the shipped catalog does not pass yet (register-slip: the informal+CHANNEL variants of
-# issue 14 come with the catalog rewrite; tests/lint/meson.build says the same). Remove them
-# here and there once `glocal lint --werror locales` is clean.
-NOT_YET_CLEAN = ["--disable", "register-slip"]
-
 
 
 def documented_rules():
@@ -91,7 +86,11 @@ class LintJson(unittest.TestCase):
                                      set(x), case)
                 self.assertLessEqual(set(x), {"file", "line", "column", "severity", "rule",
                                               "message", "locale", "message_id"}, case)
-                self.assertEqual(x["severity"], "warning" if x["rule"] in WARNINGS else "error")
+                # a house standard may say `severity: error` (docs/standards.md)
+                want = {"warning"} if x["rule"] in WARNINGS else {"error"}
+                if case == "glossary-market-error" and x["rule"] == "glossary":
+                    want.add("error")
+                self.assertIn(x["severity"], want)
 
     def test_no_locale_for_base_and_none_for_missing_base(self):
         _, findings = self.lint("schema-no-base")
@@ -108,7 +107,7 @@ class LintJson(unittest.TestCase):
     def test_strings_are_escaped(self):
         _, findings = self.lint("whitespace")
         self.assertTrue(all("\n" not in f["message"] for f in findings))
-        code, out = glocal("lint", "--format", "json", *NOT_YET_CLEAN, LOCALES)
+        code, out = glocal("lint", "--format", "json", LOCALES)
         self.assertEqual((code, json.loads(out)), (0, []))
 
 
@@ -155,10 +154,10 @@ class LintSarif(unittest.TestCase):
         self.assertNotIn("region", res[0]["locations"][0]["physicalLocation"])
 
     def test_clean_catalog_has_no_results(self):
-        code, out = glocal("lint", "--format", "sarif", *NOT_YET_CLEAN, LOCALES)
+        code, out = glocal("lint", "--format", "sarif", LOCALES)
         log = json.loads(out)
         self.assertEqual((code, log["runs"][0]["results"]), (0, []))
-        self.assertEqual(len(log["runs"][0]["tool"]["driver"]["rules"]), 22)
+        self.assertEqual(len(log["runs"][0]["tool"]["driver"]["rules"]), 28)
 
 
 class LintDocs(unittest.TestCase):
