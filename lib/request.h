@@ -20,6 +20,7 @@ struct glocal_request {
     size_t naxes;
     char *zone;               /* NULL: unset */
     glocal_isolation isolation;
+    glocal_medium medium;     /* GLOCAL_MEDIUM_CHANNEL: as the channel declares */
 };
 
 typedef struct gl_arg {

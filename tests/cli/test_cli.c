@@ -127,7 +127,7 @@ static void remove_scratch(const char *dir)
 
 START_TEST(test_version_and_help)
 {
-    expect(RUN("--version"), 0, "1.0.0\n");
+    expect(RUN("--version"), 0, "1.1.0\n");
     result r = RUN("--help");
     ck_assert(strstr(r.out, "usage: glocal COMMAND") && strstr(r.out, "coverage"));
     expect(r, 0, NULL);

@@ -206,7 +206,7 @@ class FormatTest(unittest.TestCase):
         self.assertEqual(runner.failures, 0)
 
     def test_library_version(self):
-        self.assertEqual(glocal.library_version(), "1.0.0")
+        self.assertEqual(glocal.library_version(), "1.1.0")
 
 
 if __name__ == "__main__":
