@@ -559,8 +559,9 @@ GLOCAL_API glocal_status glocal_request_set_medium(glocal_request *r, glocal_med
  * GLOCAL_ERR_ARGUMENT (any other character, empty, longer than 64; *err
  * says which), GLOCAL_ERR_INVALID (NULL a, name or code, a bad name),
  * GLOCAL_ERR_NOMEM; like every setter, a failure leaves the name unset.
- * A message declaring `code: code` takes only a code: a text value is
- * GLOCAL_ERR_ARGUMENT at format time.
+ * Where a message declares `code: code`, a text value (glocal_args_text, as
+ * bindings and 1.0 callers pass it) is read as a code: written the same way
+ * when it is one, GLOCAL_ERR_ARGUMENT from glocal_format when it is not.
  * @since 1.1
  */
 GLOCAL_API glocal_status glocal_args_code(glocal_args *a, const char *name, const char *code,

@@ -236,7 +236,7 @@ static bool code_char(char ch)
     return (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || ch == '-';
 }
 
-static const char *code_problem(const char *code)
+const char *gl_code_problem(const char *code)
 {
     if (!code)
         return "NULL";
@@ -255,7 +255,7 @@ glocal_status glocal_args_code(glocal_args *a, const char *name, const char *cod
     glocal_status st = check_target(a, name, err);
     if (st != GLOCAL_OK)
         return st;
-    const char *problem = code_problem(code);
+    const char *problem = gl_code_problem(code);
     if (problem)
         return refuse(a, name, code ? GLOCAL_ERR_ARGUMENT : GLOCAL_ERR_INVALID, err,
                       "code argument `%s` is %s", problem);

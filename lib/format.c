@@ -187,6 +187,15 @@ static glocal_status arg_value(const writer *w, const char *name, gl_use use, co
                        decl && decl->type != T_ANY ? ", a " : "",
                        decl && decl->type != T_ANY ? gl_argtype_name(decl->type) : "");
     gl_argtype t = gl_value_type(v);
+    if (t == T_TEXT && decl && decl->type == T_CODE) {
+        /* a text where a code is declared (bindings, the CLI, 1.0 callers) is read as one */
+        const char *problem = gl_code_problem(v->s);
+        if (problem)
+            return gl_fail(w->err, GLOCAL_ERR_ARGUMENT, NULL, 0, 0,
+                           "argument `%s` of `%s` is declared a code, and its value is %s", name,
+                           w->id, problem);
+        t = T_CODE;
+    }
     unsigned mask = (decl ? decl->mask : ALL_TYPES) & gl_use_mask(use, style);
     if (!(mask & TYPE_BIT(t))) {
         bool typed = decl && decl->type != T_ANY;
@@ -236,6 +245,12 @@ static void put_maybe_isolated(const writer *w, gl_buf *out, const char *s, size
     gl_buf_free(&clean);
 }
 
+static bool declared_code(const writer *w, const char *name)
+{
+    const gl_argdecl *decl = gl_message_arg(&w->x->c->messages[w->x->msg], name);
+    return decl && decl->type == T_CODE;
+}
+
 static glocal_status write_slot(const writer *w, const gl_slot *s, gl_buf *out)
 {
     if (s->kind == SLOT_TERM) {
@@ -251,12 +266,13 @@ static glocal_status write_slot(const writer *w, const gl_slot *s, gl_buf *out)
     glocal_status st = arg_value(w, s->name, s->use, s->style, &v);
     if (st != GLOCAL_OK)
         return st;
-    if (v->kind == V_TEXT) {
-        put_maybe_isolated(w, out, v->s, v->slen, true, true);
+    if (v->kind == V_CODE || (v->kind == V_TEXT && declared_code(w, s->name))) {
+        /* copied or auto-filled: exactly as given */
+        gl_buf_putn(out, v->s, v->slen);
         return GLOCAL_OK;
     }
-    if (v->kind == V_CODE) { /* copied or auto-filled: exactly as given */
-        gl_buf_putn(out, v->s, v->slen);
+    if (v->kind == V_TEXT) {
+        put_maybe_isolated(w, out, v->s, v->slen, true, true);
         return GLOCAL_OK;
     }
     gl_buf tmp = {.max = out->max};

@@ -58,6 +58,10 @@ static const glocal_rule rules[R_COUNT] = {
                                      "A term's text written literally instead of {-term}"),
     [R_WHITESPACE] = WARNING_RULE("whitespace",
                                   "Leading, trailing or doubled spaces in a template"),
+    [R_SMS_SEGMENTS] = WARNING_RULE("sms-segments", "An SMS variant that, filled with sample "
+                                    "values, takes more parts than its channel's budget"),
+    [R_HTML_MARKUP] = WARNING_RULE("html-markup",
+                                   "An html channel's template whose tags do not balance"),
 };
 
 const char *gl_rule_id(gl_rule r)

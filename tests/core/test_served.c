@@ -180,9 +180,16 @@ START_TEST(result_says_what_was_served)
     ck_assert_ptr_null(glocal_result_axis(res, "mood"));
     ck_assert_str_eq(glocal_result_time_zone(res), "Europe/Zurich");
     ck_assert_str_eq(glocal_result_time_zone_source(res), "profile");
-    ck_assert_str_eq(glocal_result_text(res), "Kestrel: Bitte entschuldigen Sie – Bestellung "
+    /* base's sms is `encoding: gsm7` (1.1): the template's – is sent as - */
+    ck_assert_str_eq(glocal_result_text(res), "Kestrel: Bitte entschuldigen Sie - Bestellung "
                                               "A-17 verspätet sich. Neuer Liefertermin: "
                                               "01.12.2026.");
+    size_t segments, units;
+    int ucs2;
+    ck_assert_int_eq(glocal_result_sms(res, &segments, &units, &ucs2), 1);
+    ck_assert_uint_eq(segments, 1);
+    ck_assert_uint_eq(units, 98);
+    ck_assert_int_eq(ucs2, 0);
     glocal_result_free(res);
     glocal_request_free(r);
 
