@@ -337,6 +337,55 @@ START_TEST(code_never_isolated_replaced_or_escaped)
 }
 END_TEST
 
+/* ---- lint: the messages of the golden cases (tests/lint/ checks positions) ---- */
+
+static void expect_findings(const char *dir, const char *rule, const char *const *want, size_t n)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/../../lint/cases/%s", fixtures, dir);
+    glocal_findings *f = NULL;
+    ck_assert_int_eq(glocal_lint(path, &f, NULL), GLOCAL_OK);
+    size_t seen = 0;
+    for (size_t i = 0; i < glocal_findings_count(f); i++) {
+        const glocal_finding *x = glocal_findings_at(f, i);
+        if (strcmp(glocal_finding_rule(x), rule) != 0)
+            continue;
+        ck_assert_uint_lt(seen, n);
+        ck_assert_str_eq(glocal_finding_message(x), want[seen++]);
+    }
+    ck_assert_uint_eq(seen, n);
+    glocal_findings_free(f);
+}
+
+START_TEST(lint_sms_segments_messages)
+{
+    const char *want[] = {
+        "`order.shipped` variant `sms` is sent as 2 GSM-7 parts (161 septets) with sample "
+        "values, over the budget of 1 for en; shorten it",
+        "`order.shipped` variant `sms` is sent as 2 UCS-2 parts (96 UTF-16 units) with sample "
+        "values, over the budget of 1 for fr; UCS-2 because of `û` U+00FB in {eta} at column "
+        "60; reword around them, or shorten it",
+        "`otp` variant `sms` is sent as 2 UCS-2 parts (111 UTF-16 units) with sample values, "
+        "over the budget of 1 for fr; UCS-2 because of `ê` U+00EA at column 55; reword around "
+        "them, or shorten it",
+    };
+    expect_findings("sms-segments", "sms-segments", want, 3);
+}
+END_TEST
+
+START_TEST(lint_html_markup_messages)
+{
+    const char *want[] = {
+        "`order.shipped` variant `email`: `<p>` at column 37 is never closed; close it in the "
+        "same template",
+        "`reset` variant `email`: `</p>` at column 13 closes `<b>` opened at column 4; close the "
+        "inner tag first",
+        "`bye` variant `email`: `</p>` at column 9 closes no tag; remove it, or open it first",
+    };
+    expect_findings("html-markup", "html-markup", want, 3);
+}
+END_TEST
+
 void add_channel_tests(Suite *s)
 {
     TCase *tc = tcase_create("channels");
@@ -356,5 +405,7 @@ void add_channel_tests(Suite *s)
     tcase_add_test(tc, code_errors);
     tcase_add_test(tc, code_declared_reads_text_as_a_code);
     tcase_add_test(tc, code_never_isolated_replaced_or_escaped);
+    tcase_add_test(tc, lint_sms_segments_messages);
+    tcase_add_test(tc, lint_html_markup_messages);
     suite_add_tcase(s, tc);
 }
