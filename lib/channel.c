@@ -88,8 +88,12 @@ static void load_budget(gl_bundle_ctx *x, gl_channel *ch, const ynode *v)
         } else if (!gl_check_tag(x, k, "`max_segments` key")) {
             continue;
         } else {
-            ch->budgets[ch->nbudgets++] = (gl_budget){gl_arena_strdup(x->c->arena, k->str),
-                                                      segments};
+            const char *tag = gl_arena_strdup(x->c->arena, k->str);
+            if (!tag) {
+                gl_load_nomem(x);
+                return;
+            }
+            ch->budgets[ch->nbudgets++] = (gl_budget){tag, segments};
         }
     }
     if (!ch->max_segments)
@@ -102,8 +106,10 @@ bool gl_channel_key(gl_bundle_ctx *x, uint32_t idx, const ynode *k, const ynode 
     glocal_catalog *c = x->c;
     if (!c->channels) {
         c->channels = gl_arena_alloc(c->arena, c->naxisvals * sizeof(gl_channel));
-        if (!c->channels)
-            return gl_load_nomem(x), true;
+        if (!c->channels) {
+            gl_load_nomem(x);
+            return true;
+        }
         memset(c->channels, 0, c->naxisvals * sizeof(gl_channel));
     }
     gl_channel *ch = &c->channels[idx];

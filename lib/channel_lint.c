@@ -111,6 +111,14 @@ static bool render_sample(const sms_lint *x, int64_t date, gl_buf *out)
     return st == GLOCAL_OK;
 }
 
+static bool takes_date(const gl_message *m)
+{
+    for (size_t i = 0; i < m->nargs; i++)
+        if (sample_type(&m->args[i]) == T_DATE)
+            return true;
+    return false;
+}
+
 /* The longest text over the dates of a year's every month and weekday (the
  * 22nd to the 28th of each month, at 23:59): the locale's longest month and
  * day names for the template's date styles. */
@@ -133,7 +141,7 @@ static bool longest_sample(const sms_lint *x, gl_sms *worst, int64_t *worst_date
                 any = true;
             }
             gl_buf_free(&out);
-            if (!x->m->nargs)
+            if (!takes_date(x->m))
                 return any;
         }
     return any;
