@@ -175,8 +175,10 @@ static const char *term_text(const writer *w, const char *name)
     return gl_term_text(w->x->c, w->x->chain, w->x->nchain, w->x->lang, name);
 }
 
+/* The value of argument `name` for this use; *code tells a text the
+ * message declares a code (written like one). */
 static glocal_status arg_value(const writer *w, const char *name, gl_use use, const char *style,
-                               const gl_value **out)
+                               const gl_value **out, bool *code)
 {
     const gl_message *m = &w->x->c->messages[w->x->msg];
     const gl_argdecl *decl = gl_message_arg(m, name);
@@ -195,6 +197,7 @@ static glocal_status arg_value(const writer *w, const char *name, gl_use use, co
                            "argument `%s` of `%s` is declared a code, and its value is %s", name,
                            w->id, problem);
         t = T_CODE;
+        *code = true;
     }
     unsigned mask = (decl ? decl->mask : ALL_TYPES) & gl_use_mask(use, style);
     if (!(mask & TYPE_BIT(t))) {
@@ -206,6 +209,23 @@ static glocal_status arg_value(const writer *w, const char *name, gl_use use, co
     }
     *out = v;
     return GLOCAL_OK;
+}
+
+/* Writes s, wrapped in FSI...PDI when `wrap`, its directional controls
+ * contained when `contain`, HTML-escaped on an html medium. */
+static void put_value(const writer *w, gl_buf *out, const char *s, size_t n, bool wrap,
+                      bool contain)
+{
+    if (wrap)
+        gl_buf_puts(out, FSI);
+    if (contain)
+        put_contained(out, s, n);
+    else if (w->x->html)
+        put_escaped(out, s, n);
+    else
+        gl_buf_putn(out, s, n);
+    if (wrap)
+        gl_buf_puts(out, PDI);
 }
 
 /* `argument`: a value from the caller, whose directional controls are
@@ -221,34 +241,22 @@ static void put_maybe_isolated(const writer *w, gl_buf *out, const char *s, size
     bool gsm7 = x->encoding != ENC_UNICODE;
     if (gsm7 && mode == GLOCAL_ISOLATE_ALWAYS)
         mode = GLOCAL_ISOLATE_AUTO;
-    bool controls = argument && mode != GLOCAL_ISOLATE_NEVER && has_bidi_controls(s, n);
-    bool contain = controls && !gsm7;
-    bool wrap = mode == GLOCAL_ISOLATE_ALWAYS || contain ||
-                (mode == GLOCAL_ISOLATE_AUTO && textual && needs_isolation(s, n, x->rtl));
-    gl_buf clean = {.max = out->max};
-    if (controls && gsm7) {
+    bool contain = argument && mode != GLOCAL_ISOLATE_NEVER && has_bidi_controls(s, n);
+    gl_buf clean = {0};
+    if (contain && gsm7) {
+        clean.max = out->max;
         put_without_controls(&clean, s, n);
         s = clean.p ? clean.p : "";
         n = clean.len;
+        contain = false;
     }
-    if (wrap)
-        gl_buf_puts(out, FSI);
-    if (contain)
-        put_contained(out, s, n);
-    else if (x->html)
-        put_escaped(out, s, n);
-    else
-        gl_buf_putn(out, s, n);
-    if (wrap)
-        gl_buf_puts(out, PDI);
-    out->oom |= clean.oom;
-    gl_buf_free(&clean);
-}
-
-static bool declared_code(const writer *w, const char *name)
-{
-    const gl_argdecl *decl = gl_message_arg(&w->x->c->messages[w->x->msg], name);
-    return decl && decl->type == T_CODE;
+    bool wrap = mode == GLOCAL_ISOLATE_ALWAYS || contain ||
+                (mode == GLOCAL_ISOLATE_AUTO && textual && needs_isolation(s, n, x->rtl));
+    put_value(w, out, s, n, wrap, contain);
+    if (clean.p || clean.oom) {
+        out->oom |= clean.oom;
+        gl_buf_free(&clean);
+    }
 }
 
 static glocal_status write_slot(const writer *w, const gl_slot *s, gl_buf *out)
@@ -263,10 +271,11 @@ static glocal_status write_slot(const writer *w, const gl_slot *s, gl_buf *out)
         return GLOCAL_OK;
     }
     const gl_value *v;
-    glocal_status st = arg_value(w, s->name, s->use, s->style, &v);
+    bool code = false;
+    glocal_status st = arg_value(w, s->name, s->use, s->style, &v, &code);
     if (st != GLOCAL_OK)
         return st;
-    if (v->kind == V_CODE || (v->kind == V_TEXT && declared_code(w, s->name))) {
+    if (v->kind == V_CODE || code) {
         /* copied or auto-filled: exactly as given */
         gl_buf_putn(out, v->s, v->slen);
         return GLOCAL_OK;
@@ -329,7 +338,7 @@ static glocal_status write_complex(const writer *w, const gl_template *t, gl_buf
     if (!sel || !text || !len || !off)
         st = gl_nomem(w->err);
     for (size_t i = 0; i < t->nsels && st == GLOCAL_OK; i++)
-        st = arg_value(w, t->sels[i].name, t->sels[i].use, "", &sel[i]);
+        st = arg_value(w, t->sels[i].name, t->sels[i].use, "", &sel[i], &(bool){false});
     for (size_t i = 0; i < t->nslots && st == GLOCAL_OK && !gl_buf_failed(&scratch); i++) {
         size_t same = first_same_slot(t, i);
         if (same < i) {
