@@ -211,52 +211,57 @@ static glocal_status arg_value(const writer *w, const char *name, gl_use use, co
     return GLOCAL_OK;
 }
 
-/* Writes s, wrapped in FSI...PDI when `wrap`, its directional controls
- * contained when `contain`, HTML-escaped on an html medium. */
-static void put_value(const writer *w, gl_buf *out, const char *s, size_t n, bool wrap,
-                      bool contain)
+/* On a gsm7 channel: a value's directional controls are dropped, since they
+ * cannot be sent, and isolates are written only where `auto` would write
+ * them, so that a Latin text stays GSM-7. */
+static void put_for_gsm7(const writer *w, gl_buf *out, const char *s, size_t n, bool textual,
+                         bool argument)
 {
+    gl_buf clean = {.max = out->max};
+    if (argument && w->x->isolation != GLOCAL_ISOLATE_NEVER && has_bidi_controls(s, n)) {
+        put_without_controls(&clean, s, n);
+        s = clean.p ? clean.p : "";
+        n = clean.len;
+    }
+    bool wrap = w->x->isolation != GLOCAL_ISOLATE_NEVER && textual &&
+                needs_isolation(s, n, w->x->rtl);
     if (wrap)
         gl_buf_puts(out, FSI);
-    if (contain)
-        put_contained(out, s, n);
-    else if (w->x->html)
+    if (w->x->html)
         put_escaped(out, s, n);
     else
         gl_buf_putn(out, s, n);
     if (wrap)
         gl_buf_puts(out, PDI);
+    out->oom |= clean.oom;
+    gl_buf_free(&clean);
 }
 
 /* `argument`: a value from the caller, whose directional controls are
- * contained (above), or dropped on a gsm7 channel, which cannot send them;
- * terms are the catalog's own text, written as they are.  A gsm7 channel
- * gets isolates only where `auto` would write them: a Latin text stays
- * GSM-7.  Direction is judged on the value, before any escaping. */
+ * contained (above); terms are the catalog's own text, written as they are.
+ * Direction is judged on the value, before any escaping. */
 static void put_maybe_isolated(const writer *w, gl_buf *out, const char *s, size_t n, bool textual,
                                bool argument)
 {
     const gl_render_ctx *x = w->x;
-    glocal_isolation mode = x->isolation;
-    bool gsm7 = x->encoding != ENC_UNICODE;
-    if (gsm7 && mode == GLOCAL_ISOLATE_ALWAYS)
-        mode = GLOCAL_ISOLATE_AUTO;
-    bool contain = argument && mode != GLOCAL_ISOLATE_NEVER && has_bidi_controls(s, n);
-    gl_buf clean = {0};
-    if (contain && gsm7) {
-        clean.max = out->max;
-        put_without_controls(&clean, s, n);
-        s = clean.p ? clean.p : "";
-        n = clean.len;
-        contain = false;
+    if (x->encoding != ENC_UNICODE) {
+        put_for_gsm7(w, out, s, n, textual, argument);
+        return;
     }
+    glocal_isolation mode = x->isolation;
+    bool contain = argument && mode != GLOCAL_ISOLATE_NEVER && has_bidi_controls(s, n);
     bool wrap = mode == GLOCAL_ISOLATE_ALWAYS || contain ||
                 (mode == GLOCAL_ISOLATE_AUTO && textual && needs_isolation(s, n, x->rtl));
-    put_value(w, out, s, n, wrap, contain);
-    if (clean.p || clean.oom) {
-        out->oom |= clean.oom;
-        gl_buf_free(&clean);
-    }
+    if (wrap)
+        gl_buf_puts(out, FSI);
+    if (contain)
+        put_contained(out, s, n);
+    else if (x->html)
+        put_escaped(out, s, n);
+    else
+        gl_buf_putn(out, s, n);
+    if (wrap)
+        gl_buf_puts(out, PDI);
 }
 
 static glocal_status write_slot(const writer *w, const gl_slot *s, gl_buf *out)
