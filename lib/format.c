@@ -17,7 +17,7 @@ static const char FSI[] = "\xE2\x81\xA8", PDI[] = "\xE2\x81\xA9", PDF[] = "\xE2\
 
 /* Isolation `auto` (docs/resolution.md): a strong character of the other direction, or, in a
  * right-to-left locale, no strong character at all. */
-static bool needs_isolation(const char *s, size_t n, bool rtl)
+static inline bool needs_isolation(const char *s, size_t n, bool rtl)
 {
     bool ltr_seen = false, rtl_seen = false;
     const char *end = s + n;
