@@ -59,10 +59,10 @@ extern "C" {
 #define GLOCAL_VERSION_MINOR 1
 #define GLOCAL_VERSION_PATCH 0
 #define GLOCAL_VERSION_STRING "1.1.0"
-/* MAJOR * 10000 + MINOR * 100 + PATCH, for #if: 10000 is 1.0.0. */
+/* MAJOR * 10000 + MINOR * 100 + PATCH, for #if: 10100 is 1.1.0. */
 #define GLOCAL_VERSION_NUMBER 10100
 
-/** The library's version, "1.0.0"; a static string.  @since 1.0 */
+/** The library's version, "1.1.0"; a static string.  @since 1.0 */
 GLOCAL_API const char *glocal_version(void);
 /** The library's version as GLOCAL_VERSION_NUMBER writes it: compare it with
  *  the header's to tell which library a program runs with.  @since 1.0 */
@@ -350,9 +350,9 @@ GLOCAL_API void glocal_args_free(glocal_args *a);
  * Resolves `message_id` for request r and writes it with arguments a (a may
  * be NULL when the message takes none).  *out_utf8 is the caller's, freed
  * with glocal_free.  The text is written as the catalog declares its
- * channel's output; in 1.0 every channel's output is plain UTF-8 text and
- * nothing is escaped (later releases may let base.yaml declare other media,
- * such as HTML, for a channel: a catalog that declares none keeps this).
+ * channel's output: plain UTF-8 text with nothing escaped unless base.yaml
+ * gives the channel `medium: html` or `encoding: gsm7` / `gsm7-fold`, or the
+ * request sets a medium (Channels, below; since 1.1).
  * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL c, id, r or out; an axis value
  * the catalog does not know), GLOCAL_ERR_NOT_FOUND (unknown or orphan id),
  * GLOCAL_ERR_ARGUMENT (an argument the selected variant references is
@@ -531,6 +531,70 @@ GLOCAL_API const char *glocal_result_time_zone_source(const glocal_result *res);
 /** Releases a result.  NULL is a no-op.  @since 1.0 */
 GLOCAL_API void glocal_result_free(glocal_result *res);
 
+/* ---- Channels: media, SMS, codes (docs/channels.md) --------------------------
+ * base.yaml's `channels:` may declare, beside `max_length`, what a channel is
+ * (`kind: sms`), how its text is escaped (`medium: plain | html`) and which
+ * characters it may carry (`encoding: unicode | gsm7 | gsm7-fold`), and an
+ * SMS channel's budget in parts (`max_segments`).  They apply to the channel
+ * of the context that chose the variant (glocal_result_axis(res, "channel")),
+ * whichever variant is served.  Formatting never fails because a text is
+ * long: budgets are checked by lint (rule sms-segments) and measured here. */
+
+/** How argument values and terms are written into the template's text. */
+typedef enum glocal_medium {
+    GLOCAL_MEDIUM_CHANNEL = 0, /* the default: as the channel declares (plain when it does not) */
+    GLOCAL_MEDIUM_PLAIN = 1,   /* as they are */
+    GLOCAL_MEDIUM_HTML = 2     /* & < > " ' escaped as &amp; &lt; &gt; &quot; &#39;; the
+                                  template's own text is the catalog's markup, kept */
+} glocal_medium;
+
+/** Sets the medium of r's texts, overriding the channel's `medium`; codes
+ *  (glocal_args_code) are never escaped.  Returns GLOCAL_OK or
+ *  GLOCAL_ERR_INVALID (NULL r, unknown medium; r unchanged).  @since 1.1 */
+GLOCAL_API glocal_status glocal_request_set_medium(glocal_request *r, glocal_medium medium,
+                                                   glocal_error **err);
+
+/**
+ * A code argument (`_args` type `code`): a one-time password, an order or
+ * booking number the reader copies or lets the phone auto-fill.  1 to 64
+ * ASCII letters, digits and `-`; it is written exactly as given: never
+ * isolated (no FSI/PDI around it, whatever the isolation mode), never
+ * replaced by a channel's encoding, never escaped.  Returns GLOCAL_OK,
+ * GLOCAL_ERR_ARGUMENT (any other character, empty, longer than 64; *err
+ * says which), GLOCAL_ERR_INVALID (NULL a, name or code, a bad name),
+ * GLOCAL_ERR_NOMEM; like every setter, a failure leaves the name unset.
+ * Where a message declares `code: code`, a text value (glocal_args_text, as
+ * bindings and 1.0 callers pass it) is read as a code: written the same way
+ * when it is one, GLOCAL_ERR_ARGUMENT from glocal_format when it is not.
+ * @since 1.1
+ */
+GLOCAL_API glocal_status glocal_args_code(glocal_args *a, const char *name, const char *code,
+                                          glocal_error **err);
+
+/**
+ * How an SMS of text utf8, sent as it is, is billed: GSM-7 (3GPP TS 23.038
+ * basic table, 1 septet a character; its extension table ^ { } \ [ ] ~ | €
+ * and form feed, 2 septets) when every character is in those tables, else
+ * UCS-2 (UTF-16 code units; a character beyond U+FFFF takes 2).  One part
+ * carries 160 septets or 70 units; a longer text is sent in parts of 153
+ * septets or 67 units, and a character is never split across two (an escape
+ * and its code, a surrogate pair).  "" is 0 segments.  Each out-param may be
+ * NULL; *is_ucs2 is 1 for UCS-2, else 0.  Nothing is replaced: to measure
+ * what a `gsm7` channel sends, measure glocal_format's output for it.
+ * Returns GLOCAL_OK or GLOCAL_ERR_INVALID (NULL text, invalid UTF-8).
+ * Thread-safe.
+ * @since 1.1
+ */
+GLOCAL_API glocal_status glocal_sms_measure(const char *utf8, size_t *segments, size_t *units,
+                                            int *is_ucs2, glocal_error **err);
+
+/** The SMS measure (glocal_sms_measure) of the result's text when the
+ *  context's channel is declared `kind: sms`: returns 1 and fills each
+ *  out-param that is not NULL; else returns 0 and sets them to 0 (the text
+ *  was not measured).  @since 1.1 */
+GLOCAL_API int glocal_result_sms(const glocal_result *res, size_t *segments, size_t *units,
+                                 int *is_ucs2);
+
 /* ---- Reading a catalog ------------------------------------------------------------ */
 
 /** A message as base.yaml defines it.  Borrowed from its catalog: valid while
@@ -558,7 +622,7 @@ GLOCAL_API size_t glocal_message_arg_count(const glocal_message *m);
 /** The i-th argument's name, in declaration (or first use) order; NULL when
  *  i is out of range.  @since 1.0 */
 GLOCAL_API const char *glocal_message_arg_name(const glocal_message *m, size_t i);
-/** The i-th argument's type: "text", "number", "date", "money", or "any"
+/** The i-th argument's type: "text", "number", "date", "money", "code" (1.1), or "any"
  *  (not declared; the templates' uses decide).  Later releases may add
  *  types: treat an unknown string as opaque.  NULL when i is out of range.
  *  @since 1.0 */

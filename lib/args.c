@@ -43,6 +43,8 @@ gl_argtype gl_value_type(const gl_value *v)
         return T_DATE;
     case V_MONEY:
         return T_MONEY;
+    case V_CODE:
+        return T_CODE;
     default:
         return T_NUMBER;
     }
@@ -223,4 +225,39 @@ glocal_status glocal_args_money(glocal_args *a, const char *name, const char *de
                       iso4217 ? "the currency is not an ISO 4217 code ICU knows (e.g. EUR, "
                                 "JPY)" : "the currency is NULL");
     return put_string(a, name, V_MONEY, decimal, iso4217, err);
+}
+
+/* Codes are copied or auto-filled by the reader: ASCII letters, digits and
+ * `-` only, so that nothing invisible or look-alike can travel with them. */
+#define CODE_MAX 64
+
+static bool code_char(char ch)
+{
+    return (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || ch == '-';
+}
+
+const char *gl_code_problem(const char *code)
+{
+    if (!code)
+        return "NULL";
+    if (!*code)
+        return "empty";
+    size_t n = 0;
+    for (const char *p = code; *p; p++, n++)
+        if (!code_char(*p))
+            return "not a code: only ASCII letters, digits and `-` (\"482913\", \"AB-12\")";
+    return n > CODE_MAX ? "longer than 64 characters" : NULL;
+}
+
+glocal_status glocal_args_code(glocal_args *a, const char *name, const char *code,
+                               glocal_error **err)
+{
+    glocal_status st = check_target(a, name, err);
+    if (st != GLOCAL_OK)
+        return st;
+    const char *problem = gl_code_problem(code);
+    if (problem)
+        return refuse(a, name, code ? GLOCAL_ERR_ARGUMENT : GLOCAL_ERR_INVALID, err,
+                      "code argument `%s` is %s", problem);
+    return put_string(a, name, V_CODE, code, NULL, err);
 }

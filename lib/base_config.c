@@ -1,5 +1,6 @@
 /* What only base.yaml declares for the whole catalog: its language, the axes
- * and their values, the channels' limits, and what is locked. */
+ * and their values, the channels' limits (their other keys: channel.c), and
+ * what is locked. */
 #include "load.h"
 
 #include <stdlib.h>
@@ -164,8 +165,9 @@ void gl_base_channels(gl_bundle_ctx *x, const ynode *ch)
             const ynode *ck = v->items[2 * j], *cv = v->items[2 * j + 1];
             char *end = NULL;
             if (strcmp(ck->str, "max_length") != 0) {
-                REPORT(x, R_SCHEMA, ck, "unknown channel constraint `%s` (known: max_length)",
-                       ck->str);
+                if (!gl_channel_key(x, idx, ck, cv))
+                    REPORT(x, R_SCHEMA, ck, "unknown channel key `%s` (known: max_length, "
+                                            "kind, medium, encoding, max_segments)", ck->str);
                 continue;
             }
             unsigned long n = cv->kind == YN_SCALAR ? strtoul(cv->str, &end, 10) : 0;
@@ -174,6 +176,7 @@ void gl_base_channels(gl_bundle_ctx *x, const ynode *ch)
             else
                 c->channel_max[idx] = (uint32_t)n;
         }
+        gl_channel_check(x, idx, k);
     }
 }
 

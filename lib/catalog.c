@@ -10,7 +10,7 @@
 
 static atomic_uint_fast64_t next_serial = 1;
 
-static const char *const type_names[] = {"any", "text", "number", "date", "money"};
+static const char *const type_names[] = {"any", "text", "number", "date", "money", "code"};
 
 /* ---- lookups ---- */
 

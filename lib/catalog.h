@@ -20,9 +20,11 @@ _Static_assert(GL_MAX_AXES <= 8, "gl_variant.named is a uint8_t");
 /* "formality", "tone", "channel": the names bundles and requests give the axes. */
 extern const char *const gl_axis_names[AX_BUILTIN];
 
-typedef enum gl_argtype { T_ANY, T_TEXT, T_NUMBER, T_DATE, T_MONEY } gl_argtype;
+typedef enum gl_argtype { T_ANY, T_TEXT, T_NUMBER, T_DATE, T_MONEY, T_CODE } gl_argtype;
 #define TYPE_BIT(t) (1u << (t))
-#define ALL_TYPES (TYPE_BIT(T_TEXT) | TYPE_BIT(T_NUMBER) | TYPE_BIT(T_DATE) | TYPE_BIT(T_MONEY))
+#define ALL_TYPES (TYPE_BIT(T_TEXT) | TYPE_BIT(T_NUMBER) | TYPE_BIT(T_DATE) | TYPE_BIT(T_MONEY) | \
+                   TYPE_BIT(T_CODE))
+#define LAST_TYPE T_CODE
 
 typedef struct gl_variant {
     const char *key;          /* as written: "formal+sms", "other" */
@@ -97,6 +99,26 @@ typedef struct gl_axisval {
 
 typedef struct gl_chain_memo gl_chain_memo;
 
+/* What base's `channels:` declares about a channel beside max_length
+ * (channel.c, docs/channels.md). */
+typedef enum gl_channel_kind { KIND_NONE, KIND_SMS, KIND_EMAIL, KIND_CHAT, KIND_PUSH,
+                               KIND_VOICE, KIND_WEB } gl_channel_kind;
+typedef enum gl_medium_kind { MEDIUM_PLAIN, MEDIUM_HTML } gl_medium_kind;
+
+typedef struct gl_budget {
+    const char *tag;          /* a language or locale tag: "de", "pt-PT" */
+    uint32_t segments;
+} gl_budget;
+
+typedef struct gl_channel {
+    uint8_t kind;             /* gl_channel_kind */
+    uint8_t medium;           /* gl_medium_kind */
+    uint8_t encoding;         /* gl_encoding (sms.h) */
+    uint32_t max_segments;    /* `other`'s budget, 0 none */
+    gl_budget *budgets;       /* per language or locale, from a map `max_segments:` */
+    size_t nbudgets;
+} gl_channel;
+
 struct glocal_catalog {
     atomic_uint refs;
     uint64_t serial;          /* unique per open; keys per-thread caches */
@@ -116,6 +138,7 @@ struct glocal_catalog {
     gl_map message_index;     /* id -> index */
     const char *language;     /* base's language tag */
     uint32_t *channel_max;    /* per axis value index: max_length, 0 none */
+    gl_channel *channels;     /* per axis value index; NULL when base declares no channels */
     uint32_t ntemplates;
     uint64_t max_output;      /* GLOCAL_LIMIT_OUTPUT_BYTES */
     gl_chain_memo *memo;
@@ -155,8 +178,13 @@ int gl_axis_of(const glocal_catalog *c, uint32_t value);
 /* The index of axis `name` in this catalog, -1 when it has none. */
 int gl_axis_named(const glocal_catalog *c, const char *name);
 bool gl_axis_value(const glocal_catalog *c, const char *name, uint32_t *index);
-/* "any", "text", "number", "date", "money": as `_args` writes the types. */
+/* "any", "text", "number", "date", "money", "code": as `_args` writes the types. */
 const char *gl_argtype_name(gl_argtype t);
 const gl_argdecl *gl_message_arg(const gl_message *m, const char *name);
+/* The declaration of channel value index ch (a zeroed one when base gives none). */
+const gl_channel *gl_channel_of(const glocal_catalog *c, uint32_t ch);
+/* The segment budget of an SMS channel for a bundle's locale: the nearest of
+ * the locale and its truncations `max_segments:` names, else its `other`. */
+uint32_t gl_channel_budget(const gl_channel *ch, const char *locale);
 
 #endif

@@ -9,13 +9,15 @@
 
 #include "format.h"
 #include "limits.h"
+#include "request.h"
+#include "sms.h"
 
 
 static const char FSI[] = "\xE2\x81\xA8", PDI[] = "\xE2\x81\xA9", PDF[] = "\xE2\x80\xAC";
 
 /* Isolation `auto` (docs/resolution.md): a strong character of the other direction, or, in a
  * right-to-left locale, no strong character at all. */
-static bool needs_isolation(const char *s, size_t n, bool rtl)
+static inline bool needs_isolation(const char *s, size_t n, bool rtl)
 {
     bool ltr_seen = false, rtl_seen = false;
     const char *end = s + n;
@@ -107,14 +109,57 @@ static void put_contained(gl_buf *out, const char *s, size_t n)
         gl_buf_puts(out, open[--depth] == 'I' ? PDI : PDF);
 }
 
+/* A gsm7 channel cannot send directional controls: a value's are dropped. */
+static void put_without_controls(gl_buf *out, const char *s, size_t n)
+{
+    const char *p = s, *end = s + n, *run = s;
+    while (p < end) {
+        const char *at = p;
+        if (is_bidi_control(gl_utf8_next(&p))) {
+            gl_buf_putn(out, run, (size_t)(at - run));
+            run = p;
+        }
+    }
+    gl_buf_putn(out, run, (size_t)(end - run));
+}
+
+/* ---- medium: html ---- */
+
+static const char *html_entity(char ch)
+{
+    switch (ch) {
+    case '&':
+        return "&amp;";
+    case '<':
+        return "&lt;";
+    case '>':
+        return "&gt;";
+    case '"':
+        return "&quot;";
+    case '\'':
+        return "&#39;";
+    }
+    return NULL;
+}
+
+static void put_escaped(gl_buf *out, const char *s, size_t n)
+{
+    const char *run = s, *end = s + n;
+    for (const char *p = s; p < end; p++) {
+        const char *entity = html_entity(*p);
+        if (!entity)
+            continue;
+        gl_buf_putn(out, run, (size_t)(p - run));
+        gl_buf_puts(out, entity);
+        run = p + 1;
+    }
+    gl_buf_putn(out, run, (size_t)(end - run));
+}
+
 typedef struct writer {
-    const glocal_catalog *c;
-    const gl_resolution *res;
-    const glocal_request *r;
+    const gl_render_ctx *x;
     const glocal_args *a;
     const char *id;
-    gl_fmt_env env;
-    bool rtl;
     glocal_error **err;
 } writer;
 
@@ -127,13 +172,15 @@ static glocal_status over_limit(const glocal_catalog *c, const char *id, glocal_
 
 static const char *term_text(const writer *w, const char *name)
 {
-    return gl_term_text(w->c, w->res->chain->idx, w->res->chain->n, w->res->lang, name);
+    return gl_term_text(w->x->c, w->x->chain, w->x->nchain, w->x->lang, name);
 }
 
+/* The value of argument `name` for this use; *code tells a text the
+ * message declares a code (written like one). */
 static glocal_status arg_value(const writer *w, const char *name, gl_use use, const char *style,
-                               const gl_value **out)
+                               const gl_value **out, bool *code)
 {
-    const gl_message *m = &w->c->messages[w->res->msg];
+    const gl_message *m = &w->x->c->messages[w->x->msg];
     const gl_argdecl *decl = gl_message_arg(m, name);
     const gl_value *v = gl_args_find(w->a, name);
     if (!v)
@@ -142,6 +189,16 @@ static glocal_status arg_value(const writer *w, const char *name, gl_use use, co
                        decl && decl->type != T_ANY ? ", a " : "",
                        decl && decl->type != T_ANY ? gl_argtype_name(decl->type) : "");
     gl_argtype t = gl_value_type(v);
+    if (t == T_TEXT && decl && decl->type == T_CODE) {
+        /* a text where a code is declared (bindings, the CLI, 1.0 callers) is read as one */
+        const char *problem = gl_code_problem(v->s);
+        if (problem)
+            return gl_fail(w->err, GLOCAL_ERR_ARGUMENT, NULL, 0, 0,
+                           "argument `%s` of `%s` is declared a code, and its value is %s", name,
+                           w->id, problem);
+        t = T_CODE;
+        *code = true;
+    }
     unsigned mask = (decl ? decl->mask : ALL_TYPES) & gl_use_mask(use, style);
     if (!(mask & TYPE_BIT(t))) {
         bool typed = decl && decl->type != T_ANY;
@@ -154,19 +211,53 @@ static glocal_status arg_value(const writer *w, const char *name, gl_use use, co
     return GLOCAL_OK;
 }
 
+/* On a gsm7 channel: a value's directional controls are dropped, since they
+ * cannot be sent, and isolates are written only where `auto` would write
+ * them, so that a Latin text stays GSM-7. */
+static void put_for_gsm7(const writer *w, gl_buf *out, const char *s, size_t n, bool textual,
+                         bool argument)
+{
+    gl_buf clean = {.max = out->max};
+    if (argument && w->x->isolation != GLOCAL_ISOLATE_NEVER && has_bidi_controls(s, n)) {
+        put_without_controls(&clean, s, n);
+        s = clean.p ? clean.p : "";
+        n = clean.len;
+    }
+    bool wrap = w->x->isolation != GLOCAL_ISOLATE_NEVER && textual &&
+                needs_isolation(s, n, w->x->rtl);
+    if (wrap)
+        gl_buf_puts(out, FSI);
+    if (w->x->html)
+        put_escaped(out, s, n);
+    else
+        gl_buf_putn(out, s, n);
+    if (wrap)
+        gl_buf_puts(out, PDI);
+    out->oom |= clean.oom;
+    gl_buf_free(&clean);
+}
+
 /* `argument`: a value from the caller, whose directional controls are
- * contained (above); terms are the catalog's own text, written as they are. */
+ * contained (above); terms are the catalog's own text, written as they are.
+ * Direction is judged on the value, before any escaping. */
 static void put_maybe_isolated(const writer *w, gl_buf *out, const char *s, size_t n, bool textual,
                                bool argument)
 {
-    glocal_isolation mode = w->r->isolation;
+    const gl_render_ctx *x = w->x;
+    if (x->encoding != ENC_UNICODE) {
+        put_for_gsm7(w, out, s, n, textual, argument);
+        return;
+    }
+    glocal_isolation mode = x->isolation;
     bool contain = argument && mode != GLOCAL_ISOLATE_NEVER && has_bidi_controls(s, n);
     bool wrap = mode == GLOCAL_ISOLATE_ALWAYS || contain ||
-                (mode == GLOCAL_ISOLATE_AUTO && textual && needs_isolation(s, n, w->rtl));
+                (mode == GLOCAL_ISOLATE_AUTO && textual && needs_isolation(s, n, x->rtl));
     if (wrap)
         gl_buf_puts(out, FSI);
     if (contain)
         put_contained(out, s, n);
+    else if (x->html)
+        put_escaped(out, s, n);
     else
         gl_buf_putn(out, s, n);
     if (wrap)
@@ -185,15 +276,21 @@ static glocal_status write_slot(const writer *w, const gl_slot *s, gl_buf *out)
         return GLOCAL_OK;
     }
     const gl_value *v;
-    glocal_status st = arg_value(w, s->name, s->use, s->style, &v);
+    bool code = false;
+    glocal_status st = arg_value(w, s->name, s->use, s->style, &v, &code);
     if (st != GLOCAL_OK)
         return st;
+    if (v->kind == V_CODE || code) {
+        /* copied or auto-filled: exactly as given */
+        gl_buf_putn(out, v->s, v->slen);
+        return GLOCAL_OK;
+    }
     if (v->kind == V_TEXT) {
         put_maybe_isolated(w, out, v->s, v->slen, true, true);
         return GLOCAL_OK;
     }
     gl_buf tmp = {.max = out->max};
-    st = gl_format_value(&w->env, s, v, &tmp);
+    st = gl_format_value(&w->x->env, s, v, &tmp);
     if (st == GLOCAL_OK && tmp.oom)
         st = GLOCAL_ERR_NOMEM;
     if (st == GLOCAL_OK && tmp.full)
@@ -206,7 +303,7 @@ static glocal_status write_slot(const writer *w, const gl_slot *s, gl_buf *out)
     if (st == GLOCAL_ERR_ARGUMENT && v->kind == V_DATE && s->use != USE_NUMBER)
         return gl_fail(w->err, st, NULL, 0, 0, "date argument `%s` of `%s` falls outside the "
                        "years %d to %d, the dates glocal writes (in time zone %s)", s->name,
-                       w->id, GL_DATE_FIRST_YEAR, GL_DATE_LAST_YEAR, w->env.zone);
+                       w->id, GL_DATE_FIRST_YEAR, GL_DATE_LAST_YEAR, w->x->env.zone);
     if (st != GLOCAL_OK)
         return gl_fail(w->err, st, NULL, 0, 0, st == GLOCAL_ERR_ARGUMENT
                        ? "argument `%s` of `%s` cannot be written as this template asks"
@@ -246,7 +343,7 @@ static glocal_status write_complex(const writer *w, const gl_template *t, gl_buf
     if (!sel || !text || !len || !off)
         st = gl_nomem(w->err);
     for (size_t i = 0; i < t->nsels && st == GLOCAL_OK; i++)
-        st = arg_value(w, t->sels[i].name, t->sels[i].use, "", &sel[i]);
+        st = arg_value(w, t->sels[i].name, t->sels[i].use, "", &sel[i], &(bool){false});
     for (size_t i = 0; i < t->nslots && st == GLOCAL_OK && !gl_buf_failed(&scratch); i++) {
         size_t same = first_same_slot(t, i);
         if (same < i) {
@@ -261,13 +358,13 @@ static glocal_status write_complex(const writer *w, const gl_template *t, gl_buf
     if (st == GLOCAL_OK && scratch.oom)
         st = gl_nomem(w->err);
     if (st == GLOCAL_OK && scratch.full)
-        st = over_limit(w->c, w->id, w->err);
+        st = over_limit(w->x->c, w->id, w->err);
     for (size_t i = 0; i < t->nslots && st == GLOCAL_OK; i++)
         text[i] = scratch.p + off[i];
     if (st == GLOCAL_OK) {
-        st = gl_format_complex(&w->env, t, text, len, sel, out);
+        st = gl_format_complex(&w->x->env, t, text, len, sel, out);
         if (st == GLOCAL_ERR_LIMIT)
-            over_limit(w->c, w->id, w->err);
+            over_limit(w->x->c, w->id, w->err);
         else if (st != GLOCAL_OK)
             gl_fail(w->err, st, NULL, 0, 0, st == GLOCAL_ERR_ARGUMENT
                     ? "an argument of `%s` cannot select a branch"
@@ -324,14 +421,29 @@ static void reserve_output(gl_buf *out, const gl_template *t)
     out->p[0] = '\0';
 }
 
-glocal_status gl_render(const glocal_catalog *c, const gl_resolution *res, const glocal_request *r,
-                            const glocal_args *a, const char *id, gl_buf *out, glocal_error **err)
+/* A gsm7 channel's replacements, over the whole text: the template's own
+ * typography and what ICU wrote into numbers, dates and money alike.  Codes
+ * are ASCII and never touched. */
+static glocal_status encode_output(const gl_render_ctx *x, gl_buf *out, glocal_error **err)
 {
-    const gl_template *t = &res->var->tmpl;
+    if (x->encoding == ENC_UNICODE || !gl_sms_needs_encoding(out->p, out->len, x->encoding))
+        return GLOCAL_OK;
+    gl_buf sent = {.max = out->max};
+    gl_sms_encode(out->p, out->len, x->encoding, &sent);
+    glocal_status st = sent.oom ? gl_nomem(err) : sent.full ? over_limit(x->c, x->id, err)
+                                                            : GLOCAL_OK;
+    gl_buf_free(out);
+    *out = sent;
+    return st;
+}
+
+glocal_status gl_render_template(const gl_render_ctx *x, const gl_template *t,
+                                 const glocal_args *a, gl_buf *out, glocal_error **err)
+{
     glocal_status st = GLOCAL_OK;
-    out->max = (size_t)c->max_output;
+    out->max = (size_t)x->c->max_output;
     if (t->kind == TK_LITERAL && t->piece_len[0] > out->max) {
-        return over_limit(c, id, err);
+        return over_limit(x->c, x->id, err);
     } else if (t->kind == TK_LITERAL && !out->p) {
         /* the whole output is known: one allocation, one copy */
         size_t n = t->piece_len[0];
@@ -342,17 +454,39 @@ glocal_status gl_render(const glocal_catalog *c, const gl_resolution *res, const
         out->len = n;
         out->cap = n + 1;
     } else {
-        writer w = {c, res, r, a, id,
-                    {res->chain->format_locale[res->var_pos], res->zone, c->serial},
-                    res->chain->rtl[res->var_pos], err};
+        writer w = {x, a, x->id, err};
         reserve_output(out, t);
         st = write_template(&w, t, out);
     }
     if (st == GLOCAL_OK && out->oom)
         return gl_nomem(err);
     if (st == GLOCAL_OK && out->full)
-        return over_limit(c, id, err);
-    return st;
+        return over_limit(x->c, x->id, err);
+    return st == GLOCAL_OK ? encode_output(x, out, err) : st;
+}
+
+void gl_render_ctx_init(gl_render_ctx *x, const glocal_catalog *c, const gl_resolution *res,
+                        const glocal_request *r, const char *id)
+{
+    const gl_channel *ch = gl_channel_of(c, res->ctx[AX_CHANNEL]);
+    glocal_medium medium = r->medium;
+    *x = (gl_render_ctx){
+        .c = c, .chain = res->chain->idx, .nchain = res->chain->n, .lang = res->lang,
+        .msg = res->msg, .id = id,
+        .env = {res->chain->format_locale[res->var_pos], res->zone, c->serial},
+        .rtl = res->chain->rtl[res->var_pos], .isolation = r->isolation,
+        .html = medium == GLOCAL_MEDIUM_HTML ||
+                (medium == GLOCAL_MEDIUM_CHANNEL && ch->medium == MEDIUM_HTML),
+        .encoding = (gl_encoding)ch->encoding,
+    };
+}
+
+glocal_status gl_render(const glocal_catalog *c, const gl_resolution *res, const glocal_request *r,
+                            const glocal_args *a, const char *id, gl_buf *out, glocal_error **err)
+{
+    gl_render_ctx x;
+    gl_render_ctx_init(&x, c, res, r, id);
+    return gl_render_template(&x, &res->var->tmpl, a, out, err);
 }
 
 glocal_status gl_check_message_id(const char *id, glocal_error **err)

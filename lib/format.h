@@ -4,6 +4,33 @@
 #define GLOCAL_FORMAT_H
 
 #include "resolve.h"
+#include "sms.h"
+#include "value.h"
+
+/* Everything writing one template needs besides its arguments: where its
+ * terms come from, its message, how values are written, its channel's
+ * medium and encoding.  Built from a resolution (gl_render_ctx_init), or by
+ * lint for a variant it measures. */
+typedef struct gl_render_ctx {
+    const glocal_catalog *c;
+    const uint32_t *chain;    /* the chain terms are read along */
+    size_t nchain;
+    const char *lang;         /* the text's language */
+    uint32_t msg;             /* base message index */
+    const char *id;
+    gl_fmt_env env;
+    bool rtl;
+    glocal_isolation isolation;
+    bool html;                /* escape argument values and terms */
+    gl_encoding encoding;     /* the channel's: replacements after writing */
+} gl_render_ctx;
+
+void gl_render_ctx_init(gl_render_ctx *x, const glocal_catalog *c, const gl_resolution *res,
+                        const glocal_request *r, const char *id);
+/* Writes t with args into out (an empty buffer) within the catalog's output
+ * limit, the channel's encoding applied. */
+glocal_status gl_render_template(const gl_render_ctx *x, const gl_template *t,
+                                 const glocal_args *a, gl_buf *out, glocal_error **err);
 
 /* Writes the resolved variant with args into out (an empty buffer), within
  * the catalog's output limit. */

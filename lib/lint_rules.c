@@ -672,5 +672,6 @@ void gl_lint_warnings(const glocal_catalog *c, gl_diag *d)
     term_set_free(&x->base_terms);
     free(x);
     gl_lint_register_slips(c, d);
+    gl_lint_channel_warnings(c, d);
     gl_lint_catalog_warnings(c, d);
 }

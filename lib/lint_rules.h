@@ -22,4 +22,7 @@ typedef void (*gl_quote_trap_fn)(void *ud, const gl_quote_trap *t);
  * memory. */
 bool gl_find_quote_traps(const char *src, gl_quote_trap_fn fn, void *ud);
 
+/* sms-segments and html-markup (channel_lint.c), which gl_lint_warnings runs too. */
+void gl_lint_channel_warnings(const glocal_catalog *c, gl_diag *d);
+
 #endif

@@ -530,10 +530,31 @@ static bool has_non_ascii(const cursor *c)
     return false;
 }
 
+/* Whether v is written for a channel whose medium is html: its tags are the
+ * catalog owner's markup (`<a href="…">`), not prose, and are not checked. */
+static bool html_variant(const gl_std_lint *x)
+{
+    uint32_t ch = x->v->ax[AX_CHANNEL];
+    return ch && gl_channel_of(x->c, ch)->medium == MEDIUM_HTML;
+}
+
+/* The end of the tag starting at c->s[i] (`<` then a letter or `/`), or i
+ * when none starts there. */
+static size_t tag_end(const cursor *c, size_t i)
+{
+    char next = i + 1 < c->len ? (char)(c->s[i + 1] | 0x20) : 0;
+    if (c->s[i] != '<' || !(next == '/' || (next >= 'a' && next <= 'z')))
+        return i;
+    const char *gt = memchr(c->s + i, '>', c->len - i);
+    return gt ? (size_t)(gt - c->s) : i;
+}
+
 static void check_part(gl_std_lint *x, const conventions *cv, const cursor *c, bool inherited)
 {
-    bool french = strcmp(cv->lang, "fr") == 0;
+    bool french = strcmp(cv->lang, "fr") == 0, html = html_variant(x);
     for (size_t i = 0; i < c->len; i = next_i(c, i)) {
+        if (html && c->s[i] == '<')
+            i = tag_end(c, i);
         if ((unsigned char)c->s[i] < 0x80 && !ascii_of_interest((unsigned char)c->s[i]))
             continue;
         UChar32 ch = cp_at(c, i);

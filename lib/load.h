@@ -48,6 +48,11 @@ void gl_base_language(gl_bundle_ctx *x, const ynode *root);
 /* The built-in axis values and those `axes:` adds (NULL: none). */
 void gl_base_axes(gl_bundle_ctx *x, const ynode *axes);
 void gl_base_channels(gl_bundle_ctx *x, const ynode *channels);
+/* channel.c: reads a channel key other than max_length into channel value
+ * idx's declaration; false when k is not one. */
+bool gl_channel_key(gl_bundle_ctx *x, uint32_t idx, const ynode *k, const ynode *v);
+/* Reports a channel declaration whose keys contradict each other. */
+void gl_channel_check(gl_bundle_ctx *x, uint32_t idx, const ynode *decl);
 /* `locked:`, after base's terms and messages. */
 void gl_base_locked(gl_bundle_ctx *x, const ynode *locked);
 

@@ -20,6 +20,7 @@ struct glocal_request {
     size_t naxes;
     char *zone;               /* NULL: unset */
     glocal_isolation isolation;
+    glocal_medium medium;     /* GLOCAL_MEDIUM_CHANNEL: as the channel declares */
 };
 
 typedef struct gl_arg {
@@ -40,6 +41,8 @@ static inline const char *gl_request_chain_key(const glocal_request *r)
 
 const gl_value *gl_args_find(const glocal_args *a, const char *name);
 gl_argtype gl_value_type(const gl_value *v);
+/* Why s is not a code (1-64 ASCII letters, digits, `-`), NULL when it is one. */
+const char *gl_code_problem(const char *s);
 /* Canonicalizes a well-formed locale into out, or fails with GLOCAL_ERR_LOCALE. */
 glocal_status gl_canonical_locale(const char *locale, char out[GL_TAG_MAX], glocal_error **err);
 /* gl_canonical_locale, and GLOCAL_ERR_LOCALE too for a numbering system or

@@ -21,6 +21,8 @@ struct glocal_result {
     const char *lang;
     const char *zone_source, *zone, *format_tag;
     bool fallback;
+    bool sms;                   /* the context's channel is `kind: sms`: measured */
+    gl_sms measure;
     uint32_t ctx[GL_MAX_AXES];  /* value index per axis, GL_AXIS_NONE unset */
     uint32_t from[GL_MAX_AXES]; /* FROM_REQUEST, or the bundle whose profile set it */
     char copies[];              /* what zone and format_tag point to when copied */
@@ -109,6 +111,10 @@ glocal_status glocal_format_result(const glocal_catalog *c, const char *message_
     if (st == GLOCAL_OK && !(res = describe(c, &rs, r)))
         st = gl_nomem(err);
     gl_resolution_done(&rs);
+    if (st == GLOCAL_OK && gl_channel_of(c, res->ctx[AX_CHANNEL])->kind == KIND_SMS) {
+        res->sms = true;
+        gl_sms_measure_text(text.p ? text.p : "", text.len, &res->measure);
+    }
     if (st == GLOCAL_OK) {
         res->len = text.len;
         if (!(res->text = gl_buf_take(&text)))
@@ -174,4 +180,16 @@ const char *glocal_result_axis_profile(const glocal_result *res, const char *axi
     if (a < 0 || !res->ctx[a] || res->from[a] == FROM_REQUEST)
         return NULL;
     return res->cat->bundles[res->from[a]].locale;
+}
+
+int glocal_result_sms(const glocal_result *res, size_t *segments, size_t *units, int *is_ucs2)
+{
+    bool sms = res && res->sms;
+    if (segments)
+        *segments = sms ? res->measure.segments : 0;
+    if (units)
+        *units = sms ? res->measure.units : 0;
+    if (is_ucs2)
+        *is_ucs2 = sms && res->measure.ucs2;
+    return sms;
 }

@@ -79,6 +79,10 @@ static const glocal_rule rules[R_COUNT] = {
     [R_TYPOGRAPHY] = WARNING_RULE("typography",
                                   "Quotation marks, spacing, paired marks, bracket widths or "
                                   "letters that are not the locale's"),
+    [R_SMS_SEGMENTS] = WARNING_RULE("sms-segments", "An SMS variant that, filled with sample "
+                                    "values, takes more parts than its channel's budget"),
+    [R_HTML_MARKUP] = WARNING_RULE("html-markup",
+                                   "An html channel's template whose tags do not balance"),
 };
 
 const char *gl_rule_id(gl_rule r)

@@ -15,6 +15,7 @@ typedef enum gl_rule {
     R_REGISTER_SLIP, R_APOSTROPHE_QUOTE,
     /* the house standards (lint_standards.c, lint_typography.c) */
     R_GLOSSARY, R_FORBIDDEN_TERM, R_EMOJI_POLICY, R_PUNCTUATION_POLICY, R_REQUIRES, R_TYPOGRAPHY,
+    R_SMS_SEGMENTS, R_HTML_MARKUP,
     R_COUNT
 } gl_rule;
 

@@ -5,11 +5,11 @@
 #include "glocal.h"
 #include "template.h"
 
-typedef enum gl_vkind { V_TEXT, V_INT, V_DOUBLE, V_DECIMAL, V_DATE, V_MONEY } gl_vkind;
+typedef enum gl_vkind { V_TEXT, V_INT, V_DOUBLE, V_DECIMAL, V_DATE, V_MONEY, V_CODE } gl_vkind;
 
 typedef struct gl_value {
     gl_vkind kind;
-    const char *s;   /* V_TEXT text, V_DECIMAL / V_MONEY amount */
+    const char *s;   /* V_TEXT text, V_CODE code, V_DECIMAL / V_MONEY amount */
     size_t slen;
     char cur[4];     /* V_MONEY: ISO 4217 code */
     int64_t i;       /* V_INT, V_DATE (ms) */

@@ -125,6 +125,11 @@ static glocal_status put_text(glocal_args *a, const char *name, const char *v)
     return glocal_args_text(a, name, v, NULL);
 }
 
+static glocal_status put_code(glocal_args *a, const char *name, const char *v)
+{
+    return glocal_args_code(a, name, v, NULL);
+}
+
 /* In the order an undeclared argument's value is tried. */
 static const struct {
     const char *type;         /* as glocal_message_arg_type names it */
@@ -135,6 +140,7 @@ static const struct {
     {"date", put_date, "a date, written as RFC 3339 (2026-12-01T09:30:00Z) or Unix milliseconds"},
     {"money", put_money, "money, written as an amount and an ISO 4217 code (\"19.90 EUR\")"},
     {"text", put_text, "text"},
+    {"code", put_code, "a code: ASCII letters, digits and `-` (482913, AB-12)"},
 };
 #define NPUTTERS (sizeof putters / sizeof putters[0])
 

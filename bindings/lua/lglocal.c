@@ -459,6 +459,15 @@ static void push_result(lua_State *L, const glocal_catalog *c, const glocal_resu
     lua_setfield(L, -2, "axes");
     set_string(L, "time_zone", glocal_result_time_zone(res));
     set_string(L, "time_zone_source", glocal_result_time_zone_source(res));
+    size_t segments, units;
+    int ucs2;
+    if (glocal_result_sms(res, &segments, &units, &ucs2)) {
+        lua_createtable(L, 0, 3);
+        set_integer(L, "segments", (lua_Integer)segments);
+        set_integer(L, "units", (lua_Integer)units);
+        set_boolean(L, "ucs2", ucs2);
+        lua_setfield(L, -2, "sms");
+    }
 }
 
 /* cat:format_result(id, locale [, args [, opts]]): the text and what served it. */

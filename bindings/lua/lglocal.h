@@ -18,6 +18,7 @@
 #define DATE_MT "glocal.Date"
 #define MONEY_MT "glocal.Money"
 #define DECIMAL_MT "glocal.Decimal"
+#define CODE_MT "glocal.Code"
 #define SCRATCH_MT "glocal.scratch"
 
 typedef struct lcatalog {
@@ -74,7 +75,7 @@ glocal_status build_args(lua_State *L, int idx, scratch *s);
 /* Pushes the table of one finding. */
 void push_finding(lua_State *L, const glocal_finding *x);
 
-extern const luaL_Reg lglocal_value_functions[];  /* glocal.date, money, decimal */
+extern const luaL_Reg lglocal_value_functions[];  /* glocal.date, money, decimal, code, sms_measure */
 extern const luaL_Reg lglocal_read_functions[];   /* glocal.lint, rules, version_number */
 extern const luaL_Reg lglocal_read_methods[];     /* cat:messages(), variants(), ... */
 /* Creates the protected metatable `name` with the functions of meta. */

@@ -1,6 +1,7 @@
 /*
- * lglocal_values.c - the argument value types glocal.date, glocal.money and
- * glocal.decimal, and the argument list of one call.
+ * lglocal_values.c - the argument value types glocal.date, glocal.money,
+ * glocal.decimal and glocal.code, the argument list of one call, and
+ * glocal.sms_measure.
  */
 #include "lglocal.h"
 
@@ -177,6 +178,73 @@ static int decimal_eq(lua_State *L)
     return 1;
 }
 
+/* glocal.code("AB-12"): checked by the library's own rule, like money. */
+static int l_code(lua_State *L)
+{
+    luaL_checkstring(L, 1);
+    scratch *s = scratch_new(L);
+    if (c_string(L, 1, "code") == NULL)
+        return fail_nul(L, s);
+    glocal_status st = glocal_args_new(&s->args, &s->err);
+    if (st == GLOCAL_OK)
+        st = glocal_args_code(s->args, "value", lua_tostring(L, 1), &s->err);
+    if (st != GLOCAL_OK)
+        return push_failure(L, s, st, "code refused");
+    scratch_release(s);
+    lua_newuserdatauv(L, 0, 1);
+    lua_pushvalue(L, 1);
+    lua_setiuservalue(L, -2, 1);
+    luaL_setmetatable(L, CODE_MT);
+    return 1;
+}
+
+static int code_index(lua_State *L)
+{
+    luaL_checkudata(L, 1, CODE_MT);
+    const char *key = lua_tostring(L, 2);
+    if (key != NULL && strcmp(key, "value") == 0)
+        lua_getiuservalue(L, 1, 1);
+    else
+        lua_pushnil(L);
+    return 1;
+}
+
+static int code_tostring(lua_State *L)
+{
+    luaL_checkudata(L, 1, CODE_MT);
+    lua_getiuservalue(L, 1, 1);
+    return 1;
+}
+
+static int code_eq(lua_State *L)
+{
+    luaL_checkudata(L, 1, CODE_MT);
+    luaL_checkudata(L, 2, CODE_MT);
+    lua_getiuservalue(L, 1, 1);
+    lua_getiuservalue(L, 2, 1);
+    lua_pushboolean(L, lua_rawequal(L, -1, -2));
+    return 1;
+}
+
+/* glocal.sms_measure(text) -> segments, units, ucs2 (or nil, message, code). */
+static int l_sms_measure(lua_State *L)
+{
+    luaL_checkstring(L, 1);
+    scratch *s = scratch_new(L);
+    if (c_string(L, 1, "text") == NULL)
+        return fail_nul(L, s);
+    size_t segments = 0, units = 0;
+    int ucs2 = 0;
+    glocal_status st = glocal_sms_measure(lua_tostring(L, 1), &segments, &units, &ucs2, &s->err);
+    if (st != GLOCAL_OK)
+        return push_failure(L, s, st, "text refused");
+    scratch_release(s);
+    lua_pushinteger(L, (lua_Integer)segments);
+    lua_pushinteger(L, (lua_Integer)units);
+    lua_pushboolean(L, ucs2);
+    return 3;
+}
+
 /* ---- argument lists ---------------------------------------------------------- */
 
 glocal_status build_args(lua_State *L, int idx, scratch *s)
@@ -223,13 +291,17 @@ glocal_status build_args(lua_State *L, int idx, scratch *s)
                 st = glocal_args_money(s->args, name, lua_tostring(L, -2), lua_tostring(L, -1),
                                        &s->err);
                 lua_pop(L, 2);
+            } else if (luaL_testudata(L, -1, CODE_MT) != NULL) {
+                lua_getiuservalue(L, -1, 1);
+                st = glocal_args_code(s->args, name, lua_tostring(L, -1), &s->err);
+                lua_pop(L, 1);
             } else if (luaL_testudata(L, -1, DECIMAL_MT) != NULL) {
                 lua_getiuservalue(L, -1, 1);
                 st = glocal_args_decimal(s->args, name, lua_tostring(L, -1), &s->err);
                 lua_pop(L, 1);
             } else {
                 luaL_argerror(L, idx, lua_pushfstring(L, "argument '%s' is a userdata that is not "
-                                                         "a glocal.date, money or decimal", name));
+                                                         "a glocal.date, money, decimal or code", name));
                 return GLOCAL_ERR_INVALID; /* not reached */
             }
             break;
@@ -256,6 +328,8 @@ static const luaL_Reg date_meta[] = {
     {"__index", date_index}, {"__tostring", date_tostring}, {"__eq", date_eq}, {NULL, NULL}};
 static const luaL_Reg money_meta[] = {
     {"__index", money_index}, {"__tostring", money_tostring}, {"__eq", money_eq}, {NULL, NULL}};
+static const luaL_Reg code_meta[] = {
+    {"__index", code_index}, {"__tostring", code_tostring}, {"__eq", code_eq}, {NULL, NULL}};
 static const luaL_Reg decimal_meta[] = {{"__index", decimal_index},
                                         {"__tostring", decimal_tostring},
                                         {"__eq", decimal_eq},
@@ -266,11 +340,14 @@ void lglocal_value_types(lua_State *L)
     new_metatable(L, DATE_MT, date_meta);
     new_metatable(L, MONEY_MT, money_meta);
     new_metatable(L, DECIMAL_MT, decimal_meta);
+    new_metatable(L, CODE_MT, code_meta);
 }
 
 const luaL_Reg lglocal_value_functions[] = {
     {"date", l_date},
     {"money", l_money},
     {"decimal", l_decimal},
+    {"code", l_code},
+    {"sms_measure", l_sms_measure},
     {NULL, NULL},
 };

@@ -136,5 +136,6 @@ int main(void)
     add_axes_tests(s);
     add_parts_tests(s);
     add_read_tests(s);
+    add_channel_tests(s);
     return run_suite(s, CK_FORK_GETENV);
 }

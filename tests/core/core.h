@@ -46,5 +46,6 @@ void add_fallback_tests(Suite *s);
 void add_axes_tests(Suite *s);
 void add_parts_tests(Suite *s);
 void add_read_tests(Suite *s);
+void add_channel_tests(Suite *s);
 
 #endif

@@ -183,6 +183,12 @@ START_TEST(result_says_what_was_served)
     ck_assert_str_eq(glocal_result_text(res), "Kestrel: Bitte entschuldigen Sie, Ihre Bestellung "
                                               "A-17 verspätet sich. Neuer Liefertermin: "
                                               "01.12.2026.");
+    size_t segments, units;
+    int ucs2;
+    ck_assert_int_eq(glocal_result_sms(res, &segments, &units, &ucs2), 1);
+    ck_assert_uint_eq(segments, 1);
+    ck_assert_uint_eq(units, 102);
+    ck_assert_int_eq(ucs2, 0);
     glocal_result_free(res);
     glocal_request_free(r);
 

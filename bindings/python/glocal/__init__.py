@@ -31,6 +31,7 @@ Python value              glocal argument
 ``float``                 number (NaN and infinities are refused)
 ``decimal.Decimal``       exact number, never rounded through a double
 ``glocal.Money``          money (exact amount + ISO 4217 code)
+``glocal.Code``           code (ASCII letters, digits, ``-``; since 1.1)
 aware ``datetime``        date (the instant, to the millisecond)
 naive ``datetime``        refused: InvalidError (a ValueError)
 ``datetime.date``         refused: TypeError (a day is not an instant)
@@ -53,12 +54,12 @@ from ._errors import (ArgumentError, BundleIOError, BundleSyntaxError, Error, Fo
 from ._native import LIBRARY_ENV
 from ._reading import Message, Rule, Term, Variant, rules
 from ._result import AxisValue, Result
-from ._values import Money
+from ._values import Code, Money, SmsMeasure, sms_measure
 
 __version__ = "1.1.0"
 
 __all__ = [
-    "Catalog", "Finding", "Money", "Result", "AxisValue", "Message", "Variant", "Term", "Rule",
+    "Catalog", "Finding", "Money", "Code", "SmsMeasure", "sms_measure", "Result", "AxisValue", "Message", "Variant", "Term", "Rule",
     "lint", "rules", "library_version", "version_number",
     "Error", "NoMemoryError", "InvalidError", "BundleIOError", "BundleSyntaxError",
     "SchemaError", "LocaleError", "NotFoundError", "ArgumentError", "FormatError",
@@ -67,7 +68,7 @@ __all__ = [
 
 
 # Show the public names as glocal.X (in help(), tracebacks and reprs).
-for _cls in (Catalog, Finding, Money, Result, AxisValue, Message, Variant, Term, Rule, Error,
+for _cls in (Catalog, Finding, Money, Code, SmsMeasure, Result, AxisValue, Message, Variant, Term, Rule, Error,
              NoMemoryError, InvalidError, BundleIOError, BundleSyntaxError, SchemaError, LocaleError, NotFoundError, ArgumentError,
              FormatError, LimitError):
     _cls.__module__ = __name__

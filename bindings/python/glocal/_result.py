@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 from typing import Iterable, Mapping, Optional
 
 from ._frozen import FrozenDict
-from ._values import decode
+from ._values import SmsMeasure, decode
 
 __all__ = ["AxisValue", "Result", "read"]
 
@@ -55,6 +56,9 @@ class Result:
     axes: Mapping[str, AxisValue]
     time_zone: str
     time_zone_source: str
+    #: The SMS measure of `text` when the context's channel is declared
+    #: ``kind: sms`` (a glocal.SmsMeasure), else None.  Since 1.1.
+    sms: Optional["SmsMeasure"] = None
 
     def __str__(self) -> str:
         return self.text
@@ -88,4 +92,13 @@ def read(lib, res: int, axis_names: Iterable[str]) -> Result:
         axes=_axes(lib, res, axis_names),
         time_zone=decode(lib.glocal_result_time_zone(res)) or "",
         time_zone_source=decode(lib.glocal_result_time_zone_source(res)) or "",
+        sms=_sms(lib, res),
     )
+
+
+def _sms(lib, res: int) -> Optional[SmsMeasure]:
+    segments, units, ucs2 = ctypes.c_size_t(), ctypes.c_size_t(), ctypes.c_int()
+    if not lib.glocal_result_sms(res, ctypes.byref(segments), ctypes.byref(units),
+                                 ctypes.byref(ucs2)):
+        return None
+    return SmsMeasure(segments.value, units.value, bool(ucs2.value))

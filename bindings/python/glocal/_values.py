@@ -6,11 +6,11 @@ import ctypes
 import datetime as _dt
 import decimal
 import re
-from typing import Any, Mapping, Optional, Union
+from typing import Any, Mapping, NamedTuple, Optional, Union
 
 from . import _errors, _native
 
-__all__ = ["Money", "encode", "decode", "build_args"]
+__all__ = ["Money", "Code", "SmsMeasure", "sms_measure", "encode", "decode", "build_args"]
 
 _INT64_MIN = -(1 << 63)
 _INT64_MAX = (1 << 63) - 1
@@ -121,6 +121,68 @@ def _date_ms(value: _dt.datetime, what: str) -> int:
     return (value - _EPOCH) // _MS
 
 
+class Code:
+    """A code argument (``_args`` type ``code``): a one-time password or an
+    order number the reader copies or auto-fills, written exactly as given
+    (never isolated, replaced or escaped).  The library checks it when it is
+    passed: ASCII letters, digits and ``-`` only, else ArgumentError.
+
+    >>> Code("AB-482913")
+    Code('AB-482913')
+
+    A plain ``str`` passed where a message declares ``code`` is read as a
+    code too; Code also makes an undeclared ``{x}`` write a code.
+    """
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        if not isinstance(value, str):
+            raise TypeError(f"Code value must be str, not {type(value).__name__}")
+        object.__setattr__(self, "_value", value)
+
+    @property
+    def value(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return f"Code({self._value!r})"
+
+    def __str__(self) -> str:
+        return self._value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Code) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(("glocal.Code", self._value))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("Code is immutable")
+
+
+class SmsMeasure(NamedTuple):
+    """How an SMS is billed: ``segments`` (parts; 0 for ""), ``units``
+    (GSM-7 septets, or UTF-16 units for UCS-2) and ``ucs2``."""
+    segments: int
+    units: int
+    ucs2: bool
+
+
+def sms_measure(text: str) -> SmsMeasure:
+    """How the SMS `text`, sent as it is, is billed (glocal_sms_measure):
+    GSM-7 when every character is in GSM 03.38 (an extension character
+    counts 2), else UCS-2; 160/153 septets or 70/67 units a part."""
+    lib = _native.lib()
+    segments, units, ucs2 = ctypes.c_size_t(), ctypes.c_size_t(), ctypes.c_int()
+    err = ctypes.c_void_p()
+    status = lib.glocal_sms_measure(encode(text, "text"), ctypes.byref(segments),
+                                    ctypes.byref(units), ctypes.byref(ucs2), ctypes.byref(err))
+    if status != 0:
+        raise _errors.from_status(status, err, "the text was refused")
+    return SmsMeasure(segments.value, units.value, bool(ucs2.value))
+
+
 def _set(lib, args: int, key: bytes, name: str, value: Any) -> None:
     what = f"argument {name!r}"
     err = ctypes.c_void_p()
@@ -142,6 +204,8 @@ def _set(lib, args: int, key: bytes, name: str, value: Any) -> None:
     elif isinstance(value, Money):
         status = lib.glocal_args_money(args, key, _decimal_text(value.amount),
                                        value.currency.encode("ascii"), ctypes.byref(err))
+    elif isinstance(value, Code):
+        status = lib.glocal_args_code(args, key, encode(value.value, what), ctypes.byref(err))
     elif isinstance(value, _dt.datetime):
         status = lib.glocal_args_date(args, key, _date_ms(value, what), ctypes.byref(err))
     elif isinstance(value, _dt.date):
@@ -149,7 +213,7 @@ def _set(lib, args: int, key: bytes, name: str, value: Any) -> None:
                         "aware datetime (e.g. datetime(2026, 12, 1, 12, tzinfo=zone))")
     else:
         raise TypeError(f"{what} has unsupported type {type(value).__name__} "
-                        "(use str, int, float, Decimal, datetime or glocal.Money)")
+                        "(use str, int, float, Decimal, datetime, glocal.Money or glocal.Code)")
     if status != 0:
         raise _errors.from_status(status, err, f"{what} was refused")
 

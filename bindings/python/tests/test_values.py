@@ -175,3 +175,57 @@ class HelpTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class SmsMeasureTest(unittest.TestCase):
+    def test_known_strings(self):
+        self.assertEqual(glocal.sms_measure(""), glocal.SmsMeasure(0, 0, False))
+        self.assertEqual(glocal.sms_measure("a" * 160), (1, 160, False))
+        self.assertEqual(glocal.sms_measure("a" * 161), (2, 161, False))
+        self.assertEqual(glocal.sms_measure("€" * 81), (2, 162, False))  # extension: 2 each
+        self.assertEqual(glocal.sms_measure("a" * 69 + "ê"), (1, 70, True))
+        self.assertEqual(glocal.sms_measure("a" * 70 + "ê"), (2, 71, True))
+        # a surrogate pair never straddles two parts
+        self.assertEqual(glocal.sms_measure("a" * 66 + "😀" + "a" * 66), (3, 134, True))
+        m = glocal.sms_measure("Hi")
+        self.assertEqual((m.segments, m.units, m.ucs2), (1, 2, False))
+
+    def test_refusals(self):
+        with self.assertRaises(TypeError):
+            glocal.sms_measure(None)
+        with self.assertRaises(glocal.InvalidError):
+            glocal.sms_measure("a\0b")
+
+
+class CodeTest(unittest.TestCase):
+    def test_value_semantics(self):
+        self.assertEqual(repr(glocal.Code("AB-12")), "Code('AB-12')")
+        self.assertEqual(str(glocal.Code("AB-12")), "AB-12")
+        self.assertEqual(glocal.Code("1"), glocal.Code("1"))
+        self.assertEqual(len({glocal.Code("1"), glocal.Code("1")}), 1)
+        with self.assertRaises(AttributeError):
+            glocal.Code("1").value = "2"
+        with self.assertRaises(TypeError):
+            glocal.Code(482913)
+
+    def test_codes_are_written_as_given(self):
+        locales = os.environ.get("GLOCAL_TEST_LOCALES")
+        if not locales:
+            self.skipTest("GLOCAL_TEST_LOCALES is not set")
+        with glocal.Catalog(locales) as cat:
+            args = {"code": glocal.Code("482913"), "minutes": 10}
+            text = cat.format("verification.code", "ar", args, isolation="always")
+            self.assertIn("482913", text)
+            self.assertNotIn("\u2068482913", text)
+            # a str where base declares a code is read as one
+            self.assertEqual(cat.format("verification.code", "ar", dict(args, code="482913"),
+                                        isolation="always"), text)
+            with self.assertRaises(glocal.ArgumentError) as cm:
+                cat.format("verification.code", "en", {"code": glocal.Code("48 29"),
+                                                       "minutes": 10})
+            self.assertIn("not a code", str(cm.exception))
+            with self.assertRaises(glocal.ArgumentError):
+                cat.format("verification.code", "en", {"code": "48\u200f29", "minutes": 10})
+            res = cat.format_result("verification.code", "en", args, channel="sms")
+            self.assertEqual(res.sms, glocal.SmsMeasure(1, len(res.text), False))
+            self.assertIsNone(cat.format_result("verification.code", "en", args).sms)
