@@ -58,6 +58,8 @@ static const glocal_rule rules[R_COUNT] = {
                                      "A term's text written literally instead of {-term}"),
     [R_WHITESPACE] = WARNING_RULE("whitespace",
                                   "Leading, trailing or doubled spaces in a template"),
+    [R_STYLE] = WARNING_RULE("style", "A number or date style that is no keyword or skeleton, "
+                             "taken as a pattern whose letters ICU would print or drop"),
 };
 
 const char *gl_rule_id(gl_rule r)
