@@ -440,6 +440,20 @@ long plural_case(const WalkCtx &w, const WItem &it, PluralNumber &pn)
     return chosen;
 }
 
+glocal_status walk(const WalkCtx &w, const WMsg &m, PluralNumber *pn);
+
+/* A plural or selectordinal and its chosen branch. */
+glocal_status walk_plural(const WalkCtx &w, const WItem &it)
+{
+    PluralNumber pn{w.sel_vals[it.index], it.offset, 0, false, {}};
+    if (!value_double(pn.v, pn.raw))
+        return GLOCAL_ERR_FORMAT;
+    long chosen = plural_case(w, it, pn);
+    if (chosen < 0)
+        return GLOCAL_ERR_FORMAT;
+    return walk(w, *it.cases[(size_t)chosen].msg, &pn);
+}
+
 /* Stops at the first write the output cap refuses (gl_buf.max): the rest
  * could only be refused too. */
 glocal_status walk(const WalkCtx &w, const WMsg &m, PluralNumber *pn)
@@ -483,13 +497,7 @@ glocal_status walk(const WalkCtx &w, const WMsg &m, PluralNumber *pn)
         }
         case WItem::PLURAL:
         case WItem::ORDINAL: {
-            PluralNumber inner{w.sel_vals[it.index], it.offset, 0, false, {}};
-            if (!value_double(inner.v, inner.raw))
-                return GLOCAL_ERR_FORMAT;
-            long chosen = plural_case(w, it, inner);
-            if (chosen < 0)
-                return GLOCAL_ERR_FORMAT;
-            glocal_status st = walk(w, *it.cases[(size_t)chosen].msg, &inner);
+            glocal_status st = walk_plural(w, it);
             if (st != GLOCAL_OK)
                 return st;
             break;
