@@ -103,7 +103,13 @@ const icu::number::LocalizedNumberFormatter *gl_icu::number_formatter(const gl_f
         UChar code[4];
         u_charsToUChars(cur, code, 4);
         e.reset(new NumberEntry());
-        e->lnf = icu::number::NumberFormatter::withLocale(loc).unit(icu::CurrencyUnit(code, st));
+        /* Grouped as every other number glocal writes, and as ICU's MessageFormat
+         * groups its currency style: from the first grouping size, not after
+         * CLDR's minimum grouping digits ("1 234,50 zł", not "1234,50 zł";
+         * docs/bundles.md#numbers). */
+        e->lnf = icu::number::NumberFormatter::withLocale(loc)
+                     .unit(icu::CurrencyUnit(code, st))
+                     .grouping(UNUM_GROUPING_ON_ALIGNED);
     } else {
         e.reset(make_number(loc, s, st));
     }

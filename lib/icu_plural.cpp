@@ -39,8 +39,13 @@ namespace {
  * plural takes its first explicit value equal to the number, else the first
  * sub-message of the keyword the locale's rules give (asked only when a
  * keyword other than `other` is present), else its first `other`; `#` is the
- * number in the locale's default number format.  Plurals with fractional
- * values or an `offset:` still go through MessageFormat. */
+ * number less the offset in the locale's default number format.  The keyword
+ * is that of the number as the `other` branch formats it, when that branch
+ * writes the plural's argument with a style before any `#`
+ * (MessageFormat::PluralSelectorProvider::select, findOtherSubMessage,
+ * findFirstPluralNumberArg), else as `#` formats it: "1.0 miles" for
+ * `{n, number, 0.0} miles`, "1% point" for 0.01 and `{n, number, percent}`.
+ * Only a name used by two kinds of selector still goes through MessageFormat. */
 
 struct WMsg;
 
@@ -55,6 +60,9 @@ struct WItem {
     enum Kind { TEXT, SLOT, HASH, SELECT, PLURAL, ORDINAL } kind = TEXT;
     std::string text;     /* TEXT, UTF-8 */
     size_t index = 0;     /* SLOT: slot; SELECT, PLURAL, ORDINAL: selector */
+    double offset = 0;    /* PLURAL, ORDINAL */
+    long number_slot = -1; /* PLURAL, ORDINAL: the slot whose style formats the
+                            * number for the keyword, -1 for the default format */
     std::vector<WCase> cases;
 };
 
@@ -160,6 +168,30 @@ long slot_index(const UnicodeString &name, size_t nslots)
     return (size_t)k < nslots ? k : -1;
 }
 
+/* The slot that formats the plural's number for choosing its keyword, as
+ * MessageFormat::findFirstPluralNumberArg finds it in the `other` message at
+ * `start`: the first argument of the plural's name at that message's own
+ * level, unless a `#` comes first; -1 when the default number format does
+ * (no such argument, or one written without a style). */
+long first_number_slot(const MessagePattern &mp, const gl_template *t, int32_t start,
+                       const UnicodeString &name)
+{
+    std::string n8 = utf8(name);
+    for (int32_t i = start + 1;; i++) {
+        UMessagePatternPartType type = mp.getPartType(i);
+        if (type == UMSGPAT_PART_TYPE_MSG_LIMIT || type == UMSGPAT_PART_TYPE_REPLACE_NUMBER)
+            return -1;
+        if (type != UMSGPAT_PART_TYPE_ARG_START)
+            continue;
+        long k = mp.getPart(i).getArgType() == UMSGPAT_ARG_TYPE_NONE
+                     ? slot_index(mp.getSubstring(mp.getPart(i + 1)), t->nslots)
+                     : -1;
+        if (k >= 0 && t->slots[k].kind == SLOT_ARG && n8 == t->slots[k].name)
+            return t->slots[k].use == USE_NUMBER && *t->slots[k].style ? k : -1;
+        i = mp.getLimitPartIndex(i);
+    }
+}
+
 /* Mirrors MessageFormat::format(msgStart, ...); false when the message uses
  * something walk() leaves to MessageFormat. */
 bool build_walk(const MessagePattern &mp, const gl_template *t, int32_t start, WMsg &m)
@@ -206,12 +238,9 @@ bool build_walk(const MessagePattern &mp, const gl_template *t, int32_t start, W
             it.index = k;
             it.kind = at == UMSGPAT_ARG_TYPE_SELECT ? WItem::SELECT
                     : at == UMSGPAT_ARG_TYPE_PLURAL ? WItem::PLURAL : WItem::ORDINAL;
-            int32_t j = i + 2;
-            if (it.kind != WItem::SELECT && MessagePattern::Part::hasNumericValue(mp.getPartType(j))) {
-                if (mp.getNumericValue(mp.getPart(j)) != 0)
-                    return false; /* offset: MessageFormat */
-                j++;
-            }
+            int32_t j = i + 2, other = -1;
+            if (it.kind != WItem::SELECT && MessagePattern::Part::hasNumericValue(mp.getPartType(j)))
+                it.offset = mp.getNumericValue(mp.getPart(j++));
             while (j < limit) {
                 WCase c;
                 c.key = utf8(mp.getSubstring(mp.getPart(j++)));
@@ -219,12 +248,16 @@ bool build_walk(const MessagePattern &mp, const gl_template *t, int32_t start, W
                     c.has_value = true;
                     c.value = mp.getNumericValue(mp.getPart(j++));
                 }
+                if (other < 0 && !c.has_value && c.key == "other")
+                    other = j;
                 c.msg.reset(new WMsg());
                 if (!build_walk(mp, t, j, *c.msg))
                     return false;
                 j = mp.getLimitPartIndex(j) + 1;
                 it.cases.push_back(std::move(c));
             }
+            if (it.kind != WItem::SELECT && other >= 0)
+                it.number_slot = first_number_slot(mp, t, other, name);
         } else {
             return false;
         }
@@ -276,18 +309,54 @@ const icu::PluralRules *plural_rules(const gl_fmt_env *env, bool ordinal)
 
 struct WalkCtx {
     const gl_fmt_env *env;
+    const gl_template *t;
     const char *const *slot_text;
     const size_t *slot_len;
     const gl_value *const *sel_vals;
     gl_buf *out;
 };
 
-/* The number of a plural, formatted on first need (keyword or `#`). */
+/* The number of a plural: its value, and that value less the offset in the
+ * default number format, made on first need (keyword or `#`). */
 struct PluralNumber {
-    int64_t n;
+    const gl_value *v;
+    double offset;
+    double raw;       /* the value as a double: what `=N` keys compare with */
     bool done = false;
     icu::number::FormattedNumber fn;
 };
+
+/* What Formattable::getDouble gives for the value. */
+bool value_double(const gl_value *v, double &d)
+{
+    if (v->kind != V_DECIMAL) {
+        d = v->kind == V_INT ? (double)v->i : v->d;
+        return true;
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    Formattable f;
+    f.setDecimalNumber(icu::StringPiece(v->s, (int32_t)v->slen), st);
+    d = f.getDouble(st);
+    return U_SUCCESS(st);
+}
+
+/* The number less the offset as lnf writes it.  As in MessageFormat, the
+ * value is kept exact without an offset and becomes a double with one. */
+bool format_plural_number(const icu::number::LocalizedNumberFormatter &lnf,
+                          const PluralNumber &pn, icu::number::FormattedNumber &fn)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const gl_value *v = pn.v;
+    if (pn.offset != 0)
+        fn = lnf.formatDouble(pn.raw - pn.offset, st);
+    else if (v->kind == V_INT)
+        fn = lnf.formatInt(v->i, st);
+    else if (v->kind == V_DOUBLE)
+        fn = lnf.formatDouble(v->d, st);
+    else
+        fn = lnf.formatDecimal(icu::StringPiece(v->s, (int32_t)v->slen), st);
+    return U_SUCCESS(st);
+}
 
 bool plural_formatted(const WalkCtx &w, PluralNumber &pn)
 {
@@ -296,12 +365,31 @@ bool plural_formatted(const WalkCtx &w, PluralNumber &pn)
     /* the number format MessageFormat uses for `#` (getDefaultNumberFormat) */
     static const gl_slot plain = {SLOT_ARG, USE_NUMBER, "#", ""};
     const icu::number::LocalizedNumberFormatter *lnf = number_formatter(w.env, &plain, nullptr);
-    UErrorCode st = U_ZERO_ERROR;
-    if (!lnf)
-        return false;
-    pn.fn = lnf->formatInt(pn.n, st);
-    pn.done = U_SUCCESS(st);
+    pn.done = lnf && format_plural_number(*lnf, pn, pn.fn);
     return pn.done;
+}
+
+/* The plural keyword of the number as MessageFormat chooses it: formatted as
+ * the `other` branch formats it (number_slot), else as `#` does. */
+bool plural_keyword(const WalkCtx &w, const WItem &it, PluralNumber &pn, UnicodeString &keyword)
+{
+    const icu::PluralRules *pr = plural_rules(w.env, it.kind == WItem::ORDINAL);
+    UErrorCode st = U_ZERO_ERROR;
+    if (!pr)
+        return false;
+    if (it.number_slot < 0) {
+        if (!plural_formatted(w, pn))
+            return false;
+        keyword = pr->select(pn.fn, st);
+        return U_SUCCESS(st);
+    }
+    const icu::number::LocalizedNumberFormatter *lnf =
+        number_formatter(w.env, &w.t->slots[it.number_slot], nullptr);
+    icu::number::FormattedNumber fn;
+    if (!lnf || !format_plural_number(*lnf, pn, fn))
+        return false;
+    keyword = pr->select(fn, st);
+    return U_SUCCESS(st);
 }
 
 /* Plural keywords are ASCII: compared unit by unit, without converting. */
@@ -318,7 +406,7 @@ bool same_keyword(const UnicodeString &keyword, const std::string &key)
 /* PluralFormat::findSubMessage; -1 on failure. */
 long plural_case(const WalkCtx &w, const WItem &it, PluralNumber &pn)
 {
-    double number = (double)pn.n;
+    double number = pn.raw;
     UnicodeString keyword;
     bool asked = false, have_keyword_match = false;
     long chosen = -1;
@@ -336,12 +424,7 @@ long plural_case(const WalkCtx &w, const WItem &it, PluralNumber &pn)
                 }
             } else {
                 if (!asked) {
-                    const icu::PluralRules *pr = plural_rules(w.env, it.kind == WItem::ORDINAL);
-                    UErrorCode st = U_ZERO_ERROR;
-                    if (!pr || !plural_formatted(w, pn))
-                        return -1;
-                    keyword = pr->select(pn.fn, st);
-                    if (U_FAILURE(st))
+                    if (!plural_keyword(w, it, pn, keyword))
                         return -1;
                     asked = true;
                     if (chosen >= 0 && keyword == UNICODE_STRING_SIMPLE("other"))
@@ -355,6 +438,20 @@ long plural_case(const WalkCtx &w, const WItem &it, PluralNumber &pn)
         }
     }
     return chosen;
+}
+
+glocal_status walk(const WalkCtx &w, const WMsg &m, PluralNumber *pn);
+
+/* A plural or selectordinal and its chosen branch. */
+glocal_status walk_plural(const WalkCtx &w, const WItem &it)
+{
+    PluralNumber pn{w.sel_vals[it.index], it.offset, 0, false, {}};
+    if (!value_double(pn.v, pn.raw))
+        return GLOCAL_ERR_FORMAT;
+    long chosen = plural_case(w, it, pn);
+    if (chosen < 0)
+        return GLOCAL_ERR_FORMAT;
+    return walk(w, *it.cases[(size_t)chosen].msg, &pn);
 }
 
 /* Stops at the first write the output cap refuses (gl_buf.max): the rest
@@ -400,12 +497,7 @@ glocal_status walk(const WalkCtx &w, const WMsg &m, PluralNumber *pn)
         }
         case WItem::PLURAL:
         case WItem::ORDINAL: {
-            PluralNumber inner;
-            inner.n = w.sel_vals[it.index]->i;
-            long chosen = plural_case(w, it, inner);
-            if (chosen < 0)
-                return GLOCAL_ERR_FORMAT;
-            glocal_status st = walk(w, *it.cases[(size_t)chosen].msg, &inner);
+            glocal_status st = walk_plural(w, it);
             if (st != GLOCAL_OK)
                 return st;
             break;
@@ -415,24 +507,17 @@ glocal_status walk(const WalkCtx &w, const WMsg &m, PluralNumber *pn)
     return GLOCAL_OK;
 }
 
-/* GLOCAL_OK: walk() can format these values; GLOCAL_ERR_FORMAT: MessageFormat
- * must (fractional plural values); GLOCAL_ERR_ARGUMENT: a value of a kind no
- * selector can take (as selector_value refuses). */
+/* GLOCAL_OK, or GLOCAL_ERR_ARGUMENT for a value of a kind no selector can
+ * take (as selector_value refuses). */
 glocal_status walk_values(const gl_template *t, const gl_value *const *sel_vals)
 {
-    glocal_status st = GLOCAL_OK;
     for (size_t i = 0; i < t->nsels; i++) {
         gl_vkind k = sel_vals[i]->kind;
-        if (t->sels[i].use == USE_SELECT) {
-            if (k != V_TEXT)
-                return GLOCAL_ERR_ARGUMENT;
-        } else if (k == V_DOUBLE || k == V_DECIMAL) {
-            st = GLOCAL_ERR_FORMAT;
-        } else if (k != V_INT) {
+        if (t->sels[i].use == USE_SELECT ? k != V_TEXT
+                                         : k != V_INT && k != V_DOUBLE && k != V_DECIMAL)
             return GLOCAL_ERR_ARGUMENT;
-        }
     }
-    return st;
+    return GLOCAL_OK;
 }
 
 /* ---- what MessageFormat may allocate ----
@@ -535,11 +620,11 @@ glocal_status format_complex(const gl_fmt_env *env, const gl_template *t,
                              const gl_value *const *sel_vals, gl_buf *out)
 {
     glocal_status ws = walk_values(t, sel_vals);
-    if (ws == GLOCAL_ERR_ARGUMENT)
+    if (ws != GLOCAL_OK)
         return ws;
-    const Walkable *wk = ws == GLOCAL_OK ? walkable(env, t) : nullptr;
-    if (wk && wk->ok)
-        return walk(WalkCtx{env, slot_text, slot_len, sel_vals, out}, wk->root, nullptr);
+    const Walkable *wk = walkable(env, t);
+    if (wk->ok)
+        return walk(WalkCtx{env, t, slot_text, slot_len, sel_vals, out}, wk->root, nullptr);
     MessageEntry *e = message_entry(env, t);
     if (!e)
         return GLOCAL_ERR_FORMAT;

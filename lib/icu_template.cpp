@@ -73,11 +73,9 @@ bool add_simple_slot(Compiler &c, int32_t start)
         s.name = arena_str(c, part_text(c, start + 1));
         if (p.getArgType() == UMSGPAT_ARG_TYPE_SIMPLE) {
             s.use = gl_icu::simple_use(c.pt, start);
-            if (c.mp.getPartType(start + 3) == UMSGPAT_PART_TYPE_ARG_STYLE) {
-                UnicodeString style = c.mp.getSubstring(c.mp.getPart(start + 3));
-                style.trim();
-                s.style = arena_str(c, utf8(style));
-            }
+            std::string style = gl_icu::style_of(c.pt, start);
+            if (!style.empty())
+                s.style = arena_str(c, style);
         }
     }
     if (!s.name || !s.style)

@@ -64,6 +64,16 @@ int32_t source_index(const ParsedTemplate &pt, int32_t at);
  * USE_NUMBER, USE_DATE or USE_TIME; USE_PLAIN for a type glocal does not take. */
 gl_use simple_use(const ParsedTemplate &pt, int32_t arg_start);
 
+/* The style of the simple argument starting at part `arg_start`, trimmed of
+ * ICU's Pattern_White_Space (which includes U+200E and U+200F), as
+ * MessageFormat trims a style to match its keywords; "" when it has none. */
+UnicodeString style_as_written(const ParsedTemplate &pt, int32_t arg_start);
+
+/* The style formatting reads: a keyword of the argument's type written in
+ * any case (`INTEGER`, `Short`) as the keyword in lower case, as ICU matches
+ * it; any other style (a pattern, a `::` skeleton) as written, trimmed. */
+std::string style_of(const ParsedTemplate &pt, int32_t arg_start);
+
 /* The substring of part i as UTF-8. */
 std::string part_text(const ParsedTemplate &pt, int32_t i);
 

@@ -246,11 +246,10 @@ bool check_simple(Checker &c, int32_t start)
     if (simple_use(c.pt, start) != USE_NUMBER ||
         mp.getPartType(start + 3) != UMSGPAT_PART_TYPE_ARG_STYLE)
         return true;
-    UnicodeString style = mp.getSubstring(mp.getPart(start + 3));
-    style.trim();
-    if (!number_style_ok(utf8(style)))
+    std::string style = style_of(c.pt, start);
+    if (!number_style_ok(style))
         return fail(c, start + 3, "number style `%s` is not a valid ICU pattern or skeleton",
-                    utf8(style));
+                    style);
     return true;
 }
 
@@ -362,6 +361,48 @@ gl_use simple_use(const ParsedTemplate &pt, int32_t arg_start)
     if (is_keyword(type, "time"))
         return USE_TIME;
     return USE_PLAIN;
+}
+
+namespace {
+
+/* ICU's Pattern_White_Space: what MessageFormat trims around a style. */
+bool is_pattern_white_space(UChar c)
+{
+    return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0x200E || c == 0x200F ||
+           c == 0x2028 || c == 0x2029;
+}
+
+/* MessageFormat's keywords (msgfmt.cpp NUMBER_STYLE_IDS, DATE_STYLE_IDS). */
+const char *const kNumberStyles[] = {"currency", "percent", "integer", nullptr};
+const char *const kDateStyles[] = {"short", "medium", "long", "full", nullptr};
+
+} // namespace
+
+UnicodeString style_as_written(const ParsedTemplate &pt, int32_t arg_start)
+{
+    const MessagePattern &mp = pt.mp;
+    if (mp.getPartType(arg_start + 3) != UMSGPAT_PART_TYPE_ARG_STYLE)
+        return UnicodeString();
+    UnicodeString s = mp.getSubstring(mp.getPart(arg_start + 3));
+    int32_t begin = 0, end = s.length();
+    while (begin < end && is_pattern_white_space(s[begin]))
+        begin++;
+    while (end > begin && is_pattern_white_space(s[end - 1]))
+        end--;
+    return s.tempSubString(begin, end - begin);
+}
+
+std::string style_of(const ParsedTemplate &pt, int32_t arg_start)
+{
+    UnicodeString style = style_as_written(pt, arg_start);
+    gl_use use = simple_use(pt, arg_start);
+    /* as MessageFormat::findKeyword: lower case by the root locale's rules */
+    UnicodeString lower(style);
+    lower.toLower(icu::Locale::getRoot());
+    for (const char *const *k = use == USE_NUMBER ? kNumberStyles : kDateStyles; *k; k++)
+        if (lower == UnicodeString(*k, -1, US_INV))
+            return *k;
+    return utf8(style);
 }
 
 std::string part_text(const ParsedTemplate &pt, int32_t i)

@@ -1,10 +1,11 @@
 /* The warning rules of docs/lint.md that look at one variant at a time:
  * dropped-arg, plural-categories, length, untranslated, brand-literal,
- * whitespace, apostrophe-quote (its scan is in lint_quote.c).  register-slip
- * (lint_register.c), orphan and missing (lint_catalog.c) look at more than one
- * variant.  They run on a catalog the loader built in collect mode, so every
- * error rule has already reported; a local override of a locked message is an error (`locked`) and
- * is ignored at run time, so no warning looks at it. */
+ * whitespace, apostrophe-quote (its scan is in lint_quote.c), style.
+ * register-slip (lint_register.c), orphan and missing (lint_catalog.c) look at
+ * more than one variant.  They run on a catalog the loader built in collect
+ * mode, so every error rule has already reported; a local override of a locked
+ * message is an error (`locked`) and is ignored at run time, so no warning
+ * looks at it. */
 #include "lint_rules.h"
 
 #include <stdio.h>
@@ -606,6 +607,61 @@ static void check_apostrophes(lint *x)
         nomem(x);
 }
 
+/* ---- style ---- */
+
+/* The letters a SimpleDateFormat pattern gives a meaning (ICU 72's pattern
+ * characters); any other ASCII letter outside quotes is dropped or printed. */
+static const char DATE_PATTERN_LETTERS[] = "GyMdkHmsSEDFwWahKzYeugAZvcLQqVUOXxrbB";
+
+static bool is_ascii_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The first ASCII letter of a pattern, outside its quotes, that the pattern
+ * cannot mean: any letter but the exponent `E` in a number pattern, a letter
+ * that is no pattern letter in a date pattern; 0 when none. */
+static char stray_letter(const char *style, bool date)
+{
+    bool quoted = false;
+    for (const char *p = style; *p; p++) {
+        if (*p == '\'')
+            quoted = !quoted;
+        else if (!quoted && is_ascii_letter(*p) &&
+                 (date ? !strchr(DATE_PATTERN_LETTERS, *p) : *p != 'E'))
+            return *p;
+    }
+    return 0;
+}
+
+/* A style that is neither a keyword (the template compiler has lower-cased
+ * those, in any case) nor a `::` skeleton is a pattern to ICU, whatever it
+ * holds: `{n, number, intger}` prints "intger4", `{d, date, shrot}` a
+ * fraction of a second and an hour.  Such a style is reported here, since ICU
+ * accepts it and so must the loader. */
+static void check_style(lint *x)
+{
+    static const char *const keywords[] = {"integer, percent or currency",
+                                           "short, medium, long or full"};
+    static const char *const keyword_list[] = {"integer\0percent\0currency\0",
+                                               "short\0medium\0long\0full\0"};
+    const gl_template *t = &x->v->tmpl;
+    for (size_t i = 0; i < t->nslots; i++) {
+        const gl_slot *s = &t->slots[i];
+        bool date = s->use == USE_DATE || s->use == USE_TIME;
+        if ((s->use != USE_NUMBER && !date) || strncmp(s->style, "::", 2) == 0 ||
+            in_list0(keyword_list[date], s->style))
+            continue;
+        char c = stray_letter(s->style, date);
+        if (c)
+            warn(x, R_STYLE, " writes argument `%s` with the %s style `%s`, which is not a "
+                 "keyword (%s) or a `::` skeleton: ICU takes it as a pattern, in which `%c` "
+                 "%s; correct the keyword, or put text meant literally in quotes ('…')",
+                 s->name, date ? "date" : "number", s->style, keywords[date], c,
+                 date ? "is no pattern letter" : "is printed as it is");
+    }
+}
+
 /* ---- per bundle ---- */
 
 static void check_variant(lint *x)
@@ -623,6 +679,7 @@ static void check_variant(lint *x)
         check_brand_literal(x);
     check_whitespace(x);
     check_apostrophes(x);
+    check_style(x);
     free(x->lit);
     x->lit = NULL;
 }

@@ -83,6 +83,8 @@ static const glocal_rule rules[R_COUNT] = {
                                     "values, takes more parts than its channel's budget"),
     [R_HTML_MARKUP] = WARNING_RULE("html-markup",
                                    "An html channel's template whose tags do not balance"),
+    [R_STYLE] = WARNING_RULE("style", "A number or date style that is no keyword or skeleton, "
+                             "taken as a pattern whose letters ICU would print or drop"),
 };
 
 const char *gl_rule_id(gl_rule r)

@@ -16,6 +16,7 @@ typedef enum gl_rule {
     /* the house standards (lint_standards.c, lint_typography.c) */
     R_GLOSSARY, R_FORBIDDEN_TERM, R_EMOJI_POLICY, R_PUNCTUATION_POLICY, R_REQUIRES, R_TYPOGRAPHY,
     R_SMS_SEGMENTS, R_HTML_MARKUP,
+    R_STYLE,
     R_COUNT
 } gl_rule;
 

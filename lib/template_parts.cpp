@@ -113,10 +113,7 @@ void simple(Walker &w, int32_t start)
     std::string name = gl_icu::part_text(w.pt, start + 1), type, style;
     if (mp.getPart(start).getArgType() == UMSGPAT_ARG_TYPE_SIMPLE) {
         type = simple_type(gl_icu::simple_use(w.pt, start));
-        if (mp.getPartType(start + 3) == UMSGPAT_PART_TYPE_ARG_STYLE) {
-            UnicodeString s = mp.getSubstring(mp.getPart(start + 3));
-            style = utf8(s.trim());
-        }
+        style = utf8(gl_icu::style_as_written(w.pt, start));
     }
     add(w, GLOCAL_PART_ARGUMENT, end, name, type, style);
 }

@@ -37,6 +37,8 @@ run() { # NAME BUILDDIR [meson test args...]
 
 rm -f build/meson-logs/testlog.json
 run "all suites" build
+# The parity test's count, and its differences with ICU by class (tests/parity/).
+sed -n '/^parity: /,/^=====/p' build/meson-logs/testlog.txt | grep -v '^=====' | grep -v '^---'
 
 # The C suites (language bindings load an uninstrumented interpreter).
 mapfile -t c_suites < <(meson introspect build --tests | python3 -c '
