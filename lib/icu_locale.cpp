@@ -148,6 +148,27 @@ bool gl_locale_facts_of(const char *tag, gl_locale_facts *f)
     return true;
 }
 
+/* The locale's own resource bundle, NULL when it has none.  ures_openDirect
+ * of an alias locale (zh_TW, zh_HK, sr_ME: "%%ALIAS" files pointing at the
+ * scripted form) leaves ICU's process-wide bundle cache holding the alias file
+ * itself, whose only fallback is the bare language: every later formatter for
+ * zh_TW then got mainland zh patterns.  Opening with fallback first resolves
+ * and caches the alias as ICU's formatters do; a locale whose actual data is
+ * another's has no %%Parent of its own. */
+static UResourceBundle *open_own_data(const char *id, UErrorCode *st)
+{
+    UResourceBundle *rb = ures_open(nullptr, id, st);
+    if (U_FAILURE(*st))
+        return nullptr;
+    const char *actual = ures_getLocaleByType(rb, ULOC_ACTUAL_LOCALE, st);
+    bool own = U_SUCCESS(*st) && actual && strcmp(actual, id) == 0;
+    ures_close(rb);
+    if (!own)
+        return nullptr;
+    rb = ures_openDirect(nullptr, id, st);
+    return U_SUCCESS(*st) ? rb : nullptr;
+}
+
 int gl_locale_cldr_parent(const char *tag, char *out, size_t cap)
 {
     UErrorCode st = U_ZERO_ERROR;
@@ -156,8 +177,8 @@ int gl_locale_cldr_parent(const char *tag, char *out, size_t cap)
     uloc_forLanguageTag(tag, id, sizeof id, &parsed, &st);
     if (U_FAILURE(st))
         return st == U_MEMORY_ALLOCATION_ERROR ? -1 : 0;
-    UResourceBundle *rb = ures_openDirect(nullptr, id, &st);
-    if (U_FAILURE(st))
+    UResourceBundle *rb = open_own_data(id, &st);
+    if (!rb)
         return st == U_MEMORY_ALLOCATION_ERROR ? -1 : 0;
     int32_t len = 0;
     const UChar *p = ures_getStringByKey(rb, "%%Parent", &len, &st);
