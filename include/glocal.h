@@ -56,13 +56,13 @@ extern "C" {
 /* ---- Version ------------------------------------------------------------ */
 
 #define GLOCAL_VERSION_MAJOR 1
-#define GLOCAL_VERSION_MINOR 0
+#define GLOCAL_VERSION_MINOR 1
 #define GLOCAL_VERSION_PATCH 0
-#define GLOCAL_VERSION_STRING "1.0.0"
-/* MAJOR * 10000 + MINOR * 100 + PATCH, for #if: 10000 is 1.0.0. */
-#define GLOCAL_VERSION_NUMBER 10000
+#define GLOCAL_VERSION_STRING "1.1.0"
+/* MAJOR * 10000 + MINOR * 100 + PATCH, for #if: 10100 is 1.1.0. */
+#define GLOCAL_VERSION_NUMBER 10100
 
-/** The library's version, "1.0.0"; a static string.  @since 1.0 */
+/** The library's version, "1.1.0"; a static string.  @since 1.0 */
 GLOCAL_API const char *glocal_version(void);
 /** The library's version as GLOCAL_VERSION_NUMBER writes it: compare it with
  *  the header's to tell which library a program runs with.  @since 1.0 */
@@ -338,6 +338,16 @@ GLOCAL_API glocal_status glocal_args_decimal(glocal_args *a, const char *name, c
 /** A date: milliseconds since the Unix epoch, a UTC instant.  @since 1.0 */
 GLOCAL_API glocal_status glocal_args_date(glocal_args *a, const char *name, int64_t unix_ms,
                                           glocal_error **err);
+/** A calendar day (a delivery day, a birthday): a date with no time and no
+ *  zone, of the proleptic Gregorian calendar, years 1 to 9999.  `{x, date, ...}`
+ *  writes that day whatever the request's zone (in the locale's calendar);
+ *  `{x}` writes it as the short date; `{x, time, ...}` and `{x, number}` are
+ *  GLOCAL_ERR_ARGUMENT.  An argument base.yaml declares `day` also takes an
+ *  instant (glocal_args_date), as its date in the request's time zone.
+ *  GLOCAL_ERR_INVALID for a month or day that does not exist (2026-02-29),
+ *  details in *err; the name is then left unset.  @since 1.1 */
+GLOCAL_API glocal_status glocal_args_day(glocal_args *a, const char *name, int year, int month,
+                                         int day, glocal_error **err);
 /** Money: an exact decimal amount and an ISO 4217 code ("19.90", "EUR").  @since 1.0 */
 GLOCAL_API glocal_status glocal_args_money(glocal_args *a, const char *name, const char *decimal,
                                            const char *iso4217, glocal_error **err);

@@ -20,9 +20,13 @@ _Static_assert(GL_MAX_AXES <= 8, "gl_variant.named is a uint8_t");
 /* "formality", "tone", "channel": the names bundles and requests give the axes. */
 extern const char *const gl_axis_names[AX_BUILTIN];
 
-typedef enum gl_argtype { T_ANY, T_TEXT, T_NUMBER, T_DATE, T_MONEY } gl_argtype;
+/* T_DAY: a calendar day (no time, no zone); its argument also takes an instant,
+ * as its date in the request's zone. */
+typedef enum gl_argtype { T_ANY, T_TEXT, T_NUMBER, T_DATE, T_MONEY, T_DAY } gl_argtype;
+#define GL_LAST_ARGTYPE T_DAY
 #define TYPE_BIT(t) (1u << (t))
-#define ALL_TYPES (TYPE_BIT(T_TEXT) | TYPE_BIT(T_NUMBER) | TYPE_BIT(T_DATE) | TYPE_BIT(T_MONEY))
+#define ALL_TYPES (TYPE_BIT(T_TEXT) | TYPE_BIT(T_NUMBER) | TYPE_BIT(T_DATE) | TYPE_BIT(T_MONEY) | \
+                   TYPE_BIT(T_DAY))
 
 typedef struct gl_variant {
     const char *key;          /* as written: "formal+sms", "other" */
@@ -154,6 +158,9 @@ int gl_axis_named(const glocal_catalog *c, const char *name);
 bool gl_axis_value(const glocal_catalog *c, const char *name, uint32_t *index);
 /* "any", "text", "number", "date", "money": as `_args` writes the types. */
 const char *gl_argtype_name(gl_argtype t);
+/* The value types an argument takes from a caller: its mask, and an instant
+ * for a `day` (taken as its date in the request's zone). */
+unsigned gl_arg_value_mask(const gl_argdecl *decl);
 const gl_argdecl *gl_message_arg(const gl_message *m, const char *name);
 
 #endif

@@ -218,16 +218,18 @@ static void describe_use(const use_iter *u, gl_buf *out)
 static void describe_type(const gl_argdecl *decl, gl_buf *type, gl_buf *forms)
 {
     static const char *const names[] = {[T_TEXT] = "text", [T_NUMBER] = "a number",
-                                        [T_DATE] = "a date", [T_MONEY] = "money"};
+                                        [T_DATE] = "a date", [T_MONEY] = "money",
+                                        [T_DAY] = "a day"};
     static const char *const ways[][4] = {
         [T_TEXT] = {"", ", select, ...", NULL},
         [T_NUMBER] = {", number", ", plural, ...", ", selectordinal, ...", NULL},
         [T_DATE] = {", date, ...", ", time, ...", NULL},
         [T_MONEY] = {", number", ", number, currency", NULL},
+        [T_DAY] = {", date, ...", NULL},
     };
     size_t nforms = 1;
     gl_buf_printf(forms, "{%s}", decl->name);
-    for (int t = T_TEXT; t <= T_MONEY; t++) {
+    for (int t = T_TEXT; t <= GL_LAST_ARGTYPE; t++) {
         if (!(decl->mask & TYPE_BIT(t)))
             continue;
         gl_buf_printf(type, "%s%s", type->len ? " or " : "", names[t]);

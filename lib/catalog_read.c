@@ -112,9 +112,9 @@ int glocal_message_arg_accepts(const glocal_message *m, size_t i, const char *ty
 {
     if (!m || !type || i >= message(m)->nargs)
         return 0;
-    for (gl_argtype t = T_TEXT; t <= T_MONEY; t++)
+    for (gl_argtype t = T_TEXT; t <= GL_LAST_ARGTYPE; t++)
         if (strcmp(gl_argtype_name(t), type) == 0)
-            return (message(m)->args[i].mask & TYPE_BIT(t)) != 0;
+            return (gl_arg_value_mask(&message(m)->args[i]) & TYPE_BIT(t)) != 0;
     return 0;
 }
 

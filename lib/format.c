@@ -130,8 +130,25 @@ static const char *term_text(const writer *w, const char *name)
     return gl_term_text(w->c, w->res->chain->idx, w->res->chain->n, w->res->lang, name);
 }
 
+/* An instant given for a `day` argument, as its date in the request's zone
+ * (into *day). */
+static glocal_status as_day(const writer *w, const char *name, const gl_value **v, gl_value *day)
+{
+    glocal_status st = gl_day_of_instant(w->env.zone, (*v)->i, day);
+    *v = day;
+    if (st == GLOCAL_ERR_NOMEM)
+        return gl_nomem(w->err);
+    if (st != GLOCAL_OK)
+        return gl_fail(w->err, GLOCAL_ERR_ARGUMENT, NULL, 0, 0, "day argument `%s` of `%s` "
+                       "falls outside the years %d to %d (in time zone %s)", name, w->id,
+                       GL_DATE_FIRST_YEAR, GL_DATE_LAST_YEAR, w->env.zone);
+    return GLOCAL_OK;
+}
+
+/* The value of argument name for this use; day (NULL: not wanted) holds an
+ * instant turned into a day. */
 static glocal_status arg_value(const writer *w, const char *name, gl_use use, const char *style,
-                               const gl_value **out)
+                               gl_value *day, const gl_value **out)
 {
     const gl_message *m = &w->c->messages[w->res->msg];
     const gl_argdecl *decl = gl_message_arg(m, name);
@@ -141,6 +158,11 @@ static glocal_status arg_value(const writer *w, const char *name, gl_use use, co
                        "`%s` needs argument `%s`%s%s", w->id, name,
                        decl && decl->type != T_ANY ? ", a " : "",
                        decl && decl->type != T_ANY ? gl_argtype_name(decl->type) : "");
+    if (day && decl && decl->type == T_DAY && v->kind == V_DATE) {
+        glocal_status st = as_day(w, name, &v, day);
+        if (st != GLOCAL_OK)
+            return st;
+    }
     gl_argtype t = gl_value_type(v);
     unsigned mask = (decl ? decl->mask : ALL_TYPES) & gl_use_mask(use, style);
     if (!(mask & TYPE_BIT(t))) {
@@ -185,7 +207,8 @@ static glocal_status write_slot(const writer *w, const gl_slot *s, gl_buf *out)
         return GLOCAL_OK;
     }
     const gl_value *v;
-    glocal_status st = arg_value(w, s->name, s->use, s->style, &v);
+    gl_value day;
+    glocal_status st = arg_value(w, s->name, s->use, s->style, &day, &v);
     if (st != GLOCAL_OK)
         return st;
     if (v->kind == V_TEXT) {
@@ -246,7 +269,7 @@ static glocal_status write_complex(const writer *w, const gl_template *t, gl_buf
     if (!sel || !text || !len || !off)
         st = gl_nomem(w->err);
     for (size_t i = 0; i < t->nsels && st == GLOCAL_OK; i++)
-        st = arg_value(w, t->sels[i].name, t->sels[i].use, "", &sel[i]);
+        st = arg_value(w, t->sels[i].name, t->sels[i].use, "", NULL, &sel[i]);
     for (size_t i = 0; i < t->nslots && st == GLOCAL_OK && !gl_buf_failed(&scratch); i++) {
         size_t same = first_same_slot(t, i);
         if (same < i) {

@@ -29,12 +29,12 @@ static void load_args(gl_bundle_ctx *x, gl_message *m, const ynode *args)
         if (!gl_want_scalar(x, v, "an argument type"))
             continue;
         gl_argtype t = T_ANY;
-        for (int j = T_TEXT; j <= T_MONEY; j++)
+        for (int j = T_TEXT; j <= GL_LAST_ARGTYPE; j++)
             if (strcmp(v->str, gl_argtype_name((gl_argtype)j)) == 0)
                 t = (gl_argtype)j;
         if (t == T_ANY) {
             REPORT_MSG(x, R_SCHEMA, v, m->id, "argument type `%s` is not one of text, number, "
-                                              "date, money", v->str);
+                                              "date, money, day", v->str);
             continue;
         }
         const char *name = gl_arena_intern(x->c->arena, k->str, strlen(k->str));

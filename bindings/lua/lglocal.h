@@ -18,6 +18,7 @@
 #define DATE_MT "glocal.Date"
 #define MONEY_MT "glocal.Money"
 #define DECIMAL_MT "glocal.Decimal"
+#define DAY_MT "glocal.Day"
 #define SCRATCH_MT "glocal.scratch"
 
 typedef struct lcatalog {
@@ -27,6 +28,11 @@ typedef struct lcatalog {
 typedef struct ldate {
     int64_t ms;
 } ldate;
+
+/* A calendar day; glocal_args_day checks it when it is passed. */
+typedef struct lday {
+    int year, month, day;
+} lday;
 
 /* C resources of one call, owned by a userdata whose __gc frees them, so
  * that nothing leaks when an error unwinds the stack. */

@@ -123,7 +123,7 @@ class LintSarif(unittest.TestCase):
         self.assertEqual(run["columnKind"], "unicodeCodePoints")
         driver = run["tool"]["driver"]
         self.assertEqual(driver["name"], "glocal")
-        self.assertEqual(driver["version"], "1.0.0")
+        self.assertEqual(driver["version"], "1.1.0")
         self.assertEqual([r["id"] for r in driver["rules"]], RULES)
         for r in driver["rules"]:
             self.assertTrue(r["shortDescription"]["text"])

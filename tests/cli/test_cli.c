@@ -127,7 +127,7 @@ static void remove_scratch(const char *dir)
 
 START_TEST(test_version_and_help)
 {
-    expect(RUN("--version"), 0, "1.0.0\n");
+    expect(RUN("--version"), 0, "1.1.0\n");
     result r = RUN("--help");
     ck_assert(strstr(r.out, "usage: glocal COMMAND") && strstr(r.out, "coverage"));
     expect(r, 0, NULL);
@@ -295,7 +295,7 @@ START_TEST(test_render_failures)
     expect_err(RUN("render", (char *)L, "greeting", "--locale", "de", "--isolate", "sometimes"),
                2, "auto, never or always");
     expect_err(RUN("render", (char *)L, "order.delayed", "--locale", "de", "eta=tomorrow"), 2,
-               "argument `eta` is a date");
+               "argument `eta` is a day");
     expect_err(RUN("render", (char *)L, "payment.failed", "--locale", "de", "amount=19.90"), 2,
                "argument `amount` is money");
     expect_err(RUN("render", (char *)L, "greeting", "--locale", "de", "Anna"), 2, "NAME=VALUE");

@@ -126,7 +126,7 @@ END_TEST
 
 START_TEST(catalog_api)
 {
-    ck_assert_str_eq(glocal_version(), "1.0.0");
+    ck_assert_str_eq(glocal_version(), "1.1.0");
     ck_assert_str_eq(glocal_status_name(GLOCAL_ERR_SYNTAX), "GLOCAL_ERR_SYNTAX");
     ck_assert_str_eq(glocal_status_name(GLOCAL_OK), "GLOCAL_OK");
     ck_assert_str_eq(glocal_status_name((glocal_status)99), "GLOCAL_ERR_UNKNOWN");

@@ -164,7 +164,7 @@ class Export(unittest.TestCase):
         self.assertIn("Apologise", notes["description"])          # base's _note
         self.assertIn("channel is sms", notes["variant"])
         self.assertIn("160", notes["length"])
-        self.assertIn("{eta} date", notes["arguments"])
+        self.assertIn("{eta} day", notes["arguments"])
 
     def test_arguments_and_terms_are_protected_codes(self):
         u = self.units["order.delayed:sms"]

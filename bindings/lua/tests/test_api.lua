@@ -5,8 +5,8 @@ local glocal = require "glocal"
 T.test("module", function()
   T.eq(type(glocal.open), "function", "open")
   T.eq(type(glocal.lint), "function", "lint")
-  T.eq(glocal.version(), "1.0.0", "version")
-  T.eq(glocal._VERSION, "glocal 1.0.0", "_VERSION")
+  T.eq(glocal.version(), "1.1.0", "version")
+  T.eq(glocal._VERSION, "glocal 1.1.0", "_VERSION")
 end)
 
 T.test("date values", function()

@@ -118,7 +118,7 @@ T.test("rules", function()
 end)
 
 T.test("version number", function()
-  T.eq(glocal.version_number(), 10000, "1.0.0")
+  T.eq(glocal.version_number(), 10100, "1.1.0")
   local major, minor, patch = glocal.version():match("^(%d+)%.(%d+)%.(%d+)$")
   T.eq(glocal.version_number(), major * 10000 + minor * 100 + patch, "matches version()")
 end)

@@ -32,7 +32,7 @@ Python value              glocal argument
 ``glocal.Money``          money (exact amount + ISO 4217 code)
 aware ``datetime``        date (the instant, to the millisecond)
 naive ``datetime``        refused: InvalidError (a ValueError)
-``datetime.date``         refused: TypeError (a day is not an instant)
+``datetime.date``         day (a calendar day, the same date in every zone)
 ``bool``, ``None``, ...   refused: TypeError
 ========================  ===========================================
 
@@ -54,7 +54,7 @@ from ._reading import Message, Rule, Term, Variant, rules
 from ._result import AxisValue, Result
 from ._values import Money
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 __all__ = [
     "Catalog", "Finding", "Money", "Result", "AxisValue", "Message", "Variant", "Term", "Rule",
@@ -74,7 +74,7 @@ del _cls
 
 
 def library_version() -> str:
-    """The version of the loaded libglocal, such as ``"1.0.0"``."""
+    """The version of the loaded libglocal, such as ``"1.1.0"``."""
     from . import _native
     return _native.lib().glocal_version().decode("ascii")
 

@@ -55,6 +55,7 @@ _PROTOTYPES = {
     "glocal_args_double": (_st, [_p, _s, ctypes.c_double, _pp]),
     "glocal_args_decimal": (_st, [_p, _s, _s, _pp]),
     "glocal_args_date": (_st, [_p, _s, _i64, _pp]),
+    "glocal_args_day": (_st, [_p, _s, ctypes.c_int, ctypes.c_int, ctypes.c_int, _pp]),
     "glocal_args_money": (_st, [_p, _s, _s, _s, _pp]),
     "glocal_args_free": (None, [_p]),
     "glocal_format": (_st, [_p, _s, _p, _p, _pp, _pp]),

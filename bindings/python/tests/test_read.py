@@ -131,7 +131,7 @@ class RulesTest(unittest.TestCase):
             self.assertIn(finding.rule, ids)
 
     def test_version_number(self):
-        self.assertEqual(glocal.version_number(), 10000)
+        self.assertEqual(glocal.version_number(), 10100)
         major, minor, patch = (int(x) for x in glocal.library_version().split("."))
         self.assertEqual(glocal.version_number(), major * 10000 + minor * 100 + patch)
 
