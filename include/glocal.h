@@ -532,8 +532,16 @@ GLOCAL_API const char *glocal_result_axis_profile(const glocal_result *res, cons
 /** The IANA time zone dates were written in.  @since 1.0 */
 GLOCAL_API const char *glocal_result_time_zone(const glocal_result *res);
 /** Where the zone came from: "request", "profile" or "default" (UTC); open to
- *  new values, like glocal_result_axis_source.  @since 1.0 */
+ *  new values, like glocal_result_axis_source.  Since 1.1 also "region": no
+ *  profile for the reader's region sets a zone and ICU knows exactly one for
+ *  that region (de-AT: Europe/Vienna).  A profile counts only when its
+ *  bundle's region (likely subtags: de is DE) is the request's: an es-US
+ *  reader never gets es's Europe/Madrid (docs/resolution.md#time-zones).
+ *  @since 1.0 */
 GLOCAL_API const char *glocal_result_time_zone_source(const glocal_result *res);
+/** The bundle ("de-CH") whose profile set the zone when the source is
+ *  "profile"; NULL otherwise.  Borrowed from the catalog.  @since 1.1 */
+GLOCAL_API const char *glocal_result_time_zone_profile(const glocal_result *res);
 /** Releases a result.  NULL is a no-op.  @since 1.0 */
 GLOCAL_API void glocal_result_free(glocal_result *res);
 

@@ -58,8 +58,13 @@ static void explain_zone(const explainer *x, const glocal_request *r)
     gl_buf_printf(x->out, "time zone: %s ", x->res->zone);
     if (r->zone)
         gl_buf_puts(x->out, "(from the request)\n");
+    else if (ch->time_zone && ch->time_zone == ch->region_zone)
+        gl_buf_printf(x->out, "(the only zone of region %s)\n", ch->facts.region);
     else if (ch->time_zone)
         gl_buf_printf(x->out, "(from the profile of %s)\n", bundle_name(x, ch->zone_from));
+    else if (*ch->facts.region)
+        gl_buf_printf(x->out, "(default: no profile for region %s sets one, and it has several "
+                      "zones)\n", ch->facts.region);
     else
         gl_buf_puts(x->out, "(default)\n");
 }

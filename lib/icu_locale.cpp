@@ -14,6 +14,7 @@
 #include <unicode/localematcher.h>
 #include <unicode/locid.h>
 #include <unicode/numsys.h>
+#include <unicode/timezone.h>
 #include <unicode/plurrule.h>
 #include <unicode/ucal.h>
 #include <unicode/ucurr.h>
@@ -139,6 +140,7 @@ bool gl_locale_facts_of(const char *tag, gl_locale_facts *f)
     uloc_addLikelySubtags(base, likely, sizeof likely, &st);
     uloc_getLanguage(base, f->language, sizeof f->language, &st);
     uloc_getScript(likely, f->script, sizeof f->script, &st);
+    uloc_getCountry(likely, f->region, sizeof f->region, &st);
     uloc_toLanguageTag(base, f->base_tag, sizeof f->base_tag, false, &st);
     if (U_FAILURE(st))
         return false;
@@ -315,6 +317,44 @@ void gl_plural_select(const char *icu_id, bool ordinal, int n, char *out, size_t
         snprintf(out, cap, "%s", s.c_str());
     } catch (const std::bad_alloc &) {
         snprintf(out, cap, "other");
+    }
+}
+
+/* CLDR keeps a zone's first id as its canonical one; readers and IANA use
+ * the renamed ones.  ICU 74 has ucal_getIanaTimeZoneID; for ICU 72, the
+ * renames of zones that are their country's only zone. */
+static const char *iana_name(const char *cldr)
+{
+    static const char *const renamed[][2] = {
+        {"Asia/Calcutta", "Asia/Kolkata"},   {"Asia/Katmandu", "Asia/Kathmandu"},
+        {"Asia/Rangoon", "Asia/Yangon"},     {"Asia/Saigon", "Asia/Ho_Chi_Minh"},
+        {"Atlantic/Faeroe", "Atlantic/Faroe"}, {"Africa/Asmera", "Africa/Asmara"},
+    };
+    for (const auto &r : renamed)
+        if (strcmp(r[0], cldr) == 0)
+            return r[1];
+    return cldr;
+}
+
+bool gl_region_only_zone(const char *region, char *out, size_t cap)
+{
+    try {
+        if (!*region)
+            return false;
+        UErrorCode st = U_ZERO_ERROR;
+        std::unique_ptr<icu::StringEnumeration> zones(icu::TimeZone::createTimeZoneIDEnumeration(
+            UCAL_ZONE_TYPE_CANONICAL, region, nullptr, st));
+        if (U_FAILURE(st) || !zones || zones->count(st) != 1)
+            return false;
+        const char *zone = zones->next(nullptr, st);
+        if (U_SUCCESS(st) && zone)
+            zone = iana_name(zone);
+        if (U_FAILURE(st) || !zone || strlen(zone) >= cap)
+            return false;
+        memcpy(out, zone, strlen(zone) + 1);
+        return true;
+    } catch (const std::bad_alloc &) {
+        return false;
     }
 }
 

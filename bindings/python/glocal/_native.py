@@ -95,6 +95,7 @@ _PROTOTYPES = {
     "glocal_result_axis_profile": (_s, [_p, _s]),
     "glocal_result_time_zone": (_s, [_p]),
     "glocal_result_time_zone_source": (_s, [_p]),
+    "glocal_result_time_zone_profile": (_s, [_p]),
     "glocal_result_free": (None, [_p]),
     # reading a catalog
     "glocal_catalog_message_count": (_sz, [_p]),
