@@ -2,8 +2,11 @@
  * and their values, the channels' limits, and what is locked. */
 #include "load.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "locales.h"
 
 void gl_base_language(gl_bundle_ctx *x, const ynode *root)
 {
@@ -175,6 +178,55 @@ void gl_base_channels(gl_bundle_ctx *x, const ynode *ch)
                 c->channel_max[idx] = (uint32_t)n;
         }
     }
+}
+
+/* ---- market conventions in profiles ---- */
+
+const char *const gl_convention_keys[GL_CONVENTIONS] = {"calendar", "numbers", "hour_cycle"};
+const char *const gl_convention_ukeys[GL_CONVENTIONS] = {"ca", "nu", "hc"};
+
+/* Whether ICU can use value as the -u-KEY- default: the same test a
+ * request's own tag passes (gl_request_locale).  -1 out of memory. */
+static int convention_usable(int k, const char *value)
+{
+    if (k == 2)
+        return strcmp(value, "h11") == 0 || strcmp(value, "h12") == 0 ||
+               strcmp(value, "h23") == 0 || strcmp(value, "h24") == 0;
+    char tag[64], canon[GL_TAG_MAX];
+    const char *key = "";
+    if (strlen(value) > 40 || strchr(value, '@') || strchr(value, '_'))
+        return 0;
+    snprintf(tag, sizeof tag, "und-u-%s-%s", gl_convention_ukeys[k], value);
+    gl_tag_status st = gl_locale_canonical(tag, canon, sizeof canon);
+    if (st != TAG_OK)
+        return st == TAG_NOMEM ? -1 : 0;
+    return gl_locale_extensions_known(canon, &key);
+}
+
+bool gl_profile_convention(gl_bundle_ctx *x, const ynode *k, const ynode *v)
+{
+    static const char *const examples[GL_CONVENTIONS] = {
+        "a BCP 47 calendar ICU knows: gregory, islamic-umalqura, buddhist, japanese, ...",
+        "a decimal numbering system ICU knows: latn, arab, arabext, deva, thai, ...",
+        "h11, h12, h23 or h24"};
+    for (int i = 0; i < GL_CONVENTIONS; i++) {
+        if (strcmp(k->str, gl_convention_keys[i]) != 0)
+            continue;
+        char what[32];
+        snprintf(what, sizeof what, "`profile.%s`", gl_convention_keys[i]);
+        if (!gl_want_scalar(x, v, what))
+            return true;
+        int ok = convention_usable(i, v->str);
+        if (ok < 0)
+            gl_load_nomem(x);
+        else if (!ok)
+            REPORT(x, R_PROFILE, v, "`%s` is not a %s value glocal can use (%s)", v->str,
+                   gl_convention_keys[i], examples[i]);
+        else if (!(x->b->convention[i] = gl_arena_strdup(x->c->arena, v->str)))
+            gl_load_nomem(x);
+        return true;
+    }
+    return false;
 }
 
 /* ---- locked ---- */

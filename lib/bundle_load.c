@@ -153,9 +153,9 @@ static void load_profile(gl_bundle_ctx *x, const ynode *p)
                        v->str);
             else
                 x->b->time_zone = gl_arena_strdup(x->c->arena, v->str);
-        } else {
+        } else if (!gl_profile_convention(x, k, v)) {
             REPORT(x, R_SCHEMA, k, "unknown profile key `%s` (known: formality, tone, channels, "
-                                   "time_zone)", k->str);
+                                   "time_zone, calendar, numbers, hour_cycle)", k->str);
         }
     }
 }

@@ -28,6 +28,12 @@ typedef enum gl_argtype { T_ANY, T_TEXT, T_NUMBER, T_DATE, T_MONEY, T_DAY } gl_a
 #define ALL_TYPES (TYPE_BIT(T_TEXT) | TYPE_BIT(T_NUMBER) | TYPE_BIT(T_DATE) | TYPE_BIT(T_MONEY) | \
                    TYPE_BIT(T_DAY))
 
+/* A market's conventions a profile may set (base_config.c): the profile key
+ * ("calendar") and the Unicode extension key it defaults ("ca"). */
+#define GL_CONVENTIONS 3
+extern const char *const gl_convention_keys[GL_CONVENTIONS];
+extern const char *const gl_convention_ukeys[GL_CONVENTIONS];
+
 typedef struct gl_variant {
     const char *key;          /* as written: "formal+sms", "other" */
     uint32_t ax[GL_MAX_AXES]; /* axis value index per axis, GL_AXIS_NONE when unnamed */
@@ -80,6 +86,7 @@ typedef struct gl_bundle {
     uint32_t profile_ax[2];   /* formality, tone value index, 0 unset */
     const char *channels;     /* comma-separated, NULL unset */
     const char *time_zone;    /* NULL unset */
+    const char *convention[GL_CONVENTIONS]; /* profile calendar, numbers, hour_cycle; NULL unset */
     gl_term *terms;
     size_t nterms;
     gl_map term_index;

@@ -270,6 +270,35 @@ static bool compute_chain(const glocal_catalog *c, gl_chain *ch)
     return ok;
 }
 
+/* A profile's calendar, numbers and hour cycle become -u-ca, -u-nu, -u-hc for
+ * the keys the request's tag leaves unset: the nearest profile of a bundle in
+ * the request's language and script sets each.  They apply where the request's
+ * own locale formats (its language's text); another language's text keeps
+ * that language's conventions and the request's own keywords
+ * (docs/resolution.md#format-locale).  False when out of memory. */
+static bool apply_conventions(const glocal_catalog *c, gl_chain *ch)
+{
+    char lang[64], tag[GL_TAG_MAX], with[GL_TAG_MAX], keywords[sizeof ch->facts.keywords];
+    bool any = false;
+    snprintf(lang, sizeof lang, "%s-%s", ch->facts.language, ch->facts.script);
+    for (size_t i = 0; i < ch->n; i++) {
+        const gl_bundle *b = &c->bundles[ch->idx[i]];
+        for (int k = 0; k < GL_CONVENTIONS && strcmp(b->lang_script, lang) == 0; k++)
+            if (!ch->convention[k] && b->convention[k])
+                ch->convention[k] = b->convention[k], any = true;
+    }
+    if (!any)
+        return true;
+    snprintf(tag, sizeof tag, "%.*s", (int)strcspn(ch->key, "\n"), ch->key);
+    memcpy(keywords, ch->facts.keywords, sizeof keywords);
+    if (!gl_locale_with_defaults(tag, gl_convention_ukeys, ch->convention, GL_CONVENTIONS, with,
+                                 sizeof with) ||
+        !gl_locale_facts_of(with, &ch->facts))
+        return false;
+    memcpy(ch->facts.keywords, keywords, sizeof keywords);
+    return true;
+}
+
 static bool format_locales(const glocal_catalog *c, gl_chain *ch)
 {
     ch->format_locale = calloc(ch->n, sizeof(*ch->format_locale));
@@ -297,7 +326,7 @@ static gl_chain *chain_new(const glocal_catalog *c, const char *key, uint32_t ha
     char tag[GL_TAG_MAX];
     snprintf(tag, sizeof tag, "%.*s", (int)strcspn(key, "\n"), key);
     if (!ch->key || !gl_locale_facts_of(tag, &ch->facts) || !compute_chain(c, ch) ||
-        !format_locales(c, ch) || !resolve_zone(c, ch)) {
+        !apply_conventions(c, ch) || !format_locales(c, ch) || !resolve_zone(c, ch)) {
         gl_chain_free(ch);
         return NULL;
     }

@@ -336,6 +336,27 @@ static const char *iana_name(const char *cldr)
     return cldr;
 }
 
+bool gl_locale_with_defaults(const char *tag, const char *const *keys, const char *const *values,
+                             size_t n, char *out, size_t cap)
+{
+    try {
+        UErrorCode st = U_ZERO_ERROR;
+        Locale loc = Locale::forLanguageTag(tag, st);
+        for (size_t i = 0; i < n && U_SUCCESS(st); i++) {
+            UErrorCode unset = U_ZERO_ERROR; /* ICU's answer for a key the tag lacks */
+            if (values[i] && loc.getUnicodeKeywordValue<std::string>(keys[i], unset).empty())
+                loc.setUnicodeKeywordValue(keys[i], values[i], st);
+        }
+        std::string with = loc.toLanguageTag<std::string>(st);
+        if (U_FAILURE(st) || with.size() >= cap)
+            return false;
+        memcpy(out, with.c_str(), with.size() + 1);
+        return true;
+    } catch (const std::bad_alloc &) {
+        return false;
+    }
+}
+
 bool gl_region_only_zone(const char *region, char *out, size_t cap)
 {
     try {

@@ -48,6 +48,9 @@ void gl_base_language(gl_bundle_ctx *x, const ynode *root);
 /* The built-in axis values and those `axes:` adds (NULL: none). */
 void gl_base_axes(gl_bundle_ctx *x, const ynode *axes);
 void gl_base_channels(gl_bundle_ctx *x, const ynode *channels);
+/* A profile's `calendar`, `numbers` or `hour_cycle` (k: v), checked and kept;
+ * false when k is none of them. */
+bool gl_profile_convention(gl_bundle_ctx *x, const ynode *k, const ynode *v);
 /* `locked:`, after base's terms and messages. */
 void gl_base_locked(gl_bundle_ctx *x, const ynode *locked);
 

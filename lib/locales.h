@@ -33,6 +33,10 @@ typedef struct gl_locale_facts {
     bool rtl;
 } gl_locale_facts;
 bool gl_locale_facts_of(const char *canonical_tag, gl_locale_facts *f);
+/* tag with -u-KEY-VALUE added for each keys[i] the tag does not set and
+ * values[i] is not NULL; false when it does not fit cap or memory ran out. */
+bool gl_locale_with_defaults(const char *tag, const char *const *keys, const char *const *values,
+                             size_t n, char *out, size_t cap);
 /* The region's time zone when ICU knows exactly one canonical zone for it
  * (AT: Europe/Vienna; not US or CA); false otherwise or when out of memory. */
 bool gl_region_only_zone(const char *region, char *out, size_t cap);
