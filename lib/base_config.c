@@ -220,8 +220,8 @@ bool gl_profile_convention(gl_bundle_ctx *x, const ynode *k, const ynode *v)
         if (ok < 0)
             gl_load_nomem(x);
         else if (!ok)
-            REPORT(x, R_PROFILE, v, "`%s` is not a %s value glocal can use (%s)", v->str,
-                   gl_convention_keys[i], examples[i]);
+            REPORT(x, R_PROFILE, v, "`%s` is not a value glocal can use for %s (%s)", v->str,
+                   what, examples[i]);
         else if (!(x->b->convention[i] = gl_arena_strdup(x->c->arena, v->str)))
             gl_load_nomem(x);
         return true;
