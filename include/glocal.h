@@ -566,6 +566,15 @@ GLOCAL_API const char *glocal_message_note(const glocal_message *m);
 /** 1 when base.yaml locks it (every locale is served base's text), else 0.
  *  @since 1.0 */
 GLOCAL_API int glocal_message_locked(const glocal_message *m);
+/** Who supplies a locked message for a locale (docs/bundles.md#locks): *bundle
+ *  is "base" when base's text is served, a bundle's locale ("de") when that
+ *  bundle's approved version, which it locks, is served, and NULL when the
+ *  message is not locked for that locale.  *bundle is borrowed from the catalog.
+ *  GLOCAL_ERR_INVALID for a NULL argument, GLOCAL_ERR_NOT_FOUND for an unknown
+ *  id, GLOCAL_ERR_LOCALE for a malformed locale, GLOCAL_ERR_NOMEM.  @since 1.1 */
+GLOCAL_API glocal_status glocal_catalog_locked_by(const glocal_catalog *c, const char *locale,
+                                                  const char *message_id, const char **bundle,
+                                                  glocal_error **err);
 /** Number of its arguments: those `_args` declares, else those its
  *  templates use.  @since 1.0 */
 GLOCAL_API size_t glocal_message_arg_count(const glocal_message *m);

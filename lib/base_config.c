@@ -231,16 +231,51 @@ bool gl_profile_convention(gl_bundle_ctx *x, const ynode *k, const ynode *v)
 
 /* ---- locked ---- */
 
+/* The locales a locked message's map entry approves (`legal.footer: [de, fr]`). */
+static void load_approved(gl_bundle_ctx *x, gl_message *m, const ynode *list)
+{
+    if (!gl_want_kind(x, list, YN_SEQ, "a locked message's approved locales"))
+        return;
+    m->approved = gl_arena_alloc(x->c->arena, (list->n ? list->n : 1) * sizeof(char *));
+    if (!m->approved) {
+        gl_load_nomem(x);
+        return;
+    }
+    for (size_t i = 0; i < list->n; i++) {
+        const ynode *t = list->items[i];
+        char canon[GL_TAG_MAX];
+        if (!gl_want_scalar(x, t, "an approved locale"))
+            continue;
+        if (gl_locale_canonical(t->str, canon, sizeof canon) != TAG_OK ||
+            strcmp(canon, t->str) != 0) {
+            REPORT(x, R_SCHEMA, t, "`%s` is not a canonical locale tag of a bundle (de, fr-CA, "
+                                   "zh-Hant)", t->str);
+            continue;
+        }
+        if (!(m->approved[m->napproved++] = gl_arena_strdup(x->c->arena, t->str)))
+            gl_load_nomem(x);
+    }
+}
+
+/* `locked:` as a list of entries, or as a map from each entry to the locales
+ * allowed an approved version of it (terms: none). */
 void gl_base_locked(gl_bundle_ctx *x, const ynode *l)
 {
     glocal_catalog *c = x->c;
-    if (!gl_want_kind(x, l, YN_SEQ, "`locked`"))
+    bool map = l->kind == YN_MAP;
+    if (!map && !gl_want_kind(x, l, YN_SEQ, "`locked`"))
         return;
     for (size_t i = 0; i < l->n && !gl_load_stopped(x); i++) {
-        const ynode *v = l->items[i];
+        const ynode *v = map ? l->items[2 * i] : l->items[i];
+        const ynode *list = map ? l->items[2 * i + 1] : NULL;
         if (!gl_want_scalar(x, v, "a locked entry"))
             continue;
         uint32_t m;
+        if (list && v->str[0] == '-' && (list->kind != YN_SEQ || list->n))
+            REPORT(x, R_SCHEMA, list, "a locked term has no approved local versions: write "
+                                      "`%s: []`", v->str);
+        else if (list && v->str[0] != '-' && gl_lookup_message(c, v->str, &m))
+            load_approved(x, &c->messages[m], list);
         if (v->str[0] == '-') {
             if (!gl_map_get(&x->b->term_index, v->str + 1, &m)) {
                 REPORT(x, R_SCHEMA, v, "locked term `%s` is not defined in base's `terms`",
@@ -253,5 +288,29 @@ void gl_base_locked(gl_bundle_ctx *x, const ynode *l)
         } else {
             c->messages[m].locked = true;
         }
+    }
+}
+
+void gl_local_locked(gl_bundle_ctx *x, const ynode *l)
+{
+    if (!gl_want_kind(x, l, YN_SEQ, "`locked`"))
+        return;
+    x->b->locks = gl_arena_alloc(x->c->arena, (l->n ? l->n : 1) * sizeof(gl_lock));
+    if (!x->b->locks) {
+        gl_load_nomem(x);
+        return;
+    }
+    for (size_t i = 0; i < l->n && !gl_load_stopped(x); i++) {
+        const ynode *v = l->items[i];
+        uint32_t m;
+        if (!gl_want_scalar(x, v, "a locked entry"))
+            continue;
+        if (v->str[0] == '-')
+            REPORT(x, R_SCHEMA, v, "only base.yaml locks terms; a bundle locks its own messages");
+        else if (!gl_lookup_message(x->c, v->str, &m) || !x->b->msgs || !x->b->msgs[m])
+            REPORT(x, R_SCHEMA, v, "locked message `%s` is not defined in this bundle: a bundle "
+                                   "locks only lines it defines", v->str);
+        else
+            x->b->locks[x->b->nlocks++] = (gl_lock){m, v->line, v->col, false};
     }
 }

@@ -33,7 +33,7 @@ static bool set_locale_facts(gl_bundle_ctx *x, gl_bundle *b, const char *tag)
 
 static const char *const top_keys[] = {"glocal", "locale", "parent", "language", "profile",
                                        "axes", "channels", "terms", "locked", "messages", NULL};
-static const char *const base_only[] = {"language", "axes", "channels", "locked", NULL};
+static const char *const base_only[] = {"language", "axes", "channels", NULL};
 
 static bool in_list(const char *const *list, const char *s)
 {
@@ -237,8 +237,8 @@ void gl_bundle_load(gl_load *ld, gl_bundle *b, const ynode *root, const char *st
         gl_load_messages(&x, n);
     else if (!n && !gl_load_stopped(&x))
         REPORT(&x, R_SCHEMA, root, "missing `messages:`");
-    if (is_base && (n = gl_yaml_get(root, "locked")) && !gl_load_stopped(&x))
-        gl_base_locked(&x, n);
+    if ((n = gl_yaml_get(root, "locked")) && !gl_load_stopped(&x))
+        (is_base ? gl_base_locked : gl_local_locked)(&x, n);
     const char *tag = is_base ? x.c->language : b->locale;
     if (tag && !gl_load_stopped(&x) && !set_locale_facts(&x, b, tag))
         gl_load_nomem(&x);

@@ -119,6 +119,14 @@ const char *gl_term_text(const glocal_catalog *c, const uint32_t *chain, size_t 
     return t ? t->text : NULL;
 }
 
+const gl_lock *gl_bundle_lock(const gl_bundle *b, uint32_t msg)
+{
+    for (size_t i = 0; i < b->nlocks; i++)
+        if (b->locks[i].msg == msg && b->locks[i].valid)
+            return &b->locks[i];
+    return NULL;
+}
+
 const char *gl_argtype_name(gl_argtype t)
 {
     return type_names[t];

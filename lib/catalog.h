@@ -51,6 +51,13 @@ typedef struct gl_msgdef {
     unsigned line, col;       /* of the message id key */
 } gl_msgdef;
 
+/* A message a local bundle locks in its own `locked:` (docs/bundles.md#locks). */
+typedef struct gl_lock {
+    uint32_t msg;
+    unsigned line, col;       /* of the entry */
+    bool valid;               /* approved by base, or locking a line no farther bundle locks */
+} gl_lock;
+
 typedef struct gl_argdecl {
     const char *name;
     gl_argtype type;          /* T_ANY when inferred from use */
@@ -60,7 +67,10 @@ typedef struct gl_argdecl {
 /* A message as base defines it. */
 typedef struct gl_message {
     const char *id;
-    bool locked;
+    bool locked;              /* in base's `locked:` */
+    const char **approved;    /* the locales base's `locked:` map allows an approved version */
+    size_t napproved;
+    bool local_lock;          /* some bundle holds a valid lock on it: resolution looks */
     const char *note;
     gl_argdecl *args;
     size_t nargs;
@@ -90,6 +100,8 @@ typedef struct gl_bundle {
     gl_term *terms;
     size_t nterms;
     gl_map term_index;
+    gl_lock *locks;           /* the bundle's own `locked:` messages */
+    size_t nlocks;
     gl_msgdef **msgs;         /* indexed by base message index; NULL when undefined */
     unsigned msgs_line, msgs_col; /* of the `messages:` key, for findings about the bundle */
     /* orphans, kept for lint */
@@ -159,6 +171,8 @@ const char *gl_term_text(const glocal_catalog *c, const uint32_t *chain, size_t 
 const gl_bundle *gl_term_source(const glocal_catalog *c, const uint32_t *chain, size_t n,
                                 const char *lang, const char *name);
 bool gl_term_locked(const glocal_catalog *c, const char *name);
+/* The bundle's valid lock on msg, or NULL. */
+const gl_lock *gl_bundle_lock(const gl_bundle *b, uint32_t msg);
 int gl_axis_of(const glocal_catalog *c, uint32_t value);
 /* The index of axis `name` in this catalog, -1 when it has none. */
 int gl_axis_named(const glocal_catalog *c, const char *name);

@@ -96,8 +96,12 @@ static glocal_status explain(const glocal_catalog *c, const gl_resolution *res,
 {
     explainer x = {c, res, out};
     const gl_chain *ch = res->chain;
-    gl_buf_printf(out, "message: %s%s\n", id, c->messages[res->msg].locked ? " (locked: always "
-                  "from base)" : "");
+    const gl_bundle *holder = gl_resolution_bundle(c, res, res->first);
+    if (gl_bundle_lock(holder, res->msg))
+        gl_buf_printf(out, "message: %s (locked: %s's approved text)\n", id, holder->locale);
+    else
+        gl_buf_printf(out, "message: %s%s\n", id, c->messages[res->msg].locked ? " (locked: "
+                      "always from base)" : "");
     size_t taglen = strcspn(ch->key, "\n");
     gl_buf_printf(out, "locale: %.*s (language %s, likely script %s)\n", (int)taglen, ch->key,
                   ch->facts.language, ch->facts.script);

@@ -53,6 +53,8 @@ void gl_base_channels(gl_bundle_ctx *x, const ynode *channels);
 bool gl_profile_convention(gl_bundle_ctx *x, const ynode *k, const ynode *v);
 /* `locked:`, after base's terms and messages. */
 void gl_base_locked(gl_bundle_ctx *x, const ynode *locked);
+/* A local bundle's `locked:`: messages it defines, after its messages. */
+void gl_local_locked(gl_bundle_ctx *x, const ynode *locked);
 
 /* ---- message_load.c ---- */
 

@@ -301,6 +301,64 @@ START_TEST(profile_hour_cycle)
 }
 END_TEST
 
+/* ---- approved local text (docs/bundles.md#locks) ---- */
+
+static void expect_lock(glocal_catalog *c, const char *locale, const char *id, const char *want)
+{
+    const char *by = "unset";
+    ck_assert_int_eq(glocal_catalog_locked_by(c, locale, id, &by, NULL), GLOCAL_OK);
+    if (want)
+        ck_assert_msg(by && strcmp(by, want) == 0, "%s %s: locked by %s, want %s", locale, id,
+                      by ? by : "(none)", want);
+    else
+        ck_assert_msg(!by, "%s %s: locked by %s, want none", locale, id, by);
+}
+
+static void expect_text(glocal_catalog *c, const char *locale, const char *id, const char *want)
+{
+    glocal_request *r = request(locale, NULL);
+    char *out = NULL;
+    ck_assert_int_eq(glocal_format(c, id, r, NULL, &out, NULL), GLOCAL_OK);
+    ck_assert_msg(strcmp(out, want) == 0, "%s %s: got \"%s\", want \"%s\"", locale, id, out,
+                  want);
+    glocal_free(out);
+    glocal_request_free(r);
+}
+
+START_TEST(approved_local_locks)
+{
+    char path[4096];
+    glocal_catalog *c = NULL;
+    snprintf(path, sizeof path, "%s/locks", getenv("GLOCAL_FIXTURES"));
+    ck_assert_int_eq(glocal_catalog_open(path, &c, NULL), GLOCAL_OK);
+    const char *de = "Acme GmbH, eingetragen beim Amtsgericht Berlin.";
+    const char *base = "Acme Inc., registered in Delaware.";
+    expect_text(c, "de", "legal.footer", de);     /* de's approved, locked version */
+    expect_text(c, "de-CH", "legal.footer", de);  /* de-CH's override is ignored */
+    expect_text(c, "de-AT", "legal.footer", de);
+    expect_text(c, "fr", "legal.footer", base);   /* approved, but fr.yaml did not lock it */
+    expect_text(c, "ja", "legal.footer", base);   /* ja locked it without approval */
+    expect_text(c, "de-CH", "promo", "Unser Winterschlussverkauf beginnt heute.");
+    expect_text(c, "de-CH", "greet", "Grüezi");   /* nothing locked: the nearest wins */
+    expect_lock(c, "de-CH", "legal.footer", "de");
+    expect_lock(c, "de", "promo", "de");
+    expect_lock(c, "fr", "legal.footer", "base");
+    expect_lock(c, "en", "legal.footer", "base");
+    expect_lock(c, "fr", "promo", NULL);
+    expect_lock(c, "de-CH", "greet", NULL);
+    const char *by = "unset";
+    ck_assert_int_eq(glocal_catalog_locked_by(c, "de", "nope", &by, NULL), GLOCAL_ERR_NOT_FOUND);
+    ck_assert_ptr_null(by);
+    glocal_variants *vs = NULL;
+    ck_assert_int_eq(glocal_catalog_variants(c, "de-CH", "legal.footer", &vs, NULL), GLOCAL_OK);
+    ck_assert_uint_eq(glocal_variants_count(vs), 1);
+    ck_assert_str_eq(glocal_variant_bundle(glocal_variants_at(vs, 0)), "de");
+    ck_assert_int_eq(glocal_variant_locked(glocal_variants_at(vs, 0)), 1);
+    glocal_variants_free(vs);
+    glocal_catalog_unref(c);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("market");
@@ -316,6 +374,7 @@ int main(void)
     tcase_add_test(tc, the_only_zone_of_the_readers_country);
     tcase_add_test(tc, profile_calendar_and_numbers);
     tcase_add_test(tc, profile_hour_cycle);
+    tcase_add_test(tc, approved_local_locks);
     suite_add_tcase(s, tc);
     return run_suite(s, CK_FORK_GETENV);
 }
