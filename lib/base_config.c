@@ -236,11 +236,13 @@ static void load_approved(gl_bundle_ctx *x, gl_message *m, const ynode *list)
 {
     if (!gl_want_kind(x, list, YN_SEQ, "a locked message's approved locales"))
         return;
-    m->approved = gl_arena_alloc(x->c->arena, (list->n ? list->n : 1) * sizeof(char *));
-    if (!m->approved) {
+    gl_approved *ap = gl_arena_alloc(x->c->arena, sizeof(*ap) + list->n * sizeof(char *));
+    if (!ap) {
         gl_load_nomem(x);
         return;
     }
+    ap->n = 0;
+    m->approved = ap;
     for (size_t i = 0; i < list->n; i++) {
         const ynode *t = list->items[i];
         char canon[GL_TAG_MAX];
@@ -252,7 +254,7 @@ static void load_approved(gl_bundle_ctx *x, gl_message *m, const ynode *list)
                                    "zh-Hant)", t->str);
             continue;
         }
-        if (!(m->approved[m->napproved++] = gl_arena_strdup(x->c->arena, t->str)))
+        if (!(ap->locales[ap->n++] = gl_arena_strdup(x->c->arena, t->str)))
             gl_load_nomem(x);
     }
 }

@@ -58,6 +58,11 @@ typedef struct gl_lock {
     bool valid;               /* approved by base, or locking a line no farther bundle locks */
 } gl_lock;
 
+typedef struct gl_approved {
+    size_t n;
+    const char *locales[];
+} gl_approved;
+
 typedef struct gl_argdecl {
     const char *name;
     gl_argtype type;          /* T_ANY when inferred from use */
@@ -68,9 +73,10 @@ typedef struct gl_argdecl {
 typedef struct gl_message {
     const char *id;
     bool locked;              /* in base's `locked:` */
-    const char **approved;    /* the locales base's `locked:` map allows an approved version */
-    size_t napproved;
     bool local_lock;          /* some bundle holds a valid lock on it: resolution looks */
+    /* the locales base's `locked:` map allows an approved version, NULL none:
+     * one pointer, so that the struct every format call reads stays small */
+    const gl_approved *approved;
     const char *note;
     gl_argdecl *args;
     size_t nargs;

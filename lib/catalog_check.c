@@ -485,8 +485,8 @@ static void check_request_chains(glocal_catalog *c, gl_diag *d)
 
 static bool approved(const gl_message *m, const gl_bundle *b)
 {
-    for (size_t i = 0; i < m->napproved; i++)
-        if (strcmp(m->approved[i], b->locale) == 0)
+    for (size_t i = 0; m->approved && i < m->approved->n; i++)
+        if (strcmp(m->approved->locales[i], b->locale) == 0)
             return true;
     return false;
 }
@@ -546,7 +546,7 @@ static void report_lock(gl_diag *d, const gl_bundle *b, const gl_message *m, uns
         gl_report(d, R_LOCKED, GLOCAL_OK, b->file, line, col, b->locale, m->id, "`%s` is locked "
                   "in base.yaml, which approves %s's version: lock it in this bundle's "
                   "`locked:` too, or remove it", m->id, b->locale);
-    else if (own_lock || m->napproved)
+    else if (own_lock || m->approved)
         gl_report(d, R_LOCKED, GLOCAL_OK, b->file, line, col, b->locale, m->id, "`%s` is locked "
                   "in base.yaml, which approves no local version for %s; this %s is ignored "
                   "(remove it)", m->id, b->locale, own_lock ? "lock" : "override");
