@@ -338,6 +338,16 @@ GLOCAL_API glocal_status glocal_args_decimal(glocal_args *a, const char *name, c
 /** A date: milliseconds since the Unix epoch, a UTC instant.  @since 1.0 */
 GLOCAL_API glocal_status glocal_args_date(glocal_args *a, const char *name, int64_t unix_ms,
                                           glocal_error **err);
+/** A calendar day (a delivery day, a birthday): a date with no time and no
+ *  zone, of the proleptic Gregorian calendar, years 1 to 9999.  `{x, date, ...}`
+ *  writes that day whatever the request's zone (in the locale's calendar);
+ *  `{x}` writes it as the short date; `{x, time, ...}` and `{x, number}` are
+ *  GLOCAL_ERR_ARGUMENT.  An argument base.yaml declares `day` also takes an
+ *  instant (glocal_args_date), as its date in the request's time zone.
+ *  GLOCAL_ERR_INVALID for a month or day that does not exist (2026-02-29),
+ *  details in *err; the name is then left unset.  @since 1.1 */
+GLOCAL_API glocal_status glocal_args_day(glocal_args *a, const char *name, int year, int month,
+                                         int day, glocal_error **err);
 /** Money: an exact decimal amount and an ISO 4217 code ("19.90", "EUR").  @since 1.0 */
 GLOCAL_API glocal_status glocal_args_money(glocal_args *a, const char *name, const char *decimal,
                                            const char *iso4217, glocal_error **err);
@@ -526,8 +536,16 @@ GLOCAL_API const char *glocal_result_axis_profile(const glocal_result *res, cons
 /** The IANA time zone dates were written in.  @since 1.0 */
 GLOCAL_API const char *glocal_result_time_zone(const glocal_result *res);
 /** Where the zone came from: "request", "profile" or "default" (UTC); open to
- *  new values, like glocal_result_axis_source.  @since 1.0 */
+ *  new values, like glocal_result_axis_source.  Since 1.1 also "region": no
+ *  profile for the reader's region sets a zone and ICU knows exactly one for
+ *  that region (de-AT: Europe/Vienna).  A profile counts only when its
+ *  bundle's region (likely subtags: de is DE) is the request's: an es-US
+ *  reader never gets es's Europe/Madrid (docs/resolution.md#time-zones).
+ *  @since 1.0 */
 GLOCAL_API const char *glocal_result_time_zone_source(const glocal_result *res);
+/** The bundle ("de-CH") whose profile set the zone when the source is
+ *  "profile"; NULL otherwise.  Borrowed from the catalog.  @since 1.1 */
+GLOCAL_API const char *glocal_result_time_zone_profile(const glocal_result *res);
 /** Releases a result.  NULL is a no-op.  @since 1.0 */
 GLOCAL_API void glocal_result_free(glocal_result *res);
 
@@ -616,6 +634,15 @@ GLOCAL_API const char *glocal_message_note(const glocal_message *m);
 /** 1 when base.yaml locks it (every locale is served base's text), else 0.
  *  @since 1.0 */
 GLOCAL_API int glocal_message_locked(const glocal_message *m);
+/** Who supplies a locked message for a locale (docs/bundles.md#locks): *bundle
+ *  is "base" when base's text is served, a bundle's locale ("de") when that
+ *  bundle's approved version, which it locks, is served, and NULL when the
+ *  message is not locked for that locale.  *bundle is borrowed from the catalog.
+ *  GLOCAL_ERR_INVALID for a NULL argument, GLOCAL_ERR_NOT_FOUND for an unknown
+ *  id, GLOCAL_ERR_LOCALE for a malformed locale, GLOCAL_ERR_NOMEM.  @since 1.1 */
+GLOCAL_API glocal_status glocal_catalog_locked_by(const glocal_catalog *c, const char *locale,
+                                                  const char *message_id, const char **bundle,
+                                                  glocal_error **err);
 /** Number of its arguments: those `_args` declares, else those its
  *  templates use.  @since 1.0 */
 GLOCAL_API size_t glocal_message_arg_count(const glocal_message *m);

@@ -45,6 +45,8 @@ gl_argtype gl_value_type(const gl_value *v)
         return T_MONEY;
     case V_CODE:
         return T_CODE;
+    case V_DAY:
+        return T_DAY;
     default:
         return T_NUMBER;
     }
@@ -162,6 +164,26 @@ glocal_status glocal_args_date(glocal_args *a, const char *name, int64_t unix_ms
 {
     glocal_status st = check_target(a, name, err);
     return st != GLOCAL_OK ? st : put(a, name, (gl_value){.kind = V_DATE, .i = unix_ms}, err);
+}
+
+static bool is_leap(int y)
+{
+    return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+}
+
+glocal_status glocal_args_day(glocal_args *a, const char *name, int year, int month, int day,
+                              glocal_error **err)
+{
+    static const int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    glocal_status st = check_target(a, name, err);
+    if (st != GLOCAL_OK)
+        return st;
+    if (year < GL_DATE_FIRST_YEAR || year > GL_DATE_LAST_YEAR || month < 1 || month > 12 ||
+        day < 1 || day > month_days[month - 1] + (month == 2 && is_leap(year)))
+        return refuse(a, name, GLOCAL_ERR_INVALID, err, "day argument `%s` is %s", "not a "
+                      "calendar day of the years 1 to 9999 (year, month 1-12, day of that month)");
+    gl_value v = {.kind = V_DAY, .i = gl_days_from_civil(year, month, day)};
+    return put(a, name, v, err);
 }
 
 /* -?digits[.digits][e[+-]digits]: what ICU's decimal parser takes exactly. */

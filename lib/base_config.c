@@ -3,8 +3,11 @@
  * what is locked. */
 #include "load.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "locales.h"
 
 void gl_base_language(gl_bundle_ctx *x, const ynode *root)
 {
@@ -180,18 +183,104 @@ void gl_base_channels(gl_bundle_ctx *x, const ynode *ch)
     }
 }
 
+/* ---- market conventions in profiles ---- */
+
+const char *const gl_convention_keys[GL_CONVENTIONS] = {"calendar", "numbers", "hour_cycle"};
+const char *const gl_convention_ukeys[GL_CONVENTIONS] = {"ca", "nu", "hc"};
+
+/* Whether ICU can use value as the -u-KEY- default: the same test a
+ * request's own tag passes (gl_request_locale).  -1 out of memory. */
+static int convention_usable(int k, const char *value)
+{
+    if (k == 2)
+        return strcmp(value, "h11") == 0 || strcmp(value, "h12") == 0 ||
+               strcmp(value, "h23") == 0 || strcmp(value, "h24") == 0;
+    char tag[64], canon[GL_TAG_MAX];
+    const char *key = "";
+    if (strlen(value) > 40 || strchr(value, '@') || strchr(value, '_'))
+        return 0;
+    snprintf(tag, sizeof tag, "und-u-%s-%s", gl_convention_ukeys[k], value);
+    gl_tag_status st = gl_locale_canonical(tag, canon, sizeof canon);
+    if (st != TAG_OK)
+        return st == TAG_NOMEM ? -1 : 0;
+    return gl_locale_extensions_known(canon, &key);
+}
+
+bool gl_profile_convention(gl_bundle_ctx *x, const ynode *k, const ynode *v)
+{
+    static const char *const examples[GL_CONVENTIONS] = {
+        "a BCP 47 calendar ICU knows: gregory, islamic-umalqura, buddhist, japanese, ...",
+        "a decimal numbering system ICU knows: latn, arab, arabext, deva, thai, ...",
+        "h11, h12, h23 or h24"};
+    for (int i = 0; i < GL_CONVENTIONS; i++) {
+        if (strcmp(k->str, gl_convention_keys[i]) != 0)
+            continue;
+        char what[32];
+        snprintf(what, sizeof what, "`profile.%s`", gl_convention_keys[i]);
+        if (!gl_want_scalar(x, v, what))
+            return true;
+        int ok = convention_usable(i, v->str);
+        if (ok < 0)
+            gl_load_nomem(x);
+        else if (!ok)
+            REPORT(x, R_PROFILE, v, "`%s` is not a value glocal can use for %s (%s)", v->str,
+                   what, examples[i]);
+        else if (!(x->b->convention[i] = gl_arena_strdup(x->c->arena, v->str)))
+            gl_load_nomem(x);
+        return true;
+    }
+    return false;
+}
+
 /* ---- locked ---- */
 
+/* The locales a locked message's map entry approves (`legal.footer: [de, fr]`). */
+static void load_approved(gl_bundle_ctx *x, gl_message *m, const ynode *list)
+{
+    if (!gl_want_kind(x, list, YN_SEQ, "a locked message's approved locales"))
+        return;
+    gl_approved *ap = gl_arena_alloc(x->c->arena, sizeof(*ap) + list->n * sizeof(char *));
+    if (!ap) {
+        gl_load_nomem(x);
+        return;
+    }
+    ap->n = 0;
+    m->approved = ap;
+    for (size_t i = 0; i < list->n; i++) {
+        const ynode *t = list->items[i];
+        char canon[GL_TAG_MAX];
+        if (!gl_want_scalar(x, t, "an approved locale"))
+            continue;
+        if (gl_locale_canonical(t->str, canon, sizeof canon) != TAG_OK ||
+            strcmp(canon, t->str) != 0) {
+            REPORT(x, R_SCHEMA, t, "`%s` is not a canonical locale tag of a bundle (de, fr-CA, "
+                                   "zh-Hant)", t->str);
+            continue;
+        }
+        if (!(ap->locales[ap->n++] = gl_arena_strdup(x->c->arena, t->str)))
+            gl_load_nomem(x);
+    }
+}
+
+/* `locked:` as a list of entries, or as a map from each entry to the locales
+ * allowed an approved version of it (terms: none). */
 void gl_base_locked(gl_bundle_ctx *x, const ynode *l)
 {
     glocal_catalog *c = x->c;
-    if (!gl_want_kind(x, l, YN_SEQ, "`locked`"))
+    bool map = l->kind == YN_MAP;
+    if (!map && !gl_want_kind(x, l, YN_SEQ, "`locked`"))
         return;
     for (size_t i = 0; i < l->n && !gl_load_stopped(x); i++) {
-        const ynode *v = l->items[i];
+        const ynode *v = map ? l->items[2 * i] : l->items[i];
+        const ynode *list = map ? l->items[2 * i + 1] : NULL;
         if (!gl_want_scalar(x, v, "a locked entry"))
             continue;
         uint32_t m;
+        if (list && v->str[0] == '-' && (list->kind != YN_SEQ || list->n))
+            REPORT(x, R_SCHEMA, list, "a locked term has no approved local versions: write "
+                                      "`%s: []`", v->str);
+        else if (list && v->str[0] != '-' && gl_lookup_message(c, v->str, &m))
+            load_approved(x, &c->messages[m], list);
         if (v->str[0] == '-') {
             if (!gl_map_get(&x->b->term_index, v->str + 1, &m)) {
                 REPORT(x, R_SCHEMA, v, "locked term `%s` is not defined in base's `terms`",
@@ -204,5 +293,29 @@ void gl_base_locked(gl_bundle_ctx *x, const ynode *l)
         } else {
             c->messages[m].locked = true;
         }
+    }
+}
+
+void gl_local_locked(gl_bundle_ctx *x, const ynode *l)
+{
+    if (!gl_want_kind(x, l, YN_SEQ, "`locked`"))
+        return;
+    x->b->locks = gl_arena_alloc(x->c->arena, (l->n ? l->n : 1) * sizeof(gl_lock));
+    if (!x->b->locks) {
+        gl_load_nomem(x);
+        return;
+    }
+    for (size_t i = 0; i < l->n && !gl_load_stopped(x); i++) {
+        const ynode *v = l->items[i];
+        uint32_t m;
+        if (!gl_want_scalar(x, v, "a locked entry"))
+            continue;
+        if (v->str[0] == '-')
+            REPORT(x, R_SCHEMA, v, "only base.yaml locks terms; a bundle locks its own messages");
+        else if (!gl_lookup_message(x->c, v->str, &m) || !x->b->msgs || !x->b->msgs[m])
+            REPORT(x, R_SCHEMA, v, "locked message `%s` is not defined in this bundle: a bundle "
+                                   "locks only lines it defines", v->str);
+        else
+            x->b->locks[x->b->nlocks++] = (gl_lock){m, v->line, v->col, false};
     }
 }

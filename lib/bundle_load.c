@@ -35,7 +35,7 @@ static bool set_locale_facts(gl_bundle_ctx *x, gl_bundle *b, const char *tag)
 static const char *const top_keys[] = {"glocal", "locale", "parent", "language", "profile",
                                        "axes", "channels", "terms", "locked", "messages",
                                        "standards", NULL};
-static const char *const base_only[] = {"language", "axes", "channels", "locked", NULL};
+static const char *const base_only[] = {"language", "axes", "channels", NULL};
 
 static bool in_list(const char *const *list, const char *s)
 {
@@ -156,9 +156,9 @@ static void load_profile(gl_bundle_ctx *x, const ynode *p)
                        v->str);
             else
                 x->b->time_zone = gl_arena_strdup(x->c->arena, v->str);
-        } else {
+        } else if (!gl_profile_convention(x, k, v)) {
             REPORT(x, R_SCHEMA, k, "unknown profile key `%s` (known: formality, tone, channels, "
-                                   "time_zone)", k->str);
+                                   "time_zone, calendar, numbers, hour_cycle)", k->str);
         }
     }
 }
@@ -240,8 +240,8 @@ void gl_bundle_load(gl_load *ld, gl_bundle *b, const ynode *root, const char *st
         gl_load_messages(&x, n);
     else if (!n && !gl_load_stopped(&x))
         REPORT(&x, R_SCHEMA, root, "missing `messages:`");
-    if (is_base && (n = gl_yaml_get(root, "locked")) && !gl_load_stopped(&x))
-        gl_base_locked(&x, n);
+    if ((n = gl_yaml_get(root, "locked")) && !gl_load_stopped(&x))
+        (is_base ? gl_base_locked : gl_local_locked)(&x, n);
     if ((n = gl_yaml_get(root, "standards")) && !gl_load_stopped(&x))
         gl_load_standards(&x, n);
     const char *tag = is_base ? x.c->language : b->locale;

@@ -10,7 +10,8 @@
 
 static atomic_uint_fast64_t next_serial = 1;
 
-static const char *const type_names[] = {"any", "text", "number", "date", "money", "code"};
+static const char *const type_names[] = {"any", "text", "number", "date", "money", "code",
+                                         "day"};
 
 /* ---- lookups ---- */
 
@@ -71,6 +72,7 @@ unsigned gl_use_mask(gl_use use, const char *style)
             return TYPE_BIT(T_NUMBER) | TYPE_BIT(T_MONEY);
         return strcmp(style, "currency") == 0 ? TYPE_BIT(T_MONEY) : TYPE_BIT(T_NUMBER);
     case USE_DATE:
+        return TYPE_BIT(T_DATE) | TYPE_BIT(T_DAY);
     case USE_TIME:
         return TYPE_BIT(T_DATE);
     case USE_PLURAL:
@@ -118,9 +120,22 @@ const char *gl_term_text(const glocal_catalog *c, const uint32_t *chain, size_t 
     return t ? t->text : NULL;
 }
 
+const gl_lock *gl_bundle_lock(const gl_bundle *b, uint32_t msg)
+{
+    for (size_t i = 0; i < b->nlocks; i++)
+        if (b->locks[i].msg == msg && b->locks[i].valid)
+            return &b->locks[i];
+    return NULL;
+}
+
 const char *gl_argtype_name(gl_argtype t)
 {
     return type_names[t];
+}
+
+unsigned gl_arg_value_mask(const gl_argdecl *decl)
+{
+    return decl->mask | (decl->type == T_DAY ? TYPE_BIT(T_DATE) : 0);
 }
 
 /* ---- life ---- */

@@ -20,11 +20,19 @@ _Static_assert(GL_MAX_AXES <= 8, "gl_variant.named is a uint8_t");
 /* "formality", "tone", "channel": the names bundles and requests give the axes. */
 extern const char *const gl_axis_names[AX_BUILTIN];
 
-typedef enum gl_argtype { T_ANY, T_TEXT, T_NUMBER, T_DATE, T_MONEY, T_CODE } gl_argtype;
+/* T_DAY: a calendar day (no time, no zone); its argument also takes an instant,
+ * as its date in the request's zone. */
+typedef enum gl_argtype { T_ANY, T_TEXT, T_NUMBER, T_DATE, T_MONEY, T_CODE, T_DAY } gl_argtype;
+#define LAST_TYPE T_DAY
 #define TYPE_BIT(t) (1u << (t))
 #define ALL_TYPES (TYPE_BIT(T_TEXT) | TYPE_BIT(T_NUMBER) | TYPE_BIT(T_DATE) | TYPE_BIT(T_MONEY) | \
-                   TYPE_BIT(T_CODE))
-#define LAST_TYPE T_CODE
+                   TYPE_BIT(T_CODE) | TYPE_BIT(T_DAY))
+
+/* A market's conventions a profile may set (base_config.c): the profile key
+ * ("calendar") and the Unicode extension key it defaults ("ca"). */
+#define GL_CONVENTIONS 3
+extern const char *const gl_convention_keys[GL_CONVENTIONS];
+extern const char *const gl_convention_ukeys[GL_CONVENTIONS];
 
 typedef struct gl_variant {
     const char *key;          /* as written: "formal+sms", "other" */
@@ -43,6 +51,18 @@ typedef struct gl_msgdef {
     unsigned line, col;       /* of the message id key */
 } gl_msgdef;
 
+/* A message a local bundle locks in its own `locked:` (docs/bundles.md#locks). */
+typedef struct gl_lock {
+    uint32_t msg;
+    unsigned line, col;       /* of the entry */
+    bool valid;               /* approved by base, or locking a line no farther bundle locks */
+} gl_lock;
+
+typedef struct gl_approved {
+    size_t n;
+    const char *locales[];
+} gl_approved;
+
 typedef struct gl_argdecl {
     const char *name;
     gl_argtype type;          /* T_ANY when inferred from use */
@@ -52,7 +72,11 @@ typedef struct gl_argdecl {
 /* A message as base defines it. */
 typedef struct gl_message {
     const char *id;
-    bool locked;
+    bool locked;              /* in base's `locked:` */
+    bool local_lock;          /* some bundle holds a valid lock on it: resolution looks */
+    /* the locales base's `locked:` map allows an approved version, NULL none:
+     * one pointer, so that the struct every format call reads stays small */
+    const gl_approved *approved;
     const char *note;
     gl_argdecl *args;
     size_t nargs;
@@ -80,9 +104,12 @@ typedef struct gl_bundle {
     uint32_t profile_ax[2];   /* formality, tone value index, 0 unset */
     const char *channels;     /* comma-separated, NULL unset */
     const char *time_zone;    /* NULL unset */
+    const char *convention[GL_CONVENTIONS]; /* profile calendar, numbers, hour_cycle; NULL unset */
     gl_term *terms;
     size_t nterms;
     gl_map term_index;
+    gl_lock *locks;           /* the bundle's own `locked:` messages */
+    size_t nlocks;
     gl_msgdef **msgs;         /* indexed by base message index; NULL when undefined */
     unsigned msgs_line, msgs_col; /* of the `messages:` key, for findings about the bundle */
     /* orphans, kept for lint */
@@ -174,12 +201,17 @@ const char *gl_term_text(const glocal_catalog *c, const uint32_t *chain, size_t 
 const gl_bundle *gl_term_source(const glocal_catalog *c, const uint32_t *chain, size_t n,
                                 const char *lang, const char *name);
 bool gl_term_locked(const glocal_catalog *c, const char *name);
+/* The bundle's valid lock on msg, or NULL. */
+const gl_lock *gl_bundle_lock(const gl_bundle *b, uint32_t msg);
 int gl_axis_of(const glocal_catalog *c, uint32_t value);
 /* The index of axis `name` in this catalog, -1 when it has none. */
 int gl_axis_named(const glocal_catalog *c, const char *name);
 bool gl_axis_value(const glocal_catalog *c, const char *name, uint32_t *index);
 /* "any", "text", "number", "date", "money", "code": as `_args` writes the types. */
 const char *gl_argtype_name(gl_argtype t);
+/* The value types an argument takes from a caller: its mask, and an instant
+ * for a `day` (taken as its date in the request's zone). */
+unsigned gl_arg_value_mask(const gl_argdecl *decl);
 const gl_argdecl *gl_message_arg(const gl_message *m, const char *name);
 /* The declaration of channel value index ch (a zeroed one when base gives none). */
 const gl_channel *gl_channel_of(const glocal_catalog *c, uint32_t ch);

@@ -219,13 +219,15 @@ static void describe_type(const gl_argdecl *decl, gl_buf *type, gl_buf *forms)
 {
     static const char *const names[] = {[T_TEXT] = "text", [T_NUMBER] = "a number",
                                         [T_DATE] = "a date", [T_MONEY] = "money",
-                                        [T_CODE] = "a code"};
+                                        [T_CODE] = "a code",
+                                        [T_DAY] = "a day"};
     static const char *const ways[][4] = {
         [T_TEXT] = {"", ", select, ...", NULL},
         [T_NUMBER] = {", number", ", plural, ...", ", selectordinal, ...", NULL},
         [T_DATE] = {", date, ...", ", time, ...", NULL},
         [T_MONEY] = {", number", ", number, currency", NULL},
         [T_CODE] = {"", NULL},
+        [T_DAY] = {", date, ...", NULL},
     };
     size_t nforms = 1;
     gl_buf_printf(forms, "{%s}", decl->name);
@@ -376,10 +378,6 @@ static void check_bundle_messages(glocal_catalog *c, gl_diag *d, const gl_bundle
             x.t = &def->v[v].tmpl;
             check_template(&x, &meet);
         }
-        if (!d->stop && d->collect && x.m->locked && b != gl_base(c))
-            gl_report(d, R_LOCKED, GLOCAL_OK, b->file, def->line, def->col, b->locale, x.m->id,
-                      "`%s` is locked in base.yaml; this override is ignored (remove it)",
-                      x.m->id);
     }
     use_meet_free(&meet);
     for (size_t i = 0; i < b->nterms && d->collect && b != gl_base(c); i++)
@@ -485,9 +483,108 @@ static void check_request_chains(glocal_catalog *c, gl_diag *d)
     free(k.term_reported);
 }
 
+/* ---- locks (docs/bundles.md#locks) ---- */
+
+static bool approved(const gl_message *m, const gl_bundle *b)
+{
+    for (size_t i = 0; m->approved && i < m->approved->n; i++)
+        if (strcmp(m->approved->locales[i], b->locale) == 0)
+            return true;
+    return false;
+}
+
+static const gl_lock *lock_of(const gl_bundle *b, uint32_t msg)
+{
+    for (size_t i = 0; i < b->nlocks; i++)
+        if (b->locks[i].msg == msg)
+            return &b->locks[i];
+    return NULL;
+}
+
+/* The farthest bundle beyond b in b's own chain that locks msg (valid, when
+ * asked), NULL when none; chain as gl_bundle_chain wrote it. */
+static const gl_bundle *locked_beyond(const glocal_catalog *c, const uint32_t *chain, size_t n,
+                                      uint32_t msg, bool valid)
+{
+    for (size_t pos = n; pos-- > 1;) {
+        const gl_lock *l = lock_of(&c->bundles[chain[pos]], msg);
+        if (l && (!valid || l->valid))
+            return &c->bundles[chain[pos]];
+    }
+    return NULL;
+}
+
+/* A lock is valid when base approves the bundle's version of a message it
+ * locks, or, for a message base leaves open, when no farther bundle of the
+ * bundle's chain locks it. */
+static bool validate_locks(glocal_catalog *c, gl_diag *d)
+{
+    uint32_t chain[GL_MAX_CHAIN];
+    for (size_t i = 1; i < c->nbundles; i++) {
+        gl_bundle *b = &c->bundles[i];
+        size_t n = b->nlocks ? gl_bundle_chain(c, b, chain, GL_MAX_CHAIN) : 0;
+        if (b->nlocks && !n)
+            return gl_report_fatal(d, GLOCAL_ERR_NOMEM, b->file, "out of memory"), false;
+        for (size_t k = 0; k < b->nlocks; k++) {
+            gl_message *m = &c->messages[b->locks[k].msg];
+            b->locks[k].valid = m->locked ? approved(m, b)
+                                          : !locked_beyond(c, chain, n, b->locks[k].msg, false);
+            m->local_lock |= b->locks[k].valid;
+        }
+    }
+    return true;
+}
+
+static void report_lock(gl_diag *d, const gl_bundle *b, const gl_message *m, unsigned line,
+                        unsigned col, const gl_bundle *holder, bool own_lock)
+{
+    if (holder)
+        gl_report(d, R_LOCKED, GLOCAL_OK, b->file, line, col, b->locale, m->id, "`%s` is locked "
+                  "by %s (its approved text); this %s is ignored (remove it)", m->id,
+                  holder->file, own_lock ? "lock" : "override");
+    else if (!m->locked)
+        return;
+    else if (approved(m, b))
+        gl_report(d, R_LOCKED, GLOCAL_OK, b->file, line, col, b->locale, m->id, "`%s` is locked "
+                  "in base.yaml, which approves %s's version: lock it in this bundle's "
+                  "`locked:` too, or remove it", m->id, b->locale);
+    else if (own_lock || m->approved)
+        gl_report(d, R_LOCKED, GLOCAL_OK, b->file, line, col, b->locale, m->id, "`%s` is locked "
+                  "in base.yaml, which approves no local version for %s; this %s is ignored "
+                  "(remove it)", m->id, b->locale, own_lock ? "lock" : "override");
+    else
+        gl_report(d, R_LOCKED, GLOCAL_OK, b->file, line, col, b->locale, m->id,
+                  "`%s` is locked in base.yaml; this override is ignored (remove it)", m->id);
+}
+
+/* Every definition of a locked message that no valid lock of its own backs. */
+static void check_locks(glocal_catalog *c, gl_diag *d)
+{
+    if (!validate_locks(c, d) || !d->collect)
+        return;
+    uint32_t chain[GL_MAX_CHAIN];
+    for (size_t i = 1; i < c->nbundles && !d->stop; i++) {
+        const gl_bundle *b = &c->bundles[i];
+        size_t n = 0;
+        for (uint32_t msg = 0; b->msgs && msg < c->nmessages && !d->stop; msg++) {
+            const gl_msgdef *def = b->msgs[msg];
+            const gl_lock *own = lock_of(b, msg);
+            if (!def || (own && own->valid))
+                continue;
+            if (!n && !(n = gl_bundle_chain(c, b, chain, GL_MAX_CHAIN)))
+                return (void)gl_report_fatal(d, GLOCAL_ERR_NOMEM, b->file, "out of memory");
+            report_lock(d, b, &c->messages[msg], own ? own->line : def->line,
+                        own ? own->col : def->col, locked_beyond(c, chain, n, msg, true),
+                        own != NULL);
+        }
+    }
+}
+
 void gl_catalog_check(glocal_catalog *c, gl_diag *d)
 {
     resolve_parents(c, d);
+    if (!d->stop)
+        check_locks(c, d);
     if (!d->stop)
         infer_args(c, d);
     for (size_t i = 0; i < c->nbundles && !d->stop && !d->fatal; i++)

@@ -114,7 +114,7 @@ int glocal_message_arg_accepts(const glocal_message *m, size_t i, const char *ty
         return 0;
     for (gl_argtype t = T_TEXT; t <= LAST_TYPE; t++)
         if (strcmp(gl_argtype_name(t), type) == 0)
-            return (message(m)->args[i].mask & TYPE_BIT(t)) != 0;
+            return (gl_arg_value_mask(&message(m)->args[i]) & TYPE_BIT(t)) != 0;
     return 0;
 }
 
@@ -177,6 +177,33 @@ const char *glocal_chain_bundle(const glocal_chain *ch, size_t i)
 const char *glocal_chain_file(const glocal_chain *ch, size_t i)
 {
     return ch && i < ch->n ? ch->c->bundles[ch->idx[i]].file : NULL;
+}
+
+glocal_status glocal_catalog_locked_by(const glocal_catalog *c, const char *locale,
+                                       const char *message_id, const char **bundle,
+                                       glocal_error **err)
+{
+    if (bundle)
+        *bundle = NULL;
+    if (!c || !locale || !message_id || !bundle)
+        return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "a required argument is NULL");
+    uint32_t msg;
+    if (!gl_lookup_message(c, message_id, &msg))
+        return gl_fail(err, GLOCAL_ERR_NOT_FOUND, NULL, 0, 0, "unknown message id `%s`",
+                       message_id);
+    const gl_chain *ch;
+    bool owned;
+    glocal_status st = chain_of(c, locale, &ch, &owned, err);
+    if (st != GLOCAL_OK)
+        return st;
+    const gl_bundle *at = &c->bundles[ch->idx[gl_deciding_position(c, ch->idx, ch->n, msg)]];
+    if (gl_bundle_lock(at, msg))
+        *bundle = at->locale;
+    else if (c->messages[msg].locked)
+        *bundle = gl_base(c)->locale;
+    if (owned)
+        gl_chain_free((gl_chain *)ch);
+    return GLOCAL_OK;
 }
 
 void glocal_chain_free(glocal_chain *ch)
@@ -257,9 +284,9 @@ glocal_status glocal_catalog_variants(const glocal_catalog *c, const char *local
     glocal_variants *vs = calloc(1, sizeof(*vs));
     if (vs) {
         vs->own = ch->facts.base_tag;
-        vs->locked = c->messages[msg].locked;
         collect k = {c, ch, vs};
         size_t first = gl_deciding_position(c, ch->idx, ch->n, msg);
+        vs->locked = c->messages[msg].locked || gl_bundle_lock(&c->bundles[ch->idx[first]], msg);
         gl_each_merged(c, ch->idx, ch->n, msg, first, collect_definition, &k);
         vs->own = NULL; /* the chain may be freed below */
         gl_map_free(&vs->keys);

@@ -176,9 +176,45 @@ static void resolve_profile(const glocal_catalog *c, gl_chain *ch)
             ch->formality = b->profile_ax[0], ch->formality_from = (uint32_t)i;
         if (b->profile_ax[1])
             ch->tone = b->profile_ax[1], ch->tone_from = (uint32_t)i;
-        if (b->time_zone)
-            ch->time_zone = b->time_zone, ch->zone_from = (uint32_t)i;
     }
+}
+
+/* The region a bundle writes for: its locale's likely region (de: DE), base's
+ * that of its language. */
+static bool bundle_region(const glocal_catalog *c, const gl_bundle *b, char region[8])
+{
+    gl_locale_facts f;
+    if (!gl_locale_facts_of(b == gl_base(c) ? c->language : b->locale, &f))
+        return false;
+    memcpy(region, f.region, sizeof f.region);
+    return true;
+}
+
+/* The zone that fits the reader's country: the nearest profile zone of a
+ * bundle for the request's region, else the region's only zone, else none
+ * (UTC).  Never another country's profile zone: es's Europe/Madrid is not
+ * an es-US reader's.  False when out of memory. */
+static bool resolve_zone(const glocal_catalog *c, gl_chain *ch)
+{
+    for (size_t i = 0; i < ch->n; i++) {
+        const gl_bundle *b = &c->bundles[ch->idx[i]];
+        char region[8];
+        if (!b->time_zone)
+            continue;
+        if (!bundle_region(c, b, region))
+            return false;
+        if (strcmp(region, ch->facts.region) == 0) {
+            ch->time_zone = b->time_zone, ch->zone_from = (uint32_t)i;
+            return true;
+        }
+    }
+    char zone[64];
+    if (gl_region_only_zone(ch->facts.region, zone, sizeof zone)) {
+        ch->region_zone = gl_strdup(zone);
+        ch->time_zone = ch->region_zone;
+        return ch->region_zone != NULL;
+    }
+    return true;
 }
 
 void gl_chain_free(gl_chain *ch)
@@ -195,6 +231,7 @@ void gl_chain_free(gl_chain *ch)
     free(ch->format_locale);
     free(ch->format_tag);
     free(ch->rtl);
+    free(ch->region_zone);
     free(ch->key);
     free(ch);
 }
@@ -233,6 +270,35 @@ static bool compute_chain(const glocal_catalog *c, gl_chain *ch)
     return ok;
 }
 
+/* A profile's calendar, numbers and hour cycle become -u-ca, -u-nu, -u-hc for
+ * the keys the request's tag leaves unset: the nearest profile of a bundle in
+ * the request's language and script sets each.  They apply where the request's
+ * own locale formats (its language's text); another language's text keeps
+ * that language's conventions and the request's own keywords
+ * (docs/resolution.md#format-locale).  False when out of memory. */
+static bool apply_conventions(const glocal_catalog *c, gl_chain *ch)
+{
+    char lang[64], tag[GL_TAG_MAX], with[GL_TAG_MAX], keywords[sizeof ch->facts.keywords];
+    bool any = false;
+    snprintf(lang, sizeof lang, "%s-%s", ch->facts.language, ch->facts.script);
+    for (size_t i = 0; i < ch->n; i++) {
+        const gl_bundle *b = &c->bundles[ch->idx[i]];
+        for (int k = 0; k < GL_CONVENTIONS && strcmp(b->lang_script, lang) == 0; k++)
+            if (!ch->convention[k] && b->convention[k])
+                ch->convention[k] = b->convention[k], any = true;
+    }
+    if (!any)
+        return true;
+    snprintf(tag, sizeof tag, "%.*s", (int)strcspn(ch->key, "\n"), ch->key);
+    memcpy(keywords, ch->facts.keywords, sizeof keywords);
+    if (!gl_locale_with_defaults(tag, gl_convention_ukeys, ch->convention, GL_CONVENTIONS, with,
+                                 sizeof with) ||
+        !gl_locale_facts_of(with, &ch->facts))
+        return false;
+    memcpy(ch->facts.keywords, keywords, sizeof keywords);
+    return true;
+}
+
 static bool format_locales(const glocal_catalog *c, gl_chain *ch)
 {
     ch->format_locale = calloc(ch->n, sizeof(*ch->format_locale));
@@ -260,7 +326,7 @@ static gl_chain *chain_new(const glocal_catalog *c, const char *key, uint32_t ha
     char tag[GL_TAG_MAX];
     snprintf(tag, sizeof tag, "%.*s", (int)strcspn(key, "\n"), key);
     if (!ch->key || !gl_locale_facts_of(tag, &ch->facts) || !compute_chain(c, ch) ||
-        !format_locales(c, ch)) {
+        !apply_conventions(c, ch) || !format_locales(c, ch) || !resolve_zone(c, ch)) {
         gl_chain_free(ch);
         return NULL;
     }

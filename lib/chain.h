@@ -27,8 +27,10 @@ typedef struct gl_chain {
     char **format_tag;          /* the same as a BCP 47 tag, for the result API */
     bool *rtl;                  /* the direction of that format locale */
     uint32_t formality, tone;   /* from the first profile setting them; 0 none */
-    const char *time_zone;      /* NULL: UTC */
+    const char *time_zone;      /* NULL: UTC (docs/resolution.md#time-zones) */
     uint32_t formality_from, tone_from, zone_from; /* chain positions, for explain */
+    char *region_zone;          /* the region's only zone, when time_zone is that */
+    const char *convention[GL_CONVENTIONS]; /* profile calendar, numbers, hour_cycle in use */
     gl_locale_facts facts;      /* of the request tag */
 } gl_chain;
 

@@ -58,8 +58,13 @@ static void explain_zone(const explainer *x, const glocal_request *r)
     gl_buf_printf(x->out, "time zone: %s ", x->res->zone);
     if (r->zone)
         gl_buf_puts(x->out, "(from the request)\n");
+    else if (ch->time_zone && ch->time_zone == ch->region_zone)
+        gl_buf_printf(x->out, "(the only zone of region %s)\n", ch->facts.region);
     else if (ch->time_zone)
         gl_buf_printf(x->out, "(from the profile of %s)\n", bundle_name(x, ch->zone_from));
+    else if (*ch->facts.region)
+        gl_buf_printf(x->out, "(default: no profile for region %s sets one, and it has several "
+                      "zones)\n", ch->facts.region);
     else
         gl_buf_puts(x->out, "(default)\n");
 }
@@ -91,8 +96,12 @@ static glocal_status explain(const glocal_catalog *c, const gl_resolution *res,
 {
     explainer x = {c, res, out};
     const gl_chain *ch = res->chain;
-    gl_buf_printf(out, "message: %s%s\n", id, c->messages[res->msg].locked ? " (locked: always "
-                  "from base)" : "");
+    const gl_bundle *holder = gl_resolution_bundle(c, res, res->first);
+    if (gl_bundle_lock(holder, res->msg))
+        gl_buf_printf(out, "message: %s (locked: %s's approved text)\n", id, holder->locale);
+    else
+        gl_buf_printf(out, "message: %s%s\n", id, c->messages[res->msg].locked ? " (locked: "
+                      "always from base)" : "");
     size_t taglen = strcspn(ch->key, "\n");
     gl_buf_printf(out, "locale: %.*s (language %s, likely script %s)\n", (int)taglen, ch->key,
                   ch->facts.language, ch->facts.script);

@@ -175,10 +175,26 @@ static const char *term_text(const writer *w, const char *name)
     return gl_term_text(w->x->c, w->x->chain, w->x->nchain, w->x->lang, name);
 }
 
-/* The value of argument `name` for this use; *code tells a text the
- * message declares a code (written like one). */
+/* An instant given for a `day` argument, as its date in the request's zone
+ * (into *day). */
+static glocal_status as_day(const writer *w, const char *name, const gl_value **v, gl_value *day)
+{
+    glocal_status st = gl_day_of_instant(w->x->env.zone, (*v)->i, day);
+    *v = day;
+    if (st == GLOCAL_ERR_NOMEM)
+        return gl_nomem(w->err);
+    if (st != GLOCAL_OK)
+        return gl_fail(w->err, GLOCAL_ERR_ARGUMENT, NULL, 0, 0, "day argument `%s` of `%s` "
+                       "falls outside the years %d to %d (in time zone %s)", name, w->id,
+                       GL_DATE_FIRST_YEAR, GL_DATE_LAST_YEAR, w->x->env.zone);
+    return GLOCAL_OK;
+}
+
+/* The value of argument `name` for this use; day (NULL: not wanted) holds an
+ * instant turned into a day; *code tells a text the message declares a code
+ * (written like one). */
 static glocal_status arg_value(const writer *w, const char *name, gl_use use, const char *style,
-                               const gl_value **out, bool *code)
+                               gl_value *day, const gl_value **out, bool *code)
 {
     const gl_message *m = &w->x->c->messages[w->x->msg];
     const gl_argdecl *decl = gl_message_arg(m, name);
@@ -188,6 +204,11 @@ static glocal_status arg_value(const writer *w, const char *name, gl_use use, co
                        "`%s` needs argument `%s`%s%s", w->id, name,
                        decl && decl->type != T_ANY ? ", a " : "",
                        decl && decl->type != T_ANY ? gl_argtype_name(decl->type) : "");
+    if (day && decl && decl->type == T_DAY && v->kind == V_DATE) {
+        glocal_status st = as_day(w, name, &v, day);
+        if (st != GLOCAL_OK)
+            return st;
+    }
     gl_argtype t = gl_value_type(v);
     if (t == T_TEXT && decl && decl->type == T_CODE) {
         /* a text where a code is declared (bindings, the CLI, 1.0 callers) is read as one */
@@ -277,7 +298,8 @@ static glocal_status write_slot(const writer *w, const gl_slot *s, gl_buf *out)
     }
     const gl_value *v;
     bool code = false;
-    glocal_status st = arg_value(w, s->name, s->use, s->style, &v, &code);
+    gl_value day;
+    glocal_status st = arg_value(w, s->name, s->use, s->style, &day, &v, &code);
     if (st != GLOCAL_OK)
         return st;
     if (v->kind == V_CODE || code) {
@@ -343,7 +365,7 @@ static glocal_status write_complex(const writer *w, const gl_template *t, gl_buf
     if (!sel || !text || !len || !off)
         st = gl_nomem(w->err);
     for (size_t i = 0; i < t->nsels && st == GLOCAL_OK; i++)
-        st = arg_value(w, t->sels[i].name, t->sels[i].use, "", &sel[i], &(bool){false});
+        st = arg_value(w, t->sels[i].name, t->sels[i].use, "", NULL, &sel[i], &(bool){false});
     for (size_t i = 0; i < t->nslots && st == GLOCAL_OK && !gl_buf_failed(&scratch); i++) {
         size_t same = first_same_slot(t, i);
         if (same < i) {

@@ -38,6 +38,7 @@ struct ThreadCache {
     std::unordered_map<std::string, std::unique_ptr<NumberEntry>> numbers;
     std::unordered_map<std::string, std::unique_ptr<icu::DateFormat>> dates;
     std::unordered_map<std::string, Locale> locales;
+    std::unordered_map<std::string, std::unique_ptr<icu::TimeZone>> zones; /* gl_day_of_instant */
 };
 
 thread_local ThreadCache tcache;
@@ -229,35 +230,32 @@ glocal_status format_number(const gl_fmt_env *env, const gl_slot *s, const gl_va
     return GLOCAL_OK;
 }
 
-/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (Howard
- * Hinnant's days_from_civil). */
-constexpr int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
-
 constexpr int64_t kDayMs = 86400000;
-constexpr int64_t kFirstLocalMs = days_from_civil(GL_DATE_FIRST_YEAR, 1, 1) * kDayMs;
-constexpr int64_t kEndLocalMs = days_from_civil(GL_DATE_LAST_YEAR + 1, 1, 1) * kDayMs;
+const int64_t kFirstLocalMs = gl_days_from_civil(GL_DATE_FIRST_YEAR, 1, 1) * kDayMs;
+const int64_t kEndLocalMs = gl_days_from_civil(GL_DATE_LAST_YEAR + 1, 1, 1) * kDayMs;
 
-/* Whether the instant's date in the formatter's zone lies in the years dates
- * are written in.  Outside them ICU would clamp the instant (from about
- * ±5.8 million years) and write years before 1 without an era. */
-bool date_in_range(const icu::DateFormat &df, int64_t ms)
+/* The instant's wall-clock time in zone, as milliseconds since 1970-01-01
+ * local; false when its date in that zone lies outside the years dates are
+ * written in.  Outside them ICU would clamp the instant (from about ±5.8
+ * million years) and write years before 1 without an era. */
+bool local_ms_in_range(const icu::TimeZone &zone, int64_t ms, int64_t *local)
 {
     const int64_t kSlack = 2 * kDayMs; /* more than any zone's offset */
     if (ms < kFirstLocalMs - kSlack || ms >= kEndLocalMs + kSlack)
         return false;
     int32_t raw = 0, dst = 0;
     UErrorCode st = U_ZERO_ERROR;
-    df.getTimeZone().getOffset((UDate)ms, false, raw, dst, st);
-    int64_t local = ms + raw + dst;
-    return U_SUCCESS(st) && local >= kFirstLocalMs && local < kEndLocalMs;
+    zone.getOffset((UDate)ms, false, raw, dst, st);
+    *local = ms + raw + dst;
+    return U_SUCCESS(st) && *local >= kFirstLocalMs && *local < kEndLocalMs;
 }
+
+bool date_in_range(const icu::DateFormat &df, int64_t ms)
+{
+    int64_t local;
+    return local_ms_in_range(df.getTimeZone(), ms, &local);
+}
+
 
 glocal_status format_date(const gl_fmt_env *env, const gl_slot *s, const gl_value *v, gl_buf *out)
 {
@@ -272,6 +270,27 @@ glocal_status format_date(const gl_fmt_env *env, const gl_slot *s, const gl_valu
     return GLOCAL_OK;
 }
 
+/* A calendar day is written as its own date, whatever the reader's zone:
+ * midnight UTC of that day, formatted in UTC.  Written plain, it is the
+ * short date (a day has no time); a time or a number of it is refused. */
+glocal_status format_day(const gl_fmt_env *env, const gl_slot *s, const gl_value *v,
+                         gl_buf *out)
+{
+    if (s->use != USE_DATE && s->use != USE_PLAIN)
+        return GLOCAL_ERR_ARGUMENT;
+    gl_slot as_date = *s;
+    if (s->use == USE_PLAIN) {
+        as_date.use = USE_DATE;
+        as_date.style = "short";
+    }
+    gl_fmt_env utc = *env;
+    utc.zone = "UTC";
+    gl_value instant = *v;
+    instant.kind = V_DATE;
+    instant.i = v->i * kDayMs;
+    return format_date(&utc, &as_date, &instant, out);
+}
+
 } // namespace
 
 extern "C" {
@@ -280,6 +299,8 @@ glocal_status gl_format_value(const gl_fmt_env *env, const gl_slot *s, const gl_
                               gl_buf *out)
 {
     try {
+        if (v->kind == V_DAY)
+            return format_day(env, s, v, out);
         if (v->kind == V_DATE) {
             if (s->use == USE_NUMBER)
                 return GLOCAL_ERR_ARGUMENT;
@@ -288,6 +309,32 @@ glocal_status gl_format_value(const gl_fmt_env *env, const gl_slot *s, const gl_
         if (s->use == USE_DATE || s->use == USE_TIME || v->kind == V_TEXT)
             return GLOCAL_ERR_ARGUMENT;
         return format_number(env, s, v, out);
+    } catch (const std::bad_alloc &) {
+        return GLOCAL_ERR_NOMEM;
+    }
+}
+
+glocal_status gl_day_of_instant(const char *zone, int64_t unix_ms, gl_value *out)
+{
+    try {
+        auto it = tcache.zones.find(zone);
+        if (it == tcache.zones.end()) {
+            std::unique_ptr<icu::TimeZone> made(
+                icu::TimeZone::createTimeZone(UnicodeString::fromUTF8(zone)));
+            if (!made)
+                return GLOCAL_ERR_FORMAT;
+            bound(tcache.zones);
+            it = tcache.zones.emplace(zone, std::move(made)).first;
+        }
+        const icu::TimeZone *tz = it->second.get();
+        int64_t local;
+        if (!local_ms_in_range(*tz, unix_ms, &local))
+            return GLOCAL_ERR_ARGUMENT;
+        int64_t days = local / kDayMs - (local % kDayMs < 0);
+        *out = gl_value{};
+        out->kind = V_DAY;
+        out->i = days;
+        return GLOCAL_OK;
     } catch (const std::bad_alloc &) {
         return GLOCAL_ERR_NOMEM;
     }

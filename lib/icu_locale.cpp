@@ -14,6 +14,7 @@
 #include <unicode/localematcher.h>
 #include <unicode/locid.h>
 #include <unicode/numsys.h>
+#include <unicode/timezone.h>
 #include <unicode/plurrule.h>
 #include <unicode/ucal.h>
 #include <unicode/ucurr.h>
@@ -139,6 +140,7 @@ bool gl_locale_facts_of(const char *tag, gl_locale_facts *f)
     uloc_addLikelySubtags(base, likely, sizeof likely, &st);
     uloc_getLanguage(base, f->language, sizeof f->language, &st);
     uloc_getScript(likely, f->script, sizeof f->script, &st);
+    uloc_getCountry(likely, f->region, sizeof f->region, &st);
     uloc_toLanguageTag(base, f->base_tag, sizeof f->base_tag, false, &st);
     if (U_FAILURE(st))
         return false;
@@ -146,6 +148,27 @@ bool gl_locale_facts_of(const char *tag, gl_locale_facts *f)
         snprintf(f->language, sizeof f->language, "und");
     f->rtl = uloc_isRightToLeft(likely);
     return true;
+}
+
+/* The locale's own resource bundle, NULL when it has none.  ures_openDirect
+ * of an alias locale (zh_TW, zh_HK, sr_ME: "%%ALIAS" files pointing at the
+ * scripted form) leaves ICU's process-wide bundle cache holding the alias file
+ * itself, whose only fallback is the bare language: every later formatter for
+ * zh_TW then got mainland zh patterns.  Opening with fallback first resolves
+ * and caches the alias as ICU's formatters do; a locale whose actual data is
+ * another's has no %%Parent of its own. */
+static UResourceBundle *open_own_data(const char *id, UErrorCode *st)
+{
+    UResourceBundle *rb = ures_open(nullptr, id, st);
+    if (U_FAILURE(*st))
+        return nullptr;
+    const char *actual = ures_getLocaleByType(rb, ULOC_ACTUAL_LOCALE, st);
+    bool own = U_SUCCESS(*st) && actual && strcmp(actual, id) == 0;
+    ures_close(rb);
+    if (!own)
+        return nullptr;
+    rb = ures_openDirect(nullptr, id, st);
+    return U_SUCCESS(*st) ? rb : nullptr;
 }
 
 int gl_locale_cldr_parent(const char *tag, char *out, size_t cap)
@@ -156,8 +179,8 @@ int gl_locale_cldr_parent(const char *tag, char *out, size_t cap)
     uloc_forLanguageTag(tag, id, sizeof id, &parsed, &st);
     if (U_FAILURE(st))
         return st == U_MEMORY_ALLOCATION_ERROR ? -1 : 0;
-    UResourceBundle *rb = ures_openDirect(nullptr, id, &st);
-    if (U_FAILURE(st))
+    UResourceBundle *rb = open_own_data(id, &st);
+    if (!rb)
         return st == U_MEMORY_ALLOCATION_ERROR ? -1 : 0;
     int32_t len = 0;
     const UChar *p = ures_getStringByKey(rb, "%%Parent", &len, &st);
@@ -294,6 +317,65 @@ void gl_plural_select(const char *icu_id, bool ordinal, int n, char *out, size_t
         snprintf(out, cap, "%s", s.c_str());
     } catch (const std::bad_alloc &) {
         snprintf(out, cap, "other");
+    }
+}
+
+/* CLDR keeps a zone's first id as its canonical one; readers and IANA use
+ * the renamed ones.  ICU 74 has ucal_getIanaTimeZoneID; for ICU 72, the
+ * renames of zones that are their country's only zone. */
+static const char *iana_name(const char *cldr)
+{
+    static const char *const renamed[][2] = {
+        {"Asia/Calcutta", "Asia/Kolkata"},   {"Asia/Katmandu", "Asia/Kathmandu"},
+        {"Asia/Rangoon", "Asia/Yangon"},     {"Asia/Saigon", "Asia/Ho_Chi_Minh"},
+        {"Atlantic/Faeroe", "Atlantic/Faroe"}, {"Africa/Asmera", "Africa/Asmara"},
+    };
+    for (const auto &r : renamed)
+        if (strcmp(r[0], cldr) == 0)
+            return r[1];
+    return cldr;
+}
+
+bool gl_locale_with_defaults(const char *tag, const char *const *keys, const char *const *values,
+                             size_t n, char *out, size_t cap)
+{
+    try {
+        UErrorCode st = U_ZERO_ERROR;
+        Locale loc = Locale::forLanguageTag(tag, st);
+        for (size_t i = 0; i < n && U_SUCCESS(st); i++) {
+            UErrorCode unset = U_ZERO_ERROR; /* ICU's answer for a key the tag lacks */
+            if (values[i] && loc.getUnicodeKeywordValue<std::string>(keys[i], unset).empty())
+                loc.setUnicodeKeywordValue(keys[i], values[i], st);
+        }
+        std::string with = loc.toLanguageTag<std::string>(st);
+        if (U_FAILURE(st) || with.size() >= cap)
+            return false;
+        memcpy(out, with.c_str(), with.size() + 1);
+        return true;
+    } catch (const std::bad_alloc &) {
+        return false;
+    }
+}
+
+bool gl_region_only_zone(const char *region, char *out, size_t cap)
+{
+    try {
+        if (!*region)
+            return false;
+        UErrorCode st = U_ZERO_ERROR;
+        std::unique_ptr<icu::StringEnumeration> zones(icu::TimeZone::createTimeZoneIDEnumeration(
+            UCAL_ZONE_TYPE_CANONICAL, region, nullptr, st));
+        if (U_FAILURE(st) || !zones || zones->count(st) != 1)
+            return false;
+        const char *zone = zones->next(nullptr, st);
+        if (U_SUCCESS(st) && zone)
+            zone = iana_name(zone);
+        if (U_FAILURE(st) || !zone || strlen(zone) >= cap)
+            return false;
+        memcpy(out, zone, strlen(zone) + 1);
+        return true;
+    } catch (const std::bad_alloc &) {
+        return false;
     }
 }
 

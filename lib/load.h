@@ -53,8 +53,13 @@ void gl_base_channels(gl_bundle_ctx *x, const ynode *channels);
 bool gl_channel_key(gl_bundle_ctx *x, uint32_t idx, const ynode *k, const ynode *v);
 /* Reports a channel declaration whose keys contradict each other. */
 void gl_channel_check(gl_bundle_ctx *x, uint32_t idx, const ynode *decl);
+/* A profile's `calendar`, `numbers` or `hour_cycle` (k: v), checked and kept;
+ * false when k is none of them. */
+bool gl_profile_convention(gl_bundle_ctx *x, const ynode *k, const ynode *v);
 /* `locked:`, after base's terms and messages. */
 void gl_base_locked(gl_bundle_ctx *x, const ynode *locked);
+/* A local bundle's `locked:`: messages it defines, after its messages. */
+void gl_local_locked(gl_bundle_ctx *x, const ynode *locked);
 
 /* ---- message_load.c ---- */
 

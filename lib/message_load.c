@@ -34,7 +34,7 @@ static void load_args(gl_bundle_ctx *x, gl_message *m, const ynode *args)
                 t = (gl_argtype)j;
         if (t == T_ANY) {
             REPORT_MSG(x, R_SCHEMA, v, m->id, "argument type `%s` is not one of text, number, "
-                                              "date, money, code", v->str);
+                                              "date, money, code, day", v->str);
             continue;
         }
         const char *name = gl_arena_intern(x->c->arena, k->str, strlen(k->str));

@@ -219,6 +219,16 @@ static const char *first_channels(const glocal_catalog *c, const gl_chain *ch)
     return "";
 }
 
+/* A profile's calendar, numbers or hour_cycle along the chain ("" unset);
+ * NULL when key is none of them. */
+static const char *convention(const gl_chain *ch, const char *key)
+{
+    for (int k = 0; k < GL_CONVENTIONS; k++)
+        if (strcmp(key, gl_convention_keys[k]) == 0)
+            return ch->convention[k] ? ch->convention[k] : "";
+    return NULL;
+}
+
 glocal_status glocal_profile(const glocal_catalog *c, const char *locale, const char *key,
                              char **out_utf8, glocal_error **err)
 {
@@ -244,13 +254,14 @@ glocal_status glocal_profile(const glocal_catalog *c, const char *locale, const 
     else if (strcmp(key, "time_zone") == 0)
         v = ch->time_zone ? ch->time_zone : "";
     else
-        v = NULL;
+        v = convention(ch, key);
     char *copy = v ? gl_strdup(v) : NULL;
     if (owned)
         gl_chain_free((gl_chain *)ch);
     if (!v)
         return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,
-                       "unknown profile key `%s` (keys: formality, tone, channels, time_zone)",
+                       "unknown profile key `%s` (keys: formality, tone, channels, time_zone, "
+                       "calendar, numbers, hour_cycle)",
                        gl_utf8_valid(key, strlen(key)) ? key : "?");
     if (!copy)
         return gl_nomem(err);

@@ -8,6 +8,10 @@ size_t gl_deciding_position(const glocal_catalog *c, const uint32_t *chain, size
                             uint32_t msg)
 {
     size_t last = n - 1;
+    /* a lock holder's text is the one every nearer bundle's override yields to */
+    for (size_t pos = 0; c->messages[msg].local_lock && pos < last; pos++)
+        if (gl_bundle_lock(&c->bundles[chain[pos]], msg))
+            return pos;
     if (c->messages[msg].locked)
         return last;
     for (size_t pos = 0; pos < last; pos++)

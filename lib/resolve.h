@@ -17,9 +17,10 @@ static inline const gl_msgdef *gl_msgdef_in(const gl_bundle *b, uint32_t msg)
     return b->msgs ? b->msgs[msg] : NULL;
 }
 
-/* The chain position whose bundle decides the text's language: the first
- * bundle defining msg, else base (the last position); always base for a
- * locked message. */
+/* The chain position whose bundle decides the text's language: the nearest
+ * bundle holding a valid lock on msg (docs/bundles.md#locks), else base for a
+ * message base locks, else the first bundle defining msg, else base (the
+ * last position). */
 size_t gl_deciding_position(const glocal_catalog *c, const uint32_t *chain, size_t n,
                             uint32_t msg);
 

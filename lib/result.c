@@ -20,6 +20,7 @@ struct glocal_result {
     const gl_variant *var;
     const char *lang;
     const char *zone_source, *zone, *format_tag;
+    const gl_bundle *zone_profile; /* whose profile set the zone; NULL when none did */
     bool fallback;
     bool sms;                   /* the context's channel is `kind: sms`: measured */
     gl_sms measure;
@@ -47,15 +48,25 @@ static void keep_context(glocal_result *res, const glocal_catalog *c, const gl_r
     }
 }
 
+/* docs/resolution.md#time-zones */
 static const char *zone_source(const gl_resolution *rs, const glocal_request *r)
 {
-    return r->zone ? "request" : rs->chain->time_zone ? "profile" : "default";
+    const gl_chain *ch = rs->chain;
+    if (r->zone)
+        return "request";
+    return !ch->time_zone ? "default" : ch->time_zone == ch->region_zone ? "region" : "profile";
+}
+
+/* The zone's string dies with the request, or with an unmemoized chain. */
+static bool zone_copied(const gl_resolution *rs, const glocal_request *r)
+{
+    return r->zone || (rs->chain_owned && rs->chain->region_zone);
 }
 
 /* The bytes of the strings a result must copy (NULs included). */
 static size_t copies_size(const gl_resolution *rs, const glocal_request *r)
 {
-    size_t n = r->zone ? strlen(r->zone) + 1 : 0;
+    size_t n = zone_copied(rs, r) ? strlen(rs->zone) + 1 : 0;
     return n + (rs->chain_owned ? strlen(rs->chain->format_tag[rs->var_pos]) + 1 : 0);
 }
 
@@ -86,7 +97,9 @@ static glocal_result *describe(const glocal_catalog *c, const gl_resolution *rs,
     res->fallback = !same_language(rs->chain, rs->lang);
     keep_context(res, c, rs);
     res->zone_source = zone_source(rs, r);
-    res->zone = keep(&tail, rs->zone, r->zone != NULL);
+    res->zone = keep(&tail, rs->zone, zone_copied(rs, r));
+    if (strcmp(res->zone_source, "profile") == 0)
+        res->zone_profile = &c->bundles[rs->chain->idx[rs->chain->zone_from]];
     res->format_tag = keep(&tail, rs->chain->format_tag[rs->var_pos], rs->chain_owned);
     return res;
 }
@@ -153,6 +166,11 @@ const char *glocal_result_time_zone(const glocal_result *res) { return res ? res
 const char *glocal_result_time_zone_source(const glocal_result *res)
 {
     return res ? res->zone_source : NULL;
+}
+
+const char *glocal_result_time_zone_profile(const glocal_result *res)
+{
+    return res && res->zone_profile ? res->zone_profile->locale : NULL;
 }
 
 static int axis_index(const glocal_result *res, const char *axis)

@@ -5,14 +5,14 @@
 #include "glocal.h"
 #include "template.h"
 
-typedef enum gl_vkind { V_TEXT, V_INT, V_DOUBLE, V_DECIMAL, V_DATE, V_MONEY, V_CODE } gl_vkind;
+typedef enum gl_vkind { V_TEXT, V_INT, V_DOUBLE, V_DECIMAL, V_DATE, V_MONEY, V_CODE, V_DAY } gl_vkind;
 
 typedef struct gl_value {
     gl_vkind kind;
     const char *s;   /* V_TEXT text, V_CODE code, V_DECIMAL / V_MONEY amount */
     size_t slen;
     char cur[4];     /* V_MONEY: ISO 4217 code */
-    int64_t i;       /* V_INT, V_DATE (ms) */
+    int64_t i;       /* V_INT, V_DATE (ms), V_DAY (days since 1970-01-01) */
     double d;        /* V_DOUBLE */
 } gl_value;
 
@@ -32,6 +32,23 @@ typedef struct gl_fmt_env {
  * date in the time zone used (docs/resolution.md#dates). */
 #define GL_DATE_FIRST_YEAR 1
 #define GL_DATE_LAST_YEAR 9999
+
+/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (Howard
+ * Hinnant's days_from_civil): a V_DAY's value, and the range dates are
+ * checked against. */
+static inline int64_t gl_days_from_civil(int64_t y, int64_t m, int64_t d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+/* The calendar day an instant falls on in an IANA zone, as a V_DAY: how a
+ * `day` argument takes an instant.  GLOCAL_ERR_ARGUMENT outside the years
+ * above, GLOCAL_ERR_FORMAT when ICU cannot open the zone. */
+glocal_status gl_day_of_instant(const char *zone, int64_t unix_ms, gl_value *out);
 
 /* Writes a number, date or money value as slot s says.  Returns GLOCAL_OK,
  * GLOCAL_ERR_ARGUMENT (a value the slot cannot take, a date outside the

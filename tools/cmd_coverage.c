@@ -204,8 +204,15 @@ static void cover_json(const coverage *cv, bool first)
         json_string(stdout, glocal_message_id(cm->m));
         fputs(": {\"from\": ", stdout);
         json_string(stdout, deciding_bundle(cm));
-        printf(", \"translated\": %s, \"locked\": %s, \"variants\": ",
+        const char *by = NULL;
+        glocal_catalog_locked_by(cv->c, cv->locale, glocal_message_id(cm->m), &by, NULL);
+        printf(", \"translated\": %s, \"locked\": %s, \"locked_by\": ",
                translated(cm) ? "true" : "false", glocal_message_locked(cm->m) ? "true" : "false");
+        if (by)
+            json_string(stdout, by);
+        else
+            fputs("null", stdout);
+        fputs(", \"variants\": ", stdout);
         json_keys(cm->vs);
         fputs("}", stdout);
     }

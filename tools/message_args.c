@@ -109,6 +109,18 @@ static glocal_status put_date(glocal_args *a, const char *name, const char *v)
     return parse_date(v, &ms) ? glocal_args_date(a, name, ms, NULL) : GLOCAL_ERR_INVALID;
 }
 
+/* A bare YYYY-MM-DD is the calendar day itself; anything else a date takes
+ * is an instant, which a `day` argument takes as its date in the zone. */
+static glocal_status put_day(glocal_args *a, const char *name, const char *v)
+{
+    int y, m, d;
+    const char *p = v;
+    if (read_digits(&p, 4, &y) && *p++ == '-' && read_digits(&p, 2, &m) && *p++ == '-' &&
+        read_digits(&p, 2, &d) && !*p)
+        return glocal_args_day(a, name, y, m, d, NULL);
+    return put_date(a, name, v);
+}
+
 /* "19.90 EUR" */
 static glocal_status put_money(glocal_args *a, const char *name, const char *v)
 {
@@ -138,6 +150,7 @@ static const struct {
 } putters[] = {
     {"number", put_number, "a number, written as digits (3, -12.50, 1e3)"},
     {"date", put_date, "a date, written as RFC 3339 (2026-12-01T09:30:00Z) or Unix milliseconds"},
+    {"day", put_day, "a day, written as 2026-12-01 (or an instant, as a date takes)"},
     {"money", put_money, "money, written as an amount and an ISO 4217 code (\"19.90 EUR\")"},
     {"text", put_text, "text"},
     {"code", put_code, "a code: ASCII letters, digits and `-` (482913, AB-12)"},

@@ -375,8 +375,16 @@ static void take_message(importer *im, const xmlNode *unit, const char *uid)
                                      "-TERM)");
     if (!(m = glocal_catalog_message(im->c, id)))
         return refuse(im, unit, uid, "base.yaml has no such message");
-    if (glocal_message_locked(m))
+    const char *by = NULL;
+    if (glocal_catalog_locked_by(im->c, im->tag, id, &by, NULL) != GLOCAL_OK || !by)
+        by = glocal_message_locked(m) ? "base" : NULL;
+    if (by && strcmp(by, "base") == 0)
         return refuse(im, unit, uid, "the message is locked: it always comes from base");
+    if (by) {
+        snprintf(why, sizeof why, "the message is locked: %s.yaml's approved text is served "
+                 "(its `locked:`), and no import changes it", by);
+        return refuse(im, unit, uid, why);
+    }
     if (!key_valid(im, key, why, sizeof why))
         return refuse(im, unit, uid, why);
     xunit codes;

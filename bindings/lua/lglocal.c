@@ -459,6 +459,7 @@ static void push_result(lua_State *L, const glocal_catalog *c, const glocal_resu
     lua_setfield(L, -2, "axes");
     set_string(L, "time_zone", glocal_result_time_zone(res));
     set_string(L, "time_zone_source", glocal_result_time_zone_source(res));
+    set_string(L, "time_zone_profile", glocal_result_time_zone_profile(res));
     size_t segments, units;
     int ucs2;
     if (glocal_result_sms(res, &segments, &units, &ucs2)) {

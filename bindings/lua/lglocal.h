@@ -19,6 +19,7 @@
 #define MONEY_MT "glocal.Money"
 #define DECIMAL_MT "glocal.Decimal"
 #define CODE_MT "glocal.Code"
+#define DAY_MT "glocal.Day"
 #define SCRATCH_MT "glocal.scratch"
 
 typedef struct lcatalog {
@@ -28,6 +29,11 @@ typedef struct lcatalog {
 typedef struct ldate {
     int64_t ms;
 } ldate;
+
+/* A calendar day; glocal_args_day checks it when it is passed. */
+typedef struct lday {
+    int year, month, day;
+} lday;
 
 /* C resources of one call, owned by a userdata whose __gc frees them, so
  * that nothing leaks when an error unwinds the stack. */

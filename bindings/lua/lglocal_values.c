@@ -1,7 +1,7 @@
 /*
- * lglocal_values.c - the argument value types glocal.date, glocal.money,
- * glocal.decimal and glocal.code, the argument list of one call, and
- * glocal.sms_measure.
+ * lglocal_values.c - the argument value types glocal.date, glocal.day,
+ * glocal.money, glocal.decimal and glocal.code, the argument list of one call,
+ * and glocal.sms_measure.
  */
 #include "lglocal.h"
 
@@ -45,6 +45,48 @@ static int date_eq(lua_State *L)
     ldate *a = luaL_checkudata(L, 1, DATE_MT);
     ldate *b = luaL_checkudata(L, 2, DATE_MT);
     lua_pushboolean(L, a->ms == b->ms);
+    return 1;
+}
+
+/* glocal.day(2026, 12, 1): a calendar day, written as that date in every zone. */
+static int l_day(lua_State *L)
+{
+    lua_Integer y = luaL_checkinteger(L, 1), m = luaL_checkinteger(L, 2);
+    lua_Integer d = luaL_checkinteger(L, 3);
+    luaL_argcheck(L, y >= 1 && y <= 9999, 1, "the year must be 1 to 9999");
+    luaL_argcheck(L, m >= 1 && m <= 12, 2, "the month must be 1 to 12");
+    luaL_argcheck(L, d >= 1 && d <= 31, 3, "the day must be 1 to 31");
+    lday *day = lua_newuserdatauv(L, sizeof *day, 0);
+    *day = (lday){(int)y, (int)m, (int)d};
+    luaL_setmetatable(L, DAY_MT);
+    return 1;
+}
+
+static int day_index(lua_State *L)
+{
+    lday *d = luaL_checkudata(L, 1, DAY_MT);
+    const char *key = lua_tostring(L, 2);
+    int v = !key ? 0 : strcmp(key, "year") == 0 ? d->year : strcmp(key, "month") == 0 ? d->month
+          : strcmp(key, "day") == 0 ? d->day : 0;
+    if (v)
+        lua_pushinteger(L, v);
+    else
+        lua_pushnil(L);
+    return 1;
+}
+
+static int day_tostring(lua_State *L)
+{
+    lday *d = luaL_checkudata(L, 1, DAY_MT);
+    lua_pushfstring(L, "glocal.day(%d, %d, %d)", d->year, d->month, d->day);
+    return 1;
+}
+
+static int day_eq(lua_State *L)
+{
+    lday *a = luaL_checkudata(L, 1, DAY_MT);
+    lday *b = luaL_checkudata(L, 2, DAY_MT);
+    lua_pushboolean(L, a->year == b->year && a->month == b->month && a->day == b->day);
     return 1;
 }
 
@@ -283,8 +325,11 @@ glocal_status build_args(lua_State *L, int idx, scratch *s)
             break;
         case LUA_TUSERDATA: {
             ldate *d = luaL_testudata(L, -1, DATE_MT);
+            lday *day = luaL_testudata(L, -1, DAY_MT);
             if (d != NULL) {
                 st = glocal_args_date(s->args, name, d->ms, &s->err);
+            } else if (day != NULL) {
+                st = glocal_args_day(s->args, name, day->year, day->month, day->day, &s->err);
             } else if (luaL_testudata(L, -1, MONEY_MT) != NULL) {
                 lua_getiuservalue(L, -1, 1);
                 lua_getiuservalue(L, -2, 2);
@@ -301,14 +346,15 @@ glocal_status build_args(lua_State *L, int idx, scratch *s)
                 lua_pop(L, 1);
             } else {
                 luaL_argerror(L, idx, lua_pushfstring(L, "argument '%s' is a userdata that is not "
-                                                         "a glocal.date, money, decimal or code", name));
+                                                         "a glocal.date, day, money, decimal or "
+                                                         "code", name));
                 return GLOCAL_ERR_INVALID; /* not reached */
             }
             break;
         }
         default:
             luaL_argerror(L, idx, lua_pushfstring(L, "argument '%s' is a %s; use a string, a "
-                                                     "number, glocal.date, glocal.money or "
+                                                     "number, glocal.date, glocal.day, glocal.money or "
                                                      "glocal.decimal", name, luaL_typename(L, -1)));
             return GLOCAL_ERR_INVALID; /* not reached */
         }
@@ -326,6 +372,8 @@ glocal_status build_args(lua_State *L, int idx, scratch *s)
 
 static const luaL_Reg date_meta[] = {
     {"__index", date_index}, {"__tostring", date_tostring}, {"__eq", date_eq}, {NULL, NULL}};
+static const luaL_Reg day_meta[] = {
+    {"__index", day_index}, {"__tostring", day_tostring}, {"__eq", day_eq}, {NULL, NULL}};
 static const luaL_Reg money_meta[] = {
     {"__index", money_index}, {"__tostring", money_tostring}, {"__eq", money_eq}, {NULL, NULL}};
 static const luaL_Reg code_meta[] = {
@@ -338,6 +386,7 @@ static const luaL_Reg decimal_meta[] = {{"__index", decimal_index},
 void lglocal_value_types(lua_State *L)
 {
     new_metatable(L, DATE_MT, date_meta);
+    new_metatable(L, DAY_MT, day_meta);
     new_metatable(L, MONEY_MT, money_meta);
     new_metatable(L, DECIMAL_MT, decimal_meta);
     new_metatable(L, CODE_MT, code_meta);
@@ -345,6 +394,7 @@ void lglocal_value_types(lua_State *L)
 
 const luaL_Reg lglocal_value_functions[] = {
     {"date", l_date},
+    {"day", l_day},
     {"money", l_money},
     {"decimal", l_decimal},
     {"code", l_code},

@@ -295,7 +295,7 @@ START_TEST(test_render_failures)
     expect_err(RUN("render", (char *)L, "greeting", "--locale", "de", "--isolate", "sometimes"),
                2, "auto, never or always");
     expect_err(RUN("render", (char *)L, "order.delayed", "--locale", "de", "eta=tomorrow"), 2,
-               "argument `eta` is a date");
+               "argument `eta` is a day");
     expect_err(RUN("render", (char *)L, "payment.failed", "--locale", "de", "amount=19.90"), 2,
                "argument `amount` is money");
     expect_err(RUN("render", (char *)L, "greeting", "--locale", "de", "Anna"), 2, "NAME=VALUE");

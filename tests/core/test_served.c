@@ -22,6 +22,8 @@ static glocal_args *args_for(const glocal_message *m)
             ck_assert_int_eq(glocal_args_int(a, name, 3, NULL), GLOCAL_OK);
         else if (strcmp(type, "date") == 0)
             ck_assert_int_eq(glocal_args_date(a, name, DEC1, NULL), GLOCAL_OK);
+        else if (strcmp(type, "day") == 0)
+            ck_assert_int_eq(glocal_args_day(a, name, 2026, 12, 1, NULL), GLOCAL_OK);
         else if (strcmp(type, "money") == 0)
             ck_assert_int_eq(glocal_args_money(a, name, "19.90", "EUR", NULL), GLOCAL_OK);
         else

@@ -151,7 +151,6 @@ messages:
             "language": "language: de\n",
             "axes": "axes: {formality: [polite]}\n",
             "channels": "channels: {sms: {max_length: 70}}\n",
-            "locked": "locked: [greeting]\n",
         }
         for key, line in extra.items():
             with self.subTest(key=key):

@@ -164,7 +164,7 @@ class Export(unittest.TestCase):
         self.assertIn("Apologise", notes["description"])          # base's _note
         self.assertIn("channel is sms", notes["variant"])
         self.assertIn("160", notes["length"])
-        self.assertIn("{eta} date", notes["arguments"])
+        self.assertIn("{eta} day", notes["arguments"])
 
     def test_arguments_and_terms_are_protected_codes(self):
         u = self.units["order.delayed:sms"]
@@ -462,6 +462,20 @@ class RefusedUnits(unittest.TestCase):
         self.assertIn(", 1 refused\n", err)
         self.assertEqual(snapshot(self.cat.dir), before)
         return err
+
+    def test_an_approved_locked_line_is_refused(self):
+        # base approves de's version of legal.footer; de.yaml defines and locks it
+        self.cat.write("base.yaml", self.cat.read("base.yaml").replace(
+            "locked: [legal.footer, -brand]", "locked: {legal.footer: [de], -brand: []}"))
+        self.cat.write("de.yaml", self.cat.read("de.yaml").replace(
+            "\nmessages:\n", "\nlocked: [legal.footer]\nmessages:\n  legal.footer: "
+            "\"{-brand} GmbH, eingetragen beim Amtsgericht Berlin.\"\n", 1))
+        self.assertEqual(self.cat.lint_errors(), [])
+        self.assertEqual(self.cat.render("legal.footer", "--locale", "de-CH"),
+                         "Kestrel GmbH, eingetragen beim Amtsgericht Berlin.")
+        self.greeting.set("id", "legal.footer:other")
+        self.refused(r"the message is locked: de\.yaml's approved text is served \(its "
+                     r"`locked:`\), and no import changes it")
 
     def test_unknown_variant_key(self):
         self.greeting.set("id", "greeting:bogus")

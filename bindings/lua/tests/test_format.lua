@@ -126,4 +126,18 @@ T.test("explain", function()
   T.eq(type(cat:explain("order.delayed", "de-CH", {})), "string", "argument problems are explained")
 end)
 
+T.test("glocal.day is the same calendar day in every zone", function()
+  local days = assert(glocal.open(T.fixture("days")))
+  for _, zone in ipairs({"Etc/GMT+12", "America/Los_Angeles", "Pacific/Kiritimati"}) do
+    is("Arriving Dec 1, 2026.",
+       days:format("delivery", "en-US", {eta = glocal.day(2026, 12, 1)}, {time_zone = zone}))
+  end
+  T.eq(tostring(glocal.day(2026, 12, 1)), "glocal.day(2026, 12, 1)", "tostring")
+  T.ok(glocal.day(2026, 12, 1) == glocal.day(2026, 12, 1), "equality")
+  T.raises(function() glocal.day(2026, 13, 1) end, "the month must be 1 to 12")
+  local text, message = days:format("delivery", "en-US", {eta = glocal.day(2026, 2, 29)})
+  T.eq(text, nil, "2026-02-29 is refused")
+  T.ok(message:find("not a calendar day", 1, true), message)
+end)
+
 T.run()

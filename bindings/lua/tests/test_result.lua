@@ -24,7 +24,7 @@ T.test("the result says what was served", function()
     axes = {formality = {value = "formal", source = "profile", profile = "de"},
             tone = {value = "neutral", source = "profile", profile = "base"},
             channel = {value = "sms", source = "request"}},
-    time_zone = "Europe/Zurich", time_zone_source = "profile",
+    time_zone = "Europe/Zurich", time_zone_source = "profile", time_zone_profile = "de-CH",
   }, "result")
 end)
 
@@ -41,7 +41,7 @@ T.test("a language the catalog lacks is a fallback to base", function()
   T.eq(r.line, 26, "line")
   T.eq(r.fallback, true, "fallback")
   T.eq(r.language, "en-Latn", "language")
-  T.eq(r.time_zone_source, "default", "zone source")
+  T.eq(r.time_zone_source, "region", "zone source: Switzerland's only zone")
   T.eq(r.axes.channel, nil, "unset axes are absent")
 end)
 

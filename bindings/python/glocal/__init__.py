@@ -34,7 +34,7 @@ Python value              glocal argument
 ``glocal.Code``           code (ASCII letters, digits, ``-``; since 1.1)
 aware ``datetime``        date (the instant, to the millisecond)
 naive ``datetime``        refused: InvalidError (a ValueError)
-``datetime.date``         refused: TypeError (a day is not an instant)
+``datetime.date``         day (a calendar day, the same date in every zone)
 ``bool``, ``None``, ...   refused: TypeError
 ========================  ===========================================
 

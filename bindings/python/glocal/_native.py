@@ -56,6 +56,7 @@ _PROTOTYPES = {
     "glocal_args_double": (_st, [_p, _s, ctypes.c_double, _pp]),
     "glocal_args_decimal": (_st, [_p, _s, _s, _pp]),
     "glocal_args_date": (_st, [_p, _s, _i64, _pp]),
+    "glocal_args_day": (_st, [_p, _s, ctypes.c_int, ctypes.c_int, ctypes.c_int, _pp]),
     "glocal_args_money": (_st, [_p, _s, _s, _s, _pp]),
     "glocal_args_code": (_st, [_p, _s, _s, _pp]),
     "glocal_sms_measure": (_st, [_s, ctypes.POINTER(_sz), ctypes.POINTER(_sz),
@@ -100,6 +101,7 @@ _PROTOTYPES = {
     "glocal_result_axis_profile": (_s, [_p, _s]),
     "glocal_result_time_zone": (_s, [_p]),
     "glocal_result_time_zone_source": (_s, [_p]),
+    "glocal_result_time_zone_profile": (_s, [_p]),
     "glocal_result_free": (None, [_p]),
     # reading a catalog
     "glocal_catalog_message_count": (_sz, [_p]),

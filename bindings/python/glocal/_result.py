@@ -40,8 +40,10 @@ class Result:
     language and script (``"de-Latn"``), `fallback` True when that language
     is not the request's.  `axes` maps each axis that had a value, in the
     catalog's rank order, to its :class:`AxisValue`; `time_zone` is the IANA
-    zone of dates and `time_zone_source` ``"request"``, ``"profile"`` or
-    ``"default"`` (open to new values).
+    zone of dates and `time_zone_source` ``"request"``, ``"profile"``,
+    ``"region"`` (the reader's country has only that zone) or ``"default"``
+    (open to new values); `time_zone_profile` the bundle whose profile set it
+    (None unless the source is ``"profile"``).
     """
 
     text: str
@@ -56,6 +58,7 @@ class Result:
     axes: Mapping[str, AxisValue]
     time_zone: str
     time_zone_source: str
+    time_zone_profile: Optional[str] = None
     #: The SMS measure of `text` when the context's channel is declared
     #: ``kind: sms`` (a glocal.SmsMeasure), else None.  Since 1.1.
     sms: Optional["SmsMeasure"] = None
@@ -92,6 +95,7 @@ def read(lib, res: int, axis_names: Iterable[str]) -> Result:
         axes=_axes(lib, res, axis_names),
         time_zone=decode(lib.glocal_result_time_zone(res)) or "",
         time_zone_source=decode(lib.glocal_result_time_zone_source(res)) or "",
+        time_zone_profile=decode(lib.glocal_result_time_zone_profile(res)),
         sms=_sms(lib, res),
     )
 

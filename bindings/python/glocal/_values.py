@@ -208,12 +208,13 @@ def _set(lib, args: int, key: bytes, name: str, value: Any) -> None:
         status = lib.glocal_args_code(args, key, encode(value.value, what), ctypes.byref(err))
     elif isinstance(value, _dt.datetime):
         status = lib.glocal_args_date(args, key, _date_ms(value, what), ctypes.byref(err))
-    elif isinstance(value, _dt.date):
-        raise TypeError(f"{what} is a date without a time; glocal formats instants: pass an "
-                        "aware datetime (e.g. datetime(2026, 12, 1, 12, tzinfo=zone))")
+    elif isinstance(value, _dt.date):  # a calendar day (a datetime is caught above)
+        status = lib.glocal_args_day(args, key, value.year, value.month, value.day,
+                                     ctypes.byref(err))
     else:
         raise TypeError(f"{what} has unsupported type {type(value).__name__} "
-                        "(use str, int, float, Decimal, datetime, glocal.Money or glocal.Code)")
+                        "(use str, int, float, Decimal, datetime, date, glocal.Money or "
+                        "glocal.Code)")
     if status != 0:
         raise _errors.from_status(status, err, f"{what} was refused")
 

@@ -3,7 +3,7 @@
 import os
 import tempfile
 import unittest
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 
 from support import fixture
 import glocal
@@ -160,7 +160,7 @@ class CallErrorTest(unittest.TestCase):
 
     def test_python_type_mistakes(self):
         f = self.cat.format
-        for value in (True, None, [1], date(2026, 12, 1), object()):
+        for value in (True, None, [1], object()):
             with self.assertRaises(TypeError):
                 f("greeting", "de", {"name": value})
         with self.assertRaises(TypeError):

@@ -10,7 +10,7 @@ import decimal
 import doctest
 import os
 import unittest
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from support import FIXTURES, fixture
 import glocal
@@ -117,6 +117,19 @@ class FormatTest(unittest.TestCase):
         # de-CH's profile zone Europe/Zurich: 23:30 UTC is already 2 December there
         self.assertEqual(self.fmt("order.delayed", "de-CH", args, formality="informal"),
                          "Hoi Anna, dini Bstellig A-17 chunnt erst am 2. Dezember 2026.")
+
+    def test_a_date_is_a_calendar_day_in_every_zone(self):
+        with glocal.Catalog(fixture("days")) as cat:
+            for zone in ("Etc/GMT+12", "America/Los_Angeles", "UTC", "Pacific/Kiritimati"):
+                self.assertEqual(cat.format("delivery", "en-US", {"eta": date(2026, 12, 1)},
+                                            time_zone=zone), "Arriving Dec 1, 2026.")
+            # an instant, for a day argument: its date in the call's zone
+            late = datetime(2026, 12, 1, 23, 30, tzinfo=timezone.utc)
+            self.assertEqual(cat.format("delivery", "en-US", {"eta": late},
+                                        time_zone="Pacific/Auckland"), "Arriving Dec 2, 2026.")
+        # an argument declared `date` (an instant) takes no day
+        with self.assertRaises(glocal.ArgumentError):
+            self.fmt("order.delayed", "en-US", dict(ORDER, eta=date(2026, 12, 1)))
 
     def test_numbers(self):
         self.assertEqual(self.fmt("stats.visitors", "en", {"n": 1234567}), "1,234,567 visitors")

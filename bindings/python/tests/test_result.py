@@ -36,7 +36,7 @@ class FormatResultTest(unittest.TestCase):
                   "tone": glocal.AxisValue("neutral", "profile", "base"),
                   "channel": glocal.AxisValue("sms", "request", None)},
             time_zone="Europe/Zurich",
-            time_zone_source="profile"))
+            time_zone_source="profile", time_zone_profile="de-CH"))
         self.assertEqual(list(r.axes), ["formality", "tone", "channel"])   # rank order
 
     def test_the_text_is_what_format_writes(self):
@@ -50,7 +50,9 @@ class FormatResultTest(unittest.TestCase):
         self.assertEqual((r.text, r.bundle, r.variant, r.line, r.column),
                          ("Hello Anna!", "base", "other", 26, 5))
         self.assertEqual((r.language, r.fallback, r.format_locale), ("en-Latn", True, "en"))
-        self.assertEqual((r.time_zone, r.time_zone_source), ("UTC", "default"))
+        # no profile for Switzerland sets one: its only zone
+        self.assertEqual((r.time_zone, r.time_zone_source, r.time_zone_profile),
+                         ("Europe/Zurich", "region", None))
         self.assertEqual(dict(r.axes), {"tone": glocal.AxisValue("neutral", "profile", "base")})
         self.assertNotIn("channel", r.axes)                # unset axes are absent
 
