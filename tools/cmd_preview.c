@@ -178,7 +178,33 @@ static char *where_of(const char *file, unsigned line, unsigned col)
     return sb_take(&b);
 }
 
-static void describe_result(pv_cell *cell, const glocal_result *res, bool locked)
+/* "GSM-7 · 1 part · 98 septets" for a text sent on an SMS channel; NULL
+ * for another channel. */
+static char *sms_label(const glocal_result *res)
+{
+    size_t segments, units;
+    int ucs2;
+    if (!glocal_result_sms(res, &segments, &units, &ucs2))
+        return NULL;
+    strbuf b = {0};
+    sb_printf(&b, "%s · %zu part%s · %zu %s", ucs2 ? "UCS-2" : "GSM-7", segments,
+              segments == 1 ? "" : "s", units, ucs2 ? "units" : "septets");
+    return sb_take(&b);
+}
+
+/* "locked" when base's text is served, "locked: approved de" when a
+ * bundle's approved version is; NULL when the message is not locked there. */
+static char *lock_label(const glocal_catalog *c, const char *locale, const char *id)
+{
+    const char *by = NULL;
+    if (glocal_catalog_locked_by(c, locale, id, &by, NULL) != GLOCAL_OK || !by)
+        return NULL;
+    strbuf b = {0};
+    sb_printf(&b, strcmp(by, "base") == 0 ? "locked" : "locked: approved %s", by);
+    return sb_take(&b);
+}
+
+static void describe_result(pv_cell *cell, const glocal_result *res)
 {
     cell->text = xstrdup(glocal_result_text(res));
     cell->lang = xstrdup(glocal_result_language(res));
@@ -187,8 +213,8 @@ static void describe_result(pv_cell *cell, const glocal_result *res, bool locked
     cell->variant = xstrdup(glocal_result_variant(res));
     cell->where =
         where_of(glocal_result_file(res), glocal_result_line(res), glocal_result_column(res));
-    cell->locked = locked;
     cell->fallback = glocal_result_fallback(res);
+    cell->sms = sms_label(res);
 }
 
 static void fill_cell(pv_cell *cell, const glocal_catalog *c, const glocal_message *m,
@@ -201,10 +227,12 @@ static void fill_cell(pv_cell *cell, const glocal_catalog *c, const glocal_messa
     glocal_status st = context_request(c, cell->locale, cell->context, &cell->channel, &r, &e);
     if (st == GLOCAL_OK)
         st = glocal_format_result(c, glocal_message_id(m), r, args, &res, &e);
-    if (st == GLOCAL_OK)
-        describe_result(cell, res, glocal_variant_locked(v) || glocal_message_locked(m));
-    else
+    if (st == GLOCAL_OK) {
+        describe_result(cell, res);
+        cell->locked = lock_label(c, cell->locale, glocal_message_id(m));
+    } else {
         cell->error = xstrdup(glocal_error_message(e));
+    }
     glocal_result_free(res);
     glocal_request_free(r);
     glocal_error_free(e);
@@ -431,6 +459,7 @@ static void free_cell(pv_cell *c)
     free(c->variant);
     free(c->where);
     free(c->sms);
+    free(c->locked);
 }
 
 static void free_page(pv_page *p)

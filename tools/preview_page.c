@@ -175,8 +175,11 @@ static void put_finding(strbuf *b, const pv_finding *f)
 
 static void put_badges(strbuf *b, const pv_cell *c)
 {
-    if (c->locked)
-        sb_puts(b, "<span class=\"badge locked\">locked</span>");
+    if (c->locked) {
+        sb_puts(b, "<span class=\"badge locked\">");
+        put_esc(b, c->locked);
+        sb_puts(b, "</span>");
+    }
     if (c->fallback) {
         sb_puts(b, "<span class=\"badge fallback\">fallback: ");
         put_esc(b, c->lang);

@@ -20,8 +20,9 @@ typedef struct pv_cell {
     bool rtl;                  /* written right to left */
     char *bundle, *variant;    /* what served it */
     char *where;               /* FILE:LINE:COL of that variant */
-    bool locked, fallback;
-    char *sms;                 /* "GSM-7 · 1 part · 96/160", NULL when not an SMS channel */
+    char *locked;              /* "locked", "locked: approved de"; NULL when not locked */
+    bool fallback;
+    char *sms;                 /* "GSM-7 · 1 part · 96 septets", NULL when not an SMS channel */
 } pv_cell;
 
 /* A lint finding, as the page shows it. */
