@@ -609,31 +609,6 @@ static void check_apostrophes(lint *x)
 
 /* ---- style ---- */
 
-/* The letters a SimpleDateFormat pattern gives a meaning (ICU 72's pattern
- * characters); any other ASCII letter outside quotes is dropped or printed. */
-static const char DATE_PATTERN_LETTERS[] = "GyMdkHmsSEDFwWahKzYeugAZvcLQqVUOXxrbB";
-
-static bool is_ascii_letter(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* The first ASCII letter of a pattern, outside its quotes, that the pattern
- * cannot mean: any letter but the exponent `E` in a number pattern, a letter
- * that is no pattern letter in a date pattern; 0 when none. */
-static char stray_letter(const char *style, bool date)
-{
-    bool quoted = false;
-    for (const char *p = style; *p; p++) {
-        if (*p == '\'')
-            quoted = !quoted;
-        else if (!quoted && is_ascii_letter(*p) &&
-                 (date ? !strchr(DATE_PATTERN_LETTERS, *p) : *p != 'E'))
-            return *p;
-    }
-    return 0;
-}
-
 /* A style that is neither a keyword (the template compiler has lower-cased
  * those, in any case) nor a `::` skeleton is a pattern to ICU, whatever it
  * holds: `{n, number, intger}` prints "intger4", `{d, date, shrot}` a
@@ -641,23 +616,17 @@ static char stray_letter(const char *style, bool date)
  * accepts it and so must the loader. */
 static void check_style(lint *x)
 {
-    static const char *const keywords[] = {"integer, percent or currency",
-                                           "short, medium, long or full"};
-    static const char *const keyword_list[] = {"integer\0percent\0currency\0",
-                                               "short\0medium\0long\0full\0"};
     const gl_template *t = &x->v->tmpl;
     for (size_t i = 0; i < t->nslots; i++) {
         const gl_slot *s = &t->slots[i];
         bool date = s->use == USE_DATE || s->use == USE_TIME;
-        if ((s->use != USE_NUMBER && !date) || strncmp(s->style, "::", 2) == 0 ||
-            in_list0(keyword_list[date], s->style))
-            continue;
-        char c = stray_letter(s->style, date);
+        char c = gl_style_stray_letter(s);
         if (c)
             warn(x, R_STYLE, " writes argument `%s` with the %s style `%s`, which is not a "
                  "keyword (%s) or a `::` skeleton: ICU takes it as a pattern, in which `%c` "
                  "%s; correct the keyword, or put text meant literally in quotes ('…')",
-                 s->name, date ? "date" : "number", s->style, keywords[date], c,
+                 s->name, date ? "date" : "number", s->style,
+                 date ? "short, medium, long or full" : "integer, percent or currency", c,
                  date ? "is no pattern letter" : "is printed as it is");
     }
 }

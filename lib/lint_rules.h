@@ -22,6 +22,11 @@ typedef void (*gl_quote_trap_fn)(void *ud, const gl_quote_trap *t);
  * memory. */
 bool gl_find_quote_traps(const char *src, gl_quote_trap_fn fn, void *ud);
 
+/* For a number or date slot whose style is neither a keyword nor a `::`
+ * skeleton (a pattern to ICU): the first ASCII letter ICU would print or
+ * drop there; 0 when there is none, or for any other slot (lint_style.c). */
+char gl_style_stray_letter(const gl_slot *s);
+
 /* sms-segments and html-markup (channel_lint.c), which gl_lint_warnings runs too. */
 void gl_lint_channel_warnings(const glocal_catalog *c, gl_diag *d);
 
