@@ -62,6 +62,7 @@ static glocal_status set_sample(const sms_lint *x, glocal_args *a, const gl_argd
     case T_NUMBER:
         return glocal_args_int(a, d->name, SAMPLE_NUMBER, NULL);
     case T_DATE:
+    case T_DAY: /* a day argument takes an instant as its date (in UTC here) */
         return glocal_args_date(a, d->name, date, NULL);
     case T_MONEY:
         return glocal_args_money(a, d->name, SAMPLE_AMOUNT, x->currency, NULL);
@@ -114,7 +115,7 @@ static bool render_sample(const sms_lint *x, int64_t date, gl_buf *out)
 static bool takes_date(const gl_message *m)
 {
     for (size_t i = 0; i < m->nargs; i++)
-        if (sample_type(&m->args[i]) == T_DATE)
+        if (sample_type(&m->args[i]) == T_DATE || sample_type(&m->args[i]) == T_DAY)
             return true;
     return false;
 }
