@@ -103,6 +103,63 @@ static const char *check_decimal(lua_State *L, int idx)
     return luaL_checkstring(L, idx);
 }
 
+/* ---- boxed strings: glocal.decimal and glocal.code ---------------------------
+ * A userdata holding its string as user value 1; `.value` reads it back.  The
+ * metamethods take the metatable's name as their upvalue. */
+
+/* Pushes a new box of type mt around the string at idx. */
+static int push_boxed(lua_State *L, int idx, const char *mt)
+{
+    lua_newuserdatauv(L, 0, 1);
+    lua_pushvalue(L, idx);
+    lua_setiuservalue(L, -2, 1);
+    luaL_setmetatable(L, mt);
+    return 1;
+}
+
+static int boxed_index(lua_State *L)
+{
+    luaL_checkudata(L, 1, lua_tostring(L, lua_upvalueindex(1)));
+    const char *key = lua_tostring(L, 2);
+    if (key != NULL && strcmp(key, "value") == 0)
+        lua_getiuservalue(L, 1, 1);
+    else
+        lua_pushnil(L);
+    return 1;
+}
+
+static int boxed_tostring(lua_State *L)
+{
+    luaL_checkudata(L, 1, lua_tostring(L, lua_upvalueindex(1)));
+    lua_getiuservalue(L, 1, 1);
+    return 1;
+}
+
+static int boxed_eq(lua_State *L)
+{
+    const char *mt = lua_tostring(L, lua_upvalueindex(1));
+    luaL_checkudata(L, 1, mt);
+    luaL_checkudata(L, 2, mt);
+    lua_getiuservalue(L, 1, 1);
+    lua_getiuservalue(L, 2, 1);
+    lua_pushboolean(L, lua_rawequal(L, -1, -2));
+    return 1;
+}
+
+static const luaL_Reg boxed_meta[] = {
+    {"__index", boxed_index}, {"__tostring", boxed_tostring}, {"__eq", boxed_eq}, {NULL, NULL}};
+
+/* The metatable of a boxed-string type called name. */
+static void new_boxed_metatable(lua_State *L, const char *name)
+{
+    luaL_newmetatable(L, name);
+    lua_pushstring(L, name);
+    luaL_setfuncs(L, boxed_meta, 1);
+    lua_pushliteral(L, "glocal"); /* metatables are not for users to change */
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 1);
+}
+
 /* Checks a decimal (and currency, when not NULL) with the library's own rules
  * by setting them on a throw-away argument list in s->args; s->err says why
  * when they are refused. */
@@ -185,39 +242,7 @@ static int l_decimal(lua_State *L)
     if (st != GLOCAL_OK)
         return push_failure(L, s, st, "decimal refused");
     scratch_release(s);
-    lua_newuserdatauv(L, 0, 1);
-    lua_pushvalue(L, 1);
-    lua_setiuservalue(L, -2, 1);
-    luaL_setmetatable(L, DECIMAL_MT);
-    return 1;
-}
-
-static int decimal_index(lua_State *L)
-{
-    luaL_checkudata(L, 1, DECIMAL_MT);
-    const char *key = lua_tostring(L, 2);
-    if (key != NULL && strcmp(key, "value") == 0)
-        lua_getiuservalue(L, 1, 1);
-    else
-        lua_pushnil(L);
-    return 1;
-}
-
-static int decimal_tostring(lua_State *L)
-{
-    luaL_checkudata(L, 1, DECIMAL_MT);
-    lua_getiuservalue(L, 1, 1);
-    return 1;
-}
-
-static int decimal_eq(lua_State *L)
-{
-    luaL_checkudata(L, 1, DECIMAL_MT);
-    luaL_checkudata(L, 2, DECIMAL_MT);
-    lua_getiuservalue(L, 1, 1);
-    lua_getiuservalue(L, 2, 1);
-    lua_pushboolean(L, lua_rawequal(L, -1, -2));
-    return 1;
+    return push_boxed(L, 1, DECIMAL_MT);
 }
 
 /* glocal.code("AB-12"): checked by the library's own rule, like money. */
@@ -233,39 +258,7 @@ static int l_code(lua_State *L)
     if (st != GLOCAL_OK)
         return push_failure(L, s, st, "code refused");
     scratch_release(s);
-    lua_newuserdatauv(L, 0, 1);
-    lua_pushvalue(L, 1);
-    lua_setiuservalue(L, -2, 1);
-    luaL_setmetatable(L, CODE_MT);
-    return 1;
-}
-
-static int code_index(lua_State *L)
-{
-    luaL_checkudata(L, 1, CODE_MT);
-    const char *key = lua_tostring(L, 2);
-    if (key != NULL && strcmp(key, "value") == 0)
-        lua_getiuservalue(L, 1, 1);
-    else
-        lua_pushnil(L);
-    return 1;
-}
-
-static int code_tostring(lua_State *L)
-{
-    luaL_checkudata(L, 1, CODE_MT);
-    lua_getiuservalue(L, 1, 1);
-    return 1;
-}
-
-static int code_eq(lua_State *L)
-{
-    luaL_checkudata(L, 1, CODE_MT);
-    luaL_checkudata(L, 2, CODE_MT);
-    lua_getiuservalue(L, 1, 1);
-    lua_getiuservalue(L, 2, 1);
-    lua_pushboolean(L, lua_rawequal(L, -1, -2));
-    return 1;
+    return push_boxed(L, 1, CODE_MT);
 }
 
 /* glocal.sms_measure(text) -> segments, units, ucs2 (or nil, message, code). */
@@ -376,20 +369,14 @@ static const luaL_Reg day_meta[] = {
     {"__index", day_index}, {"__tostring", day_tostring}, {"__eq", day_eq}, {NULL, NULL}};
 static const luaL_Reg money_meta[] = {
     {"__index", money_index}, {"__tostring", money_tostring}, {"__eq", money_eq}, {NULL, NULL}};
-static const luaL_Reg code_meta[] = {
-    {"__index", code_index}, {"__tostring", code_tostring}, {"__eq", code_eq}, {NULL, NULL}};
-static const luaL_Reg decimal_meta[] = {{"__index", decimal_index},
-                                        {"__tostring", decimal_tostring},
-                                        {"__eq", decimal_eq},
-                                        {NULL, NULL}};
 
 void lglocal_value_types(lua_State *L)
 {
     new_metatable(L, DATE_MT, date_meta);
     new_metatable(L, DAY_MT, day_meta);
     new_metatable(L, MONEY_MT, money_meta);
-    new_metatable(L, DECIMAL_MT, decimal_meta);
-    new_metatable(L, CODE_MT, code_meta);
+    new_boxed_metatable(L, DECIMAL_MT);
+    new_boxed_metatable(L, CODE_MT);
 }
 
 const luaL_Reg lglocal_value_functions[] = {
