@@ -174,15 +174,19 @@ bool gl_gsm7_equivalent(uint32_t cp, gl_encoding enc, char buf[8])
 bool gl_sms_needs_encoding(const char *s, size_t n, gl_encoding enc)
 {
     char buf[8];
+    bool replaces = false;
     for (const char *p = s, *end = s + n; p < end;) {
         if ((unsigned char)*p < 0x80) {
             p++;
             continue;
         }
-        if (gl_gsm7_equivalent(gl_utf8_next(&p), enc, buf))
-            return true;
+        uint32_t cp = gl_utf8_next(&p);
+        if (gl_gsm7_equivalent(cp, enc, buf))
+            replaces = true;
+        else if (!gl_gsm7_septets(cp))
+            return false; /* UCS-2 whatever is replaced */
     }
-    return false;
+    return replaces;
 }
 
 void gl_sms_encode(const char *s, size_t n, gl_encoding enc, gl_buf *out)

@@ -29,7 +29,10 @@ bool gl_gsm7_equivalent(uint32_t cp, gl_encoding enc, char buf[8]);
 /* Rewrites the n bytes at s for `enc` into out; a text without characters to
  * replace is copied. */
 void gl_sms_encode(const char *s, size_t n, gl_encoding enc, gl_buf *out);
-/* Whether s holds a character `enc` would replace (ASCII never is). */
+/* Whether replacing makes s a GSM-7 text: it holds a character `enc`
+ * replaces, and none that is neither GSM-7 nor replaceable.  A text that is
+ * UCS-2 anyway (Thai, Cyrillic, a Spanish á) keeps its typography: replacing
+ * would not save a part. */
 bool gl_sms_needs_encoding(const char *s, size_t n, gl_encoding enc);
 
 #endif
