@@ -11,7 +11,7 @@
 
 #include <cctype>
 #include <cstring>
-#include <regex>
+#include <strings.h>
 #include <string>
 #include <vector>
 
@@ -36,17 +36,69 @@ struct Template {
 #define LRM "\u200E"
 #define RLM "\u200F"
 
+/* s[i..] after skipping white space. */
+inline size_t skip_space(const std::string &s, size_t i)
+{
+    while (i < s.size() && isspace((unsigned char)s[i]))
+        i++;
+    return i;
+}
+
+/* Whether s[i..] starts with word, in any case; i moves past it. */
+inline bool take_word(const std::string &s, size_t &i, const char *word)
+{
+    size_t n = strlen(word);
+    if (s.size() - i < n || strncasecmp(s.c_str() + i, word, n) != 0)
+        return false;
+    i += n;
+    return true;
+}
+
+/* The style of a `{name, number|date|time, style}` argument starting at
+ * s[i] (a `{`), or false when none starts there.  (A scan, not std::regex:
+ * GCC 12 warns inside <regex> at -O2 with the sanitizers.) */
+inline bool typed_style(const std::string &s, size_t i, std::string &style)
+{
+    size_t p = skip_space(s, i + 1), name = p;
+    while (p < s.size() && (isalnum((unsigned char)s[p]) || s[p] == '_'))
+        p++;
+    if (p == name || (p = skip_space(s, p)) >= s.size() || s[p] != ',')
+        return false;
+    p = skip_space(s, p + 1);
+    if (!take_word(s, p, "number") && !take_word(s, p, "date") && !take_word(s, p, "time"))
+        return false;
+    if ((p = skip_space(s, p)) >= s.size() || s[p] != ',')
+        return false;
+    size_t end = s.find_first_of("{}", p + 1);
+    if (end == std::string::npos || s[end] != '}')
+        return false;
+    style = s.substr(p + 1, end - p - 1);
+    return true;
+}
+
+inline bool is_style_keyword(const std::string &style)
+{
+    static const char *const keywords[] = {"integer", "percent", "currency", "short",
+                                           "medium",  "long",    "full"};
+    size_t a = skip_space(style, 0), b = style.size();
+    while (b > a && isspace((unsigned char)style[b - 1]))
+        b--;
+    if (a == b)
+        return true;
+    for (const char *k : keywords)
+        if (b - a == strlen(k) && strncasecmp(style.c_str() + a, k, b - a) == 0)
+            return true;
+    return false;
+}
+
 /* F_PATTERN_WS when a number, date or time style that is neither a keyword
  * nor a skeleton (a pattern) has white space at an end, which ICU keeps. */
 inline unsigned pattern_white_space(const std::string &src)
 {
-    static const std::regex arg("\\{\\s*\\w+\\s*,\\s*(number|date|time)\\s*,([^{}]*)\\}",
-                                std::regex::icase);
-    static const std::regex keyword("\\s*(integer|percent|currency|short|medium|long|full)?\\s*",
-                                    std::regex::icase);
-    for (std::sregex_iterator it(src.begin(), src.end(), arg), end; it != end; ++it) {
-        std::string style = (*it)[2];
-        if (std::regex_match(style, keyword) || style.find("::") != std::string::npos)
+    std::string style;
+    for (size_t i = src.find('{'); i != std::string::npos; i = src.find('{', i + 1)) {
+        if (!typed_style(src, i, style) || is_style_keyword(style) ||
+            style.find("::") != std::string::npos)
             continue;
         if (isspace((unsigned char)style.front()) || isspace((unsigned char)style.back()))
             return F_PATTERN_WS;
