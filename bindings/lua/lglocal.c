@@ -7,8 +7,9 @@
  *    where code is the GLOCAL_ERR_* name and info a table {code=, message=,
  *    file=, line=, column=}.
  *  - Programmer mistakes (a wrong Lua type, an unknown option, a closed
- *    catalog) raise.  An option key that is neither time_zone, isolation nor
- *    fallbacks names an axis; one the catalog lacks is such a mistake.
+ *    catalog) raise.  An option key that is neither time_zone, isolation,
+ *    medium nor fallbacks names an axis; one the catalog lacks is such a
+ *    mistake.
  *  - Every C object that lives across a call that may raise (luaL_argerror,
  *    a memory error inside the Lua API) is owned by a "scratch" userdata whose
  *    __gc frees it, so nothing leaks when an error unwinds the stack.
@@ -254,6 +255,8 @@ static int cat_negotiate(lua_State *L)
 /* ---- request options ------------------------------------------------------------ */
 
 static const char *const isolation_names[] = {"auto", "never", "always", NULL};
+/* Indexed by glocal_medium. */
+static const char *const medium_names[] = {"channel", "plain", "html", NULL};
 
 /* Pushes the message for an option key that is neither an option nor an
  * axis of c, listing what is. */
@@ -263,7 +266,8 @@ static const char *unknown_option(lua_State *L, const glocal_catalog *c, const c
     luaL_buffinit(L, &b);
     luaL_addstring(&b, "unknown option '");
     luaL_addstring(&b, key);
-    luaL_addstring(&b, "' (expected time_zone, isolation, fallbacks or an axis of this catalog:");
+    luaL_addstring(&b, "' (expected time_zone, isolation, medium, fallbacks or an axis of this "
+                       "catalog:");
     for (size_t i = 0; i < glocal_catalog_axis_count(c); i++) {
         luaL_addstring(&b, i > 0 ? ", " : " ");
         luaL_addstring(&b, glocal_catalog_axis_name(c, i));
@@ -315,6 +319,24 @@ static glocal_status set_isolation(lua_State *L, int idx, scratch *s, const char
     return GLOCAL_ERR_INVALID; /* not reached */
 }
 
+static glocal_status set_medium(lua_State *L, int idx, scratch *s, const char *medium)
+{
+    for (int i = 0; medium_names[i] != NULL; i++)
+        if (strcmp(medium, medium_names[i]) == 0)
+            return refused(L, glocal_request_set_medium(s->request, (glocal_medium)i, &s->err),
+                           "medium");
+    luaL_argerror(L, idx, lua_pushfstring(L, "medium must be 'channel', 'plain' or 'html', "
+                                             "not '%s'", medium));
+    return GLOCAL_ERR_INVALID; /* not reached */
+}
+
+/* Whether key is a request option rather than an axis (fallbacks aside). */
+static int is_option(const char *key)
+{
+    return strcmp(key, "time_zone") == 0 || strcmp(key, "isolation") == 0 ||
+           strcmp(key, "medium") == 0;
+}
+
 /* Applies the option whose key and value lua_next left on the stack.
  * Returns GLOCAL_OK, or a failing status with s->err set or a message
  * pushed.  Raises on programmer mistakes. */
@@ -324,7 +346,7 @@ static glocal_status apply_option(lua_State *L, int idx, scratch *s, const gloca
     const char *key = lua_type(L, -2) == LUA_TSTRING ? lua_tolstring(L, -2, &len) : NULL;
     if (key != NULL && strcmp(key, "fallbacks") == 0)
         return add_fallbacks(L, idx, s);
-    int axis = key != NULL && strcmp(key, "time_zone") != 0 && strcmp(key, "isolation") != 0;
+    int axis = key != NULL && !is_option(key);
     if (key == NULL || strlen(key) != len ||
         (axis && glocal_catalog_axis_value_count(c, key) == 0)) {
         lua_pushvalue(L, -2);
@@ -340,6 +362,8 @@ static glocal_status apply_option(lua_State *L, int idx, scratch *s, const gloca
         return refused(L, glocal_request_set_axis(s->request, key, value, &s->err), key);
     if (strcmp(key, "time_zone") == 0)
         return refused(L, glocal_request_set_time_zone(s->request, value, &s->err), key);
+    if (strcmp(key, "medium") == 0)
+        return set_medium(L, idx, s, value);
     return set_isolation(L, idx, s, value);
 }
 

@@ -69,6 +69,26 @@ T.test("bidi isolation", function()
      cat:format("greeting", "en", {name = "Anna"}, {isolation = "always"}))
 end)
 
+T.test("html medium", function()
+  -- the fixture's base.yaml declares `email: {medium: html}`
+  local hostile = {name = "<img src=x onerror=alert(1)> & 'Tom' \"Jr\""}
+  local raw = "Hello <img src=x onerror=alert(1)> & 'Tom' \"Jr\"!"
+  local escaped = "Hello &lt;img src=x onerror=alert(1)&gt; &amp; &#39;Tom&#39; &quot;Jr&quot;!"
+  is(escaped, cat:format("greeting", "en", hostile, {channel = "email"}))
+  is(escaped, cat:format("greeting", "en", hostile, {channel = "email", medium = "channel"}))
+  -- the request's medium overrides its channel's, both ways
+  is(raw, cat:format("greeting", "en", hostile, {channel = "email", medium = "plain"}))
+  is(escaped, cat:format("greeting", "en", hostile, {medium = "html"}))
+  is(escaped, cat:format("greeting", "en", hostile, {channel = "sms", medium = "html"}))
+  is(raw, cat:format("greeting", "en", hostile))
+  is(raw, cat:format("greeting", "en", hostile, {channel = "sms"}))
+  is("Acme Ltd. All rights reserved.", cat:format("legal.footer", "en", nil, {medium = "html"}))
+  T.eq(assert(cat:format_result("greeting", "en", hostile, {medium = "html"})).text, escaped,
+       "format_result")
+  local text = assert(cat:explain("greeting", "en", hostile, {channel = "email", medium = "plain"}))
+  T.ok(text:find("output: " .. raw, 1, true), "explain shows the plain output")
+end)
+
 T.test("money", function()
   is("Summe: CHF" .. NBSP .. "19.90", cat:format("cart.total", "de-CH", {total = glocal.money("19.90", "CHF")}))
   is("Total : 1" .. NNBSP .. "234,50" .. NBSP .. "€",

@@ -117,7 +117,7 @@ T.test("axis values are checked by the library, axis names against the catalog",
   message = T.fails("GLOCAL_ERR_INVALID", axes:format("promo", "en", nil, {experiment = "ARM"}))
   T.eq(message, "experiment value must be a lowercase identifier ([a-z][a-z0-9_-]*)", "syntax")
   T.raises(function() axes:format("promo", "en", nil, {mood = "happy"}) end,
-           "unknown option 'mood' (expected time_zone, isolation, fallbacks or an axis of this " ..
+           "unknown option 'mood' (expected time_zone, isolation, medium, fallbacks or an axis of this " ..
            "catalog: formality, tone, channel, experiment, segment)")
   T.raises(function() cat:format("greeting", "en", {name = "A"}, {segment = "vip"}) end,
            "unknown option 'segment'")

@@ -11,7 +11,7 @@ from typing import (Any, Callable, Dict, Iterable, List, Literal, Mapping, Optio
 
 from . import _errors, _native, _reading, _request, _result, _values
 from ._reading import Message, Term, Variant
-from ._request import Isolation
+from ._request import Isolation, Medium
 from ._result import Result
 
 __all__ = ["Catalog", "Finding", "lint"]
@@ -192,7 +192,8 @@ class Catalog:
     def format(self, message_id: str, locale: str, args: Optional[Mapping[str, Any]] = None, *,
                formality: Optional[str] = None, tone: Optional[str] = None,
                channel: Optional[str] = None, time_zone: Optional[str] = None,
-               isolation: Isolation = "auto", fallbacks: Iterable[str] = (),
+               isolation: Isolation = "auto", medium: Medium = "channel",
+               fallbacks: Iterable[str] = (),
                **axes: Optional[str]) -> str:
         """Writes message `message_id` for a reader of `locale`.
 
@@ -202,8 +203,10 @@ class Catalog:
         `formality`, `tone` and `channel` are axis values (unset ones come
         from the locale's profile, except the channel), `time_zone` an IANA
         zone for dates, `isolation` the bidi isolation mode ``"auto"``,
-        ``"never"`` or ``"always"``, `fallbacks` locales whose chains are
-        read, in order, after `locale`'s and before base.  Any other keyword
+        ``"never"`` or ``"always"``, `medium` how argument values and terms
+        are written: ``"channel"`` (as the channel's ``medium:`` declares),
+        ``"plain"`` or ``"html"`` (escaped), `fallbacks` locales whose
+        chains are read, in order, after `locale`'s and before base.  Any other keyword
         sets an axis the catalog's base.yaml declares under ``axes:``
         (``experiment="arm_b"``); a keyword that is neither raises TypeError.
 
@@ -213,13 +216,14 @@ class Catalog:
         FormatError; TypeError for Python values of an unsupported type.
         """
         context = self._context("format", formality, tone, channel, axes, time_zone,
-                                isolation, fallbacks)
+                                isolation, medium, fallbacks)
         return self._call("glocal_format", message_id, locale, args, context, _take_string)
 
     def explain(self, message_id: str, locale: str, args: Optional[Mapping[str, Any]] = None, *,
                 formality: Optional[str] = None, tone: Optional[str] = None,
                 channel: Optional[str] = None, time_zone: Optional[str] = None,
-                isolation: Isolation = "auto", fallbacks: Iterable[str] = (),
+                isolation: Isolation = "auto", medium: Medium = "channel",
+                fallbacks: Iterable[str] = (),
                 **axes: Optional[str]) -> str:
         """Explains in plain text how :meth:`format` would resolve the same
         call: the canonical locale, the fallback chain with each bundle's
@@ -231,14 +235,15 @@ class Catalog:
         FormatError, which are reported inside the text.
         """
         context = self._context("explain", formality, tone, channel, axes, time_zone,
-                                isolation, fallbacks)
+                                isolation, medium, fallbacks)
         return self._call("glocal_explain", message_id, locale, args, context, _take_string)
 
     def format_result(self, message_id: str, locale: str,
                       args: Optional[Mapping[str, Any]] = None, *,
                       formality: Optional[str] = None, tone: Optional[str] = None,
                       channel: Optional[str] = None, time_zone: Optional[str] = None,
-                      isolation: Isolation = "auto", fallbacks: Iterable[str] = (),
+                      isolation: Isolation = "auto", medium: Medium = "channel",
+                      fallbacks: Iterable[str] = (),
                       **axes: Optional[str]) -> Result:
         """Formats like :meth:`format` and says what was served: a frozen
         :class:`Result` with the text, the bundle and variant that served it
@@ -251,14 +256,14 @@ class Catalog:
         'de'
         """
         context = self._context("format_result", formality, tone, channel, axes, time_zone,
-                                isolation, fallbacks)
+                                isolation, medium, fallbacks)
         names = tuple(self.axes)
         return self._call("glocal_format_result", message_id, locale, args, context,
                           lambda lib, out: _take_result(lib, out, names))
 
     def _context(self, method: str, formality: Optional[str], tone: Optional[str],
                  channel: Optional[str], axes: Mapping[str, Optional[str]],
-                 time_zone: Optional[str], isolation: str,
+                 time_zone: Optional[str], isolation: str, medium: str,
                  fallbacks: Iterable[str]) -> Dict[str, Any]:
         """The keyword arguments of _request.build for one call.  A keyword
         naming no axis of the catalog is a mistake in the program, not in its
@@ -267,12 +272,12 @@ class Catalog:
         for name in axes:
             if name not in known:
                 raise TypeError(f"{method}() got an unexpected keyword argument {name!r}: the "
-                                "options are time_zone, isolation and fallbacks, and the axes "
-                                f"of this catalog are {', '.join(known)}")
+                                "options are time_zone, isolation, medium and fallbacks, and "
+                                f"the axes of this catalog are {', '.join(known)}")
         pairs = [("formality", formality), ("tone", tone), ("channel", channel)]
         pairs.extend(axes.items())
         return {"axes": pairs, "time_zone": time_zone, "isolation": isolation,
-                "fallbacks": fallbacks}
+                "medium": medium, "fallbacks": fallbacks}
 
     def _call(self, fn_name: str, message_id: str, locale: str,
               args: Optional[Mapping[str, Any]], context: Dict[str, Any],

@@ -18,7 +18,7 @@ _SONAME = "libglocal.so.1"
 _p = ctypes.c_void_p
 _pp = ctypes.POINTER(ctypes.c_void_p)
 _s = ctypes.c_char_p
-_st = ctypes.c_int  # glocal_status, glocal_isolation, glocal_severity
+_st = ctypes.c_int  # glocal_status, glocal_isolation, glocal_medium, glocal_severity
 _u = ctypes.c_uint
 _sz = ctypes.c_size_t
 _i64 = ctypes.c_int64
@@ -48,6 +48,7 @@ _PROTOTYPES = {
     "glocal_request_set_axis": (_st, [_p, _s, _s, _pp]),
     "glocal_request_set_time_zone": (_st, [_p, _s, _pp]),
     "glocal_request_set_isolation": (_st, [_p, _st, _pp]),
+    "glocal_request_set_medium": (_st, [_p, _st, _pp]),
     "glocal_request_add_fallback": (_st, [_p, _s, _pp]),
     "glocal_request_free": (None, [_p]),
     "glocal_args_new": (_st, [_pp, _pp]),

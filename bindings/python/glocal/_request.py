@@ -7,10 +7,12 @@ from typing import Iterable, Literal, Optional, Sequence, Tuple
 
 from . import _errors, _native, _values
 
-__all__ = ["Isolation", "build"]
+__all__ = ["Isolation", "Medium", "build"]
 
 Isolation = Literal["auto", "never", "always"]
 _ISOLATION = {"auto": 0, "never": 1, "always": 2}
+Medium = Literal["channel", "plain", "html"]
+_MEDIUM = {"channel": 0, "plain": 1, "html": 2}
 
 
 def _locales(fallbacks: Iterable[str]) -> Tuple[str, ...]:
@@ -31,7 +33,7 @@ def _check(status: int, err: ctypes.c_void_p, what: str) -> None:
 
 
 def build(locale: str, axes: Sequence[Tuple[str, Optional[str]]], time_zone: Optional[str],
-          isolation: str, fallbacks: Iterable[str]) -> int:
+          isolation: str, medium: str, fallbacks: Iterable[str]) -> int:
     """A new glocal_request for `locale`, the caller's (glocal_request_free).
 
     `axes` are (axis, value) pairs; a None value leaves the axis unset.  The
@@ -43,6 +45,10 @@ def build(locale: str, axes: Sequence[Tuple[str, Optional[str]]], time_zone: Opt
         raise TypeError(f"isolation must be str, not {type(isolation).__name__}")
     if isolation not in _ISOLATION:
         raise _errors.make(2, f"isolation must be 'auto', 'never' or 'always', not {isolation!r}")
+    if not isinstance(medium, str):
+        raise TypeError(f"medium must be str, not {type(medium).__name__}")
+    if medium not in _MEDIUM:
+        raise _errors.make(2, f"medium must be 'channel', 'plain' or 'html', not {medium!r}")
     extra = _locales(fallbacks)
     err = ctypes.c_void_p()
     request = ctypes.c_void_p()
@@ -64,6 +70,9 @@ def build(locale: str, axes: Sequence[Tuple[str, Optional[str]]], time_zone: Opt
             status = lib.glocal_request_set_isolation(request, _ISOLATION[isolation],
                                                       ctypes.byref(err))
             _check(status, err, f"isolation {isolation!r}")
+        if medium != "channel":
+            status = lib.glocal_request_set_medium(request, _MEDIUM[medium], ctypes.byref(err))
+            _check(status, err, f"medium {medium!r}")
         for tag in extra:
             status = lib.glocal_request_add_fallback(
                 request, _values.encode(tag, "fallback locale"), ctypes.byref(err))

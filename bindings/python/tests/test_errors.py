@@ -123,6 +123,13 @@ class CallErrorTest(unittest.TestCase):
                    time_zone="Mars/Olympus_Mons")
         self.check(glocal.InvalidError, "GLOCAL_ERR_INVALID", f, "greeting", "de", args,
                    isolation="sometimes")
+        e = self.check(glocal.InvalidError, "GLOCAL_ERR_INVALID", f, "greeting", "de", args,
+                       medium="xml")
+        self.assertEqual(e.message, "medium must be 'channel', 'plain' or 'html', not 'xml'")
+        self.check(glocal.InvalidError, "GLOCAL_ERR_INVALID", self.cat.format_result, "greeting",
+                   "de", args, medium="HTML")
+        self.check(glocal.InvalidError, "GLOCAL_ERR_INVALID", self.cat.explain, "greeting",
+                   "de", args, medium="")
         self.check(glocal.InvalidError, "GLOCAL_ERR_INVALID", f, "greeting", "de",
                    {"name": "A\0B"})
         self.check(glocal.InvalidError, "GLOCAL_ERR_INVALID", f, "greeting", "de",
@@ -171,6 +178,8 @@ class CallErrorTest(unittest.TestCase):
             f(42, "de")
         with self.assertRaises(TypeError):
             f("greeting", "de", {"name": "A"}, formality=1)
+        with self.assertRaises(TypeError):
+            f("greeting", "de", {"name": "A"}, medium=None)
 
 
 if __name__ == "__main__":

@@ -89,6 +89,34 @@ class FormatTest(unittest.TestCase):
         self.assertEqual(self.fmt("greeting", "en", {"name": "Anna"}, isolation="always"),
                          f"Hello {FSI}Anna{PDI}!")
 
+    def test_html_medium(self):
+        # the fixture's base.yaml declares `email: {medium: html}`
+        hostile = {"name": "<img src=x onerror=alert(1)> & 'Tom' \"Jr\""}
+        raw = "Hello <img src=x onerror=alert(1)> & 'Tom' \"Jr\"!"
+        escaped = "Hello &lt;img src=x onerror=alert(1)&gt; &amp; &#39;Tom&#39; &quot;Jr&quot;!"
+        self.assertEqual(self.fmt("greeting", "en", hostile, channel="email"), escaped)
+        self.assertEqual(self.fmt("greeting", "en", hostile, channel="email", medium="channel"),
+                         escaped)
+        # the request's medium overrides its channel's, both ways
+        self.assertEqual(self.fmt("greeting", "en", hostile, channel="email", medium="plain"), raw)
+        self.assertEqual(self.fmt("greeting", "en", hostile, medium="html"), escaped)
+        self.assertEqual(self.fmt("greeting", "en", hostile, channel="sms", medium="html"),
+                         escaped)
+        self.assertEqual(self.fmt("greeting", "en", hostile), raw)
+        self.assertEqual(self.fmt("greeting", "en", hostile, channel="sms"), raw)
+        # terms are escaped too; the template's own text is kept
+        self.assertEqual(self.fmt("legal.footer", "en", medium="html"),
+                         "Acme Ltd. All rights reserved.")
+        self.assertEqual(self.cat.format_result("greeting", "en", hostile, medium="html").text,
+                         escaped)
+        self.assertEqual(self.cat.format_result("greeting", "en", hostile, channel="email",
+                                                medium="plain").text, raw)
+        self.assertIn("output: " + escaped,
+                      self.cat.explain("greeting", "en", hostile, medium="html"))
+        self.assertIn("output: " + raw,
+                      self.cat.explain("greeting", "en", hostile, channel="email",
+                                       medium="plain"))
+
     # -- typed arguments ------------------------------------------------------
 
     def test_money(self):
