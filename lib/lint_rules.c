@@ -480,35 +480,6 @@ static bool found_terms(lint *x, const char *lit, size_t len)
            && (qsort(x->found, x->nfound, sizeof(*x->found), longer_first), true);
 }
 
-static bool is_word_char(UChar32 c)
-{
-    return u_isalnum(c) || c == '_' || u_hasBinaryProperty(c, UCHAR_ALPHABETIC);
-}
-
-/* Word boundary at byte `at` of s: a non-word character on either side, or
- * a boundary by ICU's word rules (Latin next to kana or ideographs). */
-static bool word_edge(lint *x, const char *s, size_t len, size_t at)
-{
-    if (at == 0 || at == len)
-        return true;
-    UChar32 before, after;
-    int32_t i = (int32_t)at, j = (int32_t)at;
-    U8_PREV((const uint8_t *)s, 0, i, before);
-    U8_NEXT((const uint8_t *)s, j, (int32_t)len, after);
-    if (!is_word_char(before) || !is_word_char(after))
-        return true;
-    UErrorCode st = U_ZERO_ERROR;
-    if (!x->words)
-        x->words = ubrk_open(UBRK_WORD, "", NULL, 0, &st);
-    if (!x->words)
-        return true;
-    UText *ut = utext_openUTF8(NULL, s, (int64_t)len, &st);
-    ubrk_setUText(x->words, ut, &st);
-    bool edge = U_SUCCESS(st) && ubrk_isBoundary(x->words, (int32_t)at);
-    utext_close(ut);
-    return edge;
-}
-
 /* Finds a term's text on word boundaries in lit and blanks every match with a
  * byte no UTF-8 text holds, so no other term matches across it (and it is no
  * word character at a later match's edge). */
@@ -517,7 +488,8 @@ static bool find_and_blank(lint *x, char *lit, size_t len, const term_ref *t)
     bool found = false;
     for (char *p = strstr(lit, t->text); p; p = strstr(p + 1, t->text)) {
         size_t at = (size_t)(p - lit);
-        if (word_edge(x, lit, len, at) && word_edge(x, lit, len, at + t->len)) {
+        if (gl_word_edge(&x->words, lit, len, at) &&
+            gl_word_edge(&x->words, lit, len, at + t->len)) {
             memset(p, 0xFF, t->len);
             found = true;
         }

@@ -89,34 +89,6 @@ static const char *source_file(const gl_std_lint *x, const gl_standards *s)
 
 /* ---- words ---- */
 
-static bool is_word_char(UChar32 c)
-{
-    return u_isalnum(c) || c == '_' || u_hasBinaryProperty(c, UCHAR_ALPHABETIC)
-           || (U_GET_GC_MASK(c) & U_GC_M_MASK);
-}
-
-bool gl_std_word_edge(gl_std_lint *x, const char *s, size_t len, size_t at)
-{
-    if (at == 0 || at >= len)
-        return true;
-    UChar32 before, after;
-    int32_t i = (int32_t)at, j = (int32_t)at;
-    U8_PREV((const uint8_t *)s, 0, i, before);
-    U8_NEXT((const uint8_t *)s, j, (int32_t)len, after);
-    if (!is_word_char(before) || !is_word_char(after))
-        return true;
-    UErrorCode st = U_ZERO_ERROR;
-    if (!x->words)
-        x->words = ubrk_open(UBRK_WORD, "", NULL, 0, &st);
-    if (!x->words)
-        return true;
-    UText *ut = utext_openUTF8(NULL, s, (int64_t)len, &st);
-    ubrk_setUText(x->words, ut, &st);
-    bool edge = U_SUCCESS(st) && ubrk_isBoundary(x->words, (int32_t)at);
-    utext_close(ut);
-    return edge;
-}
-
 /* ---- glossary and forbidden: the phrases of b's chain ---- */
 
 /* s upper-cased in lang, whole or (first) its first character; malloc'ed. */
@@ -237,8 +209,8 @@ static void check_phrases_in(gl_std_lint *x, phrases *p, const gl_text_part *par
         const form *f = &p->forms[p->found[i]];
         for (const char *at = strstr(s, f->text); at; at = strstr(at + 1, f->text)) {
             size_t o = (size_t)(at - s);
-            if (gl_std_word_edge(x, s, part->len, o)
-                && (f->term->prefix || gl_std_word_edge(x, s, part->len, o + f->len)))
+            if (gl_word_edge(&x->words, s, part->len, o)
+                && (f->term->prefix || gl_word_edge(&x->words, s, part->len, o + f->len)))
                 report_phrase(x, f, x->text.src[part->start + o]);
         }
     }
@@ -461,7 +433,7 @@ static bool contains_word(gl_std_lint *x, const char *item)
         size_t len = x->text.parts[p].len, end;
         for (size_t at = 0; at < len; at++)
             if ((s[at] & 0xC0) != 0x80 && (end = match_at(s, len, at, item))
-                && gl_std_word_edge(x, s, len, at) && gl_std_word_edge(x, s, len, end))
+                && gl_word_edge(&x->words, s, len, at) && gl_word_edge(&x->words, s, len, end))
                 return true;
     }
     return false;

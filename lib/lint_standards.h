@@ -42,8 +42,6 @@ void gl_std_report(gl_std_lint *x, gl_std_kind kind, glocal_severity severity, s
 /* The severity b's chain gives a section: error when any of its bundles'
  * standards says so. */
 glocal_severity gl_std_severity(const gl_std_lint *x, gl_std_kind kind);
-/* A word boundary at byte `at` of s (ICU's word rules where letters meet). */
-bool gl_std_word_edge(gl_std_lint *x, const char *s, size_t len, size_t at);
 
 /* lint_typography.c: per bundle set-up, per variant checks (own texts, and
  * `inherited` ones b serves from an ancestor of its language), clean-up. */

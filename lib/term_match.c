@@ -7,6 +7,10 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
 
 #define NO_ID UINT32_MAX
 
@@ -206,4 +210,34 @@ bool gl_term_matcher_find(gl_term_matcher *m, const char *s, size_t len,
         }
     }
     return true;
+}
+
+/* ---- word boundaries, for the texts found ---- */
+
+static bool is_word_char(UChar32 c)
+{
+    return u_isalnum(c) || c == '_' || u_hasBinaryProperty(c, UCHAR_ALPHABETIC) ||
+           (U_GET_GC_MASK(c) & U_GC_M_MASK);
+}
+
+bool gl_word_edge(UBreakIterator **words, const char *s, size_t len, size_t at)
+{
+    if (at == 0 || at >= len)
+        return true;
+    UChar32 before, after;
+    int32_t i = (int32_t)at, j = (int32_t)at;
+    U8_PREV((const uint8_t *)s, 0, i, before);
+    U8_NEXT((const uint8_t *)s, j, (int32_t)len, after);
+    if (!is_word_char(before) || !is_word_char(after))
+        return true;
+    UErrorCode st = U_ZERO_ERROR;
+    if (!*words)
+        *words = ubrk_open(UBRK_WORD, "", NULL, 0, &st);
+    if (!*words)
+        return true;
+    UText *ut = utext_openUTF8(NULL, s, (int64_t)len, &st);
+    ubrk_setUText(*words, ut, &st);
+    bool edge = U_SUCCESS(st) && ubrk_isBoundary(*words, (int32_t)at);
+    utext_close(ut);
+    return edge;
 }

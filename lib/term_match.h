@@ -21,4 +21,12 @@ bool gl_term_matcher_has(const gl_term_matcher *m, const char *text, size_t len)
 bool gl_term_matcher_find(gl_term_matcher *m, const char *s, size_t len,
                           void (*found)(void *ctx, uint32_t id), void *ctx);
 
+/* Whether byte `at` of the UTF-8 text s is a word boundary: an end of s, a
+ * character on either side that is no letter, digit, mark or `_`, or a
+ * boundary by ICU's word rules (Latin next to kana or ideographs).  *words is
+ * the caller's word iterator, opened on first use (ubrk_close it); without
+ * one (out of memory) every position counts as a boundary. */
+typedef struct UBreakIterator UBreakIterator;
+bool gl_word_edge(UBreakIterator **words, const char *s, size_t len, size_t at);
+
 #endif
