@@ -138,6 +138,18 @@ static glocal_status chain_of(const glocal_catalog *c, const char *locale, const
     return *out ? GLOCAL_OK : gl_nomem(err);
 }
 
+/* The message called message_id (*msg) and locale's chain: what reading a
+ * message for a locale starts with. */
+static glocal_status message_and_chain(const glocal_catalog *c, const char *locale,
+                                       const char *message_id, uint32_t *msg,
+                                       const gl_chain **ch, bool *owned, glocal_error **err)
+{
+    if (!gl_lookup_message(c, message_id, msg))
+        return gl_fail(err, GLOCAL_ERR_NOT_FOUND, NULL, 0, 0, "unknown message id `%s`",
+                       message_id);
+    return chain_of(c, locale, ch, owned, err);
+}
+
 glocal_status glocal_catalog_chain(const glocal_catalog *c, const char *locale,
                                    glocal_chain **out, glocal_error **err)
 {
@@ -188,12 +200,9 @@ glocal_status glocal_catalog_locked_by(const glocal_catalog *c, const char *loca
     if (!c || !locale || !message_id || !bundle)
         return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "a required argument is NULL");
     uint32_t msg;
-    if (!gl_lookup_message(c, message_id, &msg))
-        return gl_fail(err, GLOCAL_ERR_NOT_FOUND, NULL, 0, 0, "unknown message id `%s`",
-                       message_id);
     const gl_chain *ch;
     bool owned;
-    glocal_status st = chain_of(c, locale, &ch, &owned, err);
+    glocal_status st = message_and_chain(c, locale, message_id, &msg, &ch, &owned, err);
     if (st != GLOCAL_OK)
         return st;
     const gl_bundle *at = &c->bundles[ch->idx[gl_deciding_position(c, ch->idx, ch->n, msg)]];
@@ -273,12 +282,9 @@ glocal_status glocal_catalog_variants(const glocal_catalog *c, const char *local
     if (!c || !locale || !message_id || !out)
         return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "a required argument is NULL");
     uint32_t msg;
-    if (!gl_lookup_message(c, message_id, &msg))
-        return gl_fail(err, GLOCAL_ERR_NOT_FOUND, NULL, 0, 0, "unknown message id `%s`",
-                       message_id);
     const gl_chain *ch;
     bool owned;
-    glocal_status st = chain_of(c, locale, &ch, &owned, err);
+    glocal_status st = message_and_chain(c, locale, message_id, &msg, &ch, &owned, err);
     if (st != GLOCAL_OK)
         return st;
     glocal_variants *vs = calloc(1, sizeof(*vs));
