@@ -171,7 +171,23 @@ static void fz_add_arg(glocal_args *a, const glocal_message *m, size_t i, unsign
                                     253402300799000 - 86400000};
     static const char *const money[][2] = {{"19.90", "EUR"}, {"-0.5", "JPY"}, {"1e6", "CHF"},
                                            {"0.001", "BHD"}};
+    static const char *const codes[] = {"482913", "K-204817", "a"};
     glocal_status st = GLOCAL_OK;
+    const char *declared = glocal_message_arg_type(m, i);
+    if (strcmp(declared, "code") == 0) {
+        /* a code takes only a code (a text is read as one and may fail) */
+        st = glocal_args_code(a, name, codes[pick % 3], NULL);
+        FZ_CHECK(st == GLOCAL_OK, "setting code %s: %s", name, glocal_status_name(st));
+        return;
+    }
+    if (strcmp(declared, "day") == 0) {
+        /* a day, or an instant taken as its date in the request's zone */
+        int year = pick & 2 ? 1 : 2026, day = 1 + (int)(pick % 28);
+        st = pick & 1 ? glocal_args_day(a, name, year, 12, day, NULL)
+                      : glocal_args_date(a, name, dates[pick % 4], NULL);
+        FZ_CHECK(st == GLOCAL_OK, "setting day %s: %s", name, glocal_status_name(st));
+        return;
+    }
     unsigned types[4], nt = 0;
     for (unsigned t = FZ_TEXT; t <= FZ_MONEY; t++)
         if (glocal_message_arg_accepts(m, i, fz_types[t]))
