@@ -48,8 +48,8 @@ for ctx in "sv --channel sms" "es-ES --channel whatsapp" "pt-PT --formality info
            "id --channel whatsapp" "zh-Hant-HK --channel whatsapp"; do
   set -- $ctx
   printf '%-30s ' "$ctx"
-  "$glocal" render locales order.shipped --locale "$@" name=Anna order=A-17 carrier=DHL \
-    eta=2026-12-01T09:30:00Z
+  "$glocal" render locales order.shipped --locale "$@" name=Anna "full_name=Anna Schmidt" \
+    order=A-17 carrier=DHL eta=2026-12-01
 done
 "$glocal" render locales cart.items --locale pl count=22
 "$glocal" render locales ticket.received --locale he name=נועה ticket=A-17 hours=2

@@ -3,7 +3,8 @@
 # the C suites again under AddressSanitizer + UndefinedBehaviorSanitizer (debug
 # and -O2), the thread stress test under ThreadSanitizer, each fuzz target for
 # 60 s, the C suites under valgrind, then the packages (scripts/test-packages.sh:
-# wheel, rock, Debian packages).  Ends with one line "N passed, N failed".
+# wheel, rock, Debian packages), and README's first command (scripts/demo.sh).
+# Ends with one line "N passed, N failed".
 # Every build here treats warnings as errors (-Dwerror=true); a user's does not.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -116,6 +117,15 @@ echo "== packages: wheel in a venv, Lua rock, Debian packages"
 ./scripts/test-packages.sh build/meson-logs/packages.json ||
   [ -s build/meson-logs/packages.json ] || rm -f build/meson-logs/packages.json
 logs+=(build/meson-logs/packages.json)
+
+# README's first command, as a new user runs it: every sample it renders must render.
+echo
+echo "== README's first command (scripts/demo.sh)"
+if ./scripts/demo.sh >build/meson-logs/demo.log 2>&1; then demo=OK; else demo=FAIL; fi
+[ "$demo" = OK ] || tail -n 20 build/meson-logs/demo.log
+echo "demo   $demo"
+printf '{"name": "demo", "result": "%s"}\n' "$demo" >build/meson-logs/demo.json
+logs+=(build/meson-logs/demo.json)
 
 python3 - "${logs[@]}" <<'PY'
 import json, sys
