@@ -459,22 +459,30 @@ static glocal_status encode_output(const gl_render_ctx *x, gl_buf *out, glocal_e
     return st;
 }
 
+/* A literal template (no slot) into an empty out: the whole output is
+ * known, so one allocation and one copy. */
+static glocal_status write_literal(const glocal_catalog *c, const char *id, const gl_template *t,
+                                   gl_buf *out, glocal_error **err)
+{
+    size_t n = t->piece_len[0];
+    if (n > (size_t)c->max_output)
+        return over_limit(c, id, err);
+    if (!(out->p = malloc(n + 1)))
+        return gl_nomem(err);
+    memcpy(out->p, t->literal, n);
+    out->p[n] = '\0';
+    out->len = n;
+    out->cap = n + 1;
+    return GLOCAL_OK;
+}
+
 glocal_status gl_render_template(const gl_render_ctx *x, const gl_template *t,
                                  const glocal_args *a, gl_buf *out, glocal_error **err)
 {
     glocal_status st = GLOCAL_OK;
     out->max = (size_t)x->c->max_output;
-    if (t->kind == TK_LITERAL && t->piece_len[0] > out->max) {
-        return over_limit(x->c, x->id, err);
-    } else if (t->kind == TK_LITERAL && !out->p) {
-        /* the whole output is known: one allocation, one copy */
-        size_t n = t->piece_len[0];
-        if (!(out->p = malloc(n + 1)))
-            return gl_nomem(err);
-        memcpy(out->p, t->literal, n);
-        out->p[n] = '\0';
-        out->len = n;
-        out->cap = n + 1;
+    if (t->kind == TK_LITERAL && !out->p) {
+        st = write_literal(x->c, x->id, t, out, err);
     } else {
         writer w = {x, a, x->id, err};
         reserve_output(out, t);
@@ -506,9 +514,17 @@ void gl_render_ctx_init(gl_render_ctx *x, const glocal_catalog *c, const gl_reso
 glocal_status gl_render(const glocal_catalog *c, const gl_resolution *res, const glocal_request *r,
                             const glocal_args *a, const char *id, gl_buf *out, glocal_error **err)
 {
+    const gl_template *t = &res->var->tmpl;
+    /* a literal is the catalog's own text (never escaped): unless its channel
+     * has an encoding to apply, it needs no render context */
+    if (t->kind == TK_LITERAL && !out->p &&
+        gl_channel_of(c, res->ctx[AX_CHANNEL])->encoding == ENC_UNICODE) {
+        out->max = (size_t)c->max_output;
+        return write_literal(c, id, t, out, err);
+    }
     gl_render_ctx x;
     gl_render_ctx_init(&x, c, res, r, id);
-    return gl_render_template(&x, &res->var->tmpl, a, out, err);
+    return gl_render_template(&x, t, a, out, err);
 }
 
 glocal_status gl_check_message_id(const char *id, glocal_error **err)
