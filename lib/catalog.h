@@ -117,6 +117,8 @@ typedef struct gl_bundle {
     gl_msgdef **orphans;
     size_t norphans;
     gl_standards *standards;  /* `standards:` (standards.h); NULL when none */
+    const char **omits;       /* `omits:`: argument names left out on purpose (interned) */
+    size_t nomits;
 } gl_bundle;
 
 typedef struct gl_axisval {
