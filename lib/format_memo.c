@@ -9,67 +9,11 @@
 
 #include "format_memo.h"
 
-/* 256 messages per request (an entry is about 150 bytes: at most some 40 KiB
- * a request), probed 8 slots deep: a request that formats more messages, or
- * outlives many catalogs (their entries never match again), resolves the
- * rest on every call, as without a memo. */
-enum { MEMO_SLOTS = 256, MEMO_PROBES = 8 };
-
-struct gl_format_memo {
-    _Atomic(gl_memo_entry *) slot[MEMO_SLOTS];
-};
-
-/* Eight bytes at a time: ids are short, and a byte-at-a-time hash was a
- * large part of a literal's time. */
-uint32_t gl_memo_hash(const char *id, size_t n)
-{
-    uint64_t h = 0x9E3779B97F4A7C15u ^ n, w;
-    for (; n >= 8; n -= 8, id += 8) {
-        memcpy(&w, id, 8);
-        h = (h ^ w) * 0xFF51AFD7ED558CCDu;
-        h ^= h >> 32;
-    }
-    w = 0;
-    memcpy(&w, id, n);
-    h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
-    return (uint32_t)(h ^ (h >> 29));
-}
-
-/* Two catalogs' entries for one id start at different slots. */
-static size_t first_slot(uint64_t serial, uint32_t h)
-{
-    return (h + (uint32_t)(serial * 0x9E3779B97F4A7C15u)) % MEMO_SLOTS;
-}
-
-static bool same_key(const gl_memo_entry *e, uint64_t serial, const char *id, size_t n,
-                     uint32_t h)
-{
-    return e->serial == serial && e->hash == h && e->id_len == n && memcmp(e->id, id, n) == 0;
-}
-
 /* The request's own mutable part: a request is const to formatting, and
  * every thread formatting with it may publish here. */
 static _Atomic(struct gl_format_memo *) *memo_of(const glocal_request *r)
 {
     return (_Atomic(struct gl_format_memo *) *)&r->memo;
-}
-
-const gl_memo_entry *gl_memo_find(const glocal_request *r, const glocal_catalog *c,
-                                  const char *id, size_t n, uint32_t h)
-{
-    struct gl_format_memo *m = atomic_load_explicit(memo_of(r), memory_order_acquire);
-    if (!m)
-        return NULL;
-    size_t at = first_slot(c->serial, h);
-    for (size_t probe = 0; probe < MEMO_PROBES; probe++) {
-        gl_memo_entry *e = atomic_load_explicit(&m->slot[(at + probe) % MEMO_SLOTS],
-                                                memory_order_acquire);
-        if (!e)
-            return NULL;
-        if (same_key(e, c->serial, id, n, h))
-            return e;
-    }
-    return NULL;
 }
 
 /* r's table, created on first use; NULL when out of memory. */
@@ -110,14 +54,14 @@ void gl_memo_offer(const glocal_request *r, const glocal_catalog *c, uint32_t h,
         return;
     const char *id = c->messages[res->msg].id;
     *e = (gl_memo_entry){c->serial, h, strlen(id), id, literal, literal_len, *res};
-    size_t at = first_slot(c->serial, h);
-    for (size_t probe = 0; probe < MEMO_PROBES; probe++) {
-        _Atomic(gl_memo_entry *) *slot = &m->slot[(at + probe) % MEMO_SLOTS];
+    size_t at = gl_memo_first_slot(c->serial, h);
+    for (size_t probe = 0; probe < GL_MEMO_PROBES; probe++) {
+        _Atomic(gl_memo_entry *) *slot = &m->slot[(at + probe) % GL_MEMO_SLOTS];
         gl_memo_entry *cur = NULL;
         if (atomic_compare_exchange_strong_explicit(slot, &cur, e, memory_order_acq_rel,
                                                     memory_order_acquire))
             return;
-        if (same_key(cur, e->serial, e->id, e->id_len, h))
+        if (gl_memo_same_key(cur, e->serial, e->id, e->id_len, h))
             break; /* another thread kept the same resolution first */
     }
     free(e);
@@ -128,7 +72,7 @@ void gl_request_forget(glocal_request *r)
     struct gl_format_memo *m = atomic_exchange(memo_of(r), NULL);
     if (!m)
         return;
-    for (size_t i = 0; i < MEMO_SLOTS; i++)
+    for (size_t i = 0; i < GL_MEMO_SLOTS; i++)
         free(atomic_load(&m->slot[i]));
     free(m);
 }

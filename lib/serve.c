@@ -6,12 +6,13 @@
 #include "format.h"
 #include "format_memo.h"
 
-/* What a format call serves: the memo's resolution, or the call's own. */
+/* What a format call serves: the memo's resolution, or the call's own.
+ * Only the fields a call reads are set: a hit costs a few stores. */
 typedef struct served {
     const gl_resolution *res;
     const char *literal;      /* the whole output when a plain literal, else NULL */
     size_t literal_len;
-    gl_resolution own;
+    gl_resolution own;        /* set on a miss; own.chain_owned always */
 } served;
 
 /* A memo hit skips the id check too: the id equals one of the catalog's. */
@@ -23,7 +24,9 @@ static glocal_status serve(const glocal_catalog *c, const char *id, const glocal
     const gl_memo_entry *e = gl_memo_find(r, c, id, n, h);
     s->own.chain_owned = false;
     if (e) {
-        *s = (served){&e->res, e->literal, e->literal_len, .own.chain_owned = false};
+        s->res = &e->res;
+        s->literal = e->literal;
+        s->literal_len = e->literal_len;
         return GLOCAL_OK;
     }
     glocal_status st = gl_check_message_id(id, err);
