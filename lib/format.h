@@ -60,6 +60,23 @@ glocal_status gl_render(const glocal_catalog *c, const gl_resolution *res,
 /* GLOCAL_ERR_INVALID when a message id is not UTF-8. */
 glocal_status gl_check_message_id(const char *id, glocal_error **err);
 
+/* What a format call serves: the request's memoized resolution, or the
+ * call's own.  Only the fields a call reads are set: a memo hit costs a few
+ * stores. */
+typedef struct gl_served {
+    const gl_resolution *res;
+    const char *literal;      /* the whole output when a plain literal (gl_plain_literal) */
+    size_t literal_len;
+    gl_resolution own;        /* set on a miss; own.chain_owned always */
+} gl_served;
+
+/* Checks id and resolves it for r through r's memo (format_memo.h), offering
+ * the memo what it resolved: the statuses of gl_resolve and
+ * gl_check_message_id.  Call gl_resolution_done(&s->own) afterwards,
+ * whatever it returned (serve.c). */
+glocal_status gl_serve(const glocal_catalog *c, const char *id, const glocal_request *r,
+                       gl_served *s, glocal_error **err);
+
 typedef glocal_status (*gl_write_fn)(const glocal_catalog *c, const gl_resolution *res,
                                      const glocal_request *r, const glocal_args *a,
                                      const char *id, gl_buf *out, glocal_error **err);

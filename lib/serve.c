@@ -6,18 +6,9 @@
 #include "format.h"
 #include "format_memo.h"
 
-/* What a format call serves: the memo's resolution, or the call's own.
- * Only the fields a call reads are set: a hit costs a few stores. */
-typedef struct served {
-    const gl_resolution *res;
-    const char *literal;      /* the whole output when a plain literal, else NULL */
-    size_t literal_len;
-    gl_resolution own;        /* set on a miss; own.chain_owned always */
-} served;
-
 /* A memo hit skips the id check too: the id equals one of the catalog's. */
-static glocal_status serve(const glocal_catalog *c, const char *id, const glocal_request *r,
-                           served *s, glocal_error **err)
+glocal_status gl_serve(const glocal_catalog *c, const char *id, const glocal_request *r,
+                       gl_served *s, glocal_error **err)
 {
     size_t n = strlen(id);
     uint32_t h = gl_memo_hash(id, n);
@@ -48,8 +39,8 @@ glocal_status glocal_format(const glocal_catalog *c, const char *message_id,
         *out_utf8 = NULL;
     if (!c || !message_id || !r || !out_utf8)
         return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "a required argument is NULL");
-    served s;
-    glocal_status st = serve(c, message_id, r, &s, err);
+    gl_served s;
+    glocal_status st = gl_serve(c, message_id, r, &s, err);
     gl_buf out = {0};
     if (st == GLOCAL_OK && s.literal)
         st = gl_write_literal(c, message_id, s.literal, s.literal_len, &out, err);
@@ -127,8 +118,8 @@ glocal_status glocal_format_to(const glocal_catalog *c, const char *message_id,
         buf[0] = '\0';
     if (!c || !message_id || !r || !len || (!buf && cap))
         return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "a required argument is NULL");
-    served s;
-    glocal_status st = serve(c, message_id, r, &s, err);
+    gl_served s;
+    glocal_status st = gl_serve(c, message_id, r, &s, err);
     if (st == GLOCAL_OK && s.literal && s.literal_len > (size_t)c->max_output)
         st = gl_over_limit(c, message_id, err);
     else if (st == GLOCAL_OK && s.literal)
