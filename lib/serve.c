@@ -73,9 +73,9 @@ static glocal_status copy_to(const char *id, const char *text, size_t n, char *b
 
 /* Writes into buf directly when the channel has no encoding to apply (which
  * replaces the whole text): no allocation but ICU's.  When the buffer, not
- * the output limit, stopped the writer, the text is written again into a
- * buffer of the library's own to learn its size (or the error glocal_format
- * gives). */
+ * the output limit, was the bound that stopped the writer, the text is
+ * written again into a buffer of the library's own to learn its size (or the
+ * error glocal_format gives). */
 static glocal_status render_to(const glocal_catalog *c, const gl_resolution *res,
                                const glocal_request *r, const glocal_args *a, const char *id,
                                char *buf, size_t cap, size_t *len, glocal_error **err)
@@ -88,7 +88,9 @@ static glocal_status render_to(const glocal_catalog *c, const gl_resolution *res
         gl_buf out = {.p = buf, .cap = cap, .max = cap - 1 < limit ? cap - 1 : limit};
         glocal_error *e = NULL;
         glocal_status st = gl_render_within(&x, &res->var->tmpl, a, &out, err ? &e : NULL);
-        if (!out.full || out.max == limit) {
+        /* the bound stops the output, or a plural's slot texts, which it bounds too */
+        bool stopped = out.full || st == GLOCAL_ERR_LIMIT;
+        if (!stopped || out.max == limit) {
             if (err && e)
                 *err = e;
             if (st == GLOCAL_OK)
