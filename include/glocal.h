@@ -24,11 +24,12 @@
  * glocal_explain(), glocal_profile() and every function taking a const
  * pointer may run concurrently on one catalog.  Requests and argument lists
  * are not synchronized: build them in one thread; once built, any number of
- * threads may read them.  glocal_format and glocal_format_to remember in the
- * request what they resolved for each message and catalog (a lock-free memo,
- * safe for any number of threads and catalogs sharing one request; freed
- * with the request, forgotten by a setter), so a request kept and reused
- * formats faster than one built per call.
+ * threads may read them.  glocal_format, glocal_format_to and
+ * glocal_format_result remember in the request what they resolved for each
+ * message and catalog (a lock-free memo, safe for any number of threads and
+ * catalogs sharing one request; freed with the request, forgotten by a
+ * setter), so a request kept and reused formats faster than one built per
+ * call.
  */
 #ifndef GLOCAL_H
 #define GLOCAL_H
@@ -387,11 +388,15 @@ GLOCAL_API glocal_status glocal_format(const glocal_catalog *c, const char *mess
  * allocation when the variant is a literal or writes only text arguments
  * (numbers, dates, money and plural/select may allocate inside ICU; a channel
  * with an encoding (gsm7) writes through a buffer of the library's own).
+ * buf stays the caller's: the library keeps no pointer to it.
  * When the text does not fit (it needs *len + 1 bytes), returns
- * GLOCAL_ERR_BUFFER with the text's length in *len: call again with a buffer
- * of *len + 1 bytes (buf NULL with cap 0 asks for the length alone, as
- * snprintf does).  On every failure buf holds the empty string (when cap >
- * 0), never a partial text, and *len is 0 but for GLOCAL_ERR_BUFFER.
+ * GLOCAL_ERR_BUFFER with the text's length in *len (and, as for every
+ * failure, the details in *err): call again with a buffer of *len + 1 bytes
+ * (buf NULL with cap 0 asks for the length alone, as snprintf does).  To learn
+ * the length of a text that did not fit, the library writes it once more
+ * into a buffer of its own.  On every failure buf holds the empty string
+ * (when cap > 0), never a partial text, and *len is 0 but for
+ * GLOCAL_ERR_BUFFER.
  * GLOCAL_ERR_LIMIT stays the output limit's (glocal_options_set_limit): a
  * text past the limit is GLOCAL_ERR_LIMIT whatever the buffer.
  * Returns the statuses of glocal_format (GLOCAL_ERR_INVALID for NULL c,
