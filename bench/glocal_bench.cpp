@@ -18,7 +18,9 @@
  * its workloads the harness knows `result`: the variants workload's calls
  * through glocal_format_result, timed interleaved with the same calls through
  * glocal_format (format_ns), so that the price of saying what was served is
- * measured in one process.
+ * measured in one process; and `literal_to`: the literal workload's calls
+ * through glocal_format_to into a buffer on the stack (the shortest path,
+ * compared with gettext).
  *
  * The raw-ICU baseline is the least code a C++ user would write on ICU for
  * the same output: a MessageFormat built once with the template and locale
@@ -218,10 +220,12 @@ struct Workload {
     std::string name, kind, id, locale, formality, tone, channel, zone;
     std::vector<Arg> args;
     bool result = false; /* through glocal_format_result */
+    bool to = false;     /* through glocal_format_to */
 };
 
 /* The workloads of workloads.tsv and, when `derived`, the harness's own: the
- * `result` workload (the variants workload through glocal_format_result). */
+ * `result` workload (the variants workload through glocal_format_result) and
+ * `literal_to` (the literal workload through glocal_format_to). */
 std::vector<Workload> read_workloads(const std::string &data, bool derived = true)
 {
     std::vector<Workload> out;
@@ -231,7 +235,7 @@ std::vector<Workload> read_workloads(const std::string &data, bool derived = tru
         std::vector<std::string> f = split(line, '\t');
         if (f.size() != 9)
             die("bad workloads.tsv line: " + line);
-        Workload w{f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], {}, false};
+        Workload w{f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], {}, false, false};
         if (f[8] != "-") {
             for (const std::string &a : split(f[8], ';')) {
                 size_t eq = a.find('=');
@@ -243,12 +247,16 @@ std::vector<Workload> read_workloads(const std::string &data, bool derived = tru
         out.push_back(w);
     }
     for (size_t i = 0, n = out.size(); derived && i < n; i++) {
-        if (out[i].name != "variants")
-            continue;
         Workload r = out[i];
-        r.name = r.kind = "result";
-        r.result = true;
-        out.push_back(r);
+        if (r.name == "variants") {
+            r.name = r.kind = "result";
+            r.result = true;
+            out.push_back(r);
+        } else if (r.name == "literal") {
+            r.name = "literal_to";
+            r.to = true;
+            out.push_back(r);
+        }
     }
     return out;
 }
@@ -257,11 +265,12 @@ struct GlocalCall {
     glocal_catalog *cat;
     std::string id;
     bool result; /* glocal_format_result instead of glocal_format */
+    bool to;     /* glocal_format_to instead of glocal_format */
     glocal_request *req = nullptr;
     glocal_args *args = nullptr;
 
-    GlocalCall(glocal_catalog *c, const Workload &w, bool through_result)
-        : cat(c), id(w.id), result(through_result)
+    GlocalCall(glocal_catalog *c, const Workload &w, bool through_result, bool through_to = false)
+        : cat(c), id(w.id), result(through_result), to(through_to)
     {
         glocal_error *e = nullptr;
         if (glocal_request_new(w.locale.c_str(), &req, &e) != GLOCAL_OK)
@@ -295,7 +304,7 @@ struct GlocalCall {
         glocal_request_free(req);
         glocal_args_free(args);
     }
-    GlocalCall(glocal_catalog *c, const Workload &w) : GlocalCall(c, w, w.result) {}
+    GlocalCall(glocal_catalog *c, const Workload &w) : GlocalCall(c, w, w.result, w.to) {}
     std::string once() const
     {
         glocal_error *e = nullptr;
@@ -307,6 +316,14 @@ struct GlocalCall {
             glocal_result_free(res);
             return s;
         }
+        if (to) {
+            char buf[512];
+            size_t len;
+            if (glocal_format_to(cat, id.c_str(), req, args, buf, sizeof buf, &len, &e) !=
+                GLOCAL_OK)
+                die(std::string("format_to ") + id + ": " + glocal_error_message(e));
+            return std::string(buf, len);
+        }
         char *out = nullptr;
         if (glocal_format(cat, id.c_str(), req, args, &out, &e) != GLOCAL_OK)
             die(std::string("format ") + id + ": " + glocal_error_message(e));
@@ -314,7 +331,7 @@ struct GlocalCall {
         glocal_free(out);
         return s;
     }
-    /* Two loops, so that the glocal_format loop is the one it always was. */
+    /* One loop per entry point, so that the glocal_format loop is the one it always was. */
     size_t run(long n) const
     {
         size_t sum = 0;
@@ -324,6 +341,15 @@ struct GlocalCall {
                 glocal_format_result(cat, id.c_str(), req, args, &res, nullptr);
                 sum += (unsigned char)glocal_result_text(res)[0];
                 glocal_result_free(res);
+            }
+            return sum;
+        }
+        if (to) {
+            for (long i = 0; i < n; i++) {
+                char buf[512];
+                size_t len;
+                glocal_format_to(cat, id.c_str(), req, args, buf, sizeof buf, &len, nullptr);
+                sum += (unsigned char)buf[0];
             }
             return sum;
         }
@@ -554,8 +580,9 @@ int cmd_format(const std::string &data, int reps, const char *only)
         Floor floor(tmpl, floc, w);
         bool use_floor = floor.ok && (w.kind == "money" || w.kind == "date_money" || w.name == "date");
         std::string out_g = g.once(), out_i = icu.once(), out_f = use_floor ? floor.once() : "";
-        if (w.result && plain.once() != out_g)
-            die("glocal_format_result and glocal_format differ on " + w.id);
+        if ((w.result || w.to) && plain.once() != out_g)
+            die(std::string(w.result ? "glocal_format_result" : "glocal_format_to") +
+                " and glocal_format differ on " + w.id);
         std::function<void(long)> fg = [&](long n) { g_sink = g_sink + g.run(n); };
         std::function<void(long)> fi = [&](long n) { g_sink = g_sink + icu.run(n); };
         std::function<void(long)> ff = [&](long n) { g_sink = g_sink + floor.run(n); };

@@ -181,6 +181,34 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     return 0;
 }
 
+/* glocal_format_to into cap bytes (0: the length alone) gives what glocal_format
+ * gave (status st, text want): the same text when it fits, else
+ * GLOCAL_ERR_BUFFER with its length and an empty buffer. */
+static void check_format_to(const glocal_catalog *c, const glocal_request *r,
+                            const glocal_args *a, glocal_status st, const char *want, size_t cap)
+{
+    char *buf = cap ? malloc(cap) : NULL;
+    size_t len = 1;
+    glocal_error *e = NULL;
+    glocal_status got = glocal_format_to(c, "m", r, a, buf, cap, &len, &e);
+    size_t n = want ? strlen(want) : 0;
+    if (st == GLOCAL_OK && n >= cap) {
+        FZ_CHECK(got == GLOCAL_ERR_BUFFER && len == n && (!cap || !buf[0]),
+                 "format_to into %zu bytes: %s, %zu of %zu", cap, glocal_status_name(got), len,
+                 n);
+    } else {
+        FZ_CHECK(got == st, "format_to: %s, format: %s", glocal_status_name(got),
+                 glocal_status_name(st));
+        FZ_CHECK(st != GLOCAL_OK || (len == n && memcmp(buf, want, n + 1) == 0),
+                 "format_to: other bytes than format");
+        FZ_CHECK(st == GLOCAL_OK || (len == 0 && (!cap || !buf[0])),
+                 "format_to: a partial text on failure");
+    }
+    FZ_CHECK((got == GLOCAL_OK) == (e == NULL), "format_to: error and status disagree");
+    glocal_error_free(e);
+    free(buf);
+}
+
 static void run(const fz_input *inp, const uint8_t *data, size_t size)
 {
     fz_input in = *inp;
@@ -225,6 +253,7 @@ static void run(const fz_input *inp, const uint8_t *data, size_t size)
         char *out = NULL;
         e = NULL;
         st = glocal_format(c, "m", r, a, &out, &e);
+        check_format_to(c, r, a, st, out, (size ? data[size / 2] : 0) * (size_t)(pick + 1));
         fz_check_result("format", "m", st, out, e, true);
         if (pick == 0 && in.args) {
             each_arg(&in, set_arg, a);

@@ -24,7 +24,12 @@
  * glocal_explain(), glocal_profile() and every function taking a const
  * pointer may run concurrently on one catalog.  Requests and argument lists
  * are not synchronized: build them in one thread; once built, any number of
- * threads may read them.
+ * threads may read them.  glocal_format, glocal_format_to and
+ * glocal_format_result remember in the request what they resolved for each
+ * message and catalog (a lock-free memo, safe for any number of threads and
+ * catalogs sharing one request; freed with the request, forgotten by a
+ * setter), so a request kept and reused formats faster than one built per
+ * call.
  */
 #ifndef GLOCAL_H
 #define GLOCAL_H
@@ -82,7 +87,8 @@ typedef enum glocal_status {
     GLOCAL_ERR_NOT_FOUND = 7, /* an unknown or orphan message id */
     GLOCAL_ERR_ARGUMENT = 8,  /* a missing argument, or one of a type its use does not allow */
     GLOCAL_ERR_FORMAT = 9,    /* ICU failed on a valid catalog and valid arguments */
-    GLOCAL_ERR_LIMIT = 10     /* input beyond a documented safety limit */
+    GLOCAL_ERR_LIMIT = 10,    /* input beyond a documented safety limit */
+    GLOCAL_ERR_BUFFER = 11    /* the caller's buffer is too small (glocal_format_to; since 1.1) */
 } glocal_status;
 
 /** The enumerator's name, e.g. "GLOCAL_ERR_SYNTAX"; "GLOCAL_ERR_UNKNOWN" for
@@ -374,6 +380,35 @@ GLOCAL_API void glocal_args_free(glocal_args *a);
 GLOCAL_API glocal_status glocal_format(const glocal_catalog *c, const char *message_id,
                                        const glocal_request *r, const glocal_args *a,
                                        char **out_utf8, glocal_error **err);
+
+/**
+ * glocal_format into the caller's buffer: the same resolution, the same text
+ * (byte for byte) and the same statuses, the text and a NUL written into buf
+ * (cap bytes) and the text's length in bytes, without the NUL, in *len.  No
+ * allocation when the variant is a literal or writes only text arguments
+ * (numbers, dates, money and plural/select may allocate inside ICU; a channel
+ * with an encoding (gsm7) writes through a buffer of the library's own).
+ * buf stays the caller's: the library keeps no pointer to it.
+ * When the text does not fit (it needs *len + 1 bytes), returns
+ * GLOCAL_ERR_BUFFER with the text's length in *len (and, as for every
+ * failure, the details in *err): call again with a buffer of *len + 1 bytes
+ * (buf NULL with cap 0 asks for the length alone, as snprintf does).  To learn
+ * the length of a text that did not fit, the library writes it once more
+ * into a buffer of its own.  On every failure buf holds the empty string
+ * (when cap > 0), never a partial text, and *len is 0 but for
+ * GLOCAL_ERR_BUFFER.
+ * GLOCAL_ERR_LIMIT stays the output limit's (glocal_options_set_limit): a
+ * text past the limit is GLOCAL_ERR_LIMIT whatever the buffer.
+ * Returns the statuses of glocal_format (GLOCAL_ERR_INVALID for NULL c,
+ * message_id, r or len, or NULL buf with cap > 0), and GLOCAL_ERR_BUFFER.
+ * A request kept and reused makes a literal a lookup and a copy (the memo,
+ * Thread safety above).  Thread-safe on a shared catalog and request.
+ * @since 1.1
+ */
+GLOCAL_API glocal_status glocal_format_to(const glocal_catalog *c, const char *message_id,
+                                          const glocal_request *r, const glocal_args *a,
+                                          char *buf, size_t cap, size_t *len,
+                                          glocal_error **err);
 
 /**
  * Explains, step by step and in plain text, how glocal_format would resolve

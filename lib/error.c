@@ -25,7 +25,7 @@ struct glocal_findings {
 static const char *const status_names[] = {
     "GLOCAL_OK", "GLOCAL_ERR_NOMEM", "GLOCAL_ERR_INVALID", "GLOCAL_ERR_IO",
     "GLOCAL_ERR_SYNTAX", "GLOCAL_ERR_SCHEMA", "GLOCAL_ERR_LOCALE", "GLOCAL_ERR_NOT_FOUND",
-    "GLOCAL_ERR_ARGUMENT", "GLOCAL_ERR_FORMAT", "GLOCAL_ERR_LIMIT",
+    "GLOCAL_ERR_ARGUMENT", "GLOCAL_ERR_FORMAT", "GLOCAL_ERR_LIMIT", "GLOCAL_ERR_BUFFER",
 };
 
 const char *glocal_status_name(glocal_status s)

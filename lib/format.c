@@ -163,7 +163,7 @@ typedef struct writer {
     glocal_error **err;
 } writer;
 
-static glocal_status over_limit(const glocal_catalog *c, const char *id, glocal_error **err)
+glocal_status gl_over_limit(const glocal_catalog *c, const char *id, glocal_error **err)
 {
     return gl_fail(err, GLOCAL_ERR_LIMIT, NULL, 0, 0,
                    "`%s` formats to more than the limit of %llu bytes", id,
@@ -380,13 +380,13 @@ static glocal_status write_complex(const writer *w, const gl_template *t, gl_buf
     if (st == GLOCAL_OK && scratch.oom)
         st = gl_nomem(w->err);
     if (st == GLOCAL_OK && scratch.full)
-        st = over_limit(w->x->c, w->id, w->err);
+        st = gl_over_limit(w->x->c, w->id, w->err);
     for (size_t i = 0; i < t->nslots && st == GLOCAL_OK; i++)
         text[i] = scratch.p + off[i];
     if (st == GLOCAL_OK) {
         st = gl_format_complex(&w->x->env, t, text, len, sel, out);
         if (st == GLOCAL_ERR_LIMIT)
-            over_limit(w->x->c, w->id, w->err);
+            gl_over_limit(w->x->c, w->id, w->err);
         else if (st != GLOCAL_OK)
             gl_fail(w->err, st, NULL, 0, 0, st == GLOCAL_ERR_ARGUMENT
                     ? "an argument of `%s` cannot select a branch"
@@ -452,37 +452,33 @@ static glocal_status encode_output(const gl_render_ctx *x, gl_buf *out, glocal_e
         return GLOCAL_OK;
     gl_buf sent = {.max = out->max};
     gl_sms_encode(out->p, out->len, x->encoding, &sent);
-    glocal_status st = sent.oom ? gl_nomem(err) : sent.full ? over_limit(x->c, x->id, err)
+    glocal_status st = sent.oom ? gl_nomem(err) : sent.full ? gl_over_limit(x->c, x->id, err)
                                                             : GLOCAL_OK;
     gl_buf_free(out);
     *out = sent;
     return st;
 }
 
-/* A literal template (no slot) into an empty out: the whole output is
- * known, so one allocation and one copy. */
-static glocal_status write_literal(const glocal_catalog *c, const char *id, const gl_template *t,
-                                   gl_buf *out, glocal_error **err)
+glocal_status gl_write_literal(const glocal_catalog *c, const char *id, const char *text,
+                               size_t n, gl_buf *out, glocal_error **err)
 {
-    size_t n = t->piece_len[0];
     if (n > (size_t)c->max_output)
-        return over_limit(c, id, err);
+        return gl_over_limit(c, id, err);
     if (!(out->p = malloc(n + 1)))
         return gl_nomem(err);
-    memcpy(out->p, t->literal, n);
+    memcpy(out->p, text, n);
     out->p[n] = '\0';
     out->len = n;
     out->cap = n + 1;
     return GLOCAL_OK;
 }
 
-glocal_status gl_render_template(const gl_render_ctx *x, const gl_template *t,
-                                 const glocal_args *a, gl_buf *out, glocal_error **err)
+glocal_status gl_render_within(const gl_render_ctx *x, const gl_template *t,
+                               const glocal_args *a, gl_buf *out, glocal_error **err)
 {
     glocal_status st = GLOCAL_OK;
-    out->max = (size_t)x->c->max_output;
     if (t->kind == TK_LITERAL && !out->p) {
-        st = write_literal(x->c, x->id, t, out, err);
+        st = gl_write_literal(x->c, x->id, t->literal, t->piece_len[0], out, err);
     } else {
         writer w = {x, a, x->id, err};
         reserve_output(out, t);
@@ -491,8 +487,15 @@ glocal_status gl_render_template(const gl_render_ctx *x, const gl_template *t,
     if (st == GLOCAL_OK && out->oom)
         return gl_nomem(err);
     if (st == GLOCAL_OK && out->full)
-        return over_limit(x->c, x->id, err);
+        return gl_over_limit(x->c, x->id, err);
     return st == GLOCAL_OK ? encode_output(x, out, err) : st;
+}
+
+glocal_status gl_render_template(const gl_render_ctx *x, const gl_template *t,
+                                 const glocal_args *a, gl_buf *out, glocal_error **err)
+{
+    out->max = (size_t)x->c->max_output;
+    return gl_render_within(x, t, a, out, err);
 }
 
 void gl_render_ctx_init(gl_render_ctx *x, const glocal_catalog *c, const gl_resolution *res,
@@ -511,20 +514,27 @@ void gl_render_ctx_init(gl_render_ctx *x, const glocal_catalog *c, const gl_reso
     };
 }
 
+const char *gl_plain_literal(const glocal_catalog *c, const gl_resolution *res, size_t *n)
+{
+    const gl_template *t = &res->var->tmpl;
+    if (t->kind != TK_LITERAL || gl_channel_of(c, res->ctx[AX_CHANNEL])->encoding != ENC_UNICODE)
+        return NULL;
+    *n = t->piece_len[0];
+    return t->literal;
+}
+
 glocal_status gl_render(const glocal_catalog *c, const gl_resolution *res, const glocal_request *r,
                             const glocal_args *a, const char *id, gl_buf *out, glocal_error **err)
 {
-    const gl_template *t = &res->var->tmpl;
-    /* a literal is the catalog's own text (never escaped): unless its channel
-     * has an encoding to apply, it needs no render context */
-    if (t->kind == TK_LITERAL && !out->p &&
-        gl_channel_of(c, res->ctx[AX_CHANNEL])->encoding == ENC_UNICODE) {
+    size_t n;
+    const char *literal = out->p ? NULL : gl_plain_literal(c, res, &n);
+    if (literal) {
         out->max = (size_t)c->max_output;
-        return write_literal(c, id, t, out, err);
+        return gl_write_literal(c, id, literal, n, out, err);
     }
     gl_render_ctx x;
     gl_render_ctx_init(&x, c, res, r, id);
-    return gl_render_template(&x, t, a, out, err);
+    return gl_render_template(&x, &res->var->tmpl, a, out, err);
 }
 
 glocal_status gl_check_message_id(const char *id, glocal_error **err)
@@ -567,11 +577,4 @@ glocal_status gl_resolve_and_write(const glocal_catalog *c, const char *id,
     }
     *out_utf8 = gl_buf_take(&out);
     return *out_utf8 ? GLOCAL_OK : gl_nomem(err);
-}
-
-glocal_status glocal_format(const glocal_catalog *c, const char *message_id,
-                            const glocal_request *r, const glocal_args *a, char **out_utf8,
-                            glocal_error **err)
-{
-    return gl_resolve_and_write(c, message_id, r, a, gl_render, out_utf8, err);
 }

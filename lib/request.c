@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "chain.h"
+#include "format_memo.h"
 #include "request.h"
 
 
@@ -85,6 +86,7 @@ glocal_status glocal_request_add_fallback(glocal_request *r, const char *locale,
     memcpy(longer, key, have);
     longer[have] = '\n';
     memcpy(longer + have + 1, tag, add + 1);
+    gl_request_forget(r);
     free(r->fallbacks);
     r->fallbacks = longer;
     r->nfallbacks++;
@@ -150,6 +152,7 @@ glocal_status glocal_request_set_axis(glocal_request *r, const char *axis, const
         return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,
                        "`other` is reserved and is not a %s value", axis);
     int slot = axis_slot(r, axis, value != NULL);
+    gl_request_forget(r);
     if (!value) {
         if (slot >= 0)
             clear_axis(r, slot);
@@ -185,6 +188,7 @@ glocal_status glocal_request_set_time_zone(glocal_request *r, const char *iana_z
         return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,
                        "`%s` is not a known IANA time zone (e.g. Europe/Zurich)",
                        gl_utf8_valid(iana_zone, strlen(iana_zone)) ? iana_zone : "?");
+    gl_request_forget(r); /* entries point at the zone set_string frees */
     return set_string(&r->zone, iana_zone, err);
 }
 
@@ -202,6 +206,7 @@ void glocal_request_free(glocal_request *r)
 {
     if (!r)
         return;
+    gl_request_forget(r);
     for (size_t i = 0; i < r->naxes; i++) {
         free(r->axis[i].name);
         free(r->axis[i].value);

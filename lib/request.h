@@ -21,6 +21,10 @@ struct glocal_request {
     char *zone;               /* NULL: unset */
     glocal_isolation isolation;
     glocal_medium medium;     /* GLOCAL_MEDIUM_CHANNEL: as the channel declares */
+    /* the format memo (format_memo.c): what resolution decided for the
+     * fields above but isolation and medium, which every call reads anew */
+    _Atomic(struct gl_format_memo *) memo;
+    atomic_bool resolved;     /* a first resolution was made: the memo starts at the second */
 };
 
 typedef struct gl_arg {

@@ -112,18 +112,15 @@ glocal_status glocal_format_result(const glocal_catalog *c, const char *message_
         *out = NULL;
     if (!c || !message_id || !r || !out)
         return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "a required argument is NULL");
-    glocal_status st = gl_check_message_id(message_id, err);
-    if (st != GLOCAL_OK)
-        return st;
-    gl_resolution rs;
+    gl_served sv;
     gl_buf text = {0};
     glocal_result *res = NULL;
-    st = gl_resolve(c, message_id, r, &rs, err);
+    glocal_status st = gl_serve(c, message_id, r, &sv, err);
     if (st == GLOCAL_OK)
-        st = gl_render(c, &rs, r, a, message_id, &text, err);
-    if (st == GLOCAL_OK && !(res = describe(c, &rs, r)))
+        st = gl_render(c, sv.res, r, a, message_id, &text, err);
+    if (st == GLOCAL_OK && !(res = describe(c, sv.res, r)))
         st = gl_nomem(err);
-    gl_resolution_done(&rs);
+    gl_resolution_done(&sv.own);
     if (st == GLOCAL_OK && gl_channel_of(c, res->ctx[AX_CHANNEL])->kind == KIND_SMS) {
         res->sms = true;
         gl_sms_measure_text(text.p ? text.p : "", text.len, &res->measure);

@@ -438,9 +438,40 @@ static int render(lua_State *L, render_fn fn)
     return 1;
 }
 
+enum { FIRST_BUFFER = 1024 }; /* bytes: most messages fit, a longer one is formatted again */
+
+/* cat:format(id, locale [, args [, opts]]): glocal_format_to into a buffer on
+ * the C stack, and a longer text into a Lua buffer of the size it needs, so
+ * that no string is allocated by the library only to be copied and freed. */
 static int cat_format(lua_State *L)
 {
-    return render(L, glocal_format);
+    int failed = prepare_call(L);
+    if (failed)
+        return failed;
+    scratch *s = lua_touserdata(L, 6);
+    const glocal_catalog *c = check_catalog(L)->c;
+    const char *id = lua_tostring(L, 2);
+    char first[FIRST_BUFFER];
+    size_t len = 0;
+    glocal_status st = glocal_format_to(c, id, s->request, s->args, first, sizeof first, &len,
+                                        &s->err);
+    if (st == GLOCAL_ERR_BUFFER) {
+        glocal_error_free(s->err);
+        s->err = NULL;
+        luaL_Buffer b;
+        char *text = luaL_buffinitsize(L, &b, len + 1);
+        st = glocal_format_to(c, id, s->request, s->args, text, len + 1, &len, &s->err);
+        if (st == GLOCAL_OK) {
+            luaL_pushresultsize(&b, len);
+            scratch_release(s);
+            return 1;
+        }
+    }
+    if (st != GLOCAL_OK)
+        return push_failure(L, s, st, "formatting failed");
+    lua_pushlstring(L, first, len);
+    scratch_release(s);
+    return 1;
 }
 
 static int cat_explain(lua_State *L)

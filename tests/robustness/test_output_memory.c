@@ -105,6 +105,7 @@ static void write_catalog(void)
         fprintf(f, "{a%d}", i);
     fputs("}}\"\n  fits: \"{name}{name}\"\n", f);
     fputs("  icu_fits: \"{n, plural, one {x} other {{name}}}\"\n", f);
+    fputs("  saved: \"Your changes have been saved.\"\n", f);
     fclose(f);
     glocal_options *o = NULL;
     glocal_options_new(&o, NULL);
@@ -238,6 +239,45 @@ START_TEST(messageformat_under_limit)
 }
 END_TEST
 
+/* glocal_format_to allocates nothing on the literal and text paths: not on
+ * the first call of a request built for one call, nor once the request's
+ * memo serves the message (its second call fills the memo: that allocates). */
+static void expect_no_allocation(const char *id)
+{
+    glocal_args *a = args(8, false);
+    glocal_request *r = NULL;
+    char buf[256];
+    size_t len;
+    ck_assert_int_eq(glocal_request_new("en", &r, NULL), GLOCAL_OK);
+    /* the catalog's chain for "en" is built on first use, once per catalog */
+    ck_assert_int_eq(glocal_format_to(cat, id, r, a, buf, sizeof buf, &len, NULL), GLOCAL_OK);
+    glocal_request_free(r);
+    ck_assert_int_eq(glocal_request_new("en", &r, NULL), GLOCAL_OK);
+    for (int call = 0; call < 5; call++) {
+        size_t before = live;
+        peak = live;
+        glocal_status st = glocal_format_to(cat, id, r, a, buf, sizeof buf, &len, NULL);
+        size_t most = peak; /* Check's asserts allocate */
+        ck_assert_int_eq(st, GLOCAL_OK);
+        ck_assert_msg(call == 1 || most == before, "`%s`, call %d: %zu bytes allocated", id,
+                      call, most - before);
+    }
+    glocal_request_free(r);
+    glocal_args_free(a);
+}
+
+START_TEST(format_to_literal_allocates_nothing)
+{
+    expect_no_allocation("saved");
+}
+END_TEST
+
+START_TEST(format_to_text_allocates_nothing)
+{
+    expect_no_allocation("fits");
+}
+END_TEST
+
 int main(void)
 {
     big_text = __libc_malloc(ARG + 1);
@@ -255,6 +295,8 @@ int main(void)
     tcase_add_test(tc, many_slot_texts);
     tcase_add_test(tc, output_under_limit);
     tcase_add_test(tc, messageformat_under_limit);
+    tcase_add_test(tc, format_to_literal_allocates_nothing);
+    tcase_add_test(tc, format_to_text_allocates_nothing);
     suite_add_tcase(s, tc);
     int rc = run_suite(s, CK_NOFORK);
     __libc_free(big_text);

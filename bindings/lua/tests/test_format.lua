@@ -137,6 +137,15 @@ T.test("profile", function()
   T.eq(cat:profile("fr", "tone"), "neutral", "tone from base")
 end)
 
+T.test("a text longer than the first buffer", function()
+  -- the binding formats into a 1 KiB buffer first, then into one of the size needed
+  for _, n in ipairs({1000, 1016, 1017, 5000, 100000}) do
+    local name = string.rep("\u{E9}", n // 2) .. string.rep("x", n % 2)
+    is("Hello " .. name .. "!", cat:format("greeting", "en", {name = name}))
+  end
+  is("Our team answers from nine to five.", cat:format("help.hours", "en"))
+end)
+
 T.test("explain", function()
   local text = assert(cat:explain("order.delayed", "de-CH", order(), {formality = "informal"}))
   for _, part in ipairs({"de-CH", "de.yaml", "base.yaml", "informal",

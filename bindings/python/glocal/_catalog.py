@@ -36,6 +36,32 @@ def _take_string(lib, ptr: ctypes.c_void_p) -> str:
         ptr.value = None
 
 
+_BUFFER_TOO_SMALL = 11  # GLOCAL_ERR_BUFFER
+_FIRST_BUFFER = 1024    # bytes: most messages fit, a longer one is formatted again
+_buffers = threading.local()
+
+
+def _format_into_buffer(lib, ptr, raw_id, request, arg_handle, err) -> Tuple[int, str]:
+    """glocal_format_to into this thread's reused buffer, then into one of the
+    size the text needs when it did not fit: no string for the library to
+    allocate and the binding to free."""
+    buf = getattr(_buffers, "buf", None)
+    if buf is None:
+        buf = _buffers.buf = ctypes.create_string_buffer(_FIRST_BUFFER)
+    length = ctypes.c_size_t()
+    status = lib.glocal_format_to(ptr, raw_id, request, arg_handle, buf, len(buf),
+                                  ctypes.byref(length), ctypes.byref(err))
+    if status == _BUFFER_TOO_SMALL:
+        lib.glocal_error_free(err)
+        err.value = None
+        buf = ctypes.create_string_buffer(length.value + 1)
+        status = lib.glocal_format_to(ptr, raw_id, request, arg_handle, buf, len(buf),
+                                      ctypes.byref(length), ctypes.byref(err))
+    if status != 0:
+        return status, ""
+    return status, ctypes.string_at(buf, length.value).decode("utf-8")
+
+
 class Catalog:
     """A catalog: a directory of YAML bundles, loaded and checked once.
 
@@ -217,7 +243,7 @@ class Catalog:
         """
         context = self._context("format", formality, tone, channel, axes, time_zone,
                                 isolation, medium, fallbacks)
-        return self._call("glocal_format", message_id, locale, args, context, _take_string)
+        return self._invoke(message_id, locale, args, context, _format_into_buffer)
 
     def explain(self, message_id: str, locale: str, args: Optional[Mapping[str, Any]] = None, *,
                 formality: Optional[str] = None, tone: Optional[str] = None,
@@ -284,23 +310,33 @@ class Catalog:
               take: Callable[[Any, ctypes.c_void_p], T]) -> T:
         """Calls fn_name (glocal_format's signature) with a request built from
         locale and context, and returns take(lib, out)."""
+        def through_out(lib, ptr, raw_id, request, arg_handle, err):
+            out = ctypes.c_void_p()
+            status = getattr(lib, fn_name)(ptr, raw_id, request, arg_handle,
+                                           ctypes.byref(out), ctypes.byref(err))
+            return status, (take(lib, out) if status == 0 else None)
+        return self._invoke(message_id, locale, args, context, through_out)
+
+    def _invoke(self, message_id: str, locale: str, args: Optional[Mapping[str, Any]],
+                context: Dict[str, Any], call: Callable[..., Tuple[int, T]]) -> T:
+        """call(lib, catalog, id, request, args, err) -> (status, value) with a
+        request built from locale and context, under a catalog reference of
+        our own; raises for a failing status."""
         lib = _native.lib()
         raw_id = _values.encode(message_id, "message id")
         request = _request.build(locale, **context)
         arg_handle = None
         try:
             arg_handle = _values.build_args(args)
-            out = ctypes.c_void_p()
             err = ctypes.c_void_p()
             ptr = self._acquire()
             try:
-                status = getattr(lib, fn_name)(ptr, raw_id, request, arg_handle,
-                                               ctypes.byref(out), ctypes.byref(err))
+                status, value = call(lib, ptr, raw_id, request, arg_handle, err)
             finally:
                 lib.glocal_catalog_unref(ptr)
             if status != 0:
                 raise _errors.from_status(status, err, f"{message_id!r} for {locale!r} failed")
-            return take(lib, out)
+            return value
         finally:
             lib.glocal_args_free(arg_handle)
             lib.glocal_request_free(request)

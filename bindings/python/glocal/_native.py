@@ -66,6 +66,7 @@ _PROTOTYPES = {
                                          ctypes.POINTER(ctypes.c_int)]),
     "glocal_args_free": (None, [_p]),
     "glocal_format": (_st, [_p, _s, _p, _p, _pp, _pp]),
+    "glocal_format_to": (_st, [_p, _s, _p, _p, ctypes.c_char_p, _sz, ctypes.POINTER(_sz), _pp]),
     "glocal_explain": (_st, [_p, _s, _p, _p, _pp, _pp]),
     "glocal_lint": (_st, [_s, _pp, _pp]),
     "glocal_findings_count": (_sz, [_p]),

@@ -183,6 +183,13 @@ class FormatTest(unittest.TestCase):
         self.assertEqual(self.fmt("cart.items", "de", {"count": 1}), "1 Artikel")
         self.assertEqual(self.fmt("cart.items", "de", {"count": 1500}), "1.500 Artikel")
 
+    def test_text_longer_than_the_first_buffer(self):
+        # the binding formats into a 1 KiB buffer first, then into one of the size needed
+        for n in (1000, 1016, 1017, 5000, 100000):
+            name = "\u00e9" * (n // 2) + "x" * (n % 2)
+            self.assertEqual(self.fmt("greeting", "en", {"name": name}), f"Hello {name}!")
+        self.assertEqual(self.fmt("help.hours", "en"), "Our team answers from nine to five.")
+
     def test_extra_arguments_are_ignored_and_channel_may_be_an_argument(self):
         self.assertEqual(self.fmt("greeting", "en", {"name": "Anna", "channel": "sms"},
                                   channel="sms"), "Hello Anna!")
