@@ -42,7 +42,7 @@ typedef struct gl_compiled_header {
     uint64_t root;            /* file offset of the gl_image_root record */
     uint64_t nsources;
     gl_region region[GL_REGIONS];
-    uint8_t content_sha256[GL_SHA256_LEN]; /* of bytes [region[0].off, file_size) */
+    uint8_t content_sha256[GL_SHA256_LEN]; /* of the whole file, these 32 bytes taken as zero */
 } gl_compiled_header;
 
 /* One kept source file, in the sources region's table. */
@@ -133,6 +133,10 @@ size_t gl_field_count(const gl_field *f, const void *rec, const glocal_catalog *
 /* Bytes of a record of type t whose fields are those of rec (a flexible array
  * adds its strings).  0 when the count overflows. */
 size_t gl_record_size(const gl_rectype *t, const void *rec, const glocal_catalog *cat);
+
+/* The content digest a header records: every byte of the file, its own
+ * field taken as zero (compiled_write.c). */
+void gl_compiled_digest(const unsigned char *file, size_t len, uint8_t out[GL_SHA256_LEN]);
 
 /* ---- open (compiled_open.c) ---- */
 

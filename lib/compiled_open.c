@@ -127,7 +127,7 @@ static glocal_status verify_content(const unsigned char *m, size_t len, const ch
 {
     const gl_compiled_header *h = (const gl_compiled_header *)m;
     uint8_t d[GL_SHA256_LEN];
-    gl_sha256(m + GL_COMPILED_PAGE, len - GL_COMPILED_PAGE, d);
+    gl_compiled_digest(m, len, d);
     if (memcmp(d, h->content_sha256, GL_SHA256_LEN) == 0)
         return GLOCAL_OK;
     char want[2 * GL_SHA256_LEN + 1], got[2 * GL_SHA256_LEN + 1];
@@ -148,6 +148,7 @@ typedef struct reader {
     gl_walk w;
     const char *problem;      /* what the first failure found */
     const char *kind;         /* the record it is in */
+    const char *field;        /* the field being walked */
     uint64_t at;
 } reader;
 
@@ -157,6 +158,7 @@ static bool fail(reader *r, const gl_rectype *t, uint64_t at, const char *proble
         r->problem = problem;
         r->kind = t->name;
         r->at = at;
+        r->field = r->field ? r->field : "";
     }
     return false;
 }
@@ -242,7 +244,7 @@ static bool walk_array(reader *r, const gl_rectype *t, uint64_t at, const gl_fie
     uint64_t slot = at + f->off, arr;
     const uint64_t elem = f->kind == FK_ARR ? f->type->size : f->kind == FK_WORDS ? f->size : 8;
     bool null_ok = (f->flags & F_NULL) || n == 0;
-    if (!count_fits(r, n, elem))
+    if (word_at(r, slot) && !count_fits(r, n, elem))
         return fail(r, t, at, "an array count larger than the records region");
     if (!take(r, t, at, slot, n * elem, null_ok, &arr))
         return false;
@@ -271,8 +273,10 @@ static bool walk_pieces(reader *r, const gl_rectype *t, uint64_t at, const gl_fi
     const size_t *len = (const size_t *)(uintptr_t)word_at(r, at + f->aux_off);
     if (word_at(r, at + f->off) && !len)
         return fail(r, t, at, "pieces without their lengths");
-    if (!count_fits(r, n, 8) || !take(r, t, at, at + f->off, n * 8, true, &arr))
-        return r->problem ? false : fail(r, t, at, "an array count larger than the region");
+    if (word_at(r, at + f->off) && !count_fits(r, n, 8))
+        return fail(r, t, at, "an array count larger than the records region");
+    if (!take(r, t, at, at + f->off, n * 8, true, &arr))
+        return false;
     for (uint64_t i = 0; arr && i < n; i++) {
         if (word_at(r, arr + 8 * i) == 0)
             return fail(r, t, at, "a NULL piece");
@@ -285,6 +289,8 @@ static bool walk_pieces(reader *r, const gl_rectype *t, uint64_t at, const gl_fi
 static bool walk_field(reader *r, const gl_rectype *t, uint64_t at, const gl_field *f)
 {
     uint64_t slot = at + f->off;
+    if (!r->problem)
+        r->field = f->name;
     const void *rec = r->m + at;
     switch ((gl_fkind)f->kind) {
     case FK_DATA:
@@ -344,8 +350,8 @@ static glocal_status walk_image(unsigned char *m, const gl_compiled_header *h, u
         ok = fail(&r, &gl_root_type, r.cursor, "bytes in the records region no record uses");
     if (ok)
         return GLOCAL_OK;
-    return refuse(err, GLOCAL_ERR_SCHEMA, name, "%s record at offset %llu: %s", r.kind,
-                  (unsigned long long)r.at, r.problem);
+    return refuse(err, GLOCAL_ERR_SCHEMA, name, "%s record at offset %llu, field %s: %s",
+                  r.kind, (unsigned long long)r.at, r.field, r.problem);
 }
 
 /* ---- mapping ---- */

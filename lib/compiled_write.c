@@ -3,6 +3,7 @@
  * into an image laid out for its preferred base address, with the files it
  * read kept beside it (docs/compiled.md).  The library never writes files:
  * the caller gets the image. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -230,6 +231,18 @@ static gl_image_warning *warning_records(const glocal_findings *f, size_t *n)
 
 /* ---- the file ---- */
 
+void gl_compiled_digest(const unsigned char *file, size_t len, uint8_t out[GL_SHA256_LEN])
+{
+    const size_t at = offsetof(gl_compiled_header, content_sha256);
+    static const uint8_t zero[GL_SHA256_LEN];
+    gl_sha256_ctx s;
+    gl_sha256_init(&s);
+    gl_sha256_update(&s, file, at);
+    gl_sha256_update(&s, zero, sizeof zero);
+    gl_sha256_update(&s, file + at + GL_SHA256_LEN, len - at - GL_SHA256_LEN);
+    gl_sha256_final(&s, out);
+}
+
 static uint64_t page_up(uint64_t n)
 {
     return (n + GL_COMPILED_PAGE - 1) / GL_COMPILED_PAGE * GL_COMPILED_PAGE;
@@ -324,7 +337,8 @@ static unsigned char *assemble(image *im, uint64_t base, const gl_source *src, s
     write_sources(file, r[GL_REGION_SOURCES].off, src, n, table);
     gl_compiled_header h;
     fill_header(&h, base, n, r, size);
-    gl_sha256(file + GL_COMPILED_PAGE, (size_t)size - GL_COMPILED_PAGE, h.content_sha256);
+    memcpy(file, &h, sizeof h);
+    gl_compiled_digest(file, (size_t)size, h.content_sha256);
     memcpy(file, &h, sizeof h);
     *len = (size_t)size;
     return file;
