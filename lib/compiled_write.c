@@ -58,7 +58,15 @@ typedef struct image {
     gl_arena *keys;           /* the interned strings' keys */
     uint64_t rec_base;        /* the address rec[0] will have */
     const glocal_catalog *cat;
+    bytes deferred;           /* one `deferred` per F_DEFER array, in the order written */
 } image;
+
+/* An F_DEFER array written empty, its records to come after all others. */
+typedef struct deferred {
+    size_t at;                /* the array in rec */
+    const void *const *src;
+    const gl_rectype *type;
+} deferred;
 
 static void set_word(image *im, size_t slot, uint64_t v)
 {
@@ -131,6 +139,12 @@ static void copy_array(image *im, const gl_field *f, const void *arr, size_t n, 
         return;
     if (f->kind == FK_WORDS) {
         bytes_put(&im->rec, at, arr, n * elem);
+        return;
+    }
+    if (f->flags & F_DEFER) {
+        deferred d = {at, arr, f->type};
+        bytes_put(&im->deferred, bytes_alloc(&im->deferred, sizeof d, sizeof(void *)), &d,
+                  sizeof d);
         return;
     }
     for (size_t i = 0; i < n && !im->rec.oom; i++) {
@@ -208,6 +222,22 @@ static void copy_record(image *im, const gl_rectype *t, const void *src, size_t 
 {
     for (size_t i = 0; i < t->nfields && !im->rec.oom; i++)
         copy_field(im, &t->fields[i], src, at);
+}
+
+/* The deferred records, message by message: block m holds every bundle's
+ * definition of message m, so that open can validate one message alone.
+ * blocks_at: the root's def_blocks array in rec. */
+static void write_deferred(image *im, size_t blocks_at)
+{
+    const deferred *d = (const deferred *)im->deferred.p;
+    size_t nd = im->deferred.len / sizeof(deferred);
+    for (size_t m = 0; m <= im->cat->nmessages && !im->rec.oom; m++) {
+        uint64_t start = GL_COMPILED_PAGE + im->rec.len;
+        bytes_put(&im->rec, blocks_at + m * sizeof start, &start, sizeof start);
+        for (size_t k = 0; k < nd && m < im->cat->nmessages; k++)
+            if (d[k].src[m])
+                copy_one(im, d[k].type, d[k].src[m], d[k].at + m * sizeof(void *));
+    }
 }
 
 /* ---- the warnings ---- */
@@ -358,16 +388,24 @@ static unsigned char *build_image(const glocal_catalog *c, const glocal_findings
             gl_sha256(src[i].bytes, src[i].len, table[i].sha256);
         uint64_t base = preferred_base(table, n);
         im.rec_base = base + GL_COMPILED_PAGE;
-        gl_image_root root = {(glocal_catalog *)c, w, nw};
-        size_t at = bytes_alloc(&im.rec, sizeof root, 8);
+        uint64_t *blocks = calloc(c->nmessages + 1, sizeof(uint64_t));
+        gl_image_root root = {(glocal_catalog *)c, w, nw, blocks, c->nmessages + 1};
+        size_t at = blocks ? bytes_alloc(&im.rec, sizeof root, 8) : SIZE_MAX;
         if (at != SIZE_MAX)
             copy_record(&im, &gl_root_type, &root, at);
-        if (!im.rec.oom && !im.str.oom && !im.fixups.oom)
+        if (at != SIZE_MAX && !im.rec.oom) {
+            uint64_t blocks_addr;
+            memcpy(&blocks_addr, im.rec.p + at + offsetof(gl_image_root, def_blocks), 8);
+            write_deferred(&im, (size_t)(blocks_addr - im.rec_base));
+        }
+        free(blocks);
+        if (blocks && !im.rec.oom && !im.str.oom && !im.fixups.oom && !im.deferred.oom)
             file = assemble(&im, base, src, n, table, len);
     }
     free(im.rec.p);
     free(im.str.p);
     free(im.fixups.p);
+    free(im.deferred.p);
     gl_map_free(&im.interned);
     gl_arena_free(im.keys);
     free(w);

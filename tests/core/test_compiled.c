@@ -5,6 +5,7 @@
  * refused with GLOCAL_ERR_SYNTAX or GLOCAL_ERR_SCHEMA, never a crash.
  * White-box: it links the internal library for sha256.h and compiled.h. */
 #include <check.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -397,6 +398,54 @@ START_TEST(verify_names_the_mismatch)
 }
 END_TEST
 
+/* A corrupt definition in a file at its base: open defers it, and the first
+ * format of that message refuses it, naming the file and the record. */
+START_TEST(a_corrupt_definition_is_refused_on_first_use)
+{
+    unsigned char *copy = malloc(image_len);
+    memcpy(copy, image, image_len);
+    const gl_compiled_header *h = (const gl_compiled_header *)image;
+    const gl_image_root *root = (const gl_image_root *)(image + h->root);
+    uint64_t blocks_at = (uint64_t)(uintptr_t)root->def_blocks - h->base, block0;
+    memcpy(&block0, copy + blocks_at, sizeof block0);
+    block0 = (block0 + 7) / 8 * 8;  /* message 0's first definition: base's */
+    copy[block0 + offsetof(gl_msgdef, scalar)] = 7; /* a bool that is neither 0 nor 1 */
+    glocal_catalog *c = NULL;
+    glocal_error *e = NULL;
+    ck_assert_int_eq(gl_compiled_open_image(copy, image_len, "corrupt.glc", NULL, &c, &e),
+                     GLOCAL_OK);
+    if ((uintptr_t)c->bundles >= h->base && (uintptr_t)c->bundles < h->base + image_len) {
+        glocal_request *r = NULL;
+        glocal_request_new("de", &r, NULL);
+        char *out = NULL;
+        ck_assert_int_eq(glocal_format(c, c->messages[0].id, r, NULL, &out, &e),
+                         GLOCAL_ERR_SCHEMA);
+        ck_assert_ptr_nonnull(strstr(glocal_error_message(e), "corrupt.glc"));
+        ck_assert_ptr_nonnull(strstr(glocal_error_message(e), "definition record"));
+        glocal_error_free(e);
+        e = NULL;
+        /* the verdict is kept: the same error again */
+        ck_assert_int_eq(glocal_format(c, c->messages[0].id, r, NULL, &out, &e),
+                         GLOCAL_ERR_SCHEMA);
+        glocal_error_free(e);
+        glocal_request_free(r);
+        glocal_catalog_unref(c);
+    } else {
+        ck_abort_msg("the preferred base was taken in a fresh process");
+    }
+    /* relocated, the same definition is refused at open */
+    glocal_catalog *first = NULL;
+    ck_assert_int_eq(gl_compiled_open_image(image, image_len, "good.glc", NULL, &first, NULL),
+                     GLOCAL_OK);
+    ck_assert_int_eq(gl_compiled_open_image(copy, image_len, "corrupt.glc", NULL, &c, &e),
+                     GLOCAL_ERR_SCHEMA);
+    ck_assert_ptr_nonnull(strstr(glocal_error_message(e), "definition record"));
+    glocal_error_free(e);
+    glocal_catalog_unref(first);
+    free(copy);
+}
+END_TEST
+
 START_TEST(a_regular_file_without_the_magic_opens_as_before)
 {
     char path[4096];
@@ -429,6 +478,7 @@ int main(void)
     tcase_add_test(tc, flipped_bits_never_crash_and_verify_finds_them);
     tcase_add_test(tc, other_versions_are_refused_naming_both);
     tcase_add_test(tc, verify_names_the_mismatch);
+    tcase_add_test(tc, a_corrupt_definition_is_refused_on_first_use);
     tcase_add_test(tc, a_regular_file_without_the_magic_opens_as_before);
     suite_add_tcase(s, tc);
     int rc = run_suite(s, CK_FORK_GETENV);
