@@ -196,9 +196,9 @@ GLOCAL_API glocal_status glocal_options_set_links(glocal_options *o, glocal_link
 GLOCAL_API glocal_status glocal_options_set_verify(glocal_options *o, int on);
 /** Frees o; NULL is a no-op.  @since 1.0 */
 GLOCAL_API void glocal_options_free(glocal_options *o);
-/** glocal_catalog_open with the limits and link policy of o (NULL: the
- *  defaults); the output
- *  limit applies to every glocal_format on the catalog.  @since 1.0 */
+/** glocal_catalog_open with the limits, link policy and verify option of o
+ *  (NULL: the defaults); the output limit applies to every glocal_format on
+ *  the catalog, a compiled one too.  @since 1.0 */
 GLOCAL_API glocal_status glocal_catalog_open_with(const char *dir, const glocal_options *o,
                                                   glocal_catalog **out, glocal_error **err);
 
