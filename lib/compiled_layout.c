@@ -455,7 +455,7 @@ static const gl_rectype warning_type = TYPE(gl_image_warning, "warning", warning
 static const char *check_root(const void *rec, const gl_walk *w)
 {
     const gl_image_root *r = rec;
-    if (r->ndef_blocks != w->cat->nmessages + 1 || !r->def_blocks)
+    if (r->ndef_blocks == 0 || r->ndef_blocks - 1 != w->cat->nmessages || !r->def_blocks)
         return "the definition blocks do not match the messages";
     for (size_t m = 0; m + 1 < r->ndef_blocks; m++)
         if (r->def_blocks[m] > r->def_blocks[m + 1])

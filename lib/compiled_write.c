@@ -85,12 +85,15 @@ static void put_string(image *im, size_t slot, const char *s, size_t n)
 {
     uint32_t known;
     size_t at;
-    if (n < 4096 && gl_map_getn(&im->interned, s, n, &known)) {
+    /* short strings only (names, keys, styles repeat; long texts rarely), and
+     * none with a NUL inside, which the map's keys cannot tell apart */
+    bool internable = n < 4096 && !memchr(s, '\0', n);
+    if (internable && gl_map_getn(&im->interned, s, n, &known)) {
         at = known - 1;
     } else {
         at = bytes_alloc(&im->str, n + 1, 1);
         bytes_put(&im->str, at, s, n);
-        const char *key = at != SIZE_MAX && n < 4096 ? gl_arena_strndup(im->keys, s, n) : NULL;
+        const char *key = at != SIZE_MAX && internable ? gl_arena_strndup(im->keys, s, n) : NULL;
         if (key && at < UINT32_MAX && !gl_map_put(&im->interned, key, (uint32_t)at + 1))
             im->str.oom = true;
     }
