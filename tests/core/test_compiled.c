@@ -235,6 +235,19 @@ START_TEST(kept_sources_are_the_files)
 }
 END_TEST
 
+/* Reproducible: the same directory gives the same bytes (no padding, address
+ * or order left to chance), so a deploy can compare digests. */
+START_TEST(compiling_twice_gives_the_same_bytes)
+{
+    void *again = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(glocal_compile(locales, NULL, &again, &len, NULL), GLOCAL_OK);
+    ck_assert_uint_eq(len, image_len);
+    ck_assert(memcmp(again, image, len) == 0);
+    glocal_free(again);
+}
+END_TEST
+
 START_TEST(compile_refuses_what_open_refuses)
 {
     void *img = (void *)1;
@@ -478,6 +491,7 @@ int main(void)
     tcase_add_checked_fixture(tc, setup_image, teardown_image);
     tcase_add_test(tc, same_answers_at_base_and_relocated);
     tcase_add_test(tc, kept_sources_are_the_files);
+    tcase_add_test(tc, compiling_twice_gives_the_same_bytes);
     tcase_add_test(tc, compile_refuses_what_open_refuses);
     tcase_add_test(tc, truncated_files_are_refused);
     tcase_add_test(tc, flipped_bits_never_crash_and_verify_finds_them);
