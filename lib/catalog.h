@@ -117,6 +117,7 @@ typedef struct gl_bundle {
     gl_msgdef **orphans;
     size_t norphans;
     gl_standards *standards;  /* `standards:` (standards.h); NULL when none */
+    bool mf2;                 /* `syntax: mf2`: its templates are MessageFormat 2 */
 } gl_bundle;
 
 typedef struct gl_axisval {
