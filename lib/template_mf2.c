@@ -292,7 +292,7 @@ static void put_pattern_text(const gl_mf2_pattern *p, gl_buf *out)
 char *gl_template_mf2_literal_text(const gl_template *t)
 {
     const gl_mf2 *m = t->mf2;
-    gl_buf out = {.max = SIZE_MAX};
+    gl_buf out = {0}; /* no cap: lint reads its own catalog */
     put_pattern_text(&m->pattern, &out);
     for (size_t v = 0; v < m->nvariants; v++) {
         if (v)
