@@ -11,13 +11,14 @@
 #include "limits.h"
 #include "request.h"
 #include "sms.h"
+#include "text_write.h"
 
 
 static const char FSI[] = "\xE2\x81\xA8", PDI[] = "\xE2\x81\xA9", PDF[] = "\xE2\x80\xAC";
 
 /* Isolation `auto` (docs/resolution.md): a strong character of the other direction, or, in a
  * right-to-left locale, no strong character at all. */
-static inline bool needs_isolation(const char *s, size_t n, bool rtl)
+bool gl_needs_isolation(const char *s, size_t n, bool rtl)
 {
     bool ltr_seen = false, rtl_seen = false;
     const char *end = s + n;
@@ -77,7 +78,7 @@ enum { BIDI_DEPTH = 64 };
  * (innermost first), a closer without an opener of its own is dropped.  A PDI
  * also closes the embeddings opened inside its isolate, as UAX #9 rule X6a
  * does, and a PDF never closes across an isolate. */
-static void put_contained(gl_buf *out, const char *s, size_t n)
+void gl_put_contained(gl_buf *out, const char *s, size_t n)
 {
     char open[BIDI_DEPTH]; /* 'E' embedding or override, 'I' isolate */
     size_t depth = 0, isolates = 0;
@@ -142,7 +143,7 @@ static const char *html_entity(char ch)
     return NULL;
 }
 
-static void put_escaped(gl_buf *out, const char *s, size_t n)
+void gl_put_html_escaped(gl_buf *out, const char *s, size_t n)
 {
     const char *run = s, *end = s + n;
     for (const char *p = s; p < end; p++) {
@@ -245,11 +246,11 @@ static void put_for_gsm7(const writer *w, gl_buf *out, const char *s, size_t n, 
         n = clean.len;
     }
     bool wrap = w->x->isolation != GLOCAL_ISOLATE_NEVER && textual &&
-                needs_isolation(s, n, w->x->rtl);
+                gl_needs_isolation(s, n, w->x->rtl);
     if (wrap)
         gl_buf_puts(out, FSI);
     if (w->x->html)
-        put_escaped(out, s, n);
+        gl_put_html_escaped(out, s, n);
     else
         gl_buf_putn(out, s, n);
     if (wrap)
@@ -272,13 +273,13 @@ static void put_maybe_isolated(const writer *w, gl_buf *out, const char *s, size
     glocal_isolation mode = x->isolation;
     bool contain = argument && mode != GLOCAL_ISOLATE_NEVER && has_bidi_controls(s, n);
     bool wrap = mode == GLOCAL_ISOLATE_ALWAYS || contain ||
-                (mode == GLOCAL_ISOLATE_AUTO && textual && needs_isolation(s, n, x->rtl));
+                (mode == GLOCAL_ISOLATE_AUTO && textual && gl_needs_isolation(s, n, x->rtl));
     if (wrap)
         gl_buf_puts(out, FSI);
     if (contain)
-        put_contained(out, s, n);
+        gl_put_contained(out, s, n);
     else if (x->html)
-        put_escaped(out, s, n);
+        gl_put_html_escaped(out, s, n);
     else
         gl_buf_putn(out, s, n);
     if (wrap)
