@@ -1,0 +1,97 @@
+/*
+ * MF2 resolved values and the function handlers that make them
+ * (mf2_functions.cpp), shared with the formatter (mf2_format.cpp).
+ */
+#ifndef GLOCAL_MF2_VALUE_HPP
+#define GLOCAL_MF2_VALUE_HPP
+
+#include <string>
+#include <vector>
+
+#include "mf2.h"
+
+namespace mf2 {
+
+enum class Dir { LTR, RTL, UNKNOWN };
+
+/* The spec's resolved value. */
+struct Value {
+    enum Kind {
+        FALLBACK, /* `fallback` holds the source written between braces */
+        TEXT,     /* text: a literal, a text argument, :string, a term */
+        NUMBER,   /* num (decimal string), opts; fn the function or "" for an argument */
+        DATE,     /* ms, with `floating` when no zone was given; fn, opts */
+        TEST      /* the conformance suite's :test:* (input, places, fails_*) */
+    } kind = FALLBACK;
+    std::string fallback;
+    std::string text;
+    std::string num;
+    std::string fn;                    /* the function that made it, "" when none */
+    std::vector<std::pair<std::string, std::string>> opts; /* resolved options, in order */
+    bool select_bad = false;           /* `select` came from a variable or an operand */
+    bool money = false;                /* an argument's money: opts hold its currency */
+    int64_t ms = 0;
+    bool floating = false;
+    bool day = false;                  /* a calendar day: formatted in UTC */
+    double input = 0;                  /* TEST */
+    int places = 0;
+    bool fails_format = false, fails_select = false;
+    Dir dir = Dir::UNKNOWN;
+    bool isolate = false;              /* u:dir set */
+    bool from_argument = false;        /* text that came from the caller (contain its controls) */
+
+    const std::string *opt(const char *name) const
+    {
+        for (const auto &o : opts)
+            if (o.first == name)
+                return &o.second;
+        return nullptr;
+    }
+    void set_opt(const std::string &name, const std::string &v)
+    {
+        for (auto &o : opts)
+            if (o.first == name) {
+                o.second = v;
+                return;
+            }
+        opts.emplace_back(name, v);
+    }
+};
+
+/* An option's value after option resolution. */
+struct Option {
+    std::string name;
+    bool literal = true;   /* set by a literal, not a variable */
+    Value value;           /* TEXT for a literal */
+};
+
+/* What handlers need from the formatter: the environment, and a place to
+ * report errors (the spec's names). */
+struct Context {
+    const gl_mf2_env *env;
+    virtual void error(const char *name, size_t at, const std::string &message) = 0;
+    virtual ~Context() = default;
+};
+
+/* Calls function fn (known: has_function) on operand (nullptr: none) with
+ * opts.  Returns the resolved value, a FALLBACK after an error it reported. */
+bool has_function(const Context &cx, const char *fn);
+Value call_function(Context &cx, const char *fn, const Value *operand,
+                    const std::vector<Option> &opts, size_t at);
+
+/* Writes v as text; false after reporting an error (the caller writes the
+ * fallback).  */
+bool format_value(Context &cx, const Value &v, std::string &out, size_t at);
+
+/* Selection (formatting.md): whether key matches v; whether key a is
+ * better than key b, both matching.  Errors (a bad variant key) reported. */
+bool can_select(const Value &v);
+bool match_key(Context &cx, const Value &v, const char *key, size_t at);
+bool better_key(const Value &v, const char *a, const char *b);
+
+/* A value given by the caller, unannotated. */
+Value from_argument(const gl_value &g);
+
+} // namespace mf2
+
+#endif

@@ -1,0 +1,267 @@
+/* The MessageFormat 2 conformance suite (data/, the upstream tests): every
+ * case parsed and formatted through lib/mf2.h in the bidi mode it names,
+ * its text and error names compared.  White-box: links the internal library
+ * for the :test:* functions and the spec's error recovery, which the public
+ * glocal_format does not offer (docs/mf2.md).  A case listed in skips.txt
+ * (Draft functions only, each with its reason) may fail; any other failure
+ * fails the suite. */
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uloc.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "mf2.h"
+
+static const char *const kFiles[] = {
+    "syntax.json",           "syntax-errors.json",     "data-model-errors.json",
+    "pattern-selection.json", "bidi.json",             "fallback.json",
+    "u-options.json",        "functions/currency.json", "functions/date.json",
+    "functions/datetime.json", "functions/integer.json", "functions/number.json",
+    "functions/offset.json", "functions/percent.json", "functions/string.json",
+    "functions/time.json",
+};
+
+enum { MAX_PARAMS = 16, MAX_ERRORS = 16 };
+
+typedef struct params {
+    char names[MAX_PARAMS][64];
+    gl_value values[MAX_PARAMS];
+    size_t n;
+} params;
+
+typedef struct errors {
+    const char *names[MAX_ERRORS];
+    size_t n;
+} errors;
+
+static const gl_value *find_param(void *ud, const char *name)
+{
+    params *p = ud;
+    for (size_t k = 0; k < p->n; k++)
+        if (strcmp(p->names[k], name) == 0)
+            return &p->values[k];
+    return NULL;
+}
+
+static void note_error(void *ud, const gl_mf2_problem *pr)
+{
+    errors *e = ud;
+    if (e->n < MAX_ERRORS)
+        e->names[e->n++] = pr->name;
+}
+
+static bool has_name(const char *const *names, size_t n, const char *name)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strcmp(names[k], name) == 0)
+            return true;
+    return false;
+}
+
+/* The distinct error names of both lists are the same. */
+static bool same_errors(const errors *got, json_object *exp)
+{
+    size_t n = exp ? json_object_array_length(exp) : 0;
+    const char *want[MAX_ERRORS];
+    for (size_t k = 0; k < n && k < MAX_ERRORS; k++)
+        want[k] = json_object_get_string(
+            json_object_object_get(json_object_array_get_idx(exp, k), "type"));
+    for (size_t k = 0; k < n && k < MAX_ERRORS; k++)
+        if (!has_name(got->names, got->n, want[k]))
+            return false;
+    for (size_t k = 0; k < got->n; k++)
+        if (!has_name(want, n < MAX_ERRORS ? n : MAX_ERRORS, got->names[k]))
+            return false;
+    return true;
+}
+
+/* Names compare in NFC (syntax.md), so the input mapping's are normalized
+ * as the parser normalizes the message's. */
+static bool nfc(const char *s, char out[64])
+{
+    UChar u[64], v[64];
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = 0;
+    u_strFromUTF8(u, 64, &n, s, -1, &st);
+    n = unorm2_normalize(unorm2_getNFCInstance(&st), u, n, v, 64, &st);
+    u_strToUTF8(out, 63, NULL, v, n, &st);
+    out[63] = '\0';
+    return U_SUCCESS(st);
+}
+
+/* JSON parameters as glocal values: strings are text, integers int,
+ * other numbers double, booleans codes (glocal has no boolean), a
+ * "datetime" its ISO text parsed as an instant in UTC. */
+static bool read_params(json_object *arr, params *p)
+{
+    p->n = 0;
+    size_t n = arr ? json_object_array_length(arr) : 0;
+    for (size_t k = 0; k < n && p->n < MAX_PARAMS; k++) {
+        json_object *o = json_object_array_get_idx(arr, k);
+        json_object *val = json_object_object_get(o, "value");
+        gl_value v = {0};
+        const char *type = json_object_get_string(json_object_object_get(o, "type"));
+        if (type && strcmp(type, "datetime") == 0) {
+            int y, mo, d, h, mi, s;
+            if (sscanf(json_object_get_string(val), "%d-%d-%dT%d:%d:%d", &y, &mo, &d, &h, &mi,
+                       &s) != 6)
+                return false;
+            v.kind = V_DATE;
+            v.i = (gl_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s) * 1000;
+        } else if (json_object_is_type(val, json_type_int)) {
+            v.kind = V_INT;
+            v.i = json_object_get_int64(val);
+        } else if (json_object_is_type(val, json_type_double)) {
+            v.kind = V_DOUBLE;
+            v.d = json_object_get_double(val);
+        } else if (json_object_is_type(val, json_type_boolean)) {
+            v.kind = V_CODE;
+            v.s = json_object_get_boolean(val) ? "true" : "false";
+            v.slen = strlen(v.s);
+        } else if (json_object_is_type(val, json_type_string)) {
+            v.kind = V_TEXT;
+            v.s = json_object_get_string(val);
+            v.slen = (size_t)json_object_get_string_len(val);
+        } else {
+            return false;
+        }
+        if (!nfc(json_object_get_string(json_object_object_get(o, "name")), p->names[p->n]))
+            return false;
+        p->values[p->n++] = v;
+    }
+    return true;
+}
+
+static json_object *field(json_object *test, json_object *defaults, const char *name)
+{
+    json_object *v = json_object_object_get(test, name);
+    return v ? v : json_object_object_get(defaults, name);
+}
+
+/* Runs one case; the text of what it got into got (for the report). */
+static bool run_case(json_object *test, json_object *defaults, gl_buf *got, errors *errs)
+{
+    const char *src = json_object_get_string(json_object_object_get(test, "src"));
+    size_t len = (size_t)json_object_get_string_len(json_object_object_get(test, "src"));
+    json_object *exp = json_object_object_get(test, "exp");
+    json_object *exp_errors = field(test, defaults, "expErrors");
+    const char *bidi = json_object_get_string(field(test, defaults, "bidiIsolation"));
+    char locale[64];
+    snprintf(locale, sizeof locale, "%s", json_object_get_string(field(test, defaults, "locale")));
+    for (char *c = locale; *c; c++)
+        *c = *c == '-' ? '_' : *c;
+    errs->n = 0;
+    gl_arena *a = gl_arena_new();
+    gl_mf2 *m = NULL;
+    gl_mf2_problem why = {0};
+    params p;
+    bool ok = read_params(json_object_object_get(test, "params"), &p);
+    if (ok && gl_mf2_parse(a, src, len, &m, &why) != MF2_OK) {
+        note_error(errs, &why);
+        gl_buf_printf(got, "(not parsed: %s)", why.message);
+    } else if (ok) {
+        gl_mf2_env env = {
+            .fmt = {.locale = locale, .zone = "UTC", .serial = 1},
+            .rtl = uloc_isRightToLeft(locale),
+            .isolation = bidi && strcmp(bidi, "none") == 0 ? GLOCAL_ISOLATE_NEVER
+                                                           : GLOCAL_ISOLATE_ALWAYS,
+            .arg = find_param,
+            .ud = &p,
+            .recover = true,
+            .test_functions = true,
+            .on_error = note_error,
+            .error_ud = errs,
+        };
+        gl_mf2_problem first = {0};
+        glocal_status st = gl_mf2_format(m, &env, got, &first);
+        ok = st == GLOCAL_OK;
+        if (ok && exp)
+            ok = strcmp(got->p ? got->p : "", json_object_get_string(exp)) == 0;
+    }
+    gl_arena_free(a);
+    return ok && !(m == NULL && exp) && same_errors(errs, exp_errors);
+}
+
+/* skips.txt: "FILE#INDEX reason" lines; the reason is for docs/mf2.md. */
+static bool skipped(const char *skips, const char *file, size_t index)
+{
+    char key[128];
+    snprintf(key, sizeof key, "\n%s#%zu ", file, index);
+    return skips && strstr(skips, key) != NULL;
+}
+
+static char *read_all(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    gl_buf b = {0};
+    gl_buf_putc(&b, '\n'); /* every key is found as "\nFILE#N " */
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        gl_buf_putn(&b, chunk, n);
+    fclose(f);
+    return gl_buf_take(&b);
+}
+
+static void print_error_names(const errors *e)
+{
+    for (size_t k = 0; k < e->n; k++)
+        fprintf(stderr, "%s%s", k ? ", " : "", e->names[k]);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 3) {
+        fprintf(stderr, "usage: %s DATA_DIR SKIPS\n", argv[0]);
+        return 2;
+    }
+    char *skips = read_all(argv[2]);
+    unsigned total_pass = 0, total_fail = 0, total_skip = 0;
+    for (size_t f = 0; f < sizeof kFiles / sizeof *kFiles; f++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", argv[1], kFiles[f]);
+        json_object *root = json_object_from_file(path);
+        if (!root) {
+            fprintf(stderr, "%s: cannot read it\n", path);
+            return 1;
+        }
+        json_object *defaults = json_object_object_get(root, "defaultTestProperties");
+        json_object *tests = json_object_object_get(root, "tests");
+        unsigned pass = 0, fail = 0, skip = 0;
+        for (size_t k = 0; k < json_object_array_length(tests); k++) {
+            json_object *t = json_object_array_get_idx(tests, k);
+            gl_buf got = {0};
+            errors errs;
+            bool ok = run_case(t, defaults, &got, &errs);
+            if (ok) {
+                pass++;
+            } else if (skipped(skips, kFiles[f], k)) {
+                skip++;
+            } else {
+                fail++;
+                json_object *exp = json_object_object_get(t, "exp");
+                fprintf(stderr, "FAIL %s#%zu %s\n  got  \"%s\" [", kFiles[f], k,
+                        json_object_get_string(json_object_object_get(t, "src")),
+                        got.p ? got.p : "");
+                print_error_names(&errs);
+                fprintf(stderr, "]\n  want \"%s\" %s\n", exp ? json_object_get_string(exp) : "-",
+                        json_object_to_json_string(field(t, defaults, "expErrors")));
+            }
+            gl_buf_free(&got);
+        }
+        printf("%-26s %3u passed, %u failed, %u skipped\n", kFiles[f], pass, fail, skip);
+        total_pass += pass;
+        total_fail += fail;
+        total_skip += skip;
+        json_object_put(root);
+    }
+    printf("mf2 conformance: %u passed, %u failed, %u skipped\n", total_pass, total_fail,
+           total_skip);
+    free(skips);
+    return total_fail ? 1 : 0;
+}
