@@ -273,7 +273,8 @@ void Formatter::isolate(const Value &v, const std::string &text, std::string &ou
             open = msgdir == Dir::LTR && !v.isolate ? nullptr : LRI;
         else
             open = v.dir == Dir::RTL ? RLI : FSI;
-    } else if (mode == GLOCAL_ISOLATE_AUTO && v.kind != Value::NUMBER && v.kind != Value::DATE) {
+    } else if (mode == GLOCAL_ISOLATE_AUTO && v.kind != Value::NUMBER && v.kind != Value::DATE &&
+               !v.code) {
         open = gl_needs_isolation(text.data(), text.size(), env->rtl) ? FSI : nullptr;
     }
     bool contain = mode != GLOCAL_ISOLATE_NEVER && v.from_argument;

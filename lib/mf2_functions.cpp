@@ -177,6 +177,8 @@ const OptionRule kNumberOptions[] = {
     {"currencyDisplay", "narrowSymbol symbol name code formalSymbol never", "currency"},
     {"currencySign", "accounting standard", "currency"},
     {"fractionDigits", "auto #", "currency"},
+    {"glocal:skeleton", "*", "number"},
+    {"glocal:pattern", "*", "number"},
 };
 
 bool has_word(const char *list, const std::string &w)
@@ -495,6 +497,8 @@ const OptionRule kDateOptions[] = {
     {"hour12", "true false", "time datetime"},
     {"calendar", "*", "date time datetime"},
     {"timeZone", "*", "date time datetime"},
+    {"glocal:skeleton", "*", "date time"},
+    {"glocal:pattern", "*", "date time"},
 };
 
 /* The date part of a skeleton: fields shortened by length (long: as
@@ -574,8 +578,83 @@ std::string datetime_skeleton(const Value &v)
     return v.day ? "yMd" : "yMdjmm"; /* an unannotated date argument: short, as MF1's {d} */
 }
 
+/* ---- what MF1 templates write, written by MF1's code (docs/mf2.md) ----
+ * A converted catalog must write what the MF1 one did: an MF1 date or time
+ * style is the MF2 options of the converter's table (tools/mf2_convert.c)
+ * and is written with the locale's DateFormat style, as MF1 writes it; a
+ * skeleton or pattern is glocal's option `glocal:skeleton` / `glocal:pattern`. */
+
+/* The MF1 style v stands for, or "" when its options are MF2's own. */
+std::string mf1_style(const Value &v)
+{
+    if (const std::string *p = v.opt("glocal:pattern"))
+        return *p;
+    if (const std::string *s = v.opt("glocal:skeleton"))
+        return "::" + *s;
+    if (v.kind != Value::DATE || v.floating)
+        return "";
+    static const char *const table[][4] = {
+        /* function, fields or precision, length or timeZoneStyle, MF1 style */
+        {"date", "", "", "medium"},
+        {"date", "", "short", "short"},
+        {"date", "", "long", "long"},
+        {"date", "year-month-day-weekday", "long", "full"},
+        {"time", "", "", "short"},
+        {"time", "second", "", "medium"},
+        {"time", "second", "short", "long"},
+        {"time", "second", "long", "full"},
+    };
+    bool date = v.fn == "date";
+    const std::string *a = v.opt(date ? "fields" : "precision");
+    const std::string *b = v.opt(date ? "length" : "timeZoneStyle");
+    std::string first = !a || *a == (date ? "year-month-day" : "minute") ? "" : *a;
+    std::string second = !b || (date && *b == "medium") ? "" : *b;
+    for (const auto &o : v.opts)
+        if (o.first != (date ? "fields" : "precision") &&
+            o.first != (date ? "length" : "timeZoneStyle"))
+            return ""; /* hour12, timeZone, calendar: MF2's skeletons */
+    for (auto &row : table)
+        if (v.fn == row[0] && first == row[1] && second == row[2])
+            return row[3];
+    return "";
+}
+
+bool format_as_mf1(Context &cx, const Value &v, const std::string &style, std::string &out,
+                   size_t at)
+{
+    gl_slot s = {SLOT_ARG, v.kind == Value::NUMBER ? USE_NUMBER
+                           : v.fn == "time"        ? USE_TIME
+                                                   : USE_DATE,
+                 "", style.c_str()};
+    gl_value g = {};
+    if (v.kind == Value::NUMBER) {
+        g.kind = V_DECIMAL;
+        g.s = v.num.c_str();
+        g.slen = v.num.size();
+    } else {
+        g.kind = v.day ? V_DAY : V_DATE;
+        g.i = v.day ? v.ms / 86400000 : v.ms;
+    }
+    gl_buf b = {};
+    glocal_status st = gl_format_value(&cx.env->fmt, &s, &g, &b);
+    if (st == GLOCAL_OK && b.oom)
+        st = GLOCAL_ERR_NOMEM;
+    if (st == GLOCAL_OK)
+        out.append(b.p ? b.p : "", b.len);
+    gl_buf_free(&b);
+    if (st == GLOCAL_ERR_NOMEM)
+        throw std::bad_alloc();
+    if (st != GLOCAL_OK)
+        cx.error(st == GLOCAL_ERR_ARGUMENT ? "bad-operand" : "format-error", at,
+                 "cannot write this value as MF1's `" + style + "`");
+    return st == GLOCAL_OK;
+}
+
 bool format_date(Context &cx, const Value &v, std::string &out, size_t at)
 {
+    std::string style = mf1_style(v);
+    if (!style.empty())
+        return format_as_mf1(cx, v, style, out, at);
     const gl_fmt_env &env = cx.env->fmt;
     std::string zone = v.floating || v.day || !env.zone || !*env.zone ? "UTC" : env.zone;
     const std::string *tzopt = v.opt("timeZone");
@@ -731,6 +810,7 @@ Value from_argument(const gl_value &g)
         v.kind = Value::TEXT;
         v.text.assign(g.s, g.slen);
         v.from_argument = true;
+        v.code = g.kind == V_CODE;
         break;
     case V_INT:
         v.kind = Value::NUMBER;
@@ -765,6 +845,8 @@ bool format_value(Context &cx, const Value &v, std::string &out, size_t at)
         out += v.text;
         return true;
     case Value::NUMBER: {
+        if (v.opt("glocal:skeleton") || v.opt("glocal:pattern"))
+            return format_as_mf1(cx, v, mf1_style(v), out, at);
         icu::number::FormattedNumber fn;
         if (!format_number(cx, v, cx.env->fmt.locale, number_skeleton(v), fn, at))
             return false;

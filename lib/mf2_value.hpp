@@ -39,6 +39,7 @@ struct Value {
     Dir dir = Dir::UNKNOWN;
     bool isolate = false;              /* u:dir set */
     bool from_argument = false;        /* text that came from the caller (contain its controls) */
+    bool code = false;                 /* a code argument: written exactly as given, as in MF1 */
 
     const std::string *opt(const char *name) const
     {

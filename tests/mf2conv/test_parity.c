@@ -111,6 +111,8 @@ static char *without_isolates(const char *s)
 
 typedef struct tally {
     size_t identical, same_text, failed_alike, mismatches;
+    char last[256];            /* the message, locale and mode of the last one shown */
+    size_t shown;
 } tally;
 
 static void compare(tally *t, const glocal_catalog *mf1, const glocal_catalog *mf2,
@@ -135,10 +137,16 @@ static void compare(tally *t, const glocal_catalog *mf1, const glocal_catalog *m
         free(a1);
         free(a2);
     }
-    if (!same && t->mismatches++ < 20)
+    char key[256];
+    snprintf(key, sizeof key, "%s %.*s", id, (int)(strchr(what, ' ') - what), what);
+    t->mismatches += !same;
+    if (!same && strcmp(key, t->last) != 0 && t->shown++ < 100) {
+        /* the first difference of each message and locale: one shows the cause */
+        snprintf(t->last, sizeof t->last, "%s", key);
         fprintf(stderr, "%s %s: MF1 %s «%s», MF2 %s «%s»%s%s\n", id, what,
                 glocal_status_name(s1), one ? one : "", glocal_status_name(s2), two ? two : "",
                 e2 ? ": " : "", e2 ? glocal_error_message(e2) : "");
+    }
     glocal_error_free(e2);
     glocal_free(one);
     glocal_free(two);
