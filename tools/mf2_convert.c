@@ -250,7 +250,8 @@ static void put_function(strbuf *b, const char *type, const char *style)
         const char *type, *style, *mf2;
     } table[] = {
         {"number", "", " :number"},
-        {"number", "integer", " :integer"},
+        /* not :integer, which truncates: MF1's integer style rounds half-even */
+        {"number", "integer", " :number maximumFractionDigits=0"},
         {"number", "percent", " :percent"},
         {"number", "currency", " :currency"},
         {"date", "", " :date"},

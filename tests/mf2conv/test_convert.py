@@ -66,7 +66,13 @@ class Convert(unittest.TestCase):
     def test_plain_text_and_arguments(self):
         self.assertEqual(self.convert_one("Hi {name}, {n, number} / {n, number, integer} / "
                                           "{n, number, percent}", "{name: text, n: number}"),
-                         "Hi {$name}, {$n :number} / {$n :integer} / {$n :percent}")
+                         "Hi {$name}, {$n :number} / {$n :number maximumFractionDigits=0} / "
+                         "{$n :percent}")
+
+    def test_integer_style_rounds_as_in_mf1(self):
+        self.convert_one("{n, number, integer}")
+        for value, text in (("1.5", "2"), ("2.5", "2"), ("-1.5", "-2"), ("1234.5", "1,234")):
+            self.assertEqual(self.render("m", "--locale", "en", "n=" + value)[1], text + "\n")
 
     def test_money_dates_and_times(self):
         self.assertEqual(
@@ -168,17 +174,16 @@ class Convert(unittest.TestCase):
                    "    other: \"{n, plural, offset:1 =1.5 {odd} other {#}}\"\n")
         code, _, err = glocal("convert", "--to", "mf2", self.src, "--out", self.out)
         self.assertEqual(code, 1, err)
-        self.assertEqual(err, "glocal convert: %s/base.yaml:8: `m` (other): cannot convert: "
+        self.assertEqual(err, "glocal convert: %s/base.yaml:9: `m` (other): cannot convert: "
                          "exact key `=1.5` with an offset: only whole numbers convert (column 1 "
                          "of the template)\nglocal convert: nothing written: 1 template cannot "
                          "be converted\n" % self.src)
         self.assertFalse(os.path.exists(self.out))
 
     def test_too_many_variants(self):
-        nested = "{a, select, x {A} other {B}}"
-        for name in "bcdefghijk":
-            nested = "{%s, select, x {%s} other {%s}}" % (name, nested, nested)
-        self.write("base.yaml", BASE_HEAD + "messages:\n  m: %s\n" % self.quote(nested))
+        # eleven selections of two keys in a row: 2048 combinations
+        row = " ".join("{%s, select, x {X} other {Y}}" % name for name in "abcdefghijk")
+        self.write("base.yaml", BASE_HEAD + "messages:\n  m: %s\n" % self.quote(row))
         code, _, err = glocal("convert", "--to", "mf2", self.src, "--out", self.out)
         self.assertEqual(code, 1, err)
         self.assertIn("base.yaml:6: `m` (other): cannot convert: nested selections make more "
