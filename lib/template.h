@@ -90,6 +90,10 @@ gl_compile_status gl_template_build_mf2(gl_arena *a, gl_template *t, char *msg, 
  * the longest variant; every variant's text. */
 size_t gl_template_mf2_max_length(const gl_template *t, const size_t *slot_len);
 char *gl_template_mf2_literal_text(const gl_template *t);
+/* Whether a pattern of a TK_MF2 template starts (*lead) or ends (*trail)
+ * with white space: what the reader sees, unlike the space around a complex
+ * message, which MF2 ignores. */
+void gl_template_mf2_edge_space(const gl_template *t, bool *lead, bool *trail);
 
 /* Lint helpers. */
 /* The longest output in code points: arguments empty, each plural/select its

@@ -279,6 +279,29 @@ size_t gl_template_mf2_max_length(const gl_template *t, const size_t *slot_len)
     return best;
 }
 
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static void pattern_edges(const gl_mf2_pattern *p, bool *lead, bool *trail)
+{
+    if (!p->nparts)
+        return;
+    const gl_mf2_part *first = &p->parts[0], *last = &p->parts[p->nparts - 1];
+    *lead = *lead || (first->kind == MF2_TEXT && first->len && is_space(first->text[0]));
+    *trail = *trail || (last->kind == MF2_TEXT && last->len && is_space(last->text[last->len - 1]));
+}
+
+void gl_template_mf2_edge_space(const gl_template *t, bool *lead, bool *trail)
+{
+    const gl_mf2 *m = t->mf2;
+    *lead = *trail = false;
+    pattern_edges(&m->pattern, lead, trail);
+    for (size_t v = 0; v < m->nvariants; v++)
+        pattern_edges(&m->variants[v].pattern, lead, trail);
+}
+
 static void put_pattern_text(const gl_mf2_pattern *p, gl_buf *out)
 {
     for (size_t i = 0; i < p->nparts; i++) {
