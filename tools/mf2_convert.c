@@ -200,7 +200,7 @@ static void read_seq(conv *c, size_t *i, seq *out, size_t plural)
 /* ---- MF2 text ---- */
 
 /* Pattern text: `\`, `{` and `}` escaped (MF1's quoting is already resolved). */
-static void put_text(strbuf *b, const char *s)
+void mf2_put_text(strbuf *b, const char *s)
 {
     for (; *s; s++) {
         if (*s == '\\' || *s == '{' || *s == '}')
@@ -282,7 +282,7 @@ static void put_node(conv *c, strbuf *b, const node *n)
     const glocal_template *t = c->t;
     switch (n->kind) {
     case N_TEXT:
-        put_text(b, glocal_template_part_kind(t, n->part) == GLOCAL_PART_POUND
+        mf2_put_text(b, glocal_template_part_kind(t, n->part) == GLOCAL_PART_POUND
                         ? "#"
                         : glocal_template_part_text(t, n->part));
         break;

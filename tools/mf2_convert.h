@@ -14,6 +14,9 @@
  * nested selections that large is no longer a message a translator can read. */
 #define MF2_CONVERT_MAX_VARIANTS 1024
 
+/* Appends text as MF2 pattern text: `\`, `{` and `}` escaped. */
+void mf2_put_text(strbuf *b, const char *s);
+
 /* Appends the MF2 text of MF1 template src to out; false with why (and the
  * 1-based code point column of src where the problem is, 0 when it has no
  * one place) when the template cannot be expressed or does not parse. */
