@@ -88,6 +88,7 @@ typedef struct gl_mf2 {
     gl_mf2_decl *decls;
     size_t ndecls;
     const char **selectors;   /* .match's variable names; none: a pattern message */
+    size_t *selector_at;      /* byte offset of each selector's `$` */
     size_t nsels;
     gl_mf2_variant *variants;
     size_t nvariants;

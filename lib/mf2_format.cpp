@@ -56,10 +56,10 @@ class Formatter : public mf2::Context {
     bool options(const gl_mf2_expr &e, size_t below, std::vector<Option> &opts);
     void apply_u_options(std::vector<Option> &opts, Value &v, size_t at);
     const gl_mf2_pattern &select();
-    void pattern(const gl_mf2_pattern &p, std::string &out);
-    void placeholder(const gl_mf2_expr &e, std::string &out);
-    void markup(const gl_mf2_part &part, std::string &out);
-    void isolate(const Value &v, const std::string &text, std::string &out);
+    void pattern(const gl_mf2_pattern &p, gl_buf *out);
+    void placeholder(const gl_mf2_expr &e, gl_buf *out);
+    void markup(const gl_mf2_part &part, gl_buf *out);
+    void isolate(const Value &v, const std::string &text, gl_buf *out);
 };
 
 /* The source of a literal as a fallback writes it: |text| with \ and | escaped. */
@@ -209,10 +209,11 @@ const gl_mf2_pattern &Formatter::select()
      * that match (0 best), -1 no match; `*` ranks after every match. */
     std::vector<std::vector<long>> rank(nsels, std::vector<long>(m->nvariants, -1));
     for (size_t s = 0; s < nsels; s++) {
-        Value v = variable(m->selectors[s], 0, m->ndecls);
+        size_t at = m->selector_at[s];
+        Value v = variable(m->selectors[s], at, m->ndecls);
         bool ok = v.kind != Value::FALLBACK && mf2::can_select(v);
         if (!ok)
-            error("bad-selector", 0, std::string("$") + m->selectors[s] + " cannot select");
+            error("bad-selector", at, std::string("$") + m->selectors[s] + " cannot select");
         std::vector<const char *> matched;
         for (size_t k = 0; k < m->nvariants; k++) {
             const gl_mf2_key &key = m->variants[k].keys[s];
@@ -263,7 +264,7 @@ const gl_mf2_pattern &Formatter::select()
 
 /* The Default Bidi Strategy (ALWAYS), none (NEVER), or glocal's auto: text
  * isolated only when its direction differs from the message's. */
-void Formatter::isolate(const Value &v, const std::string &text, std::string &out)
+void Formatter::isolate(const Value &v, const std::string &text, gl_buf *out)
 {
     glocal_isolation mode = env->isolation;
     const char *open = nullptr;
@@ -276,32 +277,33 @@ void Formatter::isolate(const Value &v, const std::string &text, std::string &ou
     } else if (mode == GLOCAL_ISOLATE_AUTO && v.kind != Value::NUMBER && v.kind != Value::DATE) {
         open = gl_needs_isolation(text.data(), text.size(), env->rtl) ? FSI : nullptr;
     }
-    bool contain = mode != GLOCAL_ISOLATE_NEVER && v.from_argument;
-    gl_buf b = {};
-    if (contain)
-        gl_put_contained(&b, text.data(), text.size());
-    else
-        gl_buf_putn(&b, text.data(), text.size());
-    if (b.oom)
-        throw std::bad_alloc();
-    std::string body(b.p ? b.p : "", b.len);
-    gl_buf_free(&b);
-    if (env->html) {
-        gl_buf e = {};
-        gl_put_html_escaped(&e, body.data(), body.size());
-        if (e.oom)
+    /* a caller's value with directional controls is isolated and contained, as in MF1 */
+    bool contain = v.from_argument && mode != GLOCAL_ISOLATE_NEVER &&
+                   gl_has_bidi_controls(text.data(), text.size());
+    if (contain && !open)
+        open = FSI;
+    if (open)
+        gl_buf_puts(out, open);
+    if (contain && env->html) {
+        /* balanced first, then escaped: neither changes the other's characters */
+        gl_buf body = {};
+        gl_put_contained(&body, text.data(), text.size());
+        if (body.oom)
             throw std::bad_alloc();
-        body.assign(e.p ? e.p : "", e.len);
-        gl_buf_free(&e);
+        gl_put_html_escaped(out, body.p ? body.p : "", body.len);
+        gl_buf_free(&body);
+    } else if (contain) {
+        gl_put_contained(out, text.data(), text.size());
+    } else if (env->html) {
+        gl_put_html_escaped(out, text.data(), text.size());
+    } else {
+        gl_buf_putn(out, text.data(), text.size());
     }
     if (open)
-        out += open;
-    out += body;
-    if (open)
-        out += PDI;
+        gl_buf_puts(out, PDI);
 }
 
-void Formatter::placeholder(const gl_mf2_expr &e, std::string &out)
+void Formatter::placeholder(const gl_mf2_expr &e, gl_buf *out)
 {
     Value v = expression(e, m->ndecls);
     std::string text;
@@ -338,7 +340,7 @@ const Element *element(const char *name)
     return nullptr;
 }
 
-void Formatter::markup(const gl_mf2_part &part, std::string &out)
+void Formatter::markup(const gl_mf2_part &part, gl_buf *out)
 {
     std::vector<Option> opts;
     options(part.expr, m->ndecls, opts);
@@ -348,35 +350,28 @@ void Formatter::markup(const gl_mf2_part &part, std::string &out)
     const Element *el = env->html ? element(part.expr.function) : nullptr;
     if (!el)
         return;
-    out += part.kind == MF2_MARKUP_CLOSE ? "</" : "<";
-    out += el->name;
+    gl_buf_puts(out, part.kind == MF2_MARKUP_CLOSE ? "</" : "<");
+    gl_buf_puts(out, el->name);
     for (const Option &o : opts) {
         if (part.kind == MF2_MARKUP_CLOSE || o.value.kind != Value::TEXT)
             continue;
         for (const char *a : el->attrs) {
             if (!a || o.name != a)
                 continue;
-            gl_buf b = {};
-            gl_put_html_escaped(&b, o.value.text.data(), o.value.text.size());
-            if (b.oom)
-                throw std::bad_alloc();
-            out += ' ';
-            out += a;
-            out += "=\"";
-            out.append(b.p ? b.p : "", b.len);
-            out += '"';
-            gl_buf_free(&b);
+            gl_buf_printf(out, " %s=\"", a);
+            gl_put_html_escaped(out, o.value.text.data(), o.value.text.size());
+            gl_buf_putc(out, '"');
         }
     }
-    out += '>';
+    gl_buf_putc(out, '>');
 }
 
-void Formatter::pattern(const gl_mf2_pattern &p, std::string &out)
+void Formatter::pattern(const gl_mf2_pattern &p, gl_buf *out)
 {
-    for (size_t k = 0; k < p.nparts; k++) {
+    for (size_t k = 0; k < p.nparts && !gl_buf_failed(out); k++) {
         const gl_mf2_part &part = p.parts[k];
         if (part.kind == MF2_TEXT)
-            out.append(part.text, part.len);
+            gl_buf_putn(out, part.text, part.len);
         else if (part.kind == MF2_EXPR)
             placeholder(part.expr, out);
         else
@@ -384,16 +379,28 @@ void Formatter::pattern(const gl_mf2_pattern &p, std::string &out)
     }
 }
 
+/* Written into a buffer of its own, bounded as out is, so that a failure
+ * leaves out as it was. */
 glocal_status Formatter::run(gl_buf *out)
 {
-    std::string text;
-    pattern(m->nsels ? select() : m->pattern, text);
-    if (failed && !env->recover)
-        return status;
-    gl_buf_putn(out, text.data(), text.size());
-    if (out->oom)
-        return GLOCAL_ERR_NOMEM;
-    return out->full ? GLOCAL_ERR_LIMIT : GLOCAL_OK;
+    gl_buf text = {};
+    text.max = out->max ? (out->max > out->len ? out->max - out->len : 1) : 0;
+    try {
+        pattern(m->nsels ? select() : m->pattern, &text);
+    } catch (...) {
+        gl_buf_free(&text);
+        throw;
+    }
+    glocal_status st = text.oom ? GLOCAL_ERR_NOMEM
+                       : text.full ? GLOCAL_ERR_LIMIT
+                       : failed && !env->recover ? status
+                                                 : GLOCAL_OK;
+    if (st == GLOCAL_OK)
+        gl_buf_putn(out, text.p ? text.p : "", text.len);
+    gl_buf_free(&text);
+    if (st == GLOCAL_OK && gl_buf_failed(out))
+        st = out->oom ? GLOCAL_ERR_NOMEM : GLOCAL_ERR_LIMIT;
+    return st;
 }
 
 } // namespace

@@ -317,6 +317,8 @@ std::string precision_skeleton(const Value &v)
         sk += "precision-integer";
     } else if (fd && *fd != "auto") {
         sk += "." + std::string((size_t)std::min(std::stoi(*fd), 999), '0');
+    } else if (v.fn == "percent" && !minf && !maxf) {
+        sk += "precision-integer"; /* percent's default: no fraction digits */
     } else if (minf || maxf) {
         int dflt = v.fn == "percent" ? 0 : 3;
         int lo = minf ? std::stoi(*minf) : 0;
@@ -515,7 +517,7 @@ std::string date_skeleton(const std::string *fields, const std::string *length)
             if (r.find('E') == std::string::npos)
                 r += "EEE";
         } else {
-            r += c;
+            r += c == 'y' && len == "short" ? "yy" : std::string(1, c);
         }
     }
     return r;
@@ -562,16 +564,56 @@ Value date_function(Context &cx, const char *fn, const Value *operand,
     return v;
 }
 
-std::string datetime_skeleton(const Value &v)
+/* How a date value is written: CLDR's own date and time lengths when the
+ * options ask for nothing else (so `:date length=medium` writes what MF1's
+ * `{d, date, medium}` writes), else a skeleton.  As a cache key: "S" and
+ * the skeleton, or "L" and the two lengths (ICU's EStyle, -1 none). */
+std::string date_format_key(const Value &v)
 {
+    auto style = [](const std::string *len, int dflt) {
+        return !len ? dflt : *len == "long" ? (int)icu::DateFormat::kLong
+                           : *len == "short" ? (int)icu::DateFormat::kShort
+                                             : (int)icu::DateFormat::kMedium;
+    };
+    auto time_style = [](const std::string *prec) {
+        return !prec || *prec == "minute" ? (int)icu::DateFormat::kShort
+               : *prec == "second"        ? (int)icu::DateFormat::kMedium
+                                          : -2; /* hour: no CLDR length */
+    };
+    bool custom_time = v.opt("hour12") || v.opt("timeZoneStyle");
+    const std::string *fields = v.fn == "datetime" ? v.opt("dateFields") : v.opt("fields");
+    bool custom_date = fields && *fields != "year-month-day";
+    int d = -1, t = -1;
+    if (v.fn.empty()) {
+        d = icu::DateFormat::kShort; /* an unannotated date argument, as MF1's {d} */
+        t = v.day ? -1 : icu::DateFormat::kShort;
+    } else if (v.fn == "date" && !custom_date) {
+        d = style(v.opt("length"), icu::DateFormat::kMedium);
+    } else if (v.fn == "time" && !custom_time) {
+        t = time_style(v.opt("precision"));
+    } else if (v.fn == "datetime" && !custom_date && !custom_time) {
+        d = style(v.opt("dateLength"), icu::DateFormat::kMedium);
+        t = time_style(v.opt("timePrecision"));
+    }
+    if (d != -2 && t != -2 && (d != -1 || t != -1))
+        return "L" + std::to_string(d) + "," + std::to_string(t);
     if (v.fn == "date")
-        return date_skeleton(v.opt("fields"), v.opt("length"));
+        return "S" + date_skeleton(fields, v.opt("length"));
     if (v.fn == "time")
-        return time_skeleton(v, v.opt("precision"));
-    if (v.fn == "datetime")
-        return date_skeleton(v.opt("dateFields"), v.opt("dateLength")) +
-               time_skeleton(v, v.opt("timePrecision"));
-    return v.day ? "yMd" : "yMdjmm"; /* an unannotated date argument: short, as MF1's {d} */
+        return "S" + time_skeleton(v, v.opt("precision"));
+    return "S" + date_skeleton(fields, v.opt("dateLength")) +
+           time_skeleton(v, v.opt("timePrecision"));
+}
+
+icu::DateFormat *make_date_format(const std::string &key, const icu::Locale &loc, UErrorCode &st)
+{
+    if (key[0] == 'S')
+        return icu::DateFormat::createInstanceForSkeleton(UnicodeString::fromUTF8(key.c_str() + 1),
+                                                          loc, st);
+    int d = -1, t = -1;
+    sscanf(key.c_str() + 1, "%d,%d", &d, &t);
+    return icu::DateFormat::createDateTimeInstance((icu::DateFormat::EStyle)d,
+                                                   (icu::DateFormat::EStyle)t, loc);
 }
 
 bool format_date(Context &cx, const Value &v, std::string &out, size_t at)
@@ -581,15 +623,14 @@ bool format_date(Context &cx, const Value &v, std::string &out, size_t at)
     const std::string *tzopt = v.opt("timeZone");
     if (tzopt && *tzopt == "UTC")
         zone = "UTC";
-    std::string sk = datetime_skeleton(v);
-    std::string key = std::string(env.locale) + '\x1f' + sk + '\x1f' + zone;
+    std::string how = date_format_key(v);
+    std::string key = std::string(env.locale) + '\x1f' + how + '\x1f' + zone;
     auto it = tcache.dates.find(key);
     if (it == tcache.dates.end()) {
         UErrorCode st = U_ZERO_ERROR;
-        std::unique_ptr<icu::DateFormat> df(icu::DateFormat::createInstanceForSkeleton(
-            UnicodeString::fromUTF8(sk), locale_of(env.locale), st));
+        std::unique_ptr<icu::DateFormat> df(make_date_format(how, locale_of(env.locale), st));
         if (U_FAILURE(st) || !df) {
-            cx.error("format-error", at, "ICU cannot format dates as " + sk);
+            cx.error("format-error", at, "ICU cannot format dates as " + how);
             return false;
         }
         if (auto *greg = dynamic_cast<const icu::GregorianCalendar *>(df->getCalendar())) {

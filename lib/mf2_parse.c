@@ -541,8 +541,10 @@ static bool parse_matcher(parser *p, gl_mf2 *m)
     bool ws = skip_o(p);
     while (ws && !at_end(p) && p->s[p->i] == '$') {
         gl_mf2_operand v;
+        size_t at = p->i, n = m->nsels;
         if (!parse_variable(p, &v))
             return false;
+        PUSH(p, m->selector_at, n, at);
         PUSH(p, m->selectors, m->nsels, v.s);
         ws = skip_o(p);
     }
@@ -695,7 +697,7 @@ static bool check_variants(parser *p, const gl_mf2 *m)
 {
     for (size_t k = 0; k < m->nsels; k++)
         if (!annotation_of(m, m->selectors[k]))
-            return fail_at(p, MF2_DATA_MODEL, "missing-selector-annotation", 0,
+            return fail_at(p, MF2_DATA_MODEL, "missing-selector-annotation", m->selector_at[k],
                            "missing-selector-annotation: selector `$%s` needs a function "
                            "(declare it with one, e.g. `.input {$n :number}`)", m->selectors[k]);
     bool fallback = false;
@@ -724,7 +726,7 @@ static bool check_variants(parser *p, const gl_mf2 *m)
             return false;
     }
     if (m->nsels && !fallback)
-        return fail_at(p, MF2_DATA_MODEL, "missing-fallback-variant", 0,
+        return fail_at(p, MF2_DATA_MODEL, "missing-fallback-variant", m->selector_at[0],
                        "missing-fallback-variant: .match needs a variant of `*` keys only%s",
                        "");
     return true;
