@@ -92,6 +92,42 @@ bool better_key(const Value &v, const char *a, const char *b);
 /* A value given by the caller, unannotated. */
 Value from_argument(const gl_value &g);
 
+/* ---- between the handlers (mf2_functions.cpp) ---- */
+
+/* The spec's number-literal production. */
+bool is_number_literal(const std::string &s);
+/* 1 to 9 ASCII digits: a digit size option's value. */
+bool is_digits(const std::string &s);
+/* The shortest text that reads back as d. */
+std::string shortest(double d);
+/* An option value as text: a literal, text, or a number's digits. */
+std::string option_text(const Value &v);
+/* Reports error name and returns a FALLBACK. */
+Value bad(Context &cx, const char *name, size_t at, const std::string &message);
+/* The direction of what a function writes: the locale's. */
+Dir locale_dir(const Context &cx);
+
+/* An option a function accepts: its values, space-separated ("#" a digit
+ * size option, "*" anything), and the functions that take it. */
+struct OptionRule {
+    const char *name;
+    const char *values;
+    const char *functions;
+};
+bool has_word(const char *list, const std::string &w);
+bool valid_value(const OptionRule &r, const std::string &v);
+
+/* mf2_number.cpp: :number, :integer, :percent, :currency, :offset. */
+Value number_function(Context &cx, const char *fn, const Value *operand,
+                      const std::vector<Option> &opts, size_t at);
+bool format_number(Context &cx, const Value &v, std::string &out, size_t at);
+bool match_number(Context &cx, const Value &v, const char *key, size_t at);
+
+/* mf2_datetime.cpp: :date, :time, :datetime. */
+Value date_function(Context &cx, const char *fn, const Value *operand,
+                    const std::vector<Option> &opts, size_t at);
+bool format_date(Context &cx, const Value &v, std::string &out, size_t at);
+
 } // namespace mf2
 
 #endif
