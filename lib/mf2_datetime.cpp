@@ -133,7 +133,7 @@ std::string time_skeleton(const Value &v, const std::string *precision)
 
 } // namespace
 
-Value date_function(Context &cx, const char *fn, const Value *operand,
+Value date_function(Context &cx, Fn fn, const Value *operand,
                     const std::vector<Option> &opts, size_t at)
 {
     Value v;
@@ -142,14 +142,14 @@ Value date_function(Context &cx, const char *fn, const Value *operand,
         v.floating = operand->floating;
         v.day = operand->day;
     } else if (!operand || operand->kind != Value::TEXT || !parse_iso(operand->text, v)) {
-        return bad(cx, "bad-operand", at, std::string(":") + fn + " needs a date");
+        return bad(cx, "bad-operand", at, std::string(":") + function_name(fn) + " needs a date");
     }
     v.kind = Value::DATE;
     v.fn = fn;
     v.dir = locale_dir(cx);
     for (const Option &o : opts)
         for (const OptionRule &r : kDateOptions) {
-            if (o.name != r.name || !has_word(r.functions, fn))
+            if (o.name != r.name || !has_word(r.functions, function_name(fn)))
                 continue;
             std::string s = option_text(o.value);
             if (valid_value(r, s))
@@ -179,25 +179,25 @@ std::string date_format_key(const Value &v)
                                           : -2; /* hour: no CLDR length */
     };
     bool custom_time = v.opt("hour12") || v.opt("timeZoneStyle");
-    const std::string *fields = v.fn == "datetime" ? v.opt("dateFields") : v.opt("fields");
+    const std::string *fields = v.fn == Fn::DATETIME ? v.opt("dateFields") : v.opt("fields");
     bool custom_date = fields && *fields != "year-month-day";
     int d = -1, t = -1;
-    if (v.fn.empty()) {
+    if (v.fn == Fn::NONE) {
         d = icu::DateFormat::kShort; /* an unannotated date argument, as MF1's {d} */
         t = v.day ? -1 : icu::DateFormat::kShort;
-    } else if (v.fn == "date" && !custom_date) {
+    } else if (v.fn == Fn::DATE && !custom_date) {
         d = style(v.opt("length"), icu::DateFormat::kMedium);
-    } else if (v.fn == "time" && !custom_time) {
+    } else if (v.fn == Fn::TIME && !custom_time) {
         t = time_style(v.opt("precision"));
-    } else if (v.fn == "datetime" && !custom_date && !custom_time) {
+    } else if (v.fn == Fn::DATETIME && !custom_date && !custom_time) {
         d = style(v.opt("dateLength"), icu::DateFormat::kMedium);
         t = time_style(v.opt("timePrecision"));
     }
     if (d != -2 && t != -2 && (d != -1 || t != -1))
         return "L" + std::to_string(d) + "," + std::to_string(t);
-    if (v.fn == "date")
+    if (v.fn == Fn::DATE)
         return "S" + date_skeleton(fields, v.opt("length"));
-    if (v.fn == "time")
+    if (v.fn == Fn::TIME)
         return "S" + time_skeleton(v, v.opt("precision"));
     return "S" + date_skeleton(fields, v.opt("dateLength")) +
            time_skeleton(v, v.opt("timePrecision"));

@@ -4,6 +4,7 @@
  * pattern-selection algorithm, bidi isolation, markup.
  */
 #include <cstring>
+#include <forward_list>
 #include <new>
 
 #include "text_write.h"
@@ -50,9 +51,11 @@ class Formatter : public mf2::Context {
     gl_mf2_problem *problem;
     std::vector<char> state; /* per declaration: 0 not resolved, 1 resolving, 2 resolved */
     std::vector<Value> values;
+    /* arguments as values, looked up once per name; a list keeps references valid */
+    std::forward_list<std::pair<const char *, Value>> args;
 
-    Value variable(const char *name, size_t at, size_t below);
-    Value expression(const gl_mf2_expr &e, size_t below);
+    const Value &variable(const char *name, size_t at, size_t below);
+    const Value &expression(const gl_mf2_expr &e, size_t below, Value &scratch);
     bool options(const gl_mf2_expr &e, size_t below, std::vector<Option> &opts);
     void apply_u_options(std::vector<Option> &opts, Value &v, size_t at);
     const gl_mf2_pattern &select();
@@ -84,29 +87,33 @@ Value fallback(std::string src)
 
 /* Variable `name` as seen by declaration `below` (ndecls: by the body): a
  * declaration before it, else an argument.  Declarations resolve on first
- * use, once, so an unused one reports nothing. */
-Value Formatter::variable(const char *name, size_t at, size_t below)
+ * use, once, so an unused one reports nothing; the values live as long as
+ * the formatter, so that what a value memoizes (its text, its plural
+ * category) serves every use. */
+const Value &Formatter::variable(const char *name, size_t at, size_t below)
 {
     for (size_t k = below; k-- > 0;) {
         if (strcmp(m->decls[k].name, name) != 0)
             continue;
         if (state[k] == 0) {
             state[k] = 1;
-            Value v = expression(m->decls[k].expr, k);
-            values[k] = std::move(v);
+            Value scratch;
+            const Value &v = expression(m->decls[k].expr, k, scratch);
+            values[k] = &v == &scratch ? std::move(scratch) : v;
+            if (values[k].kind == Value::FALLBACK)
+                values[k].fallback = std::string("$") + name;
             state[k] = 2;
         }
-        Value v = values[k];
-        if (v.kind == Value::FALLBACK)
-            v.fallback = std::string("$") + name;
-        return v;
+        return values[k];
     }
+    for (const auto &a : args)
+        if (strcmp(a.first, name) == 0)
+            return a.second;
     const gl_value *g = env->arg ? env->arg(env->ud, name) : nullptr;
-    if (!g) {
+    if (!g)
         error("unresolved-variable", at, std::string("no argument `") + name + "`");
-        return fallback(std::string("$") + name);
-    }
-    return mf2::from_argument(*g);
+    args.emplace_front(name, g ? mf2::from_argument(*g) : fallback(std::string("$") + name));
+    return args.front().second;
 }
 
 bool Formatter::options(const gl_mf2_expr &e, size_t below, std::vector<Option> &opts)
@@ -120,7 +127,7 @@ bool Formatter::options(const gl_mf2_expr &e, size_t below, std::vector<Option> 
             o.value.text.assign(val.s, val.len);
         } else {
             o.literal = false;
-            o.value = variable(val.s, e.at, below);
+            o.value = variable(val.s, e.at, below); /* a copy: options are few and small */
             if (o.value.kind == Value::FALLBACK)
                 continue; /* reported; the option is left out */
         }
@@ -153,51 +160,54 @@ void Formatter::apply_u_options(std::vector<Option> &opts, Value &v, size_t at)
     }
 }
 
-Value Formatter::expression(const gl_mf2_expr &e, size_t below)
+/* What a fallback writes for expression e: its operand's source, else its function. */
+std::string source_of(const gl_mf2_expr &e)
 {
-    Value operand;
-    bool has_operand = e.operand.kind != MF2_NONE;
-    std::string src;
+    if (e.operand.kind == MF2_LITERAL)
+        return quoted(e.operand.s, e.operand.len);
+    if (e.operand.kind == MF2_VARIABLE)
+        return std::string("$") + e.operand.s;
+    return std::string(":") + e.function;
+}
+
+/* The resolved value of e: a variable's own, or one made in scratch. */
+const Value &Formatter::expression(const gl_mf2_expr &e, size_t below, Value &scratch)
+{
+    const Value *operand = nullptr;
     if (e.operand.kind == MF2_LITERAL) {
-        operand.kind = Value::TEXT;
-        operand.text.assign(e.operand.s, e.operand.len);
-        src = quoted(e.operand.s, e.operand.len);
+        scratch.kind = Value::TEXT;
+        scratch.text.assign(e.operand.s, e.operand.len);
+        if (!e.function)
+            return scratch;
+        operand = &scratch;
     } else if (e.operand.kind == MF2_VARIABLE) {
-        operand = variable(e.operand.s, e.at, below);
-        src = std::string("$") + e.operand.s;
-    } else {
-        src = std::string(":") + e.function;
+        operand = &variable(e.operand.s, e.at, below);
+        if (!e.function)
+            return *operand;
     }
-    if (!e.function) {
-        if (operand.kind == Value::FALLBACK)
-            operand.fallback = src;
-        return operand;
-    }
-    if (!mf2::has_function(*this, e.function)) {
+    mf2::Fn fn = mf2::function_named(*this, e.function);
+    if (fn == mf2::Fn::NONE) {
         error("unknown-function", e.at, std::string("no function :") + e.function);
-        return fallback(src);
+        return scratch = fallback(source_of(e));
     }
     std::vector<Option> opts;
     options(e, below, opts);
     /* :string takes anything, a fallback as its text (the suite's string.json) */
-    if (has_operand && operand.kind == Value::FALLBACK && strcmp(e.function, "string") != 0) {
+    if (operand && operand->kind == Value::FALLBACK && fn != mf2::Fn::STRING) {
         error("bad-operand", e.at, std::string(":") + e.function + " has no operand to work on");
-        return fallback(src);
+        return scratch = fallback(source_of(e));
     }
     Value u; /* collects u:dir */
-    u.dir = Dir::UNKNOWN;
     apply_u_options(opts, u, e.at);
-    Value v = mf2::call_function(*this, e.function, has_operand ? &operand : nullptr, opts,
-                                    e.at);
+    Value v = mf2::call_function(*this, fn, operand, opts, e.at);
     if (v.kind == Value::FALLBACK) {
-        v.fallback = src;
-        return v;
-    }
-    if (u.isolate) {
+        v.fallback = source_of(e);
+    } else if (u.isolate) {
         v.isolate = true;
         v.dir = u.dir;
     }
-    return v;
+    scratch = std::move(v);
+    return scratch;
 }
 
 /* ---- pattern selection (formatting.md) ---- */
@@ -210,7 +220,7 @@ const gl_mf2_pattern &Formatter::select()
     std::vector<std::vector<long>> rank(nsels, std::vector<long>(m->nvariants, -1));
     for (size_t s = 0; s < nsels; s++) {
         size_t at = m->selector_at[s];
-        Value v = variable(m->selectors[s], at, m->ndecls);
+        const Value &v = variable(m->selectors[s], at, m->ndecls);
         bool ok = v.kind != Value::FALLBACK && mf2::can_select(v);
         if (!ok)
             error("bad-selector", at, std::string("$") + m->selectors[s] + " cannot select");
@@ -305,18 +315,15 @@ void Formatter::isolate(const Value &v, const std::string &text, gl_buf *out)
 
 void Formatter::placeholder(const gl_mf2_expr &e, gl_buf *out)
 {
-    Value v = expression(e, m->ndecls);
+    Value scratch;
+    const Value &v = expression(e, m->ndecls, scratch);
     std::string text;
-    if (v.kind != Value::FALLBACK && !mf2::format_value(*this, v, text, e.at))
-        v = fallback(e.operand.kind == MF2_VARIABLE ? std::string("$") + e.operand.s
-                     : e.operand.kind == MF2_LITERAL ? quoted(e.operand.s, e.operand.len)
-                                                     : std::string(":") + e.function);
-    if (v.kind == Value::FALLBACK) {
-        text = "{" + v.fallback + "}";
-        v.dir = Dir::UNKNOWN;
-        v.isolate = false;
+    if (v.kind != Value::FALLBACK && mf2::format_value(*this, v, text, e.at)) {
+        isolate(v, text, out);
+        return;
     }
-    isolate(v, text, out);
+    Value shown = fallback(v.kind == Value::FALLBACK ? v.fallback : source_of(e));
+    isolate(shown, "{" + shown.fallback + "}", out);
 }
 
 /* Markup names an html channel writes as elements, and the options each may
@@ -379,27 +386,19 @@ void Formatter::pattern(const gl_mf2_pattern &p, gl_buf *out)
     }
 }
 
-/* Written into a buffer of its own, bounded as out is, so that a failure
- * leaves out as it was. */
+/* Written straight into out; a failure takes back what it wrote. */
 glocal_status Formatter::run(gl_buf *out)
 {
-    gl_buf text = {};
-    text.max = out->max ? (out->max > out->len ? out->max - out->len : 1) : 0;
-    try {
-        pattern(m->nsels ? select() : m->pattern, &text);
-    } catch (...) {
-        gl_buf_free(&text);
-        throw;
-    }
-    glocal_status st = text.oom ? GLOCAL_ERR_NOMEM
-                       : text.full ? GLOCAL_ERR_LIMIT
+    size_t start = out->len;
+    pattern(m->nsels ? select() : m->pattern, out);
+    glocal_status st = out->oom ? GLOCAL_ERR_NOMEM
+                       : out->full ? GLOCAL_ERR_LIMIT
                        : failed && !env->recover ? status
                                                  : GLOCAL_OK;
-    if (st == GLOCAL_OK)
-        gl_buf_putn(out, text.p ? text.p : "", text.len);
-    gl_buf_free(&text);
-    if (st == GLOCAL_OK && gl_buf_failed(out))
-        st = out->oom ? GLOCAL_ERR_NOMEM : GLOCAL_ERR_LIMIT;
+    if (st != GLOCAL_OK && out->p) {
+        out->len = start;
+        out->p[start] = '\0';
+    }
     return st;
 }
 

@@ -121,7 +121,7 @@ namespace {
 
 /* ---- :test:function, :test:select, :test:format (the suite's README) ---- */
 
-Value test_function(Context &cx, const char *fn, const Value *operand,
+Value test_function(Context &cx, Fn fn, const Value *operand,
                     const std::vector<Option> &opts, size_t at)
 {
     Value v;
@@ -180,7 +180,7 @@ Value string_function(Context &cx, const Value *operand, size_t at)
         v.text = operand->kind == Value::TEXT ? operand->text : option_text(*operand);
     v.from_argument = operand->from_argument;
     v.kind = Value::TEXT;
-    v.fn = "string";
+    v.fn = Fn::STRING;
     return v;
 }
 
@@ -202,35 +202,52 @@ Value term_function(Context &cx, const Value *operand, size_t at)
     return v;
 }
 
-bool is_test_function(const char *fn) { return strncmp(fn, "test:", 5) == 0; }
 } // namespace
 
-bool has_function(const Context &cx, const char *fn)
+/* Names as the spec writes them, in Fn's order. */
+const char *const kFunctionNames[] = {
+    "",         "string", "number",      "integer",       "percent",     "currency",
+    "offset",   "date",   "time",        "datetime",      "glocal:term", "test:function",
+    "test:select", "test:format",
+};
+
+const char *function_name(Fn fn) { return kFunctionNames[(int)fn]; }
+
+Fn function_named(const Context &cx, const char *name)
 {
-    static const char *const kBuiltin[] = {"string", "number",  "integer", "percent", "currency",
-                                           "offset", "date",    "time",    "datetime"};
-    for (const char *b : kBuiltin)
-        if (strcmp(fn, b) == 0)
-            return true;
-    if (strcmp(fn, "glocal:term") == 0)
-        return cx.env->term != nullptr;
-    return cx.env->test_functions && (strcmp(fn, "test:function") == 0 ||
-                                      strcmp(fn, "test:select") == 0 ||
-                                      strcmp(fn, "test:format") == 0);
+    size_t n = sizeof kFunctionNames / sizeof *kFunctionNames;
+    for (size_t k = 1; k < n; k++) {
+        if (strcmp(name, kFunctionNames[k]) != 0)
+            continue;
+        Fn fn = (Fn)k;
+        if (fn == Fn::TERM && !cx.env->term)
+            return Fn::NONE;
+        if (fn >= Fn::TEST_FUNCTION && !cx.env->test_functions)
+            return Fn::NONE;
+        return fn;
+    }
+    return Fn::NONE;
 }
 
-Value call_function(Context &cx, const char *fn, const Value *operand,
-                    const std::vector<Option> &opts, size_t at)
+Value call_function(Context &cx, Fn fn, const Value *operand, const std::vector<Option> &opts,
+                    size_t at)
 {
-    if (strcmp(fn, "string") == 0)
+    switch (fn) {
+    case Fn::STRING:
         return string_function(cx, operand, at);
-    if (strcmp(fn, "glocal:term") == 0)
+    case Fn::TERM:
         return term_function(cx, operand, at);
-    if (strcmp(fn, "date") == 0 || strcmp(fn, "time") == 0 || strcmp(fn, "datetime") == 0)
+    case Fn::DATE:
+    case Fn::TIME:
+    case Fn::DATETIME:
         return date_function(cx, fn, operand, opts, at);
-    if (is_test_function(fn))
+    case Fn::TEST_FUNCTION:
+    case Fn::TEST_SELECT:
+    case Fn::TEST_FORMAT:
         return test_function(cx, fn, operand, opts, at);
-    return number_function(cx, fn, operand, opts, at);
+    default:
+        return number_function(cx, fn, operand, opts, at);
+    }
 }
 
 Value from_argument(const gl_value &g)
@@ -280,7 +297,7 @@ bool format_value(Context &cx, const Value &v, std::string &out, size_t at)
     case Value::DATE:
         return format_date(cx, v, out, at);
     case Value::TEST:
-        if (v.fn == "test:select") {
+        if (v.fn == Fn::TEST_SELECT) {
             cx.error("not-formattable", at, ":test:select cannot format");
             return false;
         }
@@ -298,11 +315,11 @@ bool format_value(Context &cx, const Value &v, std::string &out, size_t at)
 bool can_select(const Value &v)
 {
     if (v.kind == Value::TEST)
-        return (v.fn == "test:function" || v.fn == "test:select") && !v.fails_select;
+        return (v.fn == Fn::TEST_FUNCTION || v.fn == Fn::TEST_SELECT) && !v.fails_select;
     if (v.kind == Value::TEXT)
-        return v.fn == "string";
+        return v.fn == Fn::STRING;
     return v.kind == Value::NUMBER && !v.select_bad &&
-           (v.fn == "number" || v.fn == "integer" || v.fn == "percent" || v.fn == "offset");
+           (v.fn == Fn::NUMBER || v.fn == Fn::INTEGER || v.fn == Fn::PERCENT || v.fn == Fn::OFFSET);
 }
 
 bool match_key(Context &cx, const Value &v, const char *key, size_t at)

@@ -34,36 +34,53 @@ thread_local ThreadCache tcache;
 const icu::number::LocalizedNumberFormatter *number_formatter(const char *locale,
                                                               const std::string &skeleton)
 {
+    /* the last one asked for, without building a key: one message asks for the same again */
+    thread_local std::string last_locale, last_skeleton;
+    thread_local const icu::number::LocalizedNumberFormatter *last = nullptr;
+    if (last && last_locale == locale && last_skeleton == skeleton)
+        return last;
     std::string key(locale);
     key += '\x1f';
     key += skeleton;
     auto it = tcache.numbers.find(key);
-    if (it != tcache.numbers.end())
-        return &it->second;
+    if (it != tcache.numbers.end()) {
+        last_locale = locale;
+        last_skeleton = skeleton;
+        return last = &it->second;
+    }
     UErrorCode st = U_ZERO_ERROR;
     icu::number::LocalizedNumberFormatter lnf =
         icu::number::NumberFormatter::forSkeleton(UnicodeString::fromUTF8(skeleton), st)
             .locale(*locale ? locale_of(locale) : icu::Locale::getRoot());
     if (U_FAILURE(st))
         return nullptr;
-    bound(tcache.numbers);
-    return &tcache.numbers.emplace(key, std::move(lnf)).first->second;
+    bound(tcache.numbers); /* may drop `last` with the rest */
+    last_locale = locale;
+    last_skeleton = skeleton;
+    return last = &tcache.numbers.emplace(key, std::move(lnf)).first->second;
 }
 
 const icu::PluralRules *plural_rules(const char *locale, bool ordinal)
 {
+    thread_local std::string last_locale;
+    thread_local bool last_ordinal = false;
+    thread_local const icu::PluralRules *last = nullptr;
+    if (last && last_ordinal == ordinal && last_locale == locale)
+        return last;
     std::string key(locale);
     key += ordinal ? "\x1fo" : "\x1f" "c";
+    last_locale = locale;
+    last_ordinal = ordinal;
     auto it = tcache.plurals.find(key);
     if (it != tcache.plurals.end())
-        return it->second.get();
+        return last = it->second.get();
     UErrorCode st = U_ZERO_ERROR;
     std::unique_ptr<icu::PluralRules> r(icu::PluralRules::forLocale(
         locale_of(locale), ordinal ? UPLURAL_TYPE_ORDINAL : UPLURAL_TYPE_CARDINAL, st));
     if (U_FAILURE(st) || !r)
         return nullptr;
     bound(tcache.plurals);
-    return tcache.plurals.emplace(key, std::move(r)).first->second.get();
+    return last = tcache.plurals.emplace(key, std::move(r)).first->second.get();
 }
 
 /* ---- options ---- */
@@ -92,12 +109,12 @@ const OptionRule kNumberOptions[] = {
     {"fractionDigits", "auto #", "currency"},
 };
 
-void take_number_options(Context &cx, const char *fn, Value &v, const std::vector<Option> &opts,
+void take_number_options(Context &cx, Fn fn, Value &v, const std::vector<Option> &opts,
                          size_t at)
 {
     for (const Option &o : opts) {
         for (const OptionRule &r : kNumberOptions) {
-            if (o.name != r.name || !has_word(r.functions, fn))
+            if (o.name != r.name || !has_word(r.functions, function_name(fn)))
                 continue;
             std::string s = option_text(o.value);
             if (!valid_value(r, s)) {
@@ -149,21 +166,22 @@ Value offset_of(Context &cx, Value v, const std::vector<Option> &opts, size_t at
 
 } // namespace
 
-Value number_function(Context &cx, const char *fn, const Value *operand,
+Value number_function(Context &cx, Fn fn, const Value *operand,
                       const std::vector<Option> &opts, size_t at)
 {
     if (!operand)
-        return bad(cx, "bad-operand", at, std::string(":") + fn + " needs an operand");
+        return bad(cx, "bad-operand", at, std::string(":") + function_name(fn) + " needs an operand");
     Value v;
     v.kind = Value::NUMBER;
     if (operand->kind == Value::NUMBER) {
         v = *operand;
+        v.forget();
         bool inherits_select = v.opt("select") != nullptr;
-        if (inherits_select && strcmp(fn, "offset") != 0 && strcmp(fn, "currency") != 0) {
+        if (inherits_select && fn != Fn::OFFSET && fn != Fn::CURRENCY) {
             cx.error("bad-option", at, "select comes from the operand");
             v.select_bad = true;
         }
-        if (v.money && strcmp(fn, "currency") != 0) {
+        if (v.money && fn != Fn::CURRENCY) {
             v.money = false;
             v.opts.clear();
         }
@@ -172,18 +190,18 @@ Value number_function(Context &cx, const char *fn, const Value *operand,
     } else if (operand->kind == Value::TEST) {
         v.num = shortest(operand->input);
     } else {
-        return bad(cx, "bad-operand", at, std::string(":") + fn + " needs a number");
+        return bad(cx, "bad-operand", at, std::string(":") + function_name(fn) + " needs a number");
     }
     v.kind = Value::NUMBER;
     v.fn = fn;
     v.dir = locale_dir(cx);
     v.isolate = false;
-    if (strcmp(fn, "offset") == 0)
+    if (fn == Fn::OFFSET)
         return offset_of(cx, v, opts, at);
     take_number_options(cx, fn, v, opts, at);
-    if (strcmp(fn, "integer") == 0)
+    if (fn == Fn::INTEGER)
         v.num = truncated(v.num);
-    if (strcmp(fn, "currency") == 0 && !v.opt("currency"))
+    if (fn == Fn::CURRENCY && !v.opt("currency"))
         return bad(cx, "bad-operand", at, ":currency needs a currency (option or money)");
     return v;
 }
@@ -198,7 +216,7 @@ std::string precision_skeleton(const Value &v)
     const std::string *mins = v.opt("minimumSignificantDigits"),
                       *maxs = v.opt("maximumSignificantDigits");
     const std::string *fd = v.opt("fractionDigits");
-    bool integer = v.fn == "integer";
+    bool integer = v.fn == Fn::INTEGER;
     if (mins || maxs) {
         int lo = mins ? std::stoi(*mins) : 1, hi = maxs ? std::stoi(*maxs) : std::max(lo, 21);
         lo = std::max(1, std::min(lo, 999));
@@ -208,10 +226,10 @@ std::string precision_skeleton(const Value &v)
         sk += "precision-integer";
     } else if (fd && *fd != "auto") {
         sk += "." + std::string((size_t)std::min(std::stoi(*fd), 999), '0');
-    } else if (v.fn == "percent" && !minf && !maxf) {
+    } else if (v.fn == Fn::PERCENT && !minf && !maxf) {
         sk += "precision-integer"; /* percent's default: no fraction digits */
     } else if (minf || maxf) {
-        int dflt = v.fn == "percent" ? 0 : 3;
+        int dflt = v.fn == Fn::PERCENT ? 0 : 3;
         int lo = minf ? std::stoi(*minf) : 0;
         int hi = maxf ? std::stoi(*maxf) : std::max(lo, dflt);
         lo = std::min(lo, 999);
@@ -263,7 +281,7 @@ void add_word(std::string &sk, const char *w)
 std::string number_skeleton(const Value &v)
 {
     std::string sk = precision_skeleton(v);
-    if (v.fn == "percent")
+    if (v.fn == Fn::PERCENT)
         add_word(sk, "percent scale/100");
     if (const std::string *cur = v.opt("currency")) {
         add_word(sk, ("currency/" + *cur).c_str());
@@ -297,7 +315,10 @@ bool format_icu(Context &cx, const Value &v, const char *locale, const std::stri
         return false;
     }
     UErrorCode st = U_ZERO_ERROR;
-    fn = lnf->formatDecimal(icu::StringPiece(v.num.data(), (int32_t)v.num.size()), st);
+    /* most numbers are integers: formatInt skips parsing the decimal */
+    bool integer = v.num.size() < 19 && v.num.find_first_not_of("-0123456789") == std::string::npos;
+    fn = integer ? lnf->formatInt(std::stoll(v.num), st)
+                 : lnf->formatDecimal(icu::StringPiece(v.num.data(), (int32_t)v.num.size()), st);
     if (U_FAILURE(st)) {
         cx.error("format-error", at, "ICU cannot format " + v.num);
         return false;
@@ -311,7 +332,7 @@ std::string exact_of(const Value &v)
 {
     std::string sk = precision_skeleton(v);
     add_word(sk, "group-off");
-    if (v.fn == "percent")
+    if (v.fn == Fn::PERCENT)
         add_word(sk, "scale/100");
     const icu::number::LocalizedNumberFormatter *lnf = number_formatter("", sk);
     UErrorCode st = U_ZERO_ERROR;
@@ -322,15 +343,37 @@ std::string exact_of(const Value &v)
     return U_SUCCESS(st) ? gl_icu::utf8(u) : v.num;
 }
 
+/* Formats v once: its text, and its category when asked (select). */
+bool work_out(Context &cx, const Value &v, bool ordinal, size_t at)
+{
+    if (!v.has_skeleton) {
+        v.skeleton = number_skeleton(v);
+        v.has_skeleton = true;
+    }
+    icu::number::FormattedNumber fn;
+    if (!format_icu(cx, v, cx.env->fmt.locale, v.skeleton, fn, at))
+        return false;
+    UErrorCode st = U_ZERO_ERROR;
+    v.shown.clear();
+    fn.toTempString(st).toUTF8String(v.shown);
+    v.has_shown = U_SUCCESS(st);
+    const icu::PluralRules *rules = plural_rules(cx.env->fmt.locale, ordinal);
+    UnicodeString cat = rules ? rules->select(fn, st) : UnicodeString(u"other");
+    v.category = gl_icu::utf8(cat);
+    v.has_category = U_SUCCESS(st);
+    if (U_FAILURE(st))
+        cx.error("format-error", at, "ICU cannot format " + v.num);
+    return U_SUCCESS(st);
+}
+
 } // namespace
 
 bool format_number(Context &cx, const Value &v, std::string &out, size_t at)
 {
-    icu::number::FormattedNumber fn;
-    if (!format_icu(cx, v, cx.env->fmt.locale, number_skeleton(v), fn, at))
+    const std::string *sel = v.opt("select");
+    if (!v.has_shown && !work_out(cx, v, sel && *sel == "ordinal", at))
         return false;
-    UErrorCode st = U_ZERO_ERROR;
-    out += gl_icu::utf8(fn.toString(st));
+    out += v.shown;
     return true;
 }
 
@@ -348,13 +391,9 @@ bool match_number(Context &cx, const Value &v, const char *key, size_t at)
     const std::string *sel = v.opt("select");
     if (sel && *sel == "exact")
         return false;
-    icu::number::FormattedNumber fn;
-    if (!format_icu(cx, v, cx.env->fmt.locale, number_skeleton(v), fn, at))
+    if (!v.has_category && !work_out(cx, v, sel && *sel == "ordinal", at))
         return false;
-    const icu::PluralRules *rules = plural_rules(cx.env->fmt.locale, sel && *sel == "ordinal");
-    UErrorCode st = U_ZERO_ERROR;
-    UnicodeString cat = rules ? rules->select(fn, st) : UnicodeString(u"other");
-    return U_SUCCESS(st) && gl_icu::utf8(cat) == key;
+    return v.category == key;
 }
 
 } // namespace mf2

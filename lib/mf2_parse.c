@@ -1,5 +1,5 @@
 /* MessageFormat 2 source → data model (mf2.h), by recursive descent over
- * the spec's grammar (message.abnf), then the data-model checks (errors.md).
+ * the spec's grammar (message.abnf), then the data-model checks (mf2_model.c).
  * MF2 has no nesting beyond placeholder-in-pattern, so the descent is
  * bounded by the grammar itself, not by the input. */
 #include <stdio.h>
@@ -166,7 +166,7 @@ static const char *parse_name(parser *p, size_t *len)
 /* identifier = [namespace ":"] name */
 static const char *parse_identifier(parser *p)
 {
-    size_t start = p->i, n1;
+    size_t n1;
     const char *first = parse_name(p, &n1);
     if (!first)
         return NULL;
@@ -183,7 +183,6 @@ static const char *parse_identifier(parser *p)
     memcpy(r, first, n1);
     r[n1] = ':';
     memcpy(r + n1 + 1, second, n2 + 1);
-    (void)start;
     return r;
 }
 

@@ -14,6 +14,13 @@ namespace mf2 {
 
 enum class Dir { LTR, RTL, UNKNOWN };
 
+/* The functions glocal knows (functions/, glocal's term, the suite's tests). */
+enum class Fn {
+    NONE,
+    STRING, NUMBER, INTEGER, PERCENT, CURRENCY, OFFSET, DATE, TIME, DATETIME,
+    TERM, TEST_FUNCTION, TEST_SELECT, TEST_FORMAT
+};
+
 /* The spec's resolved value. */
 struct Value {
     enum Kind {
@@ -26,7 +33,7 @@ struct Value {
     std::string fallback;
     std::string text;
     std::string num;
-    std::string fn;                    /* the function that made it, "" when none */
+    Fn fn = Fn::NONE;                  /* the function that made it */
     std::vector<std::pair<std::string, std::string>> opts; /* resolved options, in order */
     bool select_bad = false;           /* `select` came from a variable or an operand */
     bool money = false;                /* an argument's money: opts hold its currency */
@@ -39,6 +46,16 @@ struct Value {
     Dir dir = Dir::UNKNOWN;
     bool isolate = false;              /* u:dir set */
     bool from_argument = false;        /* text that came from the caller (contain its controls) */
+    /* NUMBER, worked out once however often the value is used (mf2_number.cpp):
+     * its skeleton, its text, its plural or ordinal category */
+    mutable std::string skeleton, shown, category;
+    mutable bool has_skeleton = false, has_shown = false, has_category = false;
+
+    /* A value made from this one by another function: nothing memoized carries over. */
+    void forget() const
+    {
+        has_skeleton = has_shown = has_category = false;
+    }
 
     const std::string *opt(const char *name) const
     {
@@ -73,10 +90,12 @@ struct Context {
     virtual ~Context() = default;
 };
 
-/* Calls function fn (known: has_function) on operand (nullptr: none) with
- * opts.  Returns the resolved value, a FALLBACK after an error it reported. */
-bool has_function(const Context &cx, const char *fn);
-Value call_function(Context &cx, const char *fn, const Value *operand,
+/* The function called name, Fn::NONE when there is none (in this env). */
+Fn function_named(const Context &cx, const char *name);
+const char *function_name(Fn fn);
+/* Calls function fn on operand (nullptr: none) with opts.  Returns the
+ * resolved value, a FALLBACK after an error it reported. */
+Value call_function(Context &cx, Fn fn, const Value *operand,
                     const std::vector<Option> &opts, size_t at);
 
 /* Writes v as text; false after reporting an error (the caller writes the
@@ -118,13 +137,13 @@ bool has_word(const char *list, const std::string &w);
 bool valid_value(const OptionRule &r, const std::string &v);
 
 /* mf2_number.cpp: :number, :integer, :percent, :currency, :offset. */
-Value number_function(Context &cx, const char *fn, const Value *operand,
+Value number_function(Context &cx, Fn fn, const Value *operand,
                       const std::vector<Option> &opts, size_t at);
 bool format_number(Context &cx, const Value &v, std::string &out, size_t at);
 bool match_number(Context &cx, const Value &v, const char *key, size_t at);
 
 /* mf2_datetime.cpp: :date, :time, :datetime. */
-Value date_function(Context &cx, const char *fn, const Value *operand,
+Value date_function(Context &cx, Fn fn, const Value *operand,
                     const std::vector<Option> &opts, size_t at);
 bool format_date(Context &cx, const Value &v, std::string &out, size_t at);
 
