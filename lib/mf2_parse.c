@@ -43,19 +43,30 @@ static bool nomem(parser *p)
 
 /* ---- characters (message.abnf) ---- */
 
+/* The length of the (valid) UTF-8 sequence whose lead byte is b.  The
+ * source is a slice, not a string: a decoder that reads continuation bytes
+ * until none follows could read past its end. */
+static size_t sequence_length(unsigned char b)
+{
+    return b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+}
+
 static uint32_t peek(const parser *p)
 {
     if (p->i >= p->n)
         return 0;
-    const char *q = p->s + p->i;
-    return gl_utf8_next(&q);
+    const unsigned char *q = (const unsigned char *)p->s + p->i;
+    size_t len = sequence_length(q[0]);
+    uint32_t c = len == 1 ? q[0] : q[0] & (0x7F >> len);
+    for (size_t k = 1; k < len; k++)
+        c = (c << 6) | (q[k] & 0x3F);
+    return c;
 }
 
 static void advance(parser *p)
 {
-    const char *q = p->s + p->i;
-    gl_utf8_next(&q);
-    p->i = (size_t)(q - p->s);
+    if (p->i < p->n)
+        p->i += sequence_length((unsigned char)p->s[p->i]);
 }
 
 static bool at_end(const parser *p) { return p->i >= p->n; }
