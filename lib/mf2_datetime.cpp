@@ -224,11 +224,12 @@ bool format_date(Context &cx, const Value &v, std::string &out, size_t at)
     if (tzopt && *tzopt == "UTC")
         zone = "UTC";
     std::string how = date_format_key(v);
-    std::string key = std::string(env.locale) + '\x1f' + how + '\x1f' + zone;
+    const char *locale = v.locale_or(env.locale);
+    std::string key = std::string(locale) + '\x1f' + how + '\x1f' + zone;
     auto it = tdates.find(key);
     if (it == tdates.end()) {
         UErrorCode st = U_ZERO_ERROR;
-        std::unique_ptr<icu::DateFormat> df(make_date_format(how, locale_of(env.locale), st));
+        std::unique_ptr<icu::DateFormat> df(make_date_format(how, locale_of(locale), st));
         if (U_FAILURE(st) || !df) {
             cx.error("format-error", at, "ICU cannot format dates as " + how);
             return false;

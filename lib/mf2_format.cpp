@@ -7,6 +7,8 @@
 #include <forward_list>
 #include <new>
 
+#include <unicode/uloc.h>
+
 #include "text_write.h"
 #include "mf2_value.hpp"
 
@@ -153,7 +155,16 @@ void Formatter::apply_u_options(std::vector<Option> &opts, Value &v, size_t at)
                 v.isolate = true;
                 v.dir = s == "ltr" ? Dir::LTR : s == "rtl" ? Dir::RTL : Dir::UNKNOWN;
             }
-        } else if (it->name != "u:id" && it->name != "u:locale") {
+        } else if (it->name == "u:locale") {
+            char id[ULOC_FULLNAME_CAPACITY];
+            UErrorCode st = U_ZERO_ERROR;
+            int32_t n = uloc_forLanguageTag(s.c_str(), id, sizeof id, nullptr, &st);
+            if (it->value.kind != Value::TEXT || U_FAILURE(st) || n <= 0 ||
+                st == U_STRING_NOT_TERMINATED_WARNING)
+                error("bad-option", at, "u:locale is a BCP 47 language tag");
+            else
+                v.locale.assign(id, (size_t)n);
+        } else if (it->name != "u:id") {
             error("bad-option", at, "unknown option " + it->name);
         }
         it = opts.erase(it);
@@ -202,9 +213,15 @@ const Value &Formatter::expression(const gl_mf2_expr &e, size_t below, Value &sc
     Value v = mf2::call_function(*this, fn, operand, opts, e.at);
     if (v.kind == Value::FALLBACK) {
         v.fallback = source_of(e);
-    } else if (u.isolate) {
-        v.isolate = true;
-        v.dir = u.dir;
+    } else {
+        if (u.isolate) {
+            v.isolate = true;
+            v.dir = u.dir;
+        }
+        if (!u.locale.empty() && u.locale != v.locale) {
+            v.locale = std::move(u.locale);
+            v.forget(); /* formatted for another locale */
+        }
     }
     scratch = std::move(v);
     return scratch;

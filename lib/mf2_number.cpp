@@ -351,13 +351,14 @@ bool work_out(Context &cx, const Value &v, bool ordinal, size_t at)
         v.has_skeleton = true;
     }
     icu::number::FormattedNumber fn;
-    if (!format_icu(cx, v, cx.env->fmt.locale, v.skeleton, fn, at))
+    const char *locale = v.locale_or(cx.env->fmt.locale);
+    if (!format_icu(cx, v, locale, v.skeleton, fn, at))
         return false;
     UErrorCode st = U_ZERO_ERROR;
     v.shown.clear();
     fn.toTempString(st).toUTF8String(v.shown);
     v.has_shown = U_SUCCESS(st);
-    const icu::PluralRules *rules = plural_rules(cx.env->fmt.locale, ordinal);
+    const icu::PluralRules *rules = plural_rules(locale, ordinal);
     UnicodeString cat = rules ? rules->select(fn, st) : UnicodeString(u"other");
     v.category = gl_icu::utf8(cat);
     v.has_category = U_SUCCESS(st);

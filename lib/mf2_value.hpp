@@ -45,6 +45,12 @@ struct Value {
     bool fails_format = false, fails_select = false;
     Dir dir = Dir::UNKNOWN;
     bool isolate = false;              /* u:dir set */
+    std::string locale;                /* u:locale as an ICU id; "" the message's */
+
+    const char *locale_or(const char *message_locale) const
+    {
+        return locale.empty() ? message_locale : locale.c_str();
+    }
     bool from_argument = false;        /* text that came from the caller (contain its controls) */
     /* NUMBER, worked out once however often the value is used (mf2_number.cpp):
      * its skeleton, its text, its plural or ordinal category */
