@@ -58,7 +58,7 @@ static bool is_bidi_control(uint32_t cp)
     return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
-static bool has_bidi_controls(const char *s, size_t n)
+bool gl_has_bidi_controls(const char *s, size_t n)
 {
     /* every control is E2 80 AA-AE or E2 81 A6-A9 in UTF-8 */
     for (const char *p = s, *end = s + n; (p = memchr(p, 0xE2, (size_t)(end - p))); p++) {
@@ -241,7 +241,7 @@ static void put_for_gsm7(const writer *w, gl_buf *out, const char *s, size_t n, 
                          bool argument)
 {
     gl_buf clean = {.max = out->max};
-    if (argument && w->x->isolation != GLOCAL_ISOLATE_NEVER && has_bidi_controls(s, n)) {
+    if (argument && w->x->isolation != GLOCAL_ISOLATE_NEVER && gl_has_bidi_controls(s, n)) {
         put_without_controls(&clean, s, n);
         s = clean.p ? clean.p : "";
         n = clean.len;
@@ -272,7 +272,7 @@ static void put_maybe_isolated(const writer *w, gl_buf *out, const char *s, size
         return;
     }
     glocal_isolation mode = x->isolation;
-    bool contain = argument && mode != GLOCAL_ISOLATE_NEVER && has_bidi_controls(s, n);
+    bool contain = argument && mode != GLOCAL_ISOLATE_NEVER && gl_has_bidi_controls(s, n);
     bool wrap = mode == GLOCAL_ISOLATE_ALWAYS || contain ||
                 (mode == GLOCAL_ISOLATE_AUTO && textual && gl_needs_isolation(s, n, x->rtl));
     if (wrap)

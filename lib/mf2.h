@@ -88,6 +88,7 @@ typedef struct gl_mf2 {
     gl_mf2_decl *decls;
     size_t ndecls;
     const char **selectors;   /* .match's variable names; none: a pattern message */
+    size_t *selector_at;      /* byte offset of each selector's `$` */
     size_t nsels;
     gl_mf2_variant *variants;
     size_t nvariants;
@@ -113,6 +114,10 @@ typedef enum gl_mf2_parse_status { MF2_OK, MF2_SYNTAX, MF2_DATA_MODEL, MF2_NOMEM
  * *out is left alone. */
 gl_mf2_parse_status gl_mf2_parse(gl_arena *a, const char *src, size_t len, gl_mf2 **out,
                                  gl_mf2_problem *why);
+
+/* The data-model checks gl_mf2_parse runs on what it parsed (mf2_model.c):
+ * MF2_OK, MF2_DATA_MODEL with *why, or MF2_NOMEM. */
+gl_mf2_parse_status gl_mf2_check(gl_arena *a, const gl_mf2 *m, gl_mf2_problem *why);
 
 /* ---- readers (lint, the catalog's argument checks) ---- */
 

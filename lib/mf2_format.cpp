@@ -4,7 +4,10 @@
  * pattern-selection algorithm, bidi isolation, markup.
  */
 #include <cstring>
+#include <forward_list>
 #include <new>
+
+#include <unicode/uloc.h>
 
 #include "text_write.h"
 #include "mf2_value.hpp"
@@ -50,16 +53,18 @@ class Formatter : public mf2::Context {
     gl_mf2_problem *problem;
     std::vector<char> state; /* per declaration: 0 not resolved, 1 resolving, 2 resolved */
     std::vector<Value> values;
+    /* arguments as values, looked up once per name; a list keeps references valid */
+    std::forward_list<std::pair<const char *, Value>> args;
 
-    Value variable(const char *name, size_t at, size_t below);
-    Value expression(const gl_mf2_expr &e, size_t below);
+    const Value &variable(const char *name, size_t at, size_t below);
+    const Value &expression(const gl_mf2_expr &e, size_t below, Value &scratch);
     bool options(const gl_mf2_expr &e, size_t below, std::vector<Option> &opts);
     void apply_u_options(std::vector<Option> &opts, Value &v, size_t at);
     const gl_mf2_pattern &select();
-    void pattern(const gl_mf2_pattern &p, std::string &out);
-    void placeholder(const gl_mf2_expr &e, std::string &out);
-    void markup(const gl_mf2_part &part, std::string &out);
-    void isolate(const Value &v, const std::string &text, std::string &out);
+    void pattern(const gl_mf2_pattern &p, gl_buf *out);
+    void placeholder(const gl_mf2_expr &e, gl_buf *out);
+    void markup(const gl_mf2_part &part, gl_buf *out);
+    void isolate(const Value &v, const std::string &text, gl_buf *out);
 };
 
 /* The source of a literal as a fallback writes it: |text| with \ and | escaped. */
@@ -84,29 +89,33 @@ Value fallback(std::string src)
 
 /* Variable `name` as seen by declaration `below` (ndecls: by the body): a
  * declaration before it, else an argument.  Declarations resolve on first
- * use, once, so an unused one reports nothing. */
-Value Formatter::variable(const char *name, size_t at, size_t below)
+ * use, once, so an unused one reports nothing; the values live as long as
+ * the formatter, so that what a value memoizes (its text, its plural
+ * category) serves every use. */
+const Value &Formatter::variable(const char *name, size_t at, size_t below)
 {
     for (size_t k = below; k-- > 0;) {
         if (strcmp(m->decls[k].name, name) != 0)
             continue;
         if (state[k] == 0) {
             state[k] = 1;
-            Value v = expression(m->decls[k].expr, k);
-            values[k] = std::move(v);
+            Value scratch;
+            const Value &v = expression(m->decls[k].expr, k, scratch);
+            values[k] = &v == &scratch ? std::move(scratch) : v;
+            if (values[k].kind == Value::FALLBACK)
+                values[k].fallback = std::string("$") + name;
             state[k] = 2;
         }
-        Value v = values[k];
-        if (v.kind == Value::FALLBACK)
-            v.fallback = std::string("$") + name;
-        return v;
+        return values[k];
     }
+    for (const auto &a : args)
+        if (strcmp(a.first, name) == 0)
+            return a.second;
     const gl_value *g = env->arg ? env->arg(env->ud, name) : nullptr;
-    if (!g) {
+    if (!g)
         error("unresolved-variable", at, std::string("no argument `") + name + "`");
-        return fallback(std::string("$") + name);
-    }
-    return mf2::from_argument(*g);
+    args.emplace_front(name, g ? mf2::from_argument(*g) : fallback(std::string("$") + name));
+    return args.front().second;
 }
 
 bool Formatter::options(const gl_mf2_expr &e, size_t below, std::vector<Option> &opts)
@@ -120,7 +129,7 @@ bool Formatter::options(const gl_mf2_expr &e, size_t below, std::vector<Option> 
             o.value.text.assign(val.s, val.len);
         } else {
             o.literal = false;
-            o.value = variable(val.s, e.at, below);
+            o.value = variable(val.s, e.at, below); /* a copy: options are few and small */
             if (o.value.kind == Value::FALLBACK)
                 continue; /* reported; the option is left out */
         }
@@ -146,58 +155,76 @@ void Formatter::apply_u_options(std::vector<Option> &opts, Value &v, size_t at)
                 v.isolate = true;
                 v.dir = s == "ltr" ? Dir::LTR : s == "rtl" ? Dir::RTL : Dir::UNKNOWN;
             }
-        } else if (it->name != "u:id" && it->name != "u:locale") {
+        } else if (it->name == "u:locale") {
+            char id[ULOC_FULLNAME_CAPACITY];
+            UErrorCode st = U_ZERO_ERROR;
+            int32_t n = uloc_forLanguageTag(s.c_str(), id, sizeof id, nullptr, &st);
+            if (it->value.kind != Value::TEXT || U_FAILURE(st) || n <= 0 ||
+                st == U_STRING_NOT_TERMINATED_WARNING)
+                error("bad-option", at, "u:locale is a BCP 47 language tag");
+            else
+                v.locale.assign(id, (size_t)n);
+        } else if (it->name != "u:id") {
             error("bad-option", at, "unknown option " + it->name);
         }
         it = opts.erase(it);
     }
 }
 
-Value Formatter::expression(const gl_mf2_expr &e, size_t below)
+/* What a fallback writes for expression e: its operand's source, else its function. */
+std::string source_of(const gl_mf2_expr &e)
 {
-    Value operand;
-    bool has_operand = e.operand.kind != MF2_NONE;
-    std::string src;
+    if (e.operand.kind == MF2_LITERAL)
+        return quoted(e.operand.s, e.operand.len);
+    if (e.operand.kind == MF2_VARIABLE)
+        return std::string("$") + e.operand.s;
+    return std::string(":") + e.function;
+}
+
+/* The resolved value of e: a variable's own, or one made in scratch. */
+const Value &Formatter::expression(const gl_mf2_expr &e, size_t below, Value &scratch)
+{
+    const Value *operand = nullptr;
     if (e.operand.kind == MF2_LITERAL) {
-        operand.kind = Value::TEXT;
-        operand.text.assign(e.operand.s, e.operand.len);
-        src = quoted(e.operand.s, e.operand.len);
+        scratch.kind = Value::TEXT;
+        scratch.text.assign(e.operand.s, e.operand.len);
+        if (!e.function)
+            return scratch;
+        operand = &scratch;
     } else if (e.operand.kind == MF2_VARIABLE) {
-        operand = variable(e.operand.s, e.at, below);
-        src = std::string("$") + e.operand.s;
-    } else {
-        src = std::string(":") + e.function;
+        operand = &variable(e.operand.s, e.at, below);
+        if (!e.function)
+            return *operand;
     }
-    if (!e.function) {
-        if (operand.kind == Value::FALLBACK)
-            operand.fallback = src;
-        return operand;
-    }
-    if (!mf2::has_function(*this, e.function)) {
+    mf2::Fn fn = mf2::function_named(*this, e.function);
+    if (fn == mf2::Fn::NONE) {
         error("unknown-function", e.at, std::string("no function :") + e.function);
-        return fallback(src);
+        return scratch = fallback(source_of(e));
     }
     std::vector<Option> opts;
     options(e, below, opts);
     /* :string takes anything, a fallback as its text (the suite's string.json) */
-    if (has_operand && operand.kind == Value::FALLBACK && strcmp(e.function, "string") != 0) {
+    if (operand && operand->kind == Value::FALLBACK && fn != mf2::Fn::STRING) {
         error("bad-operand", e.at, std::string(":") + e.function + " has no operand to work on");
-        return fallback(src);
+        return scratch = fallback(source_of(e));
     }
     Value u; /* collects u:dir */
-    u.dir = Dir::UNKNOWN;
     apply_u_options(opts, u, e.at);
-    Value v = mf2::call_function(*this, e.function, has_operand ? &operand : nullptr, opts,
-                                    e.at);
+    Value v = mf2::call_function(*this, fn, operand, opts, e.at);
     if (v.kind == Value::FALLBACK) {
-        v.fallback = src;
-        return v;
+        v.fallback = source_of(e);
+    } else {
+        if (u.isolate) {
+            v.isolate = true;
+            v.dir = u.dir;
+        }
+        if (!u.locale.empty() && u.locale != v.locale) {
+            v.locale = std::move(u.locale);
+            v.forget(); /* formatted for another locale */
+        }
     }
-    if (u.isolate) {
-        v.isolate = true;
-        v.dir = u.dir;
-    }
-    return v;
+    scratch = std::move(v);
+    return scratch;
 }
 
 /* ---- pattern selection (formatting.md) ---- */
@@ -209,10 +236,11 @@ const gl_mf2_pattern &Formatter::select()
      * that match (0 best), -1 no match; `*` ranks after every match. */
     std::vector<std::vector<long>> rank(nsels, std::vector<long>(m->nvariants, -1));
     for (size_t s = 0; s < nsels; s++) {
-        Value v = variable(m->selectors[s], 0, m->ndecls);
+        size_t at = m->selector_at[s];
+        const Value &v = variable(m->selectors[s], at, m->ndecls);
         bool ok = v.kind != Value::FALLBACK && mf2::can_select(v);
         if (!ok)
-            error("bad-selector", 0, std::string("$") + m->selectors[s] + " cannot select");
+            error("bad-selector", at, std::string("$") + m->selectors[s] + " cannot select");
         std::vector<const char *> matched;
         for (size_t k = 0; k < m->nvariants; k++) {
             const gl_mf2_key &key = m->variants[k].keys[s];
@@ -263,7 +291,7 @@ const gl_mf2_pattern &Formatter::select()
 
 /* The Default Bidi Strategy (ALWAYS), none (NEVER), or glocal's auto: text
  * isolated only when its direction differs from the message's. */
-void Formatter::isolate(const Value &v, const std::string &text, std::string &out)
+void Formatter::isolate(const Value &v, const std::string &text, gl_buf *out)
 {
     glocal_isolation mode = env->isolation;
     const char *open = nullptr;
@@ -277,45 +305,43 @@ void Formatter::isolate(const Value &v, const std::string &text, std::string &ou
                !v.code) {
         open = gl_needs_isolation(text.data(), text.size(), env->rtl) ? FSI : nullptr;
     }
-    bool contain = mode != GLOCAL_ISOLATE_NEVER && v.from_argument;
-    gl_buf b = {};
-    if (contain)
-        gl_put_contained(&b, text.data(), text.size());
-    else
-        gl_buf_putn(&b, text.data(), text.size());
-    if (b.oom)
-        throw std::bad_alloc();
-    std::string body(b.p ? b.p : "", b.len);
-    gl_buf_free(&b);
-    if (env->html) {
-        gl_buf e = {};
-        gl_put_html_escaped(&e, body.data(), body.size());
-        if (e.oom)
+    /* a caller's value with directional controls is isolated and contained, as in MF1 */
+    bool contain = v.from_argument && mode != GLOCAL_ISOLATE_NEVER &&
+                   gl_has_bidi_controls(text.data(), text.size());
+    if (contain && !open)
+        open = FSI;
+    if (open)
+        gl_buf_puts(out, open);
+    if (contain && env->html) {
+        /* balanced first, then escaped: neither changes the other's characters */
+        gl_buf body = {};
+        gl_put_contained(&body, text.data(), text.size());
+        if (body.oom)
             throw std::bad_alloc();
-        body.assign(e.p ? e.p : "", e.len);
-        gl_buf_free(&e);
+        gl_put_html_escaped(out, body.p ? body.p : "", body.len);
+        gl_buf_free(&body);
+    } else if (contain) {
+        gl_put_contained(out, text.data(), text.size());
+    } else if (env->html) {
+        gl_put_html_escaped(out, text.data(), text.size());
+    } else {
+        gl_buf_putn(out, text.data(), text.size());
     }
     if (open)
-        out += open;
-    out += body;
-    if (open)
-        out += PDI;
+        gl_buf_puts(out, PDI);
 }
 
-void Formatter::placeholder(const gl_mf2_expr &e, std::string &out)
+void Formatter::placeholder(const gl_mf2_expr &e, gl_buf *out)
 {
-    Value v = expression(e, m->ndecls);
+    Value scratch;
+    const Value &v = expression(e, m->ndecls, scratch);
     std::string text;
-    if (v.kind != Value::FALLBACK && !mf2::format_value(*this, v, text, e.at))
-        v = fallback(e.operand.kind == MF2_VARIABLE ? std::string("$") + e.operand.s
-                     : e.operand.kind == MF2_LITERAL ? quoted(e.operand.s, e.operand.len)
-                                                     : std::string(":") + e.function);
-    if (v.kind == Value::FALLBACK) {
-        text = "{" + v.fallback + "}";
-        v.dir = Dir::UNKNOWN;
-        v.isolate = false;
+    if (v.kind != Value::FALLBACK && mf2::format_value(*this, v, text, e.at)) {
+        isolate(v, text, out);
+        return;
     }
-    isolate(v, text, out);
+    Value shown = fallback(v.kind == Value::FALLBACK ? v.fallback : source_of(e));
+    isolate(shown, "{" + shown.fallback + "}", out);
 }
 
 /* Markup names an html channel writes as elements, and the options each may
@@ -339,7 +365,7 @@ const Element *element(const char *name)
     return nullptr;
 }
 
-void Formatter::markup(const gl_mf2_part &part, std::string &out)
+void Formatter::markup(const gl_mf2_part &part, gl_buf *out)
 {
     std::vector<Option> opts;
     options(part.expr, m->ndecls, opts);
@@ -349,35 +375,28 @@ void Formatter::markup(const gl_mf2_part &part, std::string &out)
     const Element *el = env->html ? element(part.expr.function) : nullptr;
     if (!el)
         return;
-    out += part.kind == MF2_MARKUP_CLOSE ? "</" : "<";
-    out += el->name;
+    gl_buf_puts(out, part.kind == MF2_MARKUP_CLOSE ? "</" : "<");
+    gl_buf_puts(out, el->name);
     for (const Option &o : opts) {
         if (part.kind == MF2_MARKUP_CLOSE || o.value.kind != Value::TEXT)
             continue;
         for (const char *a : el->attrs) {
             if (!a || o.name != a)
                 continue;
-            gl_buf b = {};
-            gl_put_html_escaped(&b, o.value.text.data(), o.value.text.size());
-            if (b.oom)
-                throw std::bad_alloc();
-            out += ' ';
-            out += a;
-            out += "=\"";
-            out.append(b.p ? b.p : "", b.len);
-            out += '"';
-            gl_buf_free(&b);
+            gl_buf_printf(out, " %s=\"", a);
+            gl_put_html_escaped(out, o.value.text.data(), o.value.text.size());
+            gl_buf_putc(out, '"');
         }
     }
-    out += '>';
+    gl_buf_putc(out, '>');
 }
 
-void Formatter::pattern(const gl_mf2_pattern &p, std::string &out)
+void Formatter::pattern(const gl_mf2_pattern &p, gl_buf *out)
 {
-    for (size_t k = 0; k < p.nparts; k++) {
+    for (size_t k = 0; k < p.nparts && !gl_buf_failed(out); k++) {
         const gl_mf2_part &part = p.parts[k];
         if (part.kind == MF2_TEXT)
-            out.append(part.text, part.len);
+            gl_buf_putn(out, part.text, part.len);
         else if (part.kind == MF2_EXPR)
             placeholder(part.expr, out);
         else
@@ -385,16 +404,20 @@ void Formatter::pattern(const gl_mf2_pattern &p, std::string &out)
     }
 }
 
+/* Written straight into out; a failure takes back what it wrote. */
 glocal_status Formatter::run(gl_buf *out)
 {
-    std::string text;
-    pattern(m->nsels ? select() : m->pattern, text);
-    if (failed && !env->recover)
-        return status;
-    gl_buf_putn(out, text.data(), text.size());
-    if (out->oom)
-        return GLOCAL_ERR_NOMEM;
-    return out->full ? GLOCAL_ERR_LIMIT : GLOCAL_OK;
+    size_t start = out->len;
+    pattern(m->nsels ? select() : m->pattern, out);
+    glocal_status st = out->oom ? GLOCAL_ERR_NOMEM
+                       : out->full ? GLOCAL_ERR_LIMIT
+                       : failed && !env->recover ? status
+                                                 : GLOCAL_OK;
+    if (st != GLOCAL_OK && out->p) {
+        out->len = start;
+        out->p[start] = '\0';
+    }
+    return st;
 }
 
 } // namespace

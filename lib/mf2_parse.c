@@ -1,5 +1,5 @@
 /* MessageFormat 2 source → data model (mf2.h), by recursive descent over
- * the spec's grammar (message.abnf), then the data-model checks (errors.md).
+ * the spec's grammar (message.abnf), then the data-model checks (mf2_model.c).
  * MF2 has no nesting beyond placeholder-in-pattern, so the descent is
  * bounded by the grammar itself, not by the input. */
 #include <stdio.h>
@@ -43,19 +43,30 @@ static bool nomem(parser *p)
 
 /* ---- characters (message.abnf) ---- */
 
+/* The length of the (valid) UTF-8 sequence whose lead byte is b.  The
+ * source is a slice, not a string: a decoder that reads continuation bytes
+ * until none follows could read past its end. */
+static size_t sequence_length(unsigned char b)
+{
+    return b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+}
+
 static uint32_t peek(const parser *p)
 {
     if (p->i >= p->n)
         return 0;
-    const char *q = p->s + p->i;
-    return gl_utf8_next(&q);
+    const unsigned char *q = (const unsigned char *)p->s + p->i;
+    size_t len = sequence_length(q[0]);
+    uint32_t c = len == 1 ? q[0] : q[0] & (0x7F >> len);
+    for (size_t k = 1; k < len; k++)
+        c = (c << 6) | (q[k] & 0x3F);
+    return c;
 }
 
 static void advance(parser *p)
 {
-    const char *q = p->s + p->i;
-    gl_utf8_next(&q);
-    p->i = (size_t)(q - p->s);
+    if (p->i < p->n)
+        p->i += sequence_length((unsigned char)p->s[p->i]);
 }
 
 static bool at_end(const parser *p) { return p->i >= p->n; }
@@ -166,7 +177,7 @@ static const char *parse_name(parser *p, size_t *len)
 /* identifier = [namespace ":"] name */
 static const char *parse_identifier(parser *p)
 {
-    size_t start = p->i, n1;
+    size_t n1;
     const char *first = parse_name(p, &n1);
     if (!first)
         return NULL;
@@ -183,7 +194,6 @@ static const char *parse_identifier(parser *p)
     memcpy(r, first, n1);
     r[n1] = ':';
     memcpy(r + n1 + 1, second, n2 + 1);
-    (void)start;
     return r;
 }
 
@@ -541,8 +551,10 @@ static bool parse_matcher(parser *p, gl_mf2 *m)
     bool ws = skip_o(p);
     while (ws && !at_end(p) && p->s[p->i] == '$') {
         gl_mf2_operand v;
+        size_t at = p->i, n = m->nsels;
         if (!parse_variable(p, &v))
             return false;
+        PUSH(p, m->selector_at, n, at);
         PUSH(p, m->selectors, m->nsels, v.s);
         ws = skip_o(p);
     }
@@ -584,152 +596,6 @@ static bool parse_complex(parser *p, gl_mf2 *m)
     return at_end(p) ? true : syntax(p, "nothing may follow the quoted pattern");
 }
 
-/* ---- data-model checks (errors.md) ---- */
-
-static bool same(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
-
-static bool names_have(const char **names, size_t n, const char *name)
-{
-    for (size_t k = 0; k < n; k++)
-        if (same(names[k], name))
-            return true;
-    return false;
-}
-
-static bool push_name(parser *p, const char ***names, size_t *n, const char *name)
-{
-    void *grown = gl_arena_grow_array(p->a, *names, *n, sizeof **names);
-    if (!grown)
-        return nomem(p);
-    *names = grown;
-    (*names)[(*n)++] = name;
-    return true;
-}
-
-/* Records the variables expression e refers to (operand, option values). */
-static bool note_references(parser *p, const gl_mf2_expr *e, const char ***seen, size_t *n)
-{
-    if (e->operand.kind == MF2_VARIABLE && !push_name(p, seen, n, e->operand.s))
-        return false;
-    for (size_t k = 0; k < e->nopts; k++)
-        if (e->opts[k].value.kind == MF2_VARIABLE && !push_name(p, seen, n, e->opts[k].value.s))
-            return false;
-    return true;
-}
-
-static bool check_options(parser *p, const gl_mf2_expr *e)
-{
-    for (size_t k = 0; k < e->nopts; k++)
-        for (size_t j = 0; j < k; j++)
-            if (same(e->opts[k].name, e->opts[j].name))
-                return fail_at(p, MF2_DATA_MODEL, "duplicate-option-name", e->at,
-                               "duplicate-option-name: option `%s` is set twice",
-                               e->opts[k].name);
-    return true;
-}
-
-static bool check_pattern_options(parser *p, const gl_mf2_pattern *pat)
-{
-    for (size_t k = 0; k < pat->nparts; k++)
-        if (pat->parts[k].kind != MF2_TEXT && !check_options(p, &pat->parts[k].expr))
-            return false;
-    return true;
-}
-
-/* A declaration may not name a variable declared before, nor one an earlier
- * declaration (or its own expression) already used as an argument. */
-static bool check_declarations(parser *p, const gl_mf2 *m)
-{
-    const char **seen = NULL;
-    size_t nseen = 0;
-    for (size_t k = 0; k < m->ndecls; k++) {
-        const gl_mf2_decl *d = &m->decls[k];
-        if (!check_options(p, &d->expr))
-            return false;
-        if (!d->input && !note_references(p, &d->expr, &seen, &nseen))
-            return false;
-        if (names_have(seen, nseen, d->name))
-            return fail_at(p, MF2_DATA_MODEL, "duplicate-declaration", d->expr.at,
-                           "duplicate-declaration: `$%s` is declared after a use or twice",
-                           d->name);
-        if (d->input && !note_references(p, &d->expr, &seen, &nseen))
-            return false;
-        if (!push_name(p, &seen, &nseen, d->name))
-            return false;
-    }
-    return true;
-}
-
-static const gl_mf2_decl *declaration_of(const gl_mf2 *m, const char *name)
-{
-    for (size_t k = m->ndecls; k-- > 0;)
-        if (same(m->decls[k].name, name))
-            return &m->decls[k];
-    return NULL;
-}
-
-/* The function annotating variable name, through .local $a = {$b} chains. */
-static const char *annotation_of(const gl_mf2 *m, const char *name)
-{
-    for (size_t hops = 0; hops <= m->ndecls; hops++) {
-        const gl_mf2_decl *d = declaration_of(m, name);
-        if (!d)
-            return NULL;
-        if (d->expr.function)
-            return d->expr.function;
-        if (d->input || d->expr.operand.kind != MF2_VARIABLE)
-            return NULL;
-        name = d->expr.operand.s;
-    }
-    return NULL;
-}
-
-static bool same_key(const gl_mf2_key *a, const gl_mf2_key *b)
-{
-    if (!a->s || !b->s)
-        return !a->s && !b->s;
-    return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
-}
-
-static bool check_variants(parser *p, const gl_mf2 *m)
-{
-    for (size_t k = 0; k < m->nsels; k++)
-        if (!annotation_of(m, m->selectors[k]))
-            return fail_at(p, MF2_DATA_MODEL, "missing-selector-annotation", 0,
-                           "missing-selector-annotation: selector `$%s` needs a function "
-                           "(declare it with one, e.g. `.input {$n :number}`)", m->selectors[k]);
-    bool fallback = false;
-    for (size_t v = 0; v < m->nvariants; v++) {
-        const gl_mf2_variant *var = &m->variants[v];
-        if (var->nkeys != m->nsels)
-            return fail_at(p, MF2_DATA_MODEL, "variant-key-mismatch", var->at,
-                           "variant-key-mismatch: a variant needs one key per selector (%s)",
-                           var->nkeys < m->nsels ? "too few" : "too many");
-    }
-    for (size_t v = 0; v < m->nvariants; v++) {
-        const gl_mf2_variant *var = &m->variants[v];
-        bool all_star = true;
-        for (size_t k = 0; k < m->nsels; k++)
-            all_star &= var->keys[k].s == NULL;
-        fallback |= all_star;
-        for (size_t w = 0; w < v; w++) {
-            bool dup = true;
-            for (size_t k = 0; k < m->nsels && dup; k++)
-                dup = same_key(&var->keys[k], &m->variants[w].keys[k]);
-            if (dup)
-                return fail_at(p, MF2_DATA_MODEL, "duplicate-variant", var->at,
-                               "duplicate-variant: an earlier variant has the same keys%s", "");
-        }
-        if (!check_pattern_options(p, &var->pattern))
-            return false;
-    }
-    if (m->nsels && !fallback)
-        return fail_at(p, MF2_DATA_MODEL, "missing-fallback-variant", 0,
-                       "missing-fallback-variant: .match needs a variant of `*` keys only%s",
-                       "");
-    return true;
-}
-
 /* ---- entry ---- */
 
 static bool starts_complex(const parser *p)
@@ -757,89 +623,11 @@ gl_mf2_parse_status gl_mf2_parse(gl_arena *a, const char *src, size_t len, gl_mf
     memset(m, 0, sizeof *m);
     m->src = src;
     bool ok = starts_complex(&p) ? parse_complex(&p, m) : parse_pattern(&p, &m->pattern, false);
-    ok = ok && check_declarations(&p, m) && check_variants(&p, m) &&
-         check_pattern_options(&p, &m->pattern);
     if (!ok)
         return p.status == MF2_OK ? MF2_NOMEM : p.status;
+    gl_mf2_parse_status st = gl_mf2_check(a, m, why);
+    if (st != MF2_OK)
+        return st;
     *out = m;
     return MF2_OK;
-}
-
-/* ---- readers ---- */
-
-typedef void (*arg_fn)(void *ud, const char *name, const char *function, size_t at);
-
-static const char *argument_function(const gl_mf2 *m, const char *name)
-{
-    const gl_mf2_decl *d = declaration_of(m, name);
-    return d && d->input ? d->expr.function : NULL;
-}
-
-static void each_argument_in(const gl_mf2 *m, const gl_mf2_expr *e, arg_fn fn, void *ud)
-{
-    if (e->operand.kind == MF2_VARIABLE) {
-        const char *name = e->operand.s;
-        const gl_mf2_decl *d = declaration_of(m, name);
-        if (!d || d->input)
-            fn(ud, name, e->function ? e->function : argument_function(m, name), e->at);
-    }
-    for (size_t k = 0; k < e->nopts; k++)
-        if (e->opts[k].value.kind == MF2_VARIABLE && !declaration_of(m, e->opts[k].value.s))
-            fn(ud, e->opts[k].value.s, NULL, e->at);
-}
-
-static void each_argument_of(const gl_mf2 *m, const gl_mf2_pattern *pat, arg_fn fn, void *ud)
-{
-    for (size_t k = 0; k < pat->nparts; k++)
-        if (pat->parts[k].kind != MF2_TEXT)
-            each_argument_in(m, &pat->parts[k].expr, fn, ud);
-}
-
-void gl_mf2_each_argument(const gl_mf2 *m, arg_fn fn, void *ud)
-{
-    for (size_t k = 0; k < m->ndecls; k++)
-        each_argument_in(m, &m->decls[k].expr, fn, ud);
-    each_argument_of(m, &m->pattern, fn, ud);
-    for (size_t v = 0; v < m->nvariants; v++)
-        each_argument_of(m, &m->variants[v].pattern, fn, ud);
-}
-
-const char *gl_mf2_selector_function(const gl_mf2 *m, size_t i)
-{
-    return i < m->nsels ? annotation_of(m, m->selectors[i]) : NULL;
-}
-
-static void each_text_of(const gl_mf2_pattern *pat, void (*fn)(void *, const char *, size_t),
-                         void *ud)
-{
-    for (size_t k = 0; k < pat->nparts; k++) {
-        const gl_mf2_part *part = &pat->parts[k];
-        if (part->kind == MF2_TEXT)
-            fn(ud, part->text, part->len);
-        else if (part->kind == MF2_EXPR && part->expr.operand.kind == MF2_LITERAL)
-            fn(ud, part->expr.operand.s, part->expr.operand.len);
-    }
-}
-
-void gl_mf2_each_text(const gl_mf2 *m, void (*fn)(void *ud, const char *s, size_t n), void *ud)
-{
-    each_text_of(&m->pattern, fn, ud);
-    for (size_t v = 0; v < m->nvariants; v++)
-        each_text_of(&m->variants[v].pattern, fn, ud);
-}
-
-static void each_markup_of(const gl_mf2_pattern *pat,
-                           void (*fn)(void *, const gl_mf2_part *), void *ud)
-{
-    for (size_t k = 0; k < pat->nparts; k++)
-        if (pat->parts[k].kind != MF2_TEXT && pat->parts[k].kind != MF2_EXPR)
-            fn(ud, &pat->parts[k]);
-}
-
-void gl_mf2_each_markup(const gl_mf2 *m, void (*fn)(void *ud, const gl_mf2_part *markup),
-                        void *ud)
-{
-    each_markup_of(&m->pattern, fn, ud);
-    for (size_t v = 0; v < m->nvariants; v++)
-        each_markup_of(&m->variants[v].pattern, fn, ud);
 }

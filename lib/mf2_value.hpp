@@ -14,6 +14,13 @@ namespace mf2 {
 
 enum class Dir { LTR, RTL, UNKNOWN };
 
+/* The functions glocal knows (functions/, glocal's term, the suite's tests). */
+enum class Fn {
+    NONE,
+    STRING, NUMBER, INTEGER, PERCENT, CURRENCY, OFFSET, DATE, TIME, DATETIME,
+    TERM, TEST_FUNCTION, TEST_SELECT, TEST_FORMAT
+};
+
 /* The spec's resolved value. */
 struct Value {
     enum Kind {
@@ -26,7 +33,7 @@ struct Value {
     std::string fallback;
     std::string text;
     std::string num;
-    std::string fn;                    /* the function that made it, "" when none */
+    Fn fn = Fn::NONE;                  /* the function that made it */
     std::vector<std::pair<std::string, std::string>> opts; /* resolved options, in order */
     bool select_bad = false;           /* `select` came from a variable or an operand */
     bool money = false;                /* an argument's money: opts hold its currency */
@@ -38,8 +45,24 @@ struct Value {
     bool fails_format = false, fails_select = false;
     Dir dir = Dir::UNKNOWN;
     bool isolate = false;              /* u:dir set */
+    std::string locale;                /* u:locale as an ICU id; "" the message's */
+
+    const char *locale_or(const char *message_locale) const
+    {
+        return locale.empty() ? message_locale : locale.c_str();
+    }
     bool from_argument = false;        /* text that came from the caller (contain its controls) */
     bool code = false;                 /* a code argument: written exactly as given, as in MF1 */
+    /* NUMBER, worked out once however often the value is used (mf2_number.cpp):
+     * its skeleton, its text, its plural or ordinal category */
+    mutable std::string skeleton, shown, category;
+    mutable bool has_skeleton = false, has_shown = false, has_category = false;
+
+    /* A value made from this one by another function: nothing memoized carries over. */
+    void forget() const
+    {
+        has_skeleton = has_shown = has_category = false;
+    }
 
     const std::string *opt(const char *name) const
     {
@@ -74,15 +97,21 @@ struct Context {
     virtual ~Context() = default;
 };
 
-/* Calls function fn (known: has_function) on operand (nullptr: none) with
- * opts.  Returns the resolved value, a FALLBACK after an error it reported. */
-bool has_function(const Context &cx, const char *fn);
-Value call_function(Context &cx, const char *fn, const Value *operand,
+/* The function called name, Fn::NONE when there is none (in this env). */
+Fn function_named(const Context &cx, const char *name);
+const char *function_name(Fn fn);
+/* Calls function fn on operand (nullptr: none) with opts.  Returns the
+ * resolved value, a FALLBACK after an error it reported. */
+Value call_function(Context &cx, Fn fn, const Value *operand,
                     const std::vector<Option> &opts, size_t at);
 
 /* Writes v as text; false after reporting an error (the caller writes the
  * fallback).  */
 bool format_value(Context &cx, const Value &v, std::string &out, size_t at);
+/* Whether v carries glocal:skeleton or glocal:pattern, which MF1's own
+ * formatter writes (mf2_mf1.cpp); format_as_mf1 writes it so. */
+bool wants_mf1(const Value &v);
+bool format_as_mf1(Context &cx, const Value &v, std::string &out, size_t at);
 
 /* Selection (formatting.md): whether key matches v; whether key a is
  * better than key b, both matching.  Errors (a bad variant key) reported. */
@@ -92,6 +121,42 @@ bool better_key(const Value &v, const char *a, const char *b);
 
 /* A value given by the caller, unannotated. */
 Value from_argument(const gl_value &g);
+
+/* ---- between the handlers (mf2_functions.cpp) ---- */
+
+/* The spec's number-literal production. */
+bool is_number_literal(const std::string &s);
+/* 1 to 9 ASCII digits: a digit size option's value. */
+bool is_digits(const std::string &s);
+/* The shortest text that reads back as d. */
+std::string shortest(double d);
+/* An option value as text: a literal, text, or a number's digits. */
+std::string option_text(const Value &v);
+/* Reports error name and returns a FALLBACK. */
+Value bad(Context &cx, const char *name, size_t at, const std::string &message);
+/* The direction of what a function writes: the locale's. */
+Dir locale_dir(const Context &cx);
+
+/* An option a function accepts: its values, space-separated ("#" a digit
+ * size option, "*" anything), and the functions that take it. */
+struct OptionRule {
+    const char *name;
+    const char *values;
+    const char *functions;
+};
+bool has_word(const char *list, const std::string &w);
+bool valid_value(const OptionRule &r, const std::string &v);
+
+/* mf2_number.cpp: :number, :integer, :percent, :currency, :offset. */
+Value number_function(Context &cx, Fn fn, const Value *operand,
+                      const std::vector<Option> &opts, size_t at);
+bool format_number(Context &cx, const Value &v, std::string &out, size_t at);
+bool match_number(Context &cx, const Value &v, const char *key, size_t at);
+
+/* mf2_datetime.cpp: :date, :time, :datetime. */
+Value date_function(Context &cx, Fn fn, const Value *operand,
+                    const std::vector<Option> &opts, size_t at);
+bool format_date(Context &cx, const Value &v, std::string &out, size_t at);
 
 } // namespace mf2
 

@@ -12,6 +12,8 @@ extern "C" {
 /* Isolation `auto` (docs/resolution.md): s holds a strong character of the
  * other direction, or, in a right-to-left locale, none at all. */
 bool gl_needs_isolation(const char *s, size_t n, bool rtl);
+/* s holds an explicit directional control (U+202A-202E, U+2066-2069). */
+bool gl_has_bidi_controls(const char *s, size_t n);
 /* Writes s with its directional controls balanced: what it opens is closed,
  * a closer without an opener of its own is dropped (docs/resolution.md). */
 void gl_put_contained(gl_buf *out, const char *s, size_t n);
