@@ -79,26 +79,38 @@ std::string literal_value(const std::string &s, size_t &i)
     return v;
 }
 
-/* Skips white space and the bidi marks the grammar allows beside it. */
-void skip_space(const std::string &s, size_t &i)
+/* The length of the bidi mark at i (ALM, LRM, RLM, LRI..PDI), 0 when none:
+ * the grammar allows them beside white space and names. */
+size_t mark_at(const std::string &s, size_t i)
 {
     static const char *const marks[] = {"\xD8\x9C", "\xE2\x80\x8E", "\xE2\x80\x8F",
                                         "\xE2\x81\xA6", "\xE2\x81\xA7", "\xE2\x81\xA8",
                                         "\xE2\x81\xA9"};
-    for (bool moved = true; moved && i < s.size();) {
-        moved = false;
-        if (is_space(s[i]) || s.compare(i, 3, "\xE3\x80\x80") == 0) { /* U+3000 too */
-            i += is_space(s[i]) ? 1 : 3;
-            moved = true;
-            continue;
-        }
-        for (const char *mk : marks)
-            if (s.compare(i, strlen(mk), mk) == 0) {
-                i += strlen(mk);
-                moved = true;
-                break;
-            }
+    for (const char *mk : marks)
+        if (s.compare(i, strlen(mk), mk) == 0)
+            return strlen(mk);
+    return 0;
+}
+
+/* Skips white space (U+3000 too) and bidi marks. */
+void skip_space(const std::string &s, size_t &i)
+{
+    while (i < s.size()) {
+        size_t n = is_space(s[i]) ? 1 : s.compare(i, 3, "\xE3\x80\x80") == 0 ? 3 : mark_at(s, i);
+        if (!n)
+            return;
+        i += n;
     }
+}
+
+/* The name starting at i (a variable's, a function's), up to white space, a
+ * bidi mark or what ends it. */
+std::string name_at(const std::string &s, size_t &i, size_t end, const char *stops)
+{
+    size_t from = i;
+    while (i < end && !is_space(s[i]) && !strchr(stops, s[i]) && !mark_at(s, i))
+        i++;
+    return s.substr(from, i - from);
 }
 
 /* A placeholder from its `{` at i: markup, a term, or an expression. */
@@ -109,24 +121,20 @@ void placeholder(Cutter &c, size_t i)
     skip_space(s, j);
     if (s[j] == '#' || s[j] == '/') {
         bool close = s[j] == '/';
-        size_t k = ++j;
-        while (k < end - 1 && !is_space(s[k]) && s[k] != '/' && s[k] != '}')
-            k++;
+        j++;
+        std::string markup = name_at(s, j, end - 1, "/}");
         size_t last = end - 2;
         while (last > j && is_space(s[last]))
             last--;
         const char *type = close ? "close" : s[last] == '/' ? "standalone" : "open";
-        add(c, GLOCAL_PART_MARKUP, end, s.substr(j, k - j), type);
+        add(c, GLOCAL_PART_MARKUP, end, markup, type);
         return;
     }
     std::string name;
     bool literal = false;
     if (s[j] == '$') {
-        size_t k = ++j;
-        while (k < end - 1 && !is_space(s[k]) && s[k] != '}')
-            k++;
-        name = s.substr(j, k - j);
-        j = k;
+        j++;
+        name = name_at(s, j, end - 1, "}");
     } else if (s[j] != ':') {
         name = literal_value(s, j);
         literal = true;
@@ -134,10 +142,8 @@ void placeholder(Cutter &c, size_t i)
     skip_space(s, j);
     std::string function;
     if (s[j] == ':') {
-        size_t k = ++j;
-        while (k < end - 1 && !is_space(s[k]) && s[k] != '}' && s[k] != '@')
-            k++;
-        function = s.substr(j, k - j);
+        j++;
+        function = name_at(s, j, end - 1, "}@");
     }
     if (literal && function == "glocal:term")
         add(c, GLOCAL_PART_TERM, end, name);
