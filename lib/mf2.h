@@ -21,10 +21,14 @@ typedef enum gl_mf2_vkind {
     MF2_VARIABLE  /* s: the variable's name, without `$` */
 } gl_mf2_vkind;
 
+/* What a variable refers to when no declaration defines it: an argument. */
+#define GL_MF2_ARGUMENT SIZE_MAX
+
 typedef struct gl_mf2_operand {
     gl_mf2_vkind kind;
     const char *s;
     size_t len;
+    size_t decl;              /* MF2_VARIABLE: the declaration it names, or GL_MF2_ARGUMENT */
 } gl_mf2_operand;
 
 /* An option (`name=value`) or an attribute (`@name[=literal]`). */
@@ -68,6 +72,8 @@ typedef struct gl_mf2_decl {
     bool input;               /* .input {$name ...}, else .local $name = {...} */
     const char *name;
     gl_mf2_expr expr;
+    size_t *deps;             /* the earlier declarations expr refers to (indexes) */
+    size_t ndeps;
 } gl_mf2_decl;
 
 /* A variant key: a literal, or the catch-all `*` (s NULL). */
@@ -89,6 +95,7 @@ typedef struct gl_mf2 {
     size_t ndecls;
     const char **selectors;   /* .match's variable names; none: a pattern message */
     size_t *selector_at;      /* byte offset of each selector's `$` */
+    size_t *selector_decl;    /* the declaration each selector names, or GL_MF2_ARGUMENT */
     size_t nsels;
     gl_mf2_variant *variants;
     size_t nvariants;
@@ -115,9 +122,10 @@ typedef enum gl_mf2_parse_status { MF2_OK, MF2_SYNTAX, MF2_DATA_MODEL, MF2_NOMEM
 gl_mf2_parse_status gl_mf2_parse(gl_arena *a, const char *src, size_t len, gl_mf2 **out,
                                  gl_mf2_problem *why);
 
-/* The data-model checks gl_mf2_parse runs on what it parsed (mf2_model.c):
- * MF2_OK, MF2_DATA_MODEL with *why, or MF2_NOMEM. */
-gl_mf2_parse_status gl_mf2_check(gl_arena *a, const gl_mf2 *m, gl_mf2_problem *why);
+/* The data-model checks gl_mf2_parse runs on what it parsed (mf2_model.c),
+ * which also link every variable to its declaration (decl, selector_decl,
+ * deps): MF2_OK, MF2_DATA_MODEL with *why, or MF2_NOMEM. */
+gl_mf2_parse_status gl_mf2_check(gl_arena *a, gl_mf2 *m, gl_mf2_problem *why);
 
 /* ---- readers (lint, the catalog's argument checks) ---- */
 

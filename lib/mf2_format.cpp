@@ -3,6 +3,7 @@
  * expressions through the function handlers (mf2_functions.cpp), the
  * pattern-selection algorithm, bidi isolation, markup.
  */
+#include <algorithm>
 #include <cstring>
 #include <forward_list>
 #include <new>
@@ -51,14 +52,15 @@ class Formatter : public mf2::Context {
   private:
     const gl_mf2 *m;
     gl_mf2_problem *problem;
-    std::vector<char> state; /* per declaration: 0 not resolved, 1 resolving, 2 resolved */
+    std::vector<char> state; /* per declaration: 0 not resolved, 1 queued, 2 resolved */
     std::vector<Value> values;
     /* arguments as values, looked up once per name; a list keeps references valid */
     std::forward_list<std::pair<const char *, Value>> args;
 
-    const Value &variable(const char *name, size_t at, size_t below);
-    const Value &expression(const gl_mf2_expr &e, size_t below, Value &scratch);
-    bool options(const gl_mf2_expr &e, size_t below, std::vector<Option> &opts);
+    const Value &variable(const char *name, size_t decl, size_t at);
+    void resolve_declaration(size_t k);
+    const Value &expression(const gl_mf2_expr &e, Value &scratch);
+    bool options(const gl_mf2_expr &e, std::vector<Option> &opts);
     void apply_u_options(std::vector<Option> &opts, Value &v, size_t at);
     const gl_mf2_pattern &select();
     void pattern(const gl_mf2_pattern &p, gl_buf *out);
@@ -87,26 +89,16 @@ Value fallback(std::string src)
     return v;
 }
 
-/* Variable `name` as seen by declaration `below` (ndecls: by the body): a
- * declaration before it, else an argument.  Declarations resolve on first
- * use, once, so an unused one reports nothing; the values live as long as
- * the formatter, so that what a value memoizes (its text, its plural
- * category) serves every use. */
-const Value &Formatter::variable(const char *name, size_t at, size_t below)
+/* Variable `name`: declaration decl (linked by the parser), else an
+ * argument.  Declarations resolve on first use, once, so an unused one
+ * reports nothing; the values live as long as the formatter, so that what a
+ * value memoizes (its text, its plural category) serves every use. */
+const Value &Formatter::variable(const char *name, size_t decl, size_t at)
 {
-    for (size_t k = below; k-- > 0;) {
-        if (strcmp(m->decls[k].name, name) != 0)
-            continue;
-        if (state[k] == 0) {
-            state[k] = 1;
-            Value scratch;
-            const Value &v = expression(m->decls[k].expr, k, scratch);
-            values[k] = &v == &scratch ? std::move(scratch) : v;
-            if (values[k].kind == Value::FALLBACK)
-                values[k].fallback = std::string("$") + name;
-            state[k] = 2;
-        }
-        return values[k];
+    if (decl != GL_MF2_ARGUMENT) {
+        if (state[decl] == 0)
+            resolve_declaration(decl);
+        return values[decl];
     }
     for (const auto &a : args)
         if (strcmp(a.first, name) == 0)
@@ -118,7 +110,34 @@ const Value &Formatter::variable(const char *name, size_t at, size_t below)
     return args.front().second;
 }
 
-bool Formatter::options(const gl_mf2_expr &e, size_t below, std::vector<Option> &opts)
+/* Resolves declaration k after the unresolved ones it depends on, in
+ * declaration order: each then finds what it refers to resolved, so a long
+ * chain of declarations costs no stack. */
+void Formatter::resolve_declaration(size_t k)
+{
+    std::vector<size_t> todo{k}, order;
+    while (!todo.empty()) {
+        size_t j = todo.back();
+        todo.pop_back();
+        if (state[j] != 0)
+            continue;
+        state[j] = 1;
+        order.push_back(j);
+        const gl_mf2_decl &d = m->decls[j];
+        todo.insert(todo.end(), d.deps, d.deps + d.ndeps);
+    }
+    std::sort(order.begin(), order.end());
+    for (size_t j : order) {
+        Value scratch;
+        const Value &v = expression(m->decls[j].expr, scratch);
+        values[j] = &v == &scratch ? std::move(scratch) : v;
+        if (values[j].kind == Value::FALLBACK)
+            values[j].fallback = std::string("$") + m->decls[j].name;
+        state[j] = 2;
+    }
+}
+
+bool Formatter::options(const gl_mf2_expr &e, std::vector<Option> &opts)
 {
     for (size_t k = 0; k < e.nopts; k++) {
         Option o;
@@ -129,7 +148,7 @@ bool Formatter::options(const gl_mf2_expr &e, size_t below, std::vector<Option> 
             o.value.text.assign(val.s, val.len);
         } else {
             o.literal = false;
-            o.value = variable(val.s, e.at, below); /* a copy: options are few and small */
+            o.value = variable(val.s, val.decl, e.at); /* a copy: options are few and small */
             if (o.value.kind == Value::FALLBACK)
                 continue; /* reported; the option is left out */
         }
@@ -182,7 +201,7 @@ std::string source_of(const gl_mf2_expr &e)
 }
 
 /* The resolved value of e: a variable's own, or one made in scratch. */
-const Value &Formatter::expression(const gl_mf2_expr &e, size_t below, Value &scratch)
+const Value &Formatter::expression(const gl_mf2_expr &e, Value &scratch)
 {
     const Value *operand = nullptr;
     if (e.operand.kind == MF2_LITERAL) {
@@ -192,7 +211,7 @@ const Value &Formatter::expression(const gl_mf2_expr &e, size_t below, Value &sc
             return scratch;
         operand = &scratch;
     } else if (e.operand.kind == MF2_VARIABLE) {
-        operand = &variable(e.operand.s, e.at, below);
+        operand = &variable(e.operand.s, e.operand.decl, e.at);
         if (!e.function)
             return *operand;
     }
@@ -202,7 +221,7 @@ const Value &Formatter::expression(const gl_mf2_expr &e, size_t below, Value &sc
         return scratch = fallback(source_of(e));
     }
     std::vector<Option> opts;
-    options(e, below, opts);
+    options(e, opts);
     /* :string takes anything, a fallback as its text (the suite's string.json) */
     if (operand && operand->kind == Value::FALLBACK && fn != mf2::Fn::STRING) {
         error("bad-operand", e.at, std::string(":") + e.function + " has no operand to work on");
@@ -237,7 +256,7 @@ const gl_mf2_pattern &Formatter::select()
     std::vector<std::vector<long>> rank(nsels, std::vector<long>(m->nvariants, -1));
     for (size_t s = 0; s < nsels; s++) {
         size_t at = m->selector_at[s];
-        const Value &v = variable(m->selectors[s], at, m->ndecls);
+        const Value &v = variable(m->selectors[s], m->selector_decl[s], at);
         bool ok = v.kind != Value::FALLBACK && mf2::can_select(v);
         if (!ok)
             error("bad-selector", at, std::string("$") + m->selectors[s] + " cannot select");
@@ -252,10 +271,9 @@ const gl_mf2_pattern &Formatter::select()
                 continue;
             matched.push_back(key.s);
         }
-        /* a stable insertion sort by BetterThan */
-        for (size_t k = 1; k < matched.size(); k++)
-            for (size_t j = k; j > 0 && mf2::better_key(v, matched[j], matched[j - 1]); j--)
-                std::swap(matched[j], matched[j - 1]);
+        std::stable_sort(matched.begin(), matched.end(), [&v](const char *a, const char *b) {
+            return mf2::better_key(v, a, b);
+        });
         for (size_t k = 0; k < m->nvariants; k++) {
             const char *key = m->variants[k].keys[s].s;
             for (size_t j = 0; key && j < matched.size(); j++)
@@ -333,7 +351,7 @@ void Formatter::isolate(const Value &v, const std::string &text, gl_buf *out)
 void Formatter::placeholder(const gl_mf2_expr &e, gl_buf *out)
 {
     Value scratch;
-    const Value &v = expression(e, m->ndecls, scratch);
+    const Value &v = expression(e, scratch);
     std::string text;
     if (v.kind != Value::FALLBACK && mf2::format_value(*this, v, text, e.at)) {
         isolate(v, text, out);
@@ -367,7 +385,7 @@ const Element *element(const char *name)
 void Formatter::markup(const gl_mf2_part &part, gl_buf *out)
 {
     std::vector<Option> opts;
-    options(part.expr, m->ndecls, opts);
+    options(part.expr, opts);
     for (const Option &o : opts)
         if (o.name == "u:dir")
             error("bad-option", part.expr.at, "markup takes no u:dir");

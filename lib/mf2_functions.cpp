@@ -327,10 +327,14 @@ bool match_key(Context &cx, const Value &v, const char *key, size_t at)
     if (v.kind == Value::TEST)
         return v.input == 1 && (strcmp(key, "1") == 0 || (v.places == 1 && strcmp(key, "1.0") == 0));
     if (v.kind == Value::TEXT) {
-        UErrorCode st = U_ZERO_ERROR;
-        const icu::Normalizer2 *nfc = icu::Normalizer2::getNFCInstance(st);
-        UnicodeString n = nfc->normalize(UnicodeString::fromUTF8(v.text), st);
-        return U_SUCCESS(st) && gl_icu::utf8(n) == key;
+        if (!v.has_exact) { /* keys are NFC (the parser's): the value too, once */
+            UErrorCode st = U_ZERO_ERROR;
+            const icu::Normalizer2 *nfc = icu::Normalizer2::getNFCInstance(st);
+            UnicodeString n = nfc->normalize(UnicodeString::fromUTF8(v.text), st);
+            v.exact = U_SUCCESS(st) ? gl_icu::utf8(n) : v.text;
+            v.has_exact = true;
+        }
+        return v.exact == key;
     }
     return match_number(cx, v, key, at);
 }

@@ -382,8 +382,13 @@ bool format_number(Context &cx, const Value &v, std::string &out, size_t at)
  * plural or ordinal category of the number as formatted. */
 bool match_number(Context &cx, const Value &v, const char *key, size_t at)
 {
-    if (is_number_literal(key))
-        return exact_of(v) == key;
+    if (is_number_literal(key)) {
+        if (!v.has_exact) {
+            v.exact = exact_of(v);
+            v.has_exact = true;
+        }
+        return v.exact == key;
+    }
     static const char *const kCategories = "zero one two few many other";
     if (!has_word(kCategories, key)) {
         cx.error("bad-variant-key", at, std::string("`") + key + "` is no number or plural category");

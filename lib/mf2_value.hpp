@@ -52,15 +52,16 @@ struct Value {
         return locale.empty() ? message_locale : locale.c_str();
     }
     bool from_argument = false;        /* text that came from the caller (contain its controls) */
-    /* NUMBER, worked out once however often the value is used (mf2_number.cpp):
-     * its skeleton, its text, its plural or ordinal category */
-    mutable std::string skeleton, shown, category;
-    mutable bool has_skeleton = false, has_shown = false, has_category = false;
+    /* Worked out once however often the value is used: a NUMBER's skeleton,
+     * text, plural or ordinal category and exact serialization (mf2_number.cpp);
+     * a TEXT's NFC form in `exact` (selection) */
+    mutable std::string skeleton, shown, category, exact;
+    mutable bool has_skeleton = false, has_shown = false, has_category = false, has_exact = false;
 
     /* A value made from this one by another function: nothing memoized carries over. */
     void forget() const
     {
-        has_skeleton = has_shown = has_category = false;
+        has_skeleton = has_shown = has_category = has_exact = false;
     }
 
     const std::string *opt(const char *name) const

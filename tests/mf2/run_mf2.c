@@ -264,6 +264,66 @@ static bool run_case(json_object *test, json_object *defaults, gl_buf *got, erro
     return ok && !(m == NULL && exp) && same_errors(errs, exp_errors);
 }
 
+/* ---- scale: a template is translators' input, up to the scalar limit ----
+ * Messages of 20,000 declarations, variants or options parse and format
+ * (linear checks, declarations resolved without recursion); a quadratic
+ * path would show as the suite's timeout. */
+
+enum { SCALE = 20000 };
+
+static bool scale_case(const char *what, gl_buf *src, const char *exp, const char *exp_error)
+{
+    static gl_value n = {.kind = V_INT, .i = SCALE - 1};
+    gl_arena *a = gl_arena_new();
+    gl_mf2 *m = NULL;
+    gl_mf2_problem why = {0};
+    gl_buf out = {0};
+    bool ok = !src->oom;
+    if (ok && gl_mf2_parse(a, src->p, src->len, &m, &why) != MF2_OK) {
+        ok = exp_error && strcmp(why.name, exp_error) == 0;
+    } else if (ok) {
+        params p = {.n = 1};
+        snprintf(p.names[0], sizeof p.names[0], "n");
+        p.values[0] = n;
+        gl_mf2_env env = {.fmt = {.locale = "en_US", .zone = "UTC", .serial = 1},
+                          .isolation = GLOCAL_ISOLATE_NEVER, .arg = find_param, .ud = &p};
+        ok = !exp_error && gl_mf2_format(m, &env, &out, &why) == GLOCAL_OK &&
+             strcmp(out.p ? out.p : "", exp) == 0;
+    }
+    if (!ok)
+        fprintf(stderr, "FAIL scale: %s: got \"%s\" (%s)\n", what, out.p ? out.p : "",
+                why.name ? why.name : "no error");
+    gl_buf_free(&out);
+    gl_buf_free(src);
+    gl_arena_free(a);
+    return ok;
+}
+
+static unsigned scale_failures(void)
+{
+    unsigned failed = 0;
+    gl_buf s = {0};
+    gl_buf_puts(&s, ".local $v0 = {1 :number}");
+    for (int k = 1; k < SCALE; k++)
+        gl_buf_printf(&s, " .local $v%d = {$v%d}", k, k - 1);
+    gl_buf_printf(&s, " {{{$v%d}}}", SCALE - 1);
+    failed += !scale_case("a chain of declarations", &s, "1", NULL);
+    for (int dup = 0; dup < 2; dup++) {
+        gl_buf_puts(&s, ".input {$n :integer} .match $n");
+        for (int k = 0; k < SCALE; k++)
+            gl_buf_printf(&s, " %d {{=%d}}", k, k);
+        gl_buf_puts(&s, dup ? " 7 {{again}} * {{other}}" : " * {{other}}");
+        failed += !scale_case(dup ? "a duplicate variant among many" : "many variants", &s,
+                              "=19999", dup ? "duplicate-variant" : NULL);
+    }
+    gl_buf_puts(&s, "{1 :number");
+    for (int k = 0; k < SCALE; k++)
+        gl_buf_printf(&s, " o%d=1", k);
+    gl_buf_puts(&s, "}");
+    failed += !scale_case("many options", &s, "1", NULL);
+    return failed;
+}
+
 /* skips.txt: "FILE#INDEX reason" lines; the reason is for docs/mf2.md. */
 static bool skipped(const char *skips, const char *file, size_t index)
 {
@@ -344,6 +404,11 @@ int main(int argc, char **argv)
         total_skip += skip;
         json_object_put(root);
     }
+    unsigned scale_failed = scale_failures();
+    printf("%-26s %3u passed, %u failed, 0 skipped\n", "scale (generated)", 4 - scale_failed,
+           scale_failed);
+    total_pass += 4 - scale_failed;
+    total_fail += scale_failed;
     printf("mf2 conformance: %u passed, %u failed, %u skipped\n", total_pass, total_fail,
            total_skip);
     free(skips);
