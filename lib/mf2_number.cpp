@@ -89,7 +89,7 @@ const OptionRule kNumberOptions[] = {
     {"minimumIntegerDigits", "#", "number integer percent currency"},
     {"minimumFractionDigits", "#", "number percent"},
     {"maximumFractionDigits", "#", "number percent"},
-    {"minimumSignificantDigits", "#", "number integer percent"},
+    {"minimumSignificantDigits", "#", "number percent"},
     {"maximumSignificantDigits", "#", "number integer percent"},
     {"signDisplay", "auto always exceptZero negative never", "number integer percent currency"},
     {"useGrouping", "auto always never min2", "number integer percent currency"},
@@ -127,6 +127,20 @@ void take_number_options(Context &cx, Fn fn, Value &v, const std::vector<Option>
             }
         }
     }
+}
+
+/* Options an operand brings that the function does not take from it
+ * (number.md: :integer's and :percent's lists). */
+void drop_operand_options(Fn fn, Value &v)
+{
+    const char *dropped = fn == Fn::INTEGER ? "minimumFractionDigits maximumFractionDigits "
+                                              "minimumSignificantDigits"
+                          : fn == Fn::PERCENT ? "minimumIntegerDigits roundingIncrement select"
+                                              : "";
+    for (auto it = v.opts.begin(); it != v.opts.end();)
+        it = has_word(dropped, it->first) ? v.opts.erase(it) : it + 1;
+    if (fn == Fn::PERCENT)
+        v.select_bad = false;
 }
 
 /* n truncated toward zero, as a decimal string. */
@@ -176,6 +190,7 @@ Value number_function(Context &cx, Fn fn, const Value *operand,
     if (operand->kind == Value::NUMBER) {
         v = *operand;
         v.forget();
+        drop_operand_options(fn, v);
         bool inherits_select = v.opt("select") != nullptr;
         if (inherits_select && fn != Fn::OFFSET && fn != Fn::CURRENCY) {
             cx.error("bad-option", at, "select comes from the operand");

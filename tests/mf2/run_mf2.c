@@ -156,7 +156,7 @@ static json_object *field(json_object *test, json_object *defaults, const char *
 /* glocal's own cases (glocal.json) add: glocalIsolation (auto, always,
  * never), html, terms (name → text), zone, strict (stop at the first error,
  * as glocal_format does: expStatus and the first error's name), expAt (the
- * first error's byte offset). */
+ * first error's byte offset), expReaders (what lib/mf2.h's readers report). */
 static json_object *g_terms;
 
 static glocal_status find_term(void *ud, const char *name, gl_buf *out)
@@ -206,6 +206,49 @@ static bool parses_as_slice(const char *src, size_t len)
     gl_arena_free(b);
     free(copy);
     return s1 == s2 && w1.at == w2.at;
+}
+
+/* ---- the readers lint and the catalog use (expReaders: one line each) ---- */
+
+static void read_argument(void *ud, const char *name, const char *function, size_t at)
+{
+    gl_buf_printf(ud, "arg %s:%s@%zu\n", name, function ? function : "-", at);
+}
+
+static void read_text(void *ud, const char *s, size_t n)
+{
+    gl_buf_printf(ud, "text %.*s\n", (int)n, s);
+}
+
+static void read_markup(void *ud, const gl_mf2_part *part)
+{
+    const char *kind = part->kind == MF2_MARKUP_OPEN    ? "open"
+                       : part->kind == MF2_MARKUP_CLOSE ? "close"
+                                                        : "standalone";
+    gl_buf_printf(ud, "markup %s %s\n", kind, part->expr.function);
+}
+
+/* What the readers report on m, compared with the case's expReaders lines. */
+static bool readers_match(const gl_mf2 *m, json_object *exp, gl_buf *got)
+{
+    if (!exp)
+        return true;
+    gl_buf r = {0}, want = {0};
+    gl_mf2_each_argument(m, read_argument, &r);
+    for (size_t k = 0; k < m->nsels; k++) {
+        const char *fn = gl_mf2_selector_function(m, k);
+        gl_buf_printf(&r, "selector %s:%s\n", m->selectors[k], fn ? fn : "-");
+    }
+    gl_mf2_each_text(m, read_text, &r);
+    gl_mf2_each_markup(m, read_markup, &r);
+    for (size_t k = 0; k < json_object_array_length(exp); k++)
+        gl_buf_printf(&want, "%s\n", json_object_get_string(json_object_array_get_idx(exp, k)));
+    bool ok = strcmp(r.p ? r.p : "", want.p ? want.p : "") == 0;
+    if (!ok)
+        gl_buf_printf(got, " (readers:\n%s)", r.p ? r.p : "");
+    gl_buf_free(&r);
+    gl_buf_free(&want);
+    return ok;
 }
 
 /* Runs one case; the text of what it got into got (for the report). */
@@ -259,6 +302,7 @@ static bool run_case(json_object *test, json_object *defaults, gl_buf *got, erro
         ok = ok && (!exp_at || (size_t)json_object_get_int64(exp_at) == first.at);
         if (ok && exp)
             ok = strcmp(got->p ? got->p : "", json_object_get_string(exp)) == 0;
+        ok = ok && readers_match(m, json_object_object_get(test, "expReaders"), got);
     }
     gl_arena_free(a);
     return ok && !(m == NULL && exp) && same_errors(errs, exp_errors);
