@@ -69,18 +69,19 @@ const icu::PluralRules *plural_rules(const char *locale, bool ordinal)
         return last;
     std::string key(locale);
     key += ordinal ? "\x1fo" : "\x1f" "c";
+    auto it = tcache.plurals.find(key);
+    if (it == tcache.plurals.end()) {
+        UErrorCode st = U_ZERO_ERROR;
+        std::unique_ptr<icu::PluralRules> r(icu::PluralRules::forLocale(
+            locale_of(locale), ordinal ? UPLURAL_TYPE_ORDINAL : UPLURAL_TYPE_CARDINAL, st));
+        if (U_FAILURE(st) || !r)
+            return nullptr;
+        bound(tcache.plurals);
+        it = tcache.plurals.emplace(key, std::move(r)).first;
+    }
     last_locale = locale;
     last_ordinal = ordinal;
-    auto it = tcache.plurals.find(key);
-    if (it != tcache.plurals.end())
-        return last = it->second.get();
-    UErrorCode st = U_ZERO_ERROR;
-    std::unique_ptr<icu::PluralRules> r(icu::PluralRules::forLocale(
-        locale_of(locale), ordinal ? UPLURAL_TYPE_ORDINAL : UPLURAL_TYPE_CARDINAL, st));
-    if (U_FAILURE(st) || !r)
-        return nullptr;
-    bound(tcache.plurals);
-    return last = tcache.plurals.emplace(key, std::move(r)).first->second.get();
+    return last = it->second.get();
 }
 
 /* ---- options ---- */
