@@ -25,7 +25,7 @@ const char FSI[] = "\xE2\x81\xA8", LRI[] = "\xE2\x81\xA6", RLI[] = "\xE2\x81\xA7
 class Formatter : public mf2::Context {
   public:
     Formatter(const gl_mf2 *msg, const gl_mf2_env *e, gl_mf2_problem *p)
-        : m(msg), problem(p), state(msg->ndecls, 0), values(msg->ndecls)
+        : m(msg), problem(p), decls(msg->ndecls)
     {
         env = e;
     }
@@ -52,17 +52,27 @@ class Formatter : public mf2::Context {
   private:
     const gl_mf2 *m;
     gl_mf2_problem *problem;
-    std::vector<char> state; /* per declaration: 0 not resolved, 1 queued, 2 resolved */
-    std::vector<Value> values;
+    struct Declared {
+        Value value;
+        char state = 0; /* 0 not resolved, 1 queued, 2 resolved */
+    };
+    std::vector<Declared> decls;
     /* arguments as values, looked up once per name; a list keeps references valid */
     std::forward_list<std::pair<const char *, Value>> args;
 
     const Value &variable(const char *name, size_t decl, size_t at);
     void resolve_declaration(size_t k);
+    void resolve_one(size_t j);
     const Value &expression(const gl_mf2_expr &e, Value &scratch);
     bool options(const gl_mf2_expr &e, std::vector<Option> &opts);
-    void apply_u_options(std::vector<Option> &opts, Value &v, size_t at);
+    struct UOptions {
+        bool isolate = false;
+        Dir dir = Dir::UNKNOWN;
+        std::string locale;
+    };
+    void apply_u_options(std::vector<Option> &opts, UOptions &v, size_t at);
     const gl_mf2_pattern &select();
+    void matching_keys(const Value &v, size_t s, std::vector<const char *> &matched);
     void pattern(const gl_mf2_pattern &p, gl_buf *out);
     void placeholder(const gl_mf2_expr &e, gl_buf *out);
     void markup(const gl_mf2_part &part, gl_buf *out);
@@ -96,9 +106,9 @@ Value fallback(std::string src)
 const Value &Formatter::variable(const char *name, size_t decl, size_t at)
 {
     if (decl != GL_MF2_ARGUMENT) {
-        if (state[decl] == 0)
+        if (decls[decl].state == 0)
             resolve_declaration(decl);
-        return values[decl];
+        return decls[decl].value;
     }
     for (const auto &a : args)
         if (strcmp(a.first, name) == 0)
@@ -106,8 +116,13 @@ const Value &Formatter::variable(const char *name, size_t decl, size_t at)
     const gl_value *g = env->arg ? env->arg(env->ud, name) : nullptr;
     if (!g)
         error("unresolved-variable", at, std::string("no argument `") + name + "`");
-    args.emplace_front(name, g ? mf2::from_argument(*g) : fallback(std::string("$") + name));
-    return args.front().second;
+    args.emplace_front(name, Value());
+    Value &v = args.front().second;
+    if (g)
+        mf2::from_argument(*g, v);
+    else
+        v.fallback = std::string("$") + name; /* a Value is a FALLBACK until made otherwise */
+    return v;
 }
 
 /* Resolves declaration k after the unresolved ones it depends on, in
@@ -115,26 +130,40 @@ const Value &Formatter::variable(const char *name, size_t decl, size_t at)
  * chain of declarations costs no stack. */
 void Formatter::resolve_declaration(size_t k)
 {
+    const gl_mf2_decl &dk = m->decls[k];
+    bool ready = true; /* the usual case: what k refers to is resolved, or nothing */
+    for (size_t d = 0; d < dk.ndeps && ready; d++)
+        ready = decls[dk.deps[d]].state == 2;
+    if (ready) {
+        resolve_one(k);
+        return;
+    }
     std::vector<size_t> todo{k}, order;
     while (!todo.empty()) {
         size_t j = todo.back();
         todo.pop_back();
-        if (state[j] != 0)
+        if (decls[j].state != 0)
             continue;
-        state[j] = 1;
+        decls[j].state = 1;
         order.push_back(j);
         const gl_mf2_decl &d = m->decls[j];
         todo.insert(todo.end(), d.deps, d.deps + d.ndeps);
     }
     std::sort(order.begin(), order.end());
-    for (size_t j : order) {
-        Value scratch;
-        const Value &v = expression(m->decls[j].expr, scratch);
-        values[j] = &v == &scratch ? std::move(scratch) : v;
-        if (values[j].kind == Value::FALLBACK)
-            values[j].fallback = std::string("$") + m->decls[j].name;
-        state[j] = 2;
-    }
+    for (size_t j : order)
+        resolve_one(j);
+}
+
+/* Declaration j, whose dependencies are resolved. */
+void Formatter::resolve_one(size_t j)
+{
+    Value &slot = decls[j].value;
+    const Value &v = expression(m->decls[j].expr, slot); /* made in place */
+    if (&v != &slot)
+        slot = v;
+    if (slot.kind == Value::FALLBACK)
+        slot.fallback = std::string("$") + m->decls[j].name;
+    decls[j].state = 2;
 }
 
 bool Formatter::options(const gl_mf2_expr &e, std::vector<Option> &opts)
@@ -158,7 +187,7 @@ bool Formatter::options(const gl_mf2_expr &e, std::vector<Option> &opts)
 }
 
 /* u:id, u:dir, u:locale (u-namespace.md), taken out of the options. */
-void Formatter::apply_u_options(std::vector<Option> &opts, Value &v, size_t at)
+void Formatter::apply_u_options(std::vector<Option> &opts, UOptions &v, size_t at)
 {
     for (auto it = opts.begin(); it != opts.end();) {
         if (it->name.compare(0, 2, "u:") != 0) {
@@ -227,8 +256,9 @@ const Value &Formatter::expression(const gl_mf2_expr &e, Value &scratch)
         error("bad-operand", e.at, std::string(":") + e.function + " has no operand to work on");
         return scratch = fallback(source_of(e));
     }
-    Value u; /* collects u:dir */
+    UOptions u;
     apply_u_options(opts, u, e.at);
+    /* the operand may live in scratch (a literal): the call reads it before its result lands */
     Value v = mf2::call_function(*this, fn, operand, opts, e.at);
     if (v.kind == Value::FALLBACK) {
         v.fallback = source_of(e);
@@ -248,55 +278,67 @@ const Value &Formatter::expression(const gl_mf2_expr &e, Value &scratch)
 
 /* ---- pattern selection (formatting.md) ---- */
 
+/* The distinct keys of selector s that match v, best first: a key each
+ * variant with it shares (so a thousand variants of key `1` cost one
+ * match).  Built-in selectors match at most two distinct keys (a number
+ * and a category), so the lists stay short. */
+void Formatter::matching_keys(const Value &v, size_t s, std::vector<const char *> &matched)
+{
+    for (size_t k = 0; k < m->nvariants; k++) {
+        const char *key = m->variants[k].keys[s].s;
+        if (!key)
+            continue;
+        bool known = false;
+        for (size_t j = 0; j < matched.size() && !known; j++)
+            known = strcmp(matched[j], key) == 0;
+        if (!known && mf2::match_key(*this, v, key, m->variants[k].at))
+            matched.push_back(key);
+    }
+    std::stable_sort(matched.begin(), matched.end(),
+                     [&v](const char *a, const char *b) { return mf2::better_key(v, a, b); });
+}
+
 const gl_mf2_pattern &Formatter::select()
 {
-    size_t nsels = m->nsels;
-    /* rank[s][v]: where variant v's key for selector s comes among the keys
-     * that match (0 best), -1 no match; `*` ranks after every match. */
-    std::vector<std::vector<long>> rank(nsels, std::vector<long>(m->nvariants, -1));
+    size_t nsels = m->nsels, nvars = m->nvariants;
+    /* rank[s * nvars + k]: where variant k's key for selector s comes among
+     * the keys that match (0 best), -1 no match; `*` after every match */
+    std::vector<long> rank(nsels * nvars, -1);
+    std::vector<const char *> matched;
     for (size_t s = 0; s < nsels; s++) {
         size_t at = m->selector_at[s];
         const Value &v = variable(m->selectors[s], m->selector_decl[s], at);
-        bool ok = v.kind != Value::FALLBACK && mf2::can_select(v);
-        if (!ok)
+        matched.clear();
+        if (v.kind != Value::FALLBACK && mf2::can_select(v))
+            matching_keys(v, s, matched);
+        else
             error("bad-selector", at, std::string("$") + m->selectors[s] + " cannot select");
-        std::vector<const char *> matched;
-        for (size_t k = 0; k < m->nvariants; k++) {
-            const gl_mf2_key &key = m->variants[k].keys[s];
-            if (!key.s) {
-                rank[s][k] = (long)m->nvariants;
-                continue;
-            }
-            if (!ok || !mf2::match_key(*this, v, key.s, m->variants[k].at))
-                continue;
-            matched.push_back(key.s);
-        }
-        std::stable_sort(matched.begin(), matched.end(), [&v](const char *a, const char *b) {
-            return mf2::better_key(v, a, b);
-        });
-        for (size_t k = 0; k < m->nvariants; k++) {
+        for (size_t k = 0; k < nvars; k++) {
             const char *key = m->variants[k].keys[s].s;
+            if (!key)
+                rank[s * nvars + k] = (long)nvars;
             for (size_t j = 0; key && j < matched.size(); j++)
                 if (strcmp(matched[j], key) == 0) {
-                    rank[s][k] = (long)j;
+                    rank[s * nvars + k] = (long)j;
                     break;
                 }
         }
     }
-    size_t best = m->nvariants;
-    for (size_t k = 0; k < m->nvariants; k++) {
+    size_t best = nvars;
+    for (size_t k = 0; k < nvars; k++) {
         bool viable = true;
         for (size_t s = 0; s < nsels && viable; s++)
-            viable = rank[s][k] >= 0;
+            viable = rank[s * nvars + k] >= 0;
         if (!viable)
             continue;
-        if (best == m->nvariants) {
+        if (best == nvars) {
             best = k;
             continue;
         }
         for (size_t s = 0; s < nsels; s++) {
-            if (rank[s][k] != rank[s][best]) {
-                if (rank[s][k] < rank[s][best])
+            long rk = rank[s * nvars + k], rb = rank[s * nvars + best];
+            if (rk != rb) {
+                if (rk < rb)
                     best = k;
                 break;
             }

@@ -250,9 +250,8 @@ Value call_function(Context &cx, Fn fn, const Value *operand, const std::vector<
     }
 }
 
-Value from_argument(const gl_value &g)
+void from_argument(const gl_value &g, Value &v)
 {
-    Value v;
     switch (g.kind) {
     case V_TEXT:
     case V_CODE:
@@ -283,7 +282,6 @@ Value from_argument(const gl_value &g)
         v.ms = v.day ? g.i * 86400000 : g.i;
         break;
     }
-    return v;
 }
 
 bool format_value(Context &cx, const Value &v, std::string &out, size_t at)

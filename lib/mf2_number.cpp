@@ -189,8 +189,12 @@ Value number_function(Context &cx, Fn fn, const Value *operand,
     Value v;
     v.kind = Value::NUMBER;
     if (operand->kind == Value::NUMBER) {
-        v = *operand;
-        v.forget();
+        /* what a number carries to the next function: its value and options */
+        v.num = operand->num;
+        v.opts = operand->opts;
+        v.money = operand->money;
+        v.select_bad = operand->select_bad;
+        v.locale = operand->locale;
         drop_operand_options(fn, v);
         bool inherits_select = v.opt("select") != nullptr;
         if (inherits_select && fn != Fn::OFFSET && fn != Fn::CURRENCY) {

@@ -115,8 +115,8 @@ bool can_select(const Value &v);
 bool match_key(Context &cx, const Value &v, const char *key, size_t at);
 bool better_key(const Value &v, const char *a, const char *b);
 
-/* A value given by the caller, unannotated. */
-Value from_argument(const gl_value &g);
+/* A value given by the caller, unannotated, into v (a new Value). */
+void from_argument(const gl_value &g, Value &v);
 
 /* ---- between the handlers (mf2_functions.cpp) ---- */
 
