@@ -158,11 +158,13 @@ typedef glocal_status (*gl_mf2_term_fn)(void *ud, const char *name, gl_buf *out)
 typedef void (*gl_mf2_error_fn)(void *ud, const gl_mf2_problem *p);
 
 typedef struct gl_mf2_env {
-    gl_fmt_env fmt;            /* locale, zone, catalog serial (per-thread ICU caches) */
+    gl_fmt_env fmt;            /* ICU locale id, IANA zone; the serial is not needed: the
+                                * per-thread ICU caches key by locale and options only */
     bool rtl;                  /* the locale writes right to left */
     glocal_isolation isolation; /* AUTO: glocal's; ALWAYS: the spec's Default Bidi Strategy;
                                 * NEVER: the spec's `none` */
-    bool html;                 /* markup as HTML elements (allow-list), text escaped */
+    bool html;                 /* markup as HTML elements (allow-list, docs/mf2.md), values
+                                * and terms escaped; the message's own text written as is */
     gl_mf2_arg_fn arg;
     gl_mf2_term_fn term;       /* NULL: :glocal:term is an unknown function */
     void *ud;                  /* for arg and term */
@@ -175,11 +177,15 @@ typedef struct gl_mf2_env {
     void *error_ud;
 } gl_mf2_env;
 
-/* Formats m into out.  GLOCAL_OK, or (unless env->recover) the first error:
- * GLOCAL_ERR_ARGUMENT for an unresolved variable, a bad operand, option or
- * selector, an unknown function; GLOCAL_ERR_FORMAT when ICU fails;
- * GLOCAL_ERR_NOMEM; GLOCAL_ERR_LIMIT when out is full (gl_buf.max).  *err
- * holds the spec's error name and the expression's offset. */
+/* Appends m's text to out.  GLOCAL_OK, or (unless env->recover) the first
+ * error: GLOCAL_ERR_ARGUMENT for an unresolved variable, a bad operand,
+ * option, selector or variant key, an unknown function; GLOCAL_ERR_FORMAT
+ * when ICU fails; GLOCAL_ERR_NOMEM; GLOCAL_ERR_LIMIT when out is full
+ * (gl_buf.max).  On failure out holds what it held before (its latches
+ * aside), and *err (may be NULL) the spec's error name and the offset of the
+ * expression or selector.  Thread-safe: m is read only, ICU objects are
+ * cached per thread.  The channel's encoding (gsm7 replacements) is the
+ * caller's to apply afterwards. */
 glocal_status gl_mf2_format(const gl_mf2 *m, const gl_mf2_env *env, gl_buf *out,
                             gl_mf2_problem *err);
 
