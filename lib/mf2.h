@@ -21,10 +21,14 @@ typedef enum gl_mf2_vkind {
     MF2_VARIABLE  /* s: the variable's name, without `$` */
 } gl_mf2_vkind;
 
+/* What a variable refers to when no declaration defines it: an argument. */
+#define GL_MF2_ARGUMENT SIZE_MAX
+
 typedef struct gl_mf2_operand {
     gl_mf2_vkind kind;
     const char *s;
     size_t len;
+    size_t decl;              /* MF2_VARIABLE: the declaration it names, or GL_MF2_ARGUMENT */
 } gl_mf2_operand;
 
 /* An option (`name=value`) or an attribute (`@name[=literal]`). */
@@ -68,6 +72,8 @@ typedef struct gl_mf2_decl {
     bool input;               /* .input {$name ...}, else .local $name = {...} */
     const char *name;
     gl_mf2_expr expr;
+    size_t *deps;             /* the earlier declarations expr refers to (indexes) */
+    size_t ndeps;
 } gl_mf2_decl;
 
 /* A variant key: a literal, or the catch-all `*` (s NULL). */
@@ -89,6 +95,7 @@ typedef struct gl_mf2 {
     size_t ndecls;
     const char **selectors;   /* .match's variable names; none: a pattern message */
     size_t *selector_at;      /* byte offset of each selector's `$` */
+    size_t *selector_decl;    /* the declaration each selector names, or GL_MF2_ARGUMENT */
     size_t nsels;
     gl_mf2_variant *variants;
     size_t nvariants;
@@ -115,9 +122,10 @@ typedef enum gl_mf2_parse_status { MF2_OK, MF2_SYNTAX, MF2_DATA_MODEL, MF2_NOMEM
 gl_mf2_parse_status gl_mf2_parse(gl_arena *a, const char *src, size_t len, gl_mf2 **out,
                                  gl_mf2_problem *why);
 
-/* The data-model checks gl_mf2_parse runs on what it parsed (mf2_model.c):
- * MF2_OK, MF2_DATA_MODEL with *why, or MF2_NOMEM. */
-gl_mf2_parse_status gl_mf2_check(gl_arena *a, const gl_mf2 *m, gl_mf2_problem *why);
+/* The data-model checks gl_mf2_parse runs on what it parsed (mf2_model.c),
+ * which also link every variable to its declaration (decl, selector_decl,
+ * deps): MF2_OK, MF2_DATA_MODEL with *why, or MF2_NOMEM. */
+gl_mf2_parse_status gl_mf2_check(gl_arena *a, gl_mf2 *m, gl_mf2_problem *why);
 
 /* ---- readers (lint, the catalog's argument checks) ---- */
 
@@ -150,11 +158,13 @@ typedef glocal_status (*gl_mf2_term_fn)(void *ud, const char *name, gl_buf *out)
 typedef void (*gl_mf2_error_fn)(void *ud, const gl_mf2_problem *p);
 
 typedef struct gl_mf2_env {
-    gl_fmt_env fmt;            /* locale, zone, catalog serial (per-thread ICU caches) */
+    gl_fmt_env fmt;            /* ICU locale id, IANA zone; the serial is not needed: the
+                                * per-thread ICU caches key by locale and options only */
     bool rtl;                  /* the locale writes right to left */
     glocal_isolation isolation; /* AUTO: glocal's; ALWAYS: the spec's Default Bidi Strategy;
                                 * NEVER: the spec's `none` */
-    bool html;                 /* markup as HTML elements (allow-list), text escaped */
+    bool html;                 /* markup as HTML elements (allow-list, docs/mf2.md), values
+                                * and terms escaped; the message's own text written as is */
     gl_mf2_arg_fn arg;
     gl_mf2_term_fn term;       /* NULL: :glocal:term is an unknown function */
     void *ud;                  /* for arg and term */
@@ -167,11 +177,15 @@ typedef struct gl_mf2_env {
     void *error_ud;
 } gl_mf2_env;
 
-/* Formats m into out.  GLOCAL_OK, or (unless env->recover) the first error:
- * GLOCAL_ERR_ARGUMENT for an unresolved variable, a bad operand, option or
- * selector, an unknown function; GLOCAL_ERR_FORMAT when ICU fails;
- * GLOCAL_ERR_NOMEM; GLOCAL_ERR_LIMIT when out is full (gl_buf.max).  *err
- * holds the spec's error name and the expression's offset. */
+/* Appends m's text to out.  GLOCAL_OK, or (unless env->recover) the first
+ * error: GLOCAL_ERR_ARGUMENT for an unresolved variable, a bad operand,
+ * option, selector or variant key, an unknown function; GLOCAL_ERR_FORMAT
+ * when ICU fails; GLOCAL_ERR_NOMEM; GLOCAL_ERR_LIMIT when out is full
+ * (gl_buf.max).  On failure out holds what it held before (its latches
+ * aside), and *err (may be NULL) the spec's error name and the offset of the
+ * expression or selector.  Thread-safe: m is read only, ICU objects are
+ * cached per thread.  The channel's encoding (gsm7 replacements) is the
+ * caller's to apply afterwards. */
 glocal_status gl_mf2_format(const gl_mf2 *m, const gl_mf2_env *env, gl_buf *out,
                             gl_mf2_problem *err);
 

@@ -3,6 +3,7 @@
  * expressions through the function handlers (mf2_functions.cpp), the
  * pattern-selection algorithm, bidi isolation, markup.
  */
+#include <algorithm>
 #include <cstring>
 #include <forward_list>
 #include <new>
@@ -24,7 +25,7 @@ const char FSI[] = "\xE2\x81\xA8", LRI[] = "\xE2\x81\xA6", RLI[] = "\xE2\x81\xA7
 class Formatter : public mf2::Context {
   public:
     Formatter(const gl_mf2 *msg, const gl_mf2_env *e, gl_mf2_problem *p)
-        : m(msg), problem(p), state(msg->ndecls, 0), values(msg->ndecls)
+        : m(msg), problem(p), decls(msg->ndecls)
     {
         env = e;
     }
@@ -51,16 +52,27 @@ class Formatter : public mf2::Context {
   private:
     const gl_mf2 *m;
     gl_mf2_problem *problem;
-    std::vector<char> state; /* per declaration: 0 not resolved, 1 resolving, 2 resolved */
-    std::vector<Value> values;
+    struct Declared {
+        Value value;
+        char state = 0; /* 0 not resolved, 1 queued, 2 resolved */
+    };
+    std::vector<Declared> decls;
     /* arguments as values, looked up once per name; a list keeps references valid */
     std::forward_list<std::pair<const char *, Value>> args;
 
-    const Value &variable(const char *name, size_t at, size_t below);
-    const Value &expression(const gl_mf2_expr &e, size_t below, Value &scratch);
-    bool options(const gl_mf2_expr &e, size_t below, std::vector<Option> &opts);
-    void apply_u_options(std::vector<Option> &opts, Value &v, size_t at);
+    const Value &variable(const char *name, size_t decl, size_t at);
+    void resolve_declaration(size_t k);
+    void resolve_one(size_t j);
+    const Value &expression(const gl_mf2_expr &e, Value &scratch);
+    bool options(const gl_mf2_expr &e, std::vector<Option> &opts);
+    struct UOptions {
+        bool isolate = false;
+        Dir dir = Dir::UNKNOWN;
+        std::string locale;
+    };
+    void apply_u_options(std::vector<Option> &opts, UOptions &v, size_t at);
     const gl_mf2_pattern &select();
+    void matching_keys(const Value &v, size_t s, std::vector<const char *> &matched);
     void pattern(const gl_mf2_pattern &p, gl_buf *out);
     void placeholder(const gl_mf2_expr &e, gl_buf *out);
     void markup(const gl_mf2_part &part, gl_buf *out);
@@ -87,26 +99,16 @@ Value fallback(std::string src)
     return v;
 }
 
-/* Variable `name` as seen by declaration `below` (ndecls: by the body): a
- * declaration before it, else an argument.  Declarations resolve on first
- * use, once, so an unused one reports nothing; the values live as long as
- * the formatter, so that what a value memoizes (its text, its plural
- * category) serves every use. */
-const Value &Formatter::variable(const char *name, size_t at, size_t below)
+/* Variable `name`: declaration decl (linked by the parser), else an
+ * argument.  Declarations resolve on first use, once, so an unused one
+ * reports nothing; the values live as long as the formatter, so that what a
+ * value memoizes (its text, its plural category) serves every use. */
+const Value &Formatter::variable(const char *name, size_t decl, size_t at)
 {
-    for (size_t k = below; k-- > 0;) {
-        if (strcmp(m->decls[k].name, name) != 0)
-            continue;
-        if (state[k] == 0) {
-            state[k] = 1;
-            Value scratch;
-            const Value &v = expression(m->decls[k].expr, k, scratch);
-            values[k] = &v == &scratch ? std::move(scratch) : v;
-            if (values[k].kind == Value::FALLBACK)
-                values[k].fallback = std::string("$") + name;
-            state[k] = 2;
-        }
-        return values[k];
+    if (decl != GL_MF2_ARGUMENT) {
+        if (decls[decl].state == 0)
+            resolve_declaration(decl);
+        return decls[decl].value;
     }
     for (const auto &a : args)
         if (strcmp(a.first, name) == 0)
@@ -114,11 +116,57 @@ const Value &Formatter::variable(const char *name, size_t at, size_t below)
     const gl_value *g = env->arg ? env->arg(env->ud, name) : nullptr;
     if (!g)
         error("unresolved-variable", at, std::string("no argument `") + name + "`");
-    args.emplace_front(name, g ? mf2::from_argument(*g) : fallback(std::string("$") + name));
-    return args.front().second;
+    args.emplace_front(name, Value());
+    Value &v = args.front().second;
+    if (g)
+        mf2::from_argument(*g, v);
+    else
+        v.fallback = std::string("$") + name; /* a Value is a FALLBACK until made otherwise */
+    return v;
 }
 
-bool Formatter::options(const gl_mf2_expr &e, size_t below, std::vector<Option> &opts)
+/* Resolves declaration k after the unresolved ones it depends on, in
+ * declaration order: each then finds what it refers to resolved, so a long
+ * chain of declarations costs no stack. */
+void Formatter::resolve_declaration(size_t k)
+{
+    const gl_mf2_decl &dk = m->decls[k];
+    bool ready = true; /* the usual case: what k refers to is resolved, or nothing */
+    for (size_t d = 0; d < dk.ndeps && ready; d++)
+        ready = decls[dk.deps[d]].state == 2;
+    if (ready) {
+        resolve_one(k);
+        return;
+    }
+    std::vector<size_t> todo{k}, order;
+    while (!todo.empty()) {
+        size_t j = todo.back();
+        todo.pop_back();
+        if (decls[j].state != 0)
+            continue;
+        decls[j].state = 1;
+        order.push_back(j);
+        const gl_mf2_decl &d = m->decls[j];
+        todo.insert(todo.end(), d.deps, d.deps + d.ndeps);
+    }
+    std::sort(order.begin(), order.end());
+    for (size_t j : order)
+        resolve_one(j);
+}
+
+/* Declaration j, whose dependencies are resolved. */
+void Formatter::resolve_one(size_t j)
+{
+    Value &slot = decls[j].value;
+    const Value &v = expression(m->decls[j].expr, slot); /* made in place */
+    if (&v != &slot)
+        slot = v;
+    if (slot.kind == Value::FALLBACK)
+        slot.fallback = std::string("$") + m->decls[j].name;
+    decls[j].state = 2;
+}
+
+bool Formatter::options(const gl_mf2_expr &e, std::vector<Option> &opts)
 {
     for (size_t k = 0; k < e.nopts; k++) {
         Option o;
@@ -129,7 +177,7 @@ bool Formatter::options(const gl_mf2_expr &e, size_t below, std::vector<Option> 
             o.value.text.assign(val.s, val.len);
         } else {
             o.literal = false;
-            o.value = variable(val.s, e.at, below); /* a copy: options are few and small */
+            o.value = variable(val.s, val.decl, e.at); /* a copy: options are few and small */
             if (o.value.kind == Value::FALLBACK)
                 continue; /* reported; the option is left out */
         }
@@ -139,7 +187,7 @@ bool Formatter::options(const gl_mf2_expr &e, size_t below, std::vector<Option> 
 }
 
 /* u:id, u:dir, u:locale (u-namespace.md), taken out of the options. */
-void Formatter::apply_u_options(std::vector<Option> &opts, Value &v, size_t at)
+void Formatter::apply_u_options(std::vector<Option> &opts, UOptions &v, size_t at)
 {
     for (auto it = opts.begin(); it != opts.end();) {
         if (it->name.compare(0, 2, "u:") != 0) {
@@ -182,7 +230,7 @@ std::string source_of(const gl_mf2_expr &e)
 }
 
 /* The resolved value of e: a variable's own, or one made in scratch. */
-const Value &Formatter::expression(const gl_mf2_expr &e, size_t below, Value &scratch)
+const Value &Formatter::expression(const gl_mf2_expr &e, Value &scratch)
 {
     const Value *operand = nullptr;
     if (e.operand.kind == MF2_LITERAL) {
@@ -192,7 +240,7 @@ const Value &Formatter::expression(const gl_mf2_expr &e, size_t below, Value &sc
             return scratch;
         operand = &scratch;
     } else if (e.operand.kind == MF2_VARIABLE) {
-        operand = &variable(e.operand.s, e.at, below);
+        operand = &variable(e.operand.s, e.operand.decl, e.at);
         if (!e.function)
             return *operand;
     }
@@ -202,14 +250,15 @@ const Value &Formatter::expression(const gl_mf2_expr &e, size_t below, Value &sc
         return scratch = fallback(source_of(e));
     }
     std::vector<Option> opts;
-    options(e, below, opts);
+    options(e, opts);
     /* :string takes anything, a fallback as its text (the suite's string.json) */
     if (operand && operand->kind == Value::FALLBACK && fn != mf2::Fn::STRING) {
         error("bad-operand", e.at, std::string(":") + e.function + " has no operand to work on");
         return scratch = fallback(source_of(e));
     }
-    Value u; /* collects u:dir */
+    UOptions u;
     apply_u_options(opts, u, e.at);
+    /* the operand may live in scratch (a literal): the call reads it before its result lands */
     Value v = mf2::call_function(*this, fn, operand, opts, e.at);
     if (v.kind == Value::FALLBACK) {
         v.fallback = source_of(e);
@@ -229,56 +278,67 @@ const Value &Formatter::expression(const gl_mf2_expr &e, size_t below, Value &sc
 
 /* ---- pattern selection (formatting.md) ---- */
 
+/* The distinct keys of selector s that match v, best first: a key each
+ * variant with it shares (so a thousand variants of key `1` cost one
+ * match).  Built-in selectors match at most two distinct keys (a number
+ * and a category), so the lists stay short. */
+void Formatter::matching_keys(const Value &v, size_t s, std::vector<const char *> &matched)
+{
+    for (size_t k = 0; k < m->nvariants; k++) {
+        const char *key = m->variants[k].keys[s].s;
+        if (!key)
+            continue;
+        bool known = false;
+        for (size_t j = 0; j < matched.size() && !known; j++)
+            known = strcmp(matched[j], key) == 0;
+        if (!known && mf2::match_key(*this, v, key, m->variants[k].at))
+            matched.push_back(key);
+    }
+    std::stable_sort(matched.begin(), matched.end(),
+                     [&v](const char *a, const char *b) { return mf2::better_key(v, a, b); });
+}
+
 const gl_mf2_pattern &Formatter::select()
 {
-    size_t nsels = m->nsels;
-    /* rank[s][v]: where variant v's key for selector s comes among the keys
-     * that match (0 best), -1 no match; `*` ranks after every match. */
-    std::vector<std::vector<long>> rank(nsels, std::vector<long>(m->nvariants, -1));
+    size_t nsels = m->nsels, nvars = m->nvariants;
+    /* rank[s * nvars + k]: where variant k's key for selector s comes among
+     * the keys that match (0 best), -1 no match; `*` after every match */
+    std::vector<long> rank(nsels * nvars, -1);
+    std::vector<const char *> matched;
     for (size_t s = 0; s < nsels; s++) {
         size_t at = m->selector_at[s];
-        const Value &v = variable(m->selectors[s], at, m->ndecls);
-        bool ok = v.kind != Value::FALLBACK && mf2::can_select(v);
-        if (!ok)
+        const Value &v = variable(m->selectors[s], m->selector_decl[s], at);
+        matched.clear();
+        if (v.kind != Value::FALLBACK && mf2::can_select(v))
+            matching_keys(v, s, matched);
+        else
             error("bad-selector", at, std::string("$") + m->selectors[s] + " cannot select");
-        std::vector<const char *> matched;
-        for (size_t k = 0; k < m->nvariants; k++) {
-            const gl_mf2_key &key = m->variants[k].keys[s];
-            if (!key.s) {
-                rank[s][k] = (long)m->nvariants;
-                continue;
-            }
-            if (!ok || !mf2::match_key(*this, v, key.s, m->variants[k].at))
-                continue;
-            matched.push_back(key.s);
-        }
-        /* a stable insertion sort by BetterThan */
-        for (size_t k = 1; k < matched.size(); k++)
-            for (size_t j = k; j > 0 && mf2::better_key(v, matched[j], matched[j - 1]); j--)
-                std::swap(matched[j], matched[j - 1]);
-        for (size_t k = 0; k < m->nvariants; k++) {
+        for (size_t k = 0; k < nvars; k++) {
             const char *key = m->variants[k].keys[s].s;
+            if (!key)
+                rank[s * nvars + k] = (long)nvars;
             for (size_t j = 0; key && j < matched.size(); j++)
                 if (strcmp(matched[j], key) == 0) {
-                    rank[s][k] = (long)j;
+                    rank[s * nvars + k] = (long)j;
                     break;
                 }
         }
     }
-    size_t best = m->nvariants;
-    for (size_t k = 0; k < m->nvariants; k++) {
+    size_t best = nvars;
+    for (size_t k = 0; k < nvars; k++) {
         bool viable = true;
         for (size_t s = 0; s < nsels && viable; s++)
-            viable = rank[s][k] >= 0;
+            viable = rank[s * nvars + k] >= 0;
         if (!viable)
             continue;
-        if (best == m->nvariants) {
+        if (best == nvars) {
             best = k;
             continue;
         }
         for (size_t s = 0; s < nsels; s++) {
-            if (rank[s][k] != rank[s][best]) {
-                if (rank[s][k] < rank[s][best])
+            long rk = rank[s * nvars + k], rb = rank[s * nvars + best];
+            if (rk != rb) {
+                if (rk < rb)
                     best = k;
                 break;
             }
@@ -334,7 +394,7 @@ void Formatter::isolate(const Value &v, const std::string &text, gl_buf *out)
 void Formatter::placeholder(const gl_mf2_expr &e, gl_buf *out)
 {
     Value scratch;
-    const Value &v = expression(e, m->ndecls, scratch);
+    const Value &v = expression(e, scratch);
     std::string text;
     if (v.kind != Value::FALLBACK && mf2::format_value(*this, v, text, e.at)) {
         isolate(v, text, out);
@@ -368,7 +428,7 @@ const Element *element(const char *name)
 void Formatter::markup(const gl_mf2_part &part, gl_buf *out)
 {
     std::vector<Option> opts;
-    options(part.expr, m->ndecls, opts);
+    options(part.expr, opts);
     for (const Option &o : opts)
         if (o.name == "u:dir")
             error("bad-option", part.expr.at, "markup takes no u:dir");

@@ -250,9 +250,8 @@ Value call_function(Context &cx, Fn fn, const Value *operand, const std::vector<
     }
 }
 
-Value from_argument(const gl_value &g)
+void from_argument(const gl_value &g, Value &v)
 {
-    Value v;
     switch (g.kind) {
     case V_TEXT:
     case V_CODE:
@@ -284,7 +283,6 @@ Value from_argument(const gl_value &g)
         v.ms = v.day ? g.i * 86400000 : g.i;
         break;
     }
-    return v;
 }
 
 bool format_value(Context &cx, const Value &v, std::string &out, size_t at)
@@ -330,10 +328,14 @@ bool match_key(Context &cx, const Value &v, const char *key, size_t at)
     if (v.kind == Value::TEST)
         return v.input == 1 && (strcmp(key, "1") == 0 || (v.places == 1 && strcmp(key, "1.0") == 0));
     if (v.kind == Value::TEXT) {
-        UErrorCode st = U_ZERO_ERROR;
-        const icu::Normalizer2 *nfc = icu::Normalizer2::getNFCInstance(st);
-        UnicodeString n = nfc->normalize(UnicodeString::fromUTF8(v.text), st);
-        return U_SUCCESS(st) && gl_icu::utf8(n) == key;
+        if (!v.has_exact) { /* keys are NFC (the parser's): the value too, once */
+            UErrorCode st = U_ZERO_ERROR;
+            const icu::Normalizer2 *nfc = icu::Normalizer2::getNFCInstance(st);
+            UnicodeString n = nfc->normalize(UnicodeString::fromUTF8(v.text), st);
+            v.exact = U_SUCCESS(st) ? gl_icu::utf8(n) : v.text;
+            v.has_exact = true;
+        }
+        return v.exact == key;
     }
     return match_number(cx, v, key, at);
 }

@@ -69,18 +69,19 @@ const icu::PluralRules *plural_rules(const char *locale, bool ordinal)
         return last;
     std::string key(locale);
     key += ordinal ? "\x1fo" : "\x1f" "c";
+    auto it = tcache.plurals.find(key);
+    if (it == tcache.plurals.end()) {
+        UErrorCode st = U_ZERO_ERROR;
+        std::unique_ptr<icu::PluralRules> r(icu::PluralRules::forLocale(
+            locale_of(locale), ordinal ? UPLURAL_TYPE_ORDINAL : UPLURAL_TYPE_CARDINAL, st));
+        if (U_FAILURE(st) || !r)
+            return nullptr;
+        bound(tcache.plurals);
+        it = tcache.plurals.emplace(key, std::move(r)).first;
+    }
     last_locale = locale;
     last_ordinal = ordinal;
-    auto it = tcache.plurals.find(key);
-    if (it != tcache.plurals.end())
-        return last = it->second.get();
-    UErrorCode st = U_ZERO_ERROR;
-    std::unique_ptr<icu::PluralRules> r(icu::PluralRules::forLocale(
-        locale_of(locale), ordinal ? UPLURAL_TYPE_ORDINAL : UPLURAL_TYPE_CARDINAL, st));
-    if (U_FAILURE(st) || !r)
-        return nullptr;
-    bound(tcache.plurals);
-    return last = tcache.plurals.emplace(key, std::move(r)).first->second.get();
+    return last = it->second.get();
 }
 
 /* ---- options ---- */
@@ -89,7 +90,7 @@ const OptionRule kNumberOptions[] = {
     {"minimumIntegerDigits", "#", "number integer percent currency"},
     {"minimumFractionDigits", "#", "number percent"},
     {"maximumFractionDigits", "#", "number percent"},
-    {"minimumSignificantDigits", "#", "number integer percent"},
+    {"minimumSignificantDigits", "#", "number percent"},
     {"maximumSignificantDigits", "#", "number integer percent"},
     {"signDisplay", "auto always exceptZero negative never", "number integer percent currency"},
     {"useGrouping", "auto always never min2", "number integer percent currency"},
@@ -129,6 +130,20 @@ void take_number_options(Context &cx, Fn fn, Value &v, const std::vector<Option>
             }
         }
     }
+}
+
+/* Options an operand brings that the function does not take from it
+ * (number.md: :integer's and :percent's lists). */
+void drop_operand_options(Fn fn, Value &v)
+{
+    const char *dropped = fn == Fn::INTEGER ? "minimumFractionDigits maximumFractionDigits "
+                                              "minimumSignificantDigits"
+                          : fn == Fn::PERCENT ? "minimumIntegerDigits roundingIncrement select"
+                                              : "";
+    for (auto it = v.opts.begin(); it != v.opts.end();)
+        it = has_word(dropped, it->first) ? v.opts.erase(it) : it + 1;
+    if (fn == Fn::PERCENT)
+        v.select_bad = false;
 }
 
 /* n truncated toward zero, as a decimal string. */
@@ -176,8 +191,13 @@ Value number_function(Context &cx, Fn fn, const Value *operand,
     Value v;
     v.kind = Value::NUMBER;
     if (operand->kind == Value::NUMBER) {
-        v = *operand;
-        v.forget();
+        /* what a number carries to the next function: its value and options */
+        v.num = operand->num;
+        v.opts = operand->opts;
+        v.money = operand->money;
+        v.select_bad = operand->select_bad;
+        v.locale = operand->locale;
+        drop_operand_options(fn, v);
         bool inherits_select = v.opt("select") != nullptr;
         if (inherits_select && fn != Fn::OFFSET && fn != Fn::CURRENCY) {
             cx.error("bad-option", at, "select comes from the operand");
@@ -384,8 +404,13 @@ bool format_number(Context &cx, const Value &v, std::string &out, size_t at)
  * plural or ordinal category of the number as formatted. */
 bool match_number(Context &cx, const Value &v, const char *key, size_t at)
 {
-    if (is_number_literal(key))
-        return exact_of(v) == key;
+    if (is_number_literal(key)) {
+        if (!v.has_exact) {
+            v.exact = exact_of(v);
+            v.has_exact = true;
+        }
+        return v.exact == key;
+    }
     static const char *const kCategories = "zero one two few many other";
     if (!has_word(kCategories, key)) {
         cx.error("bad-variant-key", at, std::string("`") + key + "` is no number or plural category");

@@ -53,15 +53,16 @@ struct Value {
     }
     bool from_argument = false;        /* text that came from the caller (contain its controls) */
     bool code = false;                 /* a code argument: written exactly as given, as in MF1 */
-    /* NUMBER, worked out once however often the value is used (mf2_number.cpp):
-     * its skeleton, its text, its plural or ordinal category */
-    mutable std::string skeleton, shown, category;
-    mutable bool has_skeleton = false, has_shown = false, has_category = false;
+    /* Worked out once however often the value is used: a NUMBER's skeleton,
+     * text, plural or ordinal category and exact serialization (mf2_number.cpp);
+     * a TEXT's NFC form in `exact` (selection) */
+    mutable std::string skeleton, shown, category, exact;
+    mutable bool has_skeleton = false, has_shown = false, has_category = false, has_exact = false;
 
     /* A value made from this one by another function: nothing memoized carries over. */
     void forget() const
     {
-        has_skeleton = has_shown = has_category = false;
+        has_skeleton = has_shown = has_category = has_exact = false;
     }
 
     const std::string *opt(const char *name) const
@@ -119,8 +120,8 @@ bool can_select(const Value &v);
 bool match_key(Context &cx, const Value &v, const char *key, size_t at);
 bool better_key(const Value &v, const char *a, const char *b);
 
-/* A value given by the caller, unannotated. */
-Value from_argument(const gl_value &g);
+/* A value given by the caller, unannotated, into v (a new Value). */
+void from_argument(const gl_value &g, Value &v);
 
 /* ---- between the handlers (mf2_functions.cpp) ---- */
 

@@ -156,7 +156,7 @@ static json_object *field(json_object *test, json_object *defaults, const char *
 /* glocal's own cases (glocal.json) add: glocalIsolation (auto, always,
  * never), html, terms (name → text), zone, strict (stop at the first error,
  * as glocal_format does: expStatus and the first error's name), expAt (the
- * first error's byte offset). */
+ * first error's byte offset), expReaders (what lib/mf2.h's readers report). */
 static json_object *g_terms;
 
 static glocal_status find_term(void *ud, const char *name, gl_buf *out)
@@ -206,6 +206,49 @@ static bool parses_as_slice(const char *src, size_t len)
     gl_arena_free(b);
     free(copy);
     return s1 == s2 && w1.at == w2.at;
+}
+
+/* ---- the readers lint and the catalog use (expReaders: one line each) ---- */
+
+static void read_argument(void *ud, const char *name, const char *function, size_t at)
+{
+    gl_buf_printf(ud, "arg %s:%s@%zu\n", name, function ? function : "-", at);
+}
+
+static void read_text(void *ud, const char *s, size_t n)
+{
+    gl_buf_printf(ud, "text %.*s\n", (int)n, s);
+}
+
+static void read_markup(void *ud, const gl_mf2_part *part)
+{
+    const char *kind = part->kind == MF2_MARKUP_OPEN    ? "open"
+                       : part->kind == MF2_MARKUP_CLOSE ? "close"
+                                                        : "standalone";
+    gl_buf_printf(ud, "markup %s %s\n", kind, part->expr.function);
+}
+
+/* What the readers report on m, compared with the case's expReaders lines. */
+static bool readers_match(const gl_mf2 *m, json_object *exp, gl_buf *got)
+{
+    if (!exp)
+        return true;
+    gl_buf r = {0}, want = {0};
+    gl_mf2_each_argument(m, read_argument, &r);
+    for (size_t k = 0; k < m->nsels; k++) {
+        const char *fn = gl_mf2_selector_function(m, k);
+        gl_buf_printf(&r, "selector %s:%s\n", m->selectors[k], fn ? fn : "-");
+    }
+    gl_mf2_each_text(m, read_text, &r);
+    gl_mf2_each_markup(m, read_markup, &r);
+    for (size_t k = 0; k < json_object_array_length(exp); k++)
+        gl_buf_printf(&want, "%s\n", json_object_get_string(json_object_array_get_idx(exp, k)));
+    bool ok = strcmp(r.p ? r.p : "", want.p ? want.p : "") == 0;
+    if (!ok)
+        gl_buf_printf(got, " (readers:\n%s)", r.p ? r.p : "");
+    gl_buf_free(&r);
+    gl_buf_free(&want);
+    return ok;
 }
 
 /* Runs one case; the text of what it got into got (for the report). */
@@ -259,9 +302,70 @@ static bool run_case(json_object *test, json_object *defaults, gl_buf *got, erro
         ok = ok && (!exp_at || (size_t)json_object_get_int64(exp_at) == first.at);
         if (ok && exp)
             ok = strcmp(got->p ? got->p : "", json_object_get_string(exp)) == 0;
+        ok = ok && readers_match(m, json_object_object_get(test, "expReaders"), got);
     }
     gl_arena_free(a);
     return ok && !(m == NULL && exp) && same_errors(errs, exp_errors);
+}
+
+/* ---- scale: a template is translators' input, up to the scalar limit ----
+ * Messages of 20,000 declarations, variants or options parse and format
+ * (linear checks, declarations resolved without recursion); a quadratic
+ * path would show as the suite's timeout. */
+
+enum { SCALE = 20000 };
+
+static bool scale_case(const char *what, gl_buf *src, const char *exp, const char *exp_error)
+{
+    static gl_value n = {.kind = V_INT, .i = SCALE - 1};
+    gl_arena *a = gl_arena_new();
+    gl_mf2 *m = NULL;
+    gl_mf2_problem why = {0};
+    gl_buf out = {0};
+    bool ok = !src->oom;
+    if (ok && gl_mf2_parse(a, src->p, src->len, &m, &why) != MF2_OK) {
+        ok = exp_error && strcmp(why.name, exp_error) == 0;
+    } else if (ok) {
+        params p = {.n = 1};
+        snprintf(p.names[0], sizeof p.names[0], "n");
+        p.values[0] = n;
+        gl_mf2_env env = {.fmt = {.locale = "en_US", .zone = "UTC", .serial = 1},
+                          .isolation = GLOCAL_ISOLATE_NEVER, .arg = find_param, .ud = &p};
+        ok = !exp_error && gl_mf2_format(m, &env, &out, &why) == GLOCAL_OK &&
+             strcmp(out.p ? out.p : "", exp) == 0;
+    }
+    if (!ok)
+        fprintf(stderr, "FAIL scale: %s: got \"%s\" (%s)\n", what, out.p ? out.p : "",
+                why.name ? why.name : "no error");
+    gl_buf_free(&out);
+    gl_buf_free(src);
+    gl_arena_free(a);
+    return ok;
+}
+
+static unsigned scale_failures(void)
+{
+    unsigned failed = 0;
+    gl_buf s = {0};
+    gl_buf_puts(&s, ".local $v0 = {1 :number}");
+    for (int k = 1; k < SCALE; k++)
+        gl_buf_printf(&s, " .local $v%d = {$v%d}", k, k - 1);
+    gl_buf_printf(&s, " {{{$v%d}}}", SCALE - 1);
+    failed += !scale_case("a chain of declarations", &s, "1", NULL);
+    for (int dup = 0; dup < 2; dup++) {
+        gl_buf_puts(&s, ".input {$n :integer} .match $n");
+        for (int k = 0; k < SCALE; k++)
+            gl_buf_printf(&s, " %d {{=%d}}", k, k);
+        gl_buf_puts(&s, dup ? " 7 {{again}} * {{other}}" : " * {{other}}");
+        failed += !scale_case(dup ? "a duplicate variant among many" : "many variants", &s,
+                              "=19999", dup ? "duplicate-variant" : NULL);
+    }
+    gl_buf_puts(&s, "{1 :number");
+    for (int k = 0; k < SCALE; k++)
+        gl_buf_printf(&s, " o%d=1", k);
+    gl_buf_puts(&s, "}");
+    failed += !scale_case("many options", &s, "1", NULL);
+    return failed;
 }
 
 /* skips.txt: "FILE#INDEX reason" lines; the reason is for docs/mf2.md. */
@@ -344,6 +448,11 @@ int main(int argc, char **argv)
         total_skip += skip;
         json_object_put(root);
     }
+    unsigned scale_failed = scale_failures();
+    printf("%-26s %3u passed, %u failed, 0 skipped\n", "scale (generated)", 4 - scale_failed,
+           scale_failed);
+    total_pass += 4 - scale_failed;
+    total_fail += scale_failed;
     printf("mf2 conformance: %u passed, %u failed, %u skipped\n", total_pass, total_fail,
            total_skip);
     free(skips);
