@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "mf2_convert.h"
+#include "strmap.h"
 #include "yaml_doc.h"
 
 static const char usage_convert[] =
@@ -91,10 +92,10 @@ typedef struct bundle {
     strbuf text;               /* as written */
 } bundle;
 
-static size_t failures;
-
-/* Converts the template in scalar v (message id, variant key) in place. */
-static void convert_template(const bundle *b, yd_node *v, const char *id, const char *key)
+/* Converts the template in scalar v (message id, variant key) in place;
+ * a template that cannot be converted is said and counted in *failures. */
+static void convert_template(const bundle *b, yd_node *v, const char *id, const char *key,
+                             size_t *failures)
 {
     strbuf mf2 = {0};
     char why[512];
@@ -105,7 +106,7 @@ static void convert_template(const bundle *b, yd_node *v, const char *id, const 
         if (col)
             fprintf(stderr, " (column %u of the template)", col);
         fputc('\n', stderr);
-        failures++;
+        (*failures)++;
         sb_free(&mf2);
         return;
     }
@@ -115,18 +116,18 @@ static void convert_template(const bundle *b, yd_node *v, const char *id, const 
     v->style = strchr(v->str, '\n') ? YAML_LITERAL_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 }
 
-static void convert_messages(const bundle *b, yd_node *msgs)
+static void convert_messages(const bundle *b, yd_node *msgs, size_t *failures)
 {
     for (size_t i = 0; msgs && msgs->kind == YD_MAP && i < yd_len(msgs); i++) {
         const char *id = msgs->items[2 * i]->str;
         yd_node *m = msgs->items[2 * i + 1];
         if (m->kind == YD_SCALAR) {
-            convert_template(b, m, id, "other");
+            convert_template(b, m, id, "other", failures);
             continue;
         }
         for (size_t j = 0; m->kind == YD_MAP && j < yd_len(m); j++)
             if (m->items[2 * j]->str[0] != '_' && m->items[2 * j + 1]->kind == YD_SCALAR)
-                convert_template(b, m->items[2 * j + 1], id, m->items[2 * j]->str);
+                convert_template(b, m->items[2 * j + 1], id, m->items[2 * j]->str, failures);
     }
 }
 
@@ -142,9 +143,12 @@ static void mark_mf2(yd_node *root)
     memmove(&root->items[2 * at + 2], &root->items[2 * at], 2 * (last - at) * sizeof *root->items);
     root->items[2 * at] = k;
     root->items[2 * at + 1] = v;
-    free(root->index); /* positions moved: the lookup index is rebuilt on demand */
-    root->index = NULL;
-    root->indexed = 0;
+    if (root->index) { /* positions moved: the lookup index is rebuilt on demand */
+        sm_free(root->index);
+        free(root->index);
+        root->index = NULL;
+        root->indexed = 0;
+    }
 }
 
 static bool is_mf2(const yd_node *root)
@@ -152,7 +156,7 @@ static bool is_mf2(const yd_node *root)
     return yd_same(yd_get(root, "syntax"), "mf2");
 }
 
-static bool load_bundle(bundle *b)
+static bool load_bundle(bundle *b, size_t *failures)
 {
     char err[512];
     if (!yd_load(b->path, &b->file, err, sizeof err) ||
@@ -161,7 +165,7 @@ static bool load_bundle(bundle *b)
         return false;
     }
     if (!is_mf2(b->file.root)) {
-        convert_messages(b, yd_get(b->file.root, "messages"));
+        convert_messages(b, yd_get(b->file.root, "messages"), failures);
         mark_mf2(b->file.root);
     }
     if (!yd_render(b->file.root, b->file.header, &b->text)) {
@@ -211,9 +215,9 @@ static int convert_catalog(const char *dir, const char *out)
     size_t n;
     bundle *b = list_bundles(dir, &n);
     int rc = EXIT_OK;
-    failures = 0;
+    size_t failures = 0;
     for (size_t i = 0; i < n; i++)
-        if (!load_bundle(&b[i]))
+        if (!load_bundle(&b[i], &failures))
             rc = EXIT_USAGE;
     if (rc == EXIT_OK && failures) {
         fprintf(stderr, "glocal convert: nothing written: %zu template%s cannot be converted\n",
