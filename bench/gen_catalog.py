@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import random
+import shutil
 import sys
 
 N_MESSAGES = 2500
@@ -304,6 +305,10 @@ BENCH = {
         "args": {"name": "text", "count": "number"},
         "base": "{name}, you have {count, plural, one {# new message} other {# new messages}}.",
         "de": "{name}, Sie haben {count, plural, one {# neue Nachricht} other {# neue Nachrichten}}.",
+        # the mf2 workload (glocal_bench.cpp): the same German in MessageFormat 2
+        "de-mf2": (".input {$count :number}\n.match $count\n"
+                   "one {{{$name}, Sie haben {$count} neue Nachricht.}}\n"
+                   "* {{{$name}, Sie haben {$count} neue Nachrichten.}}"),
     },
     "bench.select": {
         "args": {"gender": "text", "name": "text"},
@@ -635,6 +640,16 @@ def main():
         for _, body, _ in bundles[loc].msgs:
             defs += 1
             templates += 1 if isinstance(body, str) else len(body)
+
+    # ---- catalog-mf2/: base as above, de's bench.plural in MessageFormat 2 (the mf2 workload)
+    mf2_dir = os.path.join(out, "catalog-mf2")
+    os.makedirs(mf2_dir, exist_ok=True)
+    shutil.copyfile(os.path.join(cat_dir, "base.yaml"), os.path.join(mf2_dir, "base.yaml"))
+    de_mf2 = ["glocal: 1", "syntax: mf2", "locale: de"] + profile_lines("de") + [
+        "messages:", "  bench.plural: |"] + [
+        "    " + line for line in BENCH["bench.plural"]["de-mf2"].split("\n")]
+    with open(os.path.join(mf2_dir, "de.yaml"), "w", encoding="utf-8") as f:
+        f.write("\n".join(de_mf2) + "\n")
 
     # ---- workloads and peers
     wl = []

@@ -221,11 +221,14 @@ struct Workload {
     std::vector<Arg> args;
     bool result = false; /* through glocal_format_result */
     bool to = false;     /* through glocal_format_to */
+    bool mf2 = false;    /* from catalog-mf2/, where the message is MessageFormat 2 */
 };
 
 /* The workloads of workloads.tsv and, when `derived`, the harness's own: the
  * `result` workload (the variants workload through glocal_format_result) and
- * `literal_to` (the literal workload through glocal_format_to). */
+ * `literal_to` (the literal workload through glocal_format_to) and the `mf2`
+ * workload (the plural workload's message written in MF2, in catalog-mf2/,
+ * which gen_catalog.py writes). */
 std::vector<Workload> read_workloads(const std::string &data, bool derived = true)
 {
     std::vector<Workload> out;
@@ -248,15 +251,19 @@ std::vector<Workload> read_workloads(const std::string &data, bool derived = tru
     }
     for (size_t i = 0, n = out.size(); derived && i < n; i++) {
         Workload r = out[i];
-        if (r.name == "variants") {
+        if (out[i].name == "variants") {
             r.name = r.kind = "result";
             r.result = true;
-            out.push_back(r);
-        } else if (r.name == "literal") {
+        } else if (out[i].name == "literal") {
             r.name = "literal_to";
             r.to = true;
-            out.push_back(r);
+        } else if (out[i].name == "plural") {
+            r.name = "mf2";
+            r.mf2 = true;
+        } else {
+            continue;
         }
+        out.push_back(r);
     }
     return out;
 }
@@ -564,6 +571,7 @@ volatile size_t g_sink;
 int cmd_format(const std::string &data, int reps, const char *only)
 {
     glocal_catalog *cat = open_catalog(data + "/catalog");
+    glocal_catalog *cat_mf2 = open_catalog(data + "/catalog-mf2");
     std::vector<Workload> wls = read_workloads(data);
     if (only)
         wls.erase(std::remove_if(wls.begin(), wls.end(),
@@ -572,30 +580,34 @@ int cmd_format(const std::string &data, int reps, const char *only)
     printf("{\"clock\": \"%s\", \"workloads\": [\n", clock_name());
     for (size_t wi = 0; wi < wls.size(); wi++) {
         const Workload &w = wls[wi];
-        GlocalCall g(cat, w);
-        GlocalCall plain(cat, w, false); /* the result workload's glocal_format twin */
+        GlocalCall g(w.mf2 ? cat_mf2 : cat, w);
+        /* the twin: result's glocal_format, mf2's same message in MF1 */
+        GlocalCall plain(cat, w, false);
+        bool twin = w.result || w.to || w.mf2;
         std::string tmpl, floc;
-        g.selection(tmpl, floc);
+        plain.selection(tmpl, floc); /* raw ICU runs the MF1 template */
         RawIcu icu(tmpl, floc, w);
         Floor floor(tmpl, floc, w);
         bool use_floor = floor.ok && (w.kind == "money" || w.kind == "date_money" || w.name == "date");
         std::string out_g = g.once(), out_i = icu.once(), out_f = use_floor ? floor.once() : "";
-        if ((w.result || w.to) && plain.once() != out_g)
-            die(std::string(w.result ? "glocal_format_result" : "glocal_format_to") +
-                " and glocal_format differ on " + w.id);
+        if (twin && plain.once() != out_g)
+            die(std::string(w.mf2 ? "the MF2 and MF1 messages"
+                            : w.result ? "glocal_format_result and glocal_format"
+                                       : "glocal_format_to and glocal_format") +
+                " differ on " + w.id);
         std::function<void(long)> fg = [&](long n) { g_sink = g_sink + g.run(n); };
         std::function<void(long)> fi = [&](long n) { g_sink = g_sink + icu.run(n); };
         std::function<void(long)> ff = [&](long n) { g_sink = g_sink + floor.run(n); };
         std::function<void(long)> fp = [&](long n) { g_sink = g_sink + plain.run(n); };
         long ng = calibrate(fg, 60), ni = calibrate(fi, 60), nf = use_floor ? calibrate(ff, 60) : 0;
-        long np = w.result ? calibrate(fp, 60) : 0;
+        long np = twin ? calibrate(fp, 60) : 0;
         std::vector<double> tg, ti, tf, tp;
         for (int r = 0; r < reps; r++) { /* interleaved, so drift hits all alike */
             tg.push_back(time_per_call(fg, ng));
             ti.push_back(time_per_call(fi, ni));
             if (use_floor)
                 tf.push_back(time_per_call(ff, nf));
-            if (w.result)
+            if (twin)
                 tp.push_back(time_per_call(fp, np));
         }
         printf("%s{\"name\": %s, \"kind\": %s, \"id\": %s, \"locale\": %s, \"template\": %s, "
@@ -610,6 +622,7 @@ int cmd_format(const std::string &data, int reps, const char *only)
     }
     printf("\n]}\n");
     glocal_catalog_unref(cat);
+    glocal_catalog_unref(cat_mf2);
     return 0;
 }
 
@@ -617,12 +630,13 @@ int cmd_format(const std::string &data, int reps, const char *only)
 int cmd_loop(const std::string &data, const std::string &name, const std::string &which, long n)
 {
     glocal_catalog *cat = open_catalog(data + "/catalog");
+    glocal_catalog *cat_mf2 = open_catalog(data + "/catalog-mf2");
     for (const Workload &w : read_workloads(data)) {
         if (w.name != name)
             continue;
-        GlocalCall g(cat, w);
+        GlocalCall g(w.mf2 ? cat_mf2 : cat, w);
         std::string tmpl, floc;
-        g.selection(tmpl, floc);
+        GlocalCall(cat, w, false).selection(tmpl, floc);
         RawIcu icu(tmpl, floc, w);
         Floor floor(tmpl, floc, w);
         g.once(); /* fill this thread's caches first */
@@ -637,6 +651,7 @@ int cmd_loop(const std::string &data, const std::string &name, const std::string
             die("loop: glocal, icu or floor");
     }
     glocal_catalog_unref(cat);
+    glocal_catalog_unref(cat_mf2);
     return 0;
 }
 

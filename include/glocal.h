@@ -479,7 +479,8 @@ typedef enum glocal_part_kind {
     GLOCAL_PART_SELECT = 4,     /* the head of {n, plural, / selectordinal / select */
     GLOCAL_PART_BRANCH = 5,     /* a branch opens: key { */
     GLOCAL_PART_BRANCH_END = 6, /* the } closing a branch */
-    GLOCAL_PART_SELECT_END = 7  /* the } closing the plural/select */
+    GLOCAL_PART_SELECT_END = 7, /* the } closing the plural/select */
+    GLOCAL_PART_MARKUP = 8      /* MF2 markup: {#b}, {/b}, {#br/} (@since 1.1) */
 } glocal_part_kind;
 
 /**
@@ -524,6 +525,31 @@ GLOCAL_API const char *glocal_template_part_style(const glocal_template *t, size
 GLOCAL_API const char *glocal_template_part_source(const glocal_template *t, size_t i);
 /** Frees t; NULL is a no-op.  @since 1.0 */
 GLOCAL_API void glocal_template_free(glocal_template *t);
+
+/**
+ * Parses src as MessageFormat 2 (the templates of a `syntax: mf2` bundle,
+ * docs/mf2.md) into parts, with the same contract as glocal_template_parse:
+ * the parts' sources tile src, and a tool keeps every part but TEXT as it is.
+ * TEXT is pattern text, escapes resolved; ARGUMENT a placeholder
+ * (`{$x}`, `{$x :number}`, `{|lit| :fn}`): its variable's name ("" for a
+ * literal or a function alone), its function as type ("number", "" when
+ * none); TERM `{|brand| :glocal:term}`, the term's name; MARKUP `{#b}`,
+ * `{/b}`, `{#br/}`: its name, type "open", "close" or "standalone".  A
+ * complex message is one SELECT (its declarations and `.match`, or what
+ * precedes a lone `{{`; text: the selectors' names, type "match", or
+ * "pattern" for a lone quoted pattern), a BRANCH per variant (the white
+ * space before it, its keys and `{{`; text: the keys as written, separated
+ * by a space, "" for a lone pattern), the variant's parts, a BRANCH_END
+ * (`}}`), then a SELECT_END (the white space after the last `}}`, maybe "").
+ * *out is the caller's, freed with glocal_template_free.
+ * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL src or out, src not UTF-8),
+ * GLOCAL_ERR_SYNTAX (not MF2, or an MF2 data-model error: the message
+ * starts with the spec's error name; line 1, column the code point of src
+ * where the problem is), GLOCAL_ERR_NOMEM.
+ * @since 1.1
+ */
+GLOCAL_API glocal_status glocal_template_parse_mf2(const char *src, glocal_template **out,
+                                                   glocal_error **err);
 
 /**
  * Writes literal text as template text: braces and the apostrophes ICU would
@@ -769,6 +795,11 @@ GLOCAL_API unsigned glocal_variant_column(const glocal_variant *v);
 GLOCAL_API int glocal_variant_inherited(const glocal_variant *v);
 /** 1 when the message is locked (the variant is base's), else 0.  @since 1.0 */
 GLOCAL_API int glocal_variant_locked(const glocal_variant *v);
+/** The syntax its template is written in, its bundle's `syntax:`: "mf1" (ICU
+ *  MessageFormat, read with glocal_template_parse) or "mf2" (MessageFormat 2,
+ *  glocal_template_parse_mf2); NULL for NULL v.  Borrowed, static.
+ *  @since 1.1 */
+GLOCAL_API const char *glocal_variant_syntax(const glocal_variant *v);
 /** Releases the list.  NULL is a no-op.  @since 1.0 */
 GLOCAL_API void glocal_variants_free(glocal_variants *vs);
 

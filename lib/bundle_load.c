@@ -34,7 +34,7 @@ static bool set_locale_facts(gl_bundle_ctx *x, gl_bundle *b, const char *tag)
 
 static const char *const top_keys[] = {"glocal", "locale", "parent", "language", "profile",
                                        "axes", "channels", "terms", "locked", "messages",
-                                       "standards", "omits", NULL};
+                                       "standards", "omits", "syntax", NULL};
 static const char *const base_only[] = {"language", "axes", "channels", NULL};
 
 static bool in_list(const char *const *list, const char *s)
@@ -52,7 +52,7 @@ static void check_top_keys(gl_bundle_ctx *x, const ynode *root)
         if (!in_list(top_keys, k->str))
             REPORT(x, R_SCHEMA, k, "unknown key `%s` (bundle keys: glocal, locale, parent, "
                                    "language, profile, axes, channels, terms, locked, messages, "
-                                   "standards)",
+                                   "standards, syntax)",
                    k->str);
         else if (!x->is_base && in_list(base_only, k->str))
             REPORT(x, R_SCHEMA, k, "`%s` belongs in base.yaml only", k->str);
@@ -70,6 +70,19 @@ static void check_version(gl_bundle_ctx *x, const ynode *root)
     if (s && strcmp(s, "1") != 0)
         REPORT(x, R_SCHEMA, v, "format version `glocal: %s` is not supported; this glocal reads "
                                "version 1", s);
+}
+
+/* `syntax: mf1` (the default) or `mf2`: how the bundle's templates are
+ * read (docs/bundles.md). */
+static void load_syntax(gl_bundle_ctx *x, const ynode *root)
+{
+    const ynode *v = gl_yaml_get(root, "syntax");
+    const char *s = v ? gl_want_scalar(x, v, "`syntax`") : NULL;
+    if (s && strcmp(s, "mf2") == 0)
+        x->b->mf2 = true;
+    else if (s && strcmp(s, "mf1") != 0)
+        REPORT(x, R_SCHEMA, v, "`syntax: %s` is not a template syntax glocal reads: mf1 (ICU "
+                               "MessageFormat, the default) or mf2 (MessageFormat 2)", s);
 }
 
 /* locale:, parent: and (base) language:. */
@@ -266,6 +279,7 @@ void gl_bundle_load(gl_load *ld, gl_bundle *b, const ynode *root, const char *st
     }
     check_top_keys(&x, root);
     check_version(&x, root);
+    load_syntax(&x, root);
     check_identity(&x, root, stem);
     if (is_base && !gl_load_stopped(&x))
         gl_base_axes(&x, gl_yaml_get(root, "axes"));

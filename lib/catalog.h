@@ -120,6 +120,7 @@ typedef struct gl_bundle {
     gl_standards *standards;  /* `standards:` (standards.h); NULL when none */
     const char **omits;       /* `omits:`: argument names left out on purpose (interned) */
     size_t nomits;
+    bool mf2;                 /* `syntax: mf2`: its templates are MessageFormat 2 */
 } gl_bundle;
 
 typedef struct gl_axisval {

@@ -336,6 +336,10 @@ unsigned glocal_variant_line(const glocal_variant *v) { return v ? v->v->line : 
 unsigned glocal_variant_column(const glocal_variant *v) { return v ? v->v->col : 0; }
 int glocal_variant_inherited(const glocal_variant *v) { return v && v->inherited; }
 int glocal_variant_locked(const glocal_variant *v) { return v && v->locked; }
+const char *glocal_variant_syntax(const glocal_variant *v)
+{
+    return v ? (v->b->mf2 ? "mf2" : "mf1") : NULL;
+}
 
 /* ---- the terms a locale's texts see ---- */
 

@@ -124,7 +124,7 @@ static const char *check_template(const void *rec, const gl_walk *w)
         return "template id out of range";
     if (t->kind == TK_COMPLEX)
         return t->pattern && t->pattern_len >= 0 ? NULL : "plural template without a pattern";
-    if (t->kind != TK_LITERAL && t->kind != TK_SIMPLE)
+    if (t->kind != TK_LITERAL && t->kind != TK_SIMPLE) /* TK_MF2 is never written */
         return "template kind out of range";
     if (t->kind == TK_LITERAL && t->nslots != 0)
         return "literal template with slots";
@@ -354,7 +354,7 @@ static const gl_field bundle_fields[] = {
     DATA(gl_bundle, msgs_line), DATA(gl_bundle, msgs_col),
     STRS(gl_bundle, orphan_ids, norphans, 0), PTRS(gl_bundle, orphans, msgdef_type, norphans),
     DATA(gl_bundle, norphans), REC(gl_bundle, standards, standards_type),
-    STRS(gl_bundle, omits, nomits, 0), DATA(gl_bundle, nomits),
+    STRS(gl_bundle, omits, nomits, 0), DATA(gl_bundle, nomits), BOOL(gl_bundle, mf2),
 };
 static const gl_rectype bundle_type = TYPE(gl_bundle, "bundle", bundle_fields, check_bundle);
 
@@ -487,11 +487,11 @@ const gl_field *gl_deferred_field(void)
  * other builds whatever the platform. */
 #if UINTPTR_MAX == UINT64_MAX
 #define SIZE_IS(T, n) _Static_assert(sizeof(T) == (n), #T " changed: see compiled_layout.c");
-SIZE_IS(gl_map, 40) SIZE_IS(gl_slot, 24) SIZE_IS(gl_selector, 32) SIZE_IS(gl_template, 112)
-SIZE_IS(gl_variant, 168) SIZE_IS(gl_msgdef, 32) SIZE_IS(gl_approved, 8) SIZE_IS(gl_argdecl, 16)
+SIZE_IS(gl_map, 40) SIZE_IS(gl_slot, 24) SIZE_IS(gl_selector, 32) SIZE_IS(gl_template, 120)
+SIZE_IS(gl_variant, 176) SIZE_IS(gl_msgdef, 32) SIZE_IS(gl_approved, 8) SIZE_IS(gl_argdecl, 16)
 SIZE_IS(gl_message, 96) SIZE_IS(gl_term, 32) SIZE_IS(gl_lock, 16) SIZE_IS(gl_std_term, 48)
 SIZE_IS(gl_std_emoji, 32) SIZE_IS(gl_std_punct, 32) SIZE_IS(gl_std_require, 24)
-SIZE_IS(gl_std_typography, 16) SIZE_IS(gl_standards, 112) SIZE_IS(gl_bundle, 248)
+SIZE_IS(gl_std_typography, 16) SIZE_IS(gl_standards, 112) SIZE_IS(gl_bundle, 256)
 SIZE_IS(gl_axisval, 16) SIZE_IS(gl_budget, 16) SIZE_IS(gl_channel, 24)
 SIZE_IS(glocal_catalog, 376) SIZE_IS(gl_image_warning, 56) SIZE_IS(gl_image_root, 40)
 #endif

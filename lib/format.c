@@ -9,15 +9,17 @@
 
 #include "format.h"
 #include "limits.h"
+#include "mf2.h"
 #include "request.h"
 #include "sms.h"
+#include "text_write.h"
 
 
 static const char FSI[] = "\xE2\x81\xA8", PDI[] = "\xE2\x81\xA9", PDF[] = "\xE2\x80\xAC";
 
 /* Isolation `auto` (docs/resolution.md): a strong character of the other direction, or, in a
  * right-to-left locale, no strong character at all. */
-static inline bool needs_isolation(const char *s, size_t n, bool rtl)
+bool gl_needs_isolation(const char *s, size_t n, bool rtl)
 {
     bool ltr_seen = false, rtl_seen = false;
     const char *end = s + n;
@@ -56,7 +58,7 @@ static bool is_bidi_control(uint32_t cp)
     return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
-static bool has_bidi_controls(const char *s, size_t n)
+bool gl_has_bidi_controls(const char *s, size_t n)
 {
     /* every control is E2 80 AA-AE or E2 81 A6-A9 in UTF-8 */
     for (const char *p = s, *end = s + n; (p = memchr(p, 0xE2, (size_t)(end - p))); p++) {
@@ -77,7 +79,7 @@ enum { BIDI_DEPTH = 64 };
  * (innermost first), a closer without an opener of its own is dropped.  A PDI
  * also closes the embeddings opened inside its isolate, as UAX #9 rule X6a
  * does, and a PDF never closes across an isolate. */
-static void put_contained(gl_buf *out, const char *s, size_t n)
+void gl_put_contained(gl_buf *out, const char *s, size_t n)
 {
     char open[BIDI_DEPTH]; /* 'E' embedding or override, 'I' isolate */
     size_t depth = 0, isolates = 0;
@@ -142,7 +144,7 @@ static const char *html_entity(char ch)
     return NULL;
 }
 
-static void put_escaped(gl_buf *out, const char *s, size_t n)
+void gl_put_html_escaped(gl_buf *out, const char *s, size_t n)
 {
     const char *run = s, *end = s + n;
     for (const char *p = s; p < end; p++) {
@@ -239,17 +241,17 @@ static void put_for_gsm7(const writer *w, gl_buf *out, const char *s, size_t n, 
                          bool argument)
 {
     gl_buf clean = {.max = out->max};
-    if (argument && w->x->isolation != GLOCAL_ISOLATE_NEVER && has_bidi_controls(s, n)) {
+    if (argument && w->x->isolation != GLOCAL_ISOLATE_NEVER && gl_has_bidi_controls(s, n)) {
         put_without_controls(&clean, s, n);
         s = clean.p ? clean.p : "";
         n = clean.len;
     }
     bool wrap = w->x->isolation != GLOCAL_ISOLATE_NEVER && textual &&
-                needs_isolation(s, n, w->x->rtl);
+                gl_needs_isolation(s, n, w->x->rtl);
     if (wrap)
         gl_buf_puts(out, FSI);
     if (w->x->html)
-        put_escaped(out, s, n);
+        gl_put_html_escaped(out, s, n);
     else
         gl_buf_putn(out, s, n);
     if (wrap)
@@ -270,15 +272,15 @@ static void put_maybe_isolated(const writer *w, gl_buf *out, const char *s, size
         return;
     }
     glocal_isolation mode = x->isolation;
-    bool contain = argument && mode != GLOCAL_ISOLATE_NEVER && has_bidi_controls(s, n);
+    bool contain = argument && mode != GLOCAL_ISOLATE_NEVER && gl_has_bidi_controls(s, n);
     bool wrap = mode == GLOCAL_ISOLATE_ALWAYS || contain ||
-                (mode == GLOCAL_ISOLATE_AUTO && textual && needs_isolation(s, n, x->rtl));
+                (mode == GLOCAL_ISOLATE_AUTO && textual && gl_needs_isolation(s, n, x->rtl));
     if (wrap)
         gl_buf_puts(out, FSI);
     if (contain)
-        put_contained(out, s, n);
+        gl_put_contained(out, s, n);
     else if (x->html)
-        put_escaped(out, s, n);
+        gl_put_html_escaped(out, s, n);
     else
         gl_buf_putn(out, s, n);
     if (wrap)
@@ -402,6 +404,76 @@ static glocal_status write_complex(const writer *w, const gl_template *t, gl_buf
     return st;
 }
 
+/* ---- MessageFormat 2 templates (mf2.h) ---- */
+
+/* What an MF2 message reads its arguments through: the caller's values, a
+ * `day` argument given as an instant turned into its day and a text given
+ * for a `code` argument read as a code, as the MF1 path does (arg_value). */
+typedef struct mf2_args {
+    const writer *w;
+    gl_value made[16];        /* the values turned into another kind */
+    size_t nmade;
+    glocal_status failed;     /* a day out of range: the value is refused */
+} mf2_args;
+
+static const gl_value *mf2_arg(void *ud, const char *name)
+{
+    mf2_args *m = ud;
+    const gl_message *msg = &m->w->x->c->messages[m->w->x->msg];
+    const gl_argdecl *decl = gl_message_arg(msg, name);
+    const gl_value *v = gl_args_find(m->w->a, name);
+    if (!v || !decl || m->nmade == sizeof m->made / sizeof *m->made)
+        return v;
+    gl_value *made = &m->made[m->nmade];
+    if (decl->type == T_DAY && v->kind == V_DATE) {
+        const gl_value *day = v;
+        glocal_status st = as_day(m->w, name, &day, made);
+        if (st != GLOCAL_OK) {
+            m->failed = st;
+            return NULL;
+        }
+    } else if (decl->type == T_CODE && v->kind == V_TEXT && !gl_code_problem(v->s)) {
+        *made = *v;
+        made->kind = V_CODE;
+    } else {
+        return v;
+    }
+    m->nmade++;
+    return made;
+}
+
+static glocal_status mf2_term(void *ud, const char *name, gl_buf *out)
+{
+    const char *text = term_text(((const mf2_args *)ud)->w, name);
+    if (!text)
+        return GLOCAL_ERR_ARGUMENT;
+    gl_buf_puts(out, text);
+    return GLOCAL_OK;
+}
+
+static glocal_status write_mf2(const writer *w, const gl_template *t, gl_buf *out)
+{
+    const gl_render_ctx *x = w->x;
+    mf2_args args = {.w = w};
+    /* on an encoded (gsm7) channel isolates go only where `auto` puts them, as for MF1 */
+    glocal_isolation iso = x->encoding != ENC_UNICODE && x->isolation == GLOCAL_ISOLATE_ALWAYS
+                               ? GLOCAL_ISOLATE_AUTO
+                               : x->isolation;
+    gl_mf2_env env = {.fmt = x->env, .rtl = x->rtl, .isolation = iso, .html = x->html,
+                      .arg = mf2_arg, .term = mf2_term, .ud = &args};
+    gl_mf2_problem why = {0};
+    glocal_status st = gl_mf2_format(t->mf2, &env, out, &why);
+    if (args.failed)
+        return args.failed; /* as_day said why */
+    if (st == GLOCAL_ERR_LIMIT)
+        return gl_over_limit(x->c, w->id, w->err);
+    if (st == GLOCAL_ERR_NOMEM)
+        return gl_nomem(w->err);
+    if (st != GLOCAL_OK)
+        return gl_fail(w->err, st, NULL, 0, 0, "`%s`: %s", w->id, why.message);
+    return GLOCAL_OK;
+}
+
 static glocal_status write_template(const writer *w, const gl_template *t, gl_buf *out)
 {
     switch (t->kind) {
@@ -417,6 +489,8 @@ static glocal_status write_template(const writer *w, const gl_template *t, gl_bu
         }
         gl_buf_putn(out, t->pieces[t->nslots], t->piece_len[t->nslots]);
         return GLOCAL_OK;
+    case TK_MF2:
+        return write_mf2(w, t, out);
     default:
         return write_complex(w, t, out);
     }
@@ -428,7 +502,9 @@ static glocal_status write_template(const writer *w, const gl_template *t, gl_bu
 static void reserve_output(gl_buf *out, const gl_template *t)
 {
     size_t want = 64;
-    if (t->kind == TK_COMPLEX) {
+    if (t->kind == TK_MF2) {
+        want += 2 * strlen(t->src);
+    } else if (t->kind == TK_COMPLEX) {
         want += 2 * (size_t)t->pattern_len;
     } else {
         for (size_t i = 0; i <= t->nslots; i++)

@@ -349,6 +349,8 @@ gl_compile_status gl_template_compile(gl_arena *a, gl_template *t, unsigned max_
 
 size_t gl_template_max_length(const gl_template *t, const size_t *slot_len)
 {
+    if (t->kind == TK_MF2)
+        return gl_template_mf2_max_length(t, slot_len);
     try {
         UnicodeString pat;
         UErrorCode st = U_ZERO_ERROR;
@@ -363,6 +365,8 @@ size_t gl_template_max_length(const gl_template *t, const size_t *slot_len)
 
 char *gl_template_literal_text(const gl_template *t)
 {
+    if (t->kind == TK_MF2)
+        return gl_template_mf2_literal_text(t);
     try {
         UnicodeString pat, out;
         UErrorCode st = U_ZERO_ERROR;

@@ -277,17 +277,30 @@ static size_t missing_categories(lint *x, const gl_selector *s, gl_buf *out)
     return nfound;
 }
 
+/* The selection as the template's syntax writes it: `{n, plural}` in MF1,
+ * `.match` on `$n :number` in MF2. */
+static const char *selection_text(const lint *x, const gl_selector *s, char *buf, size_t cap)
+{
+    bool ordinal = s->use == USE_ORDINAL;
+    if (x->v->tmpl.kind == TK_MF2)
+        snprintf(buf, cap, ".match` on `$%s :number%s", s->name, ordinal ? " select=ordinal" : "");
+    else
+        snprintf(buf, cap, "{%s, %s}", s->name, ordinal ? "selectordinal" : "plural");
+    return buf;
+}
+
 static void check_plural_keys(lint *x, const gl_selector *s, const char *cats)
 {
+    char sel[160];
     for (size_t i = 0; i < s->nkeys; i++) {
         if (s->keys[i][0] == '=' || in_list0(cats, s->keys[i]))
             continue;
         gl_buf have = {0};
         for (const char *c = cats; *c; c += strlen(c) + 1)
             gl_buf_printf(&have, "%s%s", have.len ? ", " : "", c);
-        warn(x, R_PLURAL_CATEGORIES, ": `{%s, %s}` has a `%s` branch, but the %s rules of %s "
-             "have no such category (they have: %s); remove it", s->name,
-             s->use == USE_ORDINAL ? "selectordinal" : "plural", s->keys[i], rules_name(s),
+        warn(x, R_PLURAL_CATEGORIES, ": `%s` has a `%s` branch, but the %s rules of %s "
+             "have no such category (they have: %s); remove it",
+             selection_text(x, s, sel, sizeof sel), s->keys[i], rules_name(s),
              x->b->format_locale, have.p ? have.p : "other");
         gl_buf_free(&have);
     }
@@ -297,15 +310,16 @@ static void check_plural(lint *x, const gl_selector *s)
 {
     char *cats = gl_plural_categories(x->b->format_locale, s->use == USE_ORDINAL);
     gl_buf missing = {0};
+    char sel[160];
     if (!cats) {
         nomem(x);
         return;
     }
     size_t n = missing_categories(x, s, &missing);
     if (n)
-        warn(x, R_PLURAL_CATEGORIES, ": `{%s, %s}` has no branch for %s, which the %s rules "
-             "of %s select; add %s", s->name,
-             s->use == USE_ORDINAL ? "selectordinal" : "plural", missing.p, rules_name(s),
+        warn(x, R_PLURAL_CATEGORIES, ": `%s` has no branch for %s, which the %s rules "
+             "of %s select; add %s", selection_text(x, s, sel, sizeof sel), missing.p,
+             rules_name(s),
              x->b->format_locale, n > 1 ? "those branches" : "that branch");
     check_plural_keys(x, s, cats);
     gl_buf_free(&missing);
@@ -563,9 +577,17 @@ static void check_whitespace(lint *x)
     const char *src = x->v->tmpl.src, *p = src;
     const char *what[3];
     size_t n = 0;
-    if (*p && u_isUWhiteSpace((UChar32)gl_utf8_next(&p)))
+    bool lead, trail;
+    if (x->v->tmpl.kind == TK_MF2) {
+        /* around an MF2 complex message white space means nothing: its patterns' edges count */
+        gl_template_mf2_edge_space(&x->v->tmpl, &lead, &trail);
+    } else {
+        lead = *p && u_isUWhiteSpace((UChar32)gl_utf8_next(&p));
+        trail = ends_with_space(src);
+    }
+    if (lead)
         what[n++] = "leading white space";
-    if (ends_with_space(src))
+    if (trail)
         what[n++] = "trailing white space";
     if (has_doubled_space(x->lit))
         what[n++] = "a doubled space";

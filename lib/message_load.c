@@ -98,6 +98,49 @@ static bool keep_broken(gl_bundle_ctx *x, gl_template *t)
     return true;
 }
 
+/* Where byte `at` of scalar v's text is in the file: exact on one line and
+ * in a literal block, the line alone when a flow scalar is folded. */
+static void position_in(const ynode *v, size_t at, unsigned *line, unsigned *col)
+{
+    unsigned lines = 0, cps = 0;
+    for (size_t i = 0; i < at && i < v->len; i++) {
+        if (v->str[i] == '\n') {
+            lines++;
+            cps = 0;
+        } else {
+            cps += ((unsigned char)v->str[i] & 0xC0) != 0x80;
+        }
+    }
+    if (v->block_indent) {
+        *line = v->line + 1 + lines;
+        *col = v->block_indent + 1 + cps;
+    } else {
+        *line = v->line + lines;
+        *col = lines ? 1 : v->col + (v->quoted ? 1 : 0) + cps;
+    }
+}
+
+/* An MF2 template (a `syntax: mf2` bundle's); its problems are reported at
+ * their own line and column, named as the spec names them. */
+static bool compile_mf2(gl_bundle_ctx *x, gl_template *t, const ynode *v, const char *id)
+{
+    char msg[512];
+    size_t at;
+    unsigned line, col;
+    switch (gl_template_build_mf2(x->c->arena, t, msg, sizeof msg, &at)) {
+    case TC_OK:
+        return true;
+    case TC_NOMEM:
+        gl_load_nomem(x);
+        return false;
+    default:
+        position_in(v, at, &line, &col);
+        gl_report(x->ld->diag, R_TEMPLATE_SYNTAX, GLOCAL_OK, x->b->file, line, col,
+                  x->is_base ? NULL : x->b->locale, id, "`%s`: %s", id, msg);
+        return keep_broken(x, t);
+    }
+}
+
 static bool compile_template(gl_bundle_ctx *x, gl_template *t, const ynode *v,
                              const char *id)
 {
@@ -108,6 +151,8 @@ static bool compile_template(gl_bundle_ctx *x, gl_template *t, const ynode *v,
     t->id = x->c->ntemplates++;
     if (!t->src)
         return !gl_load_nomem(x);
+    if (x->b->mf2)
+        return compile_mf2(x, t, v, id);
     switch (gl_template_build(x->c->arena, t, (unsigned)GL_LIMIT(x->ld->limits, TEMPLATE_DEPTH),
                               msg, sizeof msg)) {
     case TC_OK:

@@ -41,8 +41,11 @@ typedef struct gl_selector {
 typedef enum gl_tkind {
     TK_LITERAL,  /* no slot: `literal` is the output */
     TK_SIMPLE,   /* pieces[0] slot0 pieces[1] ... pieces[nslots] */
-    TK_COMPLEX   /* plural/select: `pattern` for ICU, slots as λ0, λ1, ... */
+    TK_COMPLEX,  /* plural/select: `pattern` for ICU, slots as λ0, λ1, ... */
+    TK_MF2       /* a `syntax: mf2` bundle's: `mf2` (template_mf2.c) */
 } gl_tkind;
+
+struct gl_mf2;
 
 typedef struct gl_template {
     const char *src;          /* as written in the bundle */
@@ -60,6 +63,7 @@ typedef struct gl_template {
     gl_selector *sels;
     size_t nsels;
     bool broken;              /* did not compile (reported); kept as empty text for lint */
+    const struct gl_mf2 *mf2; /* TK_MF2: the parsed message; slots and sels read from it */
 } gl_template;
 
 typedef enum gl_compile_status {
@@ -74,6 +78,22 @@ gl_compile_status gl_template_build(gl_arena *a, gl_template *t, unsigned max_de
  * naming the problem into msg. */
 gl_compile_status gl_template_compile(gl_arena *a, gl_template *t, unsigned max_depth, char *msg,
                                       size_t msgcap);
+
+/* Parses t->src as MessageFormat 2 into a TK_MF2 template (template_mf2.c):
+ * slots are its argument uses (the function that annotates each, as the MF1
+ * use it stands for) and its terms, sels its selectors traced to their
+ * arguments.  TC_SYNTAX with the spec's error name and message in msg and
+ * the byte offset of the problem in *at. */
+gl_compile_status gl_template_build_mf2(gl_arena *a, gl_template *t, char *msg, size_t msgcap,
+                                        size_t *at);
+/* gl_template_max_length and gl_template_literal_text of a TK_MF2 template:
+ * the longest variant; every variant's text. */
+size_t gl_template_mf2_max_length(const gl_template *t, const size_t *slot_len);
+char *gl_template_mf2_literal_text(const gl_template *t);
+/* Whether a pattern of a TK_MF2 template starts (*lead) or ends (*trail)
+ * with white space: what the reader sees, unlike the space around a complex
+ * message, which MF2 ignores. */
+void gl_template_mf2_edge_space(const gl_template *t, bool *lead, bool *trail);
 
 /* Lint helpers. */
 /* The longest output in code points: arguments empty, each plural/select its

@@ -22,20 +22,11 @@ using gl_icu::utf8;
 using icu::MessagePattern;
 using icu::UnicodeString;
 
-namespace {
-
-struct Part {
-    glocal_part_kind kind;
-    std::string text, type, style, source;
-};
-
-} // namespace
-
-struct glocal_template {
-    std::vector<Part> parts;
-};
+#include "template_parts.hpp"
 
 namespace {
+
+using Part = TemplatePart;
 
 /* Walks the parsed template: `done` is the pattern index up to which parts
  * have been made, so each part's source starts where the last one ended. */

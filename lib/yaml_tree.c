@@ -24,6 +24,7 @@ typedef struct loader {
     ynode *root;
     unsigned documents;
     yaml_strict strict;
+    size_t seen_line, seen_at; /* a line of the file and the byte it starts at */
     /* Schema findings held back until the whole file has parsed: a YAML
      * syntax error anywhere in the file is the first thing to report. */
     struct {
@@ -66,6 +67,29 @@ static void flush_deferred(loader *L)
 {
     for (size_t i = 0; i < L->npending && !L->d->stop; i++)
         report(L, R_SCHEMA, L->pending[i].status, L->pending[i].mark, "%s", L->pending[i].message);
+}
+
+/* The indentation of a literal block's first non-empty line, after the
+ * line (0-based) of its `|`: where its template's positions are.  Blocks
+ * come in file order, so the scan goes on from the last one. */
+static unsigned block_indent(loader *L, size_t line)
+{
+    const char *buf = L->strict.buf;
+    size_t i = L->seen_at, len = L->strict.len;
+    for (; L->seen_line <= line && i < len; i++)
+        if (buf[i] == '\n') {
+            L->seen_line++;
+            L->seen_at = i + 1;
+        }
+    for (unsigned n = 0; i < len; i++) {
+        if (buf[i] == ' ')
+            n++;
+        else if (buf[i] == '\n')
+            n = 0;
+        else
+            return n;
+    }
+    return 0;
 }
 
 static ynode *new_node(loader *L, yn_kind kind, yaml_mark_t m)
@@ -187,6 +211,10 @@ static bool on_scalar(loader *L, const yaml_event_t *ev)
     ynode *n = new_node(L, YN_SCALAR, ev->start_mark);
     if (!n)
         return false;
+    n->quoted = ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+                ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+    if (ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE)
+        n->block_indent = block_indent(L, ev->start_mark.line);
     /* lint goes on after the finding: with the text left out, never with the whole of it */
     n->len = too_long ? 0 : ev->data.scalar.length;
     n->str = gl_arena_strndup(L->arena, (const char *)ev->data.scalar.value, n->len);

@@ -13,6 +13,8 @@ typedef struct ynode {
     unsigned line, col;       /* 1-based; col in code points */
     const char *str;          /* scalar text, NUL-terminated */
     size_t len;               /* scalar length in bytes */
+    bool quoted;              /* a '…' or "…" scalar: its text starts one column after col */
+    unsigned block_indent;    /* a literal block (|): its text's indentation; 0 otherwise */
     struct ynode **items;     /* MAP: key0, val0, key1, val1...; SEQ: values */
     size_t n;                 /* MAP: pairs; SEQ: values */
     struct ynode *next;       /* sibling, while building */

@@ -15,5 +15,6 @@ int cmd_import(int argc, char **argv);
 int cmd_import_gettext(int argc, char **argv);
 int cmd_import_i18next(int argc, char **argv);
 int cmd_import_rails(int argc, char **argv);
+int cmd_convert(int argc, char **argv);
 
 #endif

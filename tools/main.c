@@ -36,6 +36,7 @@ static const command commands[] = {
     {"import-gettext", cmd_import_gettext, importers_summary},
     {"import-i18next", cmd_import_i18next, importers_summary},
     {"import-rails", cmd_import_rails, importers_summary},
+    {"convert", cmd_convert, "rewrite a catalog's templates as MessageFormat 2"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

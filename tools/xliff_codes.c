@@ -81,12 +81,13 @@ static const char *key_of(const glocal_template *t, size_t i)
                                      : NULL;
 }
 
-/* Splits template src; false with the library's error when it does not parse. */
-static bool split(const char *src, xparts *out, glocal_error **err)
+/* Splits template src, MF2 when mf2; false with the library's error when it
+ * does not parse. */
+static bool split(const char *src, bool mf2, xparts *out, glocal_error **err)
 {
     glocal_template *t = NULL;
     memset(out, 0, sizeof *out);
-    if (glocal_template_parse(src, &t, err) != GLOCAL_OK)
+    if ((mf2 ? glocal_template_parse_mf2 : glocal_template_parse)(src, &t, err) != GLOCAL_OK)
         return false;
     for (size_t i = 0; i < glocal_template_part_count(t); i++) {
         bool text = glocal_template_part_kind(t, i) == GLOCAL_PART_TEXT;
@@ -107,7 +108,7 @@ static bool same_part(const xpart *a, const xpart *b)
 bool xunit_same_target(const xunit *u, const char *text)
 {
     xparts l = {0};
-    bool same = u->has_target && split(text, &l, NULL) && l.n == u->tgt.parts.n;
+    bool same = u->has_target && split(text, u->tgt_mf2, &l, NULL) && l.n == u->tgt.parts.n;
     for (size_t i = 0; same && i < l.n; i++)
         same = same_part(&l.p[i], &u->tgt.parts.p[i]);
     free_parts(&l);
@@ -121,7 +122,8 @@ bool xpart_deletable(const xpart *p)
 
 bool xpart_plural(const xpart *p)
 {
-    return p->kind == GLOCAL_PART_SELECT && strcmp(p->key, "select") != 0;
+    return p->kind == GLOCAL_PART_SELECT &&
+           (strcmp(p->key, "plural") == 0 || strcmp(p->key, "selectordinal") == 0);
 }
 
 size_t xparts_match_close(const xparts *l, size_t open)
@@ -290,12 +292,13 @@ static void assign(xunit *u, xside *sd, bool target)
     }
 }
 
-bool xunit_build(xunit *u, const char *source, const char *target, const char *locale,
-                 glocal_error **err)
+bool xunit_build(xunit *u, const char *source, bool source_mf2, const char *target,
+                 bool target_mf2, const char *locale, glocal_error **err)
 {
     xparts raw = {0};
     memset(u, 0, sizeof *u);
-    if (!split(source, &raw, err) || (target && !split(target, &u->tgt.parts, err))) {
+    if (!split(source, source_mf2, &raw, err) ||
+        (target && !split(target, target_mf2, &u->tgt.parts, err))) {
         free_parts(&raw);
         xunit_free(u);
         return false;
@@ -304,6 +307,8 @@ bool xunit_build(xunit *u, const char *source, const char *target, const char *l
     free_parts(&raw);
     assign(u, &u->src, false);
     u->has_target = target != NULL;
+    u->src_mf2 = source_mf2;
+    u->tgt_mf2 = target_mf2;
     if (target)
         assign(u, &u->tgt, true);
     return true;

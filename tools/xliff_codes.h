@@ -42,6 +42,7 @@ typedef struct code_ref code_ref;
 typedef struct xunit {
     xside src, tgt;
     bool has_target;
+    bool src_mf2, tgt_mf2;    /* each side's syntax: its bundle's `syntax: mf2` */
     const xpart **data;       /* the table: data id d<i+1> is data[i]->text */
     size_t ndata;
     code_ref *src_refs;       /* the source's codes, for the target's ids */
@@ -50,11 +51,14 @@ typedef struct xunit {
 } xunit;
 
 /* The codes of a unit whose source is template `source`, fitted to the
- * plural categories of `locale`, and whose target is `target` (NULL: none).
- * False with the library's error when one does not parse (the unit then
- * holds nothing); else release it with xunit_free. */
-bool xunit_build(xunit *u, const char *source, const char *target, const char *locale,
-                 glocal_error **err);
+ * plural categories of `locale`, and whose target is `target` (NULL: none),
+ * each read in its own syntax (source_mf2, target_mf2: MessageFormat 2,
+ * glocal_template_parse_mf2; else MF1).  An MF2 source is not fitted: its
+ * variants are written out by key.  False with the library's error when one
+ * does not parse (the unit then holds nothing); else release it with
+ * xunit_free. */
+bool xunit_build(xunit *u, const char *source, bool source_mf2, const char *target,
+                 bool target_mf2, const char *locale, glocal_error **err);
 void xunit_free(xunit *u);
 
 /* Whether template text says what the unit's target says: the same parts,
@@ -80,7 +84,8 @@ bool xunit_required(const xunit *u, size_t index);
  * spell its number out).  Every other code is written canDelete="no". */
 bool xpart_deletable(const xpart *p);
 
-/* Whether a selector head (SELECT part) makes its branches plural ones. */
+/* Whether a selector head (SELECT part) makes its branches MF1 plural ones,
+ * which export fits to the target language's categories. */
 bool xpart_plural(const xpart *p);
 
 /* The index of the close matching the branch opening at `open`; l->n when

@@ -196,11 +196,11 @@ static void write_data(exporter *x, const xunit *u)
 }
 
 /* The unit's codes; false after a warning when a template does not parse. */
-static bool codes_or_warn(exporter *x, const char *id, const char *source, const char *target,
-                          xunit *u)
+static bool codes_or_warn(exporter *x, const char *id, const char *source, bool source_mf2,
+                          const char *target, bool target_mf2, xunit *u)
 {
     glocal_error *err = NULL;
-    if (xunit_build(u, source, target, x->tag, &err))
+    if (xunit_build(u, source, source_mf2, target, target_mf2, x->tag, &err))
         return true;
     fprintf(stderr, "glocal export: `%s`: %s", id, glocal_error_message(err));
     if (glocal_error_column(err))
@@ -217,6 +217,7 @@ typedef struct unit_in {
     const char *key;
     const char *source, *target; /* target NULL: none yet */
     const char *from;         /* the parent the locale now takes it from (--inherited) */
+    bool source_mf2, target_mf2; /* each in its own bundle's syntax */
 } unit_in;
 
 static void inherited_note(exporter *x, const char *from)
@@ -230,7 +231,7 @@ static void inherited_note(exporter *x, const char *from)
 static void write_unit(exporter *x, const unit_in *in)
 {
     xunit u;
-    if (!codes_or_warn(x, in->id, in->source, in->target, &u))
+    if (!codes_or_warn(x, in->id, in->source, in->source_mf2, in->target, in->target_mf2, &u))
         return;
     nl(x, 2);
     xmlTextWriterStartElement(x->w, BAD_CAST "unit");
@@ -293,7 +294,9 @@ static void export_variant(exporter *x, const glocal_message *m, const glocal_va
         return;
     char *id = xliff_unit_id(glocal_message_id(m), key);
     unit_in u = {id, glocal_message_id(m), m, key, glocal_variant_template(bv),
-                 local ? glocal_variant_template(local) : NULL, local ? NULL : x->parent};
+                 local ? glocal_variant_template(local) : NULL, local ? NULL : x->parent,
+                 strcmp(glocal_variant_syntax(bv), "mf2") == 0,
+                 local && strcmp(glocal_variant_syntax(local), "mf2") == 0};
     write_unit(x, &u);
     free(id);
 }
@@ -371,7 +374,8 @@ static void export_terms(exporter *x)
             fprintf(stderr, "glocal export: `%s`: out of memory; unit left out\n", id);
             x->failed = true;
         } else {
-            write_unit(x, &(unit_in){id, id, NULL, NULL, src, tgt, lt ? NULL : x->parent});
+            write_unit(x, &(unit_in){id, id, NULL, NULL, src, tgt, lt ? NULL : x->parent, false,
+                                     false});
         }
         glocal_free(src);
         glocal_free(tgt);

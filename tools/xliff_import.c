@@ -24,6 +24,7 @@
 #include "bundle_write.h"
 #include "cli.h"
 #include "commands.h"
+#include "mf2_convert.h"
 #include "xliff_codes.h"
 #include "yaml_doc.h"
 
@@ -59,6 +60,7 @@ typedef struct importer {
     const glocal_catalog *c;
     glocal_terms *base_terms; /* base's own */
     yd_node *root;            /* the bundle */
+    bool mf2;                 /* the bundle is `syntax: mf2`: targets are written in MF2 */
     bool all;
     size_t merged, changed, skipped, refused;
 } importer;
@@ -122,6 +124,7 @@ static bool wanted(const importer *im, const xmlNode *unit)
 typedef struct rebuild {
     const xunit *codes;
     bool plain;               /* a term: text as it is, not quoted for ICU */
+    bool mf2;                 /* the target is MF2: text escaped as MF2 pattern text */
     bool *used;               /* per table position: the target has it */
     strbuf out;
     char problem[512];        /* why the unit is refused; "" when it is not */
@@ -162,6 +165,10 @@ static void put_text(rebuild *rb, const char *text, bool in_plural)
     char *q = NULL;
     if (rb->plain) {
         sb_puts(&rb->out, text);
+        return;
+    }
+    if (rb->mf2) {
+        mf2_put_text(&rb->out, text);
         return;
     }
     if (glocal_template_quote(text, in_plural, &q, NULL) != GLOCAL_OK) {
@@ -243,7 +250,7 @@ static void check_required(rebuild *rb)
 static char *unit_text(importer *im, const xmlNode *unit, const char *uid, const xunit *codes,
                        bool plain)
 {
-    rebuild rb = {codes, plain, xcalloc(codes->ndata, sizeof(bool)), {0}, ""};
+    rebuild rb = {codes, plain, codes->tgt_mf2, xcalloc(codes->ndata, sizeof(bool)), {0}, ""};
     check_original_data(&rb, unit);
     for (const xmlNode *n = unit->children; n; n = n->next) {
         const xmlNode *t = is(n, "segment") || is(n, "ignorable") ? child(n, "target") : NULL;
@@ -289,11 +296,11 @@ static bool merge_term(importer *im, const char *name, const char *text)
 
 /* The template must read as glocal reads templates (the parts reader and
  * the compiler share one parser). */
-static bool compiles(const char *text, char *msg, size_t cap)
+static bool compiles(const char *text, bool mf2, char *msg, size_t cap)
 {
     glocal_error *e = NULL;
     glocal_template *t = NULL;
-    glocal_status st = glocal_template_parse(text, &t, &e);
+    glocal_status st = (mf2 ? glocal_template_parse_mf2 : glocal_template_parse)(text, &t, &e);
     glocal_template_free(t);
     if (st == GLOCAL_OK)
         return true;
@@ -356,7 +363,8 @@ static bool codes_of(importer *im, const xmlNode *unit, const char *uid, const c
     const glocal_variant *own = src ? own_variant(local, key) : NULL;
     glocal_error *e = NULL;
     bool ok = src && xunit_build(codes, glocal_variant_template(src),
-                                 own ? glocal_variant_template(own) : NULL, im->tag, &e);
+                                 strcmp(glocal_variant_syntax(src), "mf2") == 0,
+                                 own ? glocal_variant_template(own) : NULL, im->mf2, im->tag, &e);
     if (local && !ok)
         refuse(im, unit, uid,
                e ? glocal_error_message(e) : "base.yaml has no `other` to translate");
@@ -392,12 +400,13 @@ static void take_message(importer *im, const xmlNode *unit, const char *uid)
         return;
     char *text = unit_text(im, unit, uid, &codes, false);
     bool unchanged = text && xunit_same_target(&codes, text);
+    bool mf2 = codes.tgt_mf2;
     xunit_free(&codes);
     if (text && !*text) {
         im->skipped++;
     } else if (unchanged) {
         im->merged++; /* the bundle keeps its own quoting (`}` or `'}'`) */
-    } else if (text && !compiles(text, msg, sizeof msg)) {
+    } else if (text && !compiles(text, mf2, msg, sizeof msg)) {
         snprintf(why, sizeof why, "the target does not compile: %s", msg);
         refuse(im, unit, uid, why);
     } else if (text) {
@@ -460,10 +469,14 @@ static void take_units(importer *im, const xmlNode *parent)
 
 /* ---- the bundle file ---- */
 
-static yd_node *new_bundle(const char *tag)
+/* A bundle for a locale that has none; in base's syntax, the one its sources
+ * and so its first targets are written in. */
+static yd_node *new_bundle(const char *tag, bool mf2)
 {
     yd_node *root = yd_map(false);
     yd_set(root, "glocal", yd_plain("1"));
+    if (mf2)
+        yd_set(root, "syntax", yd_plain("mf2"));
     yd_set(root, "locale", yd_plain(tag));
     yd_set(root, "messages", yd_map(false));
     return root;
@@ -535,13 +548,13 @@ static int read_xliff(const char *file, xmlDoc **doc, char *tag)
 
 /* The bundle to merge into: read, or new when there is none; never
  * replaced when it cannot be read. */
-static int load_bundle(const char *path, const char *tag, yd_file *f)
+static int load_bundle(const char *path, const char *tag, bool mf2, yd_file *f)
 {
     char err[512];
     struct stat st;
     memset(f, 0, sizeof *f);
     if (stat(path, &st) != 0 && errno == ENOENT) {
-        f->root = new_bundle(tag);
+        f->root = new_bundle(tag, mf2);
         f->header = xstrdup("");
         return CONTINUE;
     }
@@ -585,6 +598,19 @@ static int write_bundle(const char *dir, const char *name, const yd_file *f)
     return rc;
 }
 
+/* Whether base.yaml is `syntax: mf2`, read from one of its variants. */
+static bool base_is_mf2(const glocal_catalog *c)
+{
+    glocal_variants *vs = NULL;
+    const glocal_message *m = glocal_catalog_message_at(c, 0);
+    bool mf2 = m && glocal_catalog_variants(c, "base", glocal_message_id(m), &vs, NULL) ==
+                        GLOCAL_OK &&
+               glocal_variants_count(vs) &&
+               strcmp(glocal_variant_syntax(glocal_variants_at(vs, 0)), "mf2") == 0;
+    glocal_variants_free(vs);
+    return mf2;
+}
+
 static int merge(importer *im, const xmlDoc *doc, const char *dir, const char *locale)
 {
     yd_file f;
@@ -593,9 +619,10 @@ static int merge(importer *im, const xmlDoc *doc, const char *dir, const char *l
     strbuf p = {0};
     sb_printf(&p, "%s/%s", dir, name);
     char *path = sb_take(&p);
-    int rc = load_bundle(path, locale, &f);
+    int rc = load_bundle(path, locale, base_is_mf2(im->c), &f);
     if (rc == CONTINUE) {
         im->root = f.root;
+        im->mf2 = yd_same(yd_get(f.root, "syntax"), "mf2");
         take_units(im, xmlDocGetRootElement(doc));
         rc = im->changed ? write_bundle(dir, name, &f) : EXIT_OK;
         if (rc == EXIT_OK && im->changed)

@@ -140,6 +140,13 @@ messages:
   cart.items: "{count, plural, one {# Artikel} other {# Artikel}}"
 """, "de.yaml": "glocal: 1\nlocale: de\nmessages: {}\n"})
 
+    def test_syntax(self):
+        mf2 = "glocal: 1\nsyntax: mf2\nlocale: de\nmessages:\n  greeting: \"Hallo {$name}!\"\n"
+        self.assert_both_accept({"base.yaml": BASE, "de.yaml": mf2})
+        self.assert_both_accept({"base.yaml": BASE.replace("glocal: 1\n", "glocal: 1\nsyntax: mf1\n"),
+                                 "de.yaml": LOCAL})
+        self.assert_both_refuse("de.yaml", mf2.replace("syntax: mf2", "syntax: icu"))
+
     def test_custom_axes(self):
         self.assert_both_accept({"base.yaml": BASE + "axes: {experiment: [arm_a, arm_b], "
                                  "segment: [vip]}\n", "de.yaml": LOCAL})

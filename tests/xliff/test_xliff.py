@@ -702,5 +702,110 @@ class CustomAxes(unittest.TestCase):
             self.tree.getroot().find("x:file", X).remove(unit)
 
 
+class Mf2Catalog(Catalog):
+    """A scratch copy of the shipped catalog converted to MessageFormat 2."""
+
+    def __init__(self):
+        super().__init__()
+        mf2 = os.path.join(self.tmp.name, "mf2")
+        code, _, err = glocal("convert", "--to", "mf2", self.dir, "--out", mf2)
+        assert code == 0, err
+        self.mf1 = self.dir
+        self.dir = mf2
+
+
+class Mf2(unittest.TestCase):
+    """MF2 templates go out with their placeholders, markup and variants as
+    protected codes, and come back in their own bundle's syntax
+    (docs/mf2.md, "XLIFF")."""
+
+    def setUp(self):
+        self.cat = Mf2Catalog()
+        self.addCleanup(self.cat.tmp.cleanup)
+
+    def codes(self, unit, tag, attr):
+        return [c.get(attr) for c in unit.iter(q(tag))]
+
+    def test_placeholders_and_variants_are_codes(self):
+        us = units(self.cat.export("de"))
+        greeting = us["greeting:other"].find("x:segment/x:source", X)
+        self.assertEqual(self.codes(greeting, "ph", "disp"), ["{$name}"])
+        self.assertEqual("".join(greeting.itertext()), "Hi ,")
+        cart = us["cart.items:other"].find("x:segment/x:source", X)
+        self.assertEqual(self.codes(cart, "ph", "disp"),
+                         [".input {$count :number}\n.match $count\n", "{$count}", "{$count}", ""])
+        self.assertEqual(self.codes(cart, "pc", "dispStart"), ["0 {{", "\none {{", "\n* {{"])
+        self.assertTrue(all(c.get("canDelete") == "no" for c in cart.iter(q("ph"))))
+        target = us["cart.items:other"].find("x:segment/x:target", X)
+        self.assertIn("{$count}", self.codes(target, "ph", "disp"))
+
+    def test_markup_is_a_code(self):
+        text = self.cat.read("de.yaml")
+        old = 'Hallo {$name},'
+        self.assertIn(old, text)
+        self.cat.write("de.yaml", text.replace(old, 'Hallo {#b}{$name}{/b},', 1))
+        us = units(self.cat.export("de"))
+        target = us["greeting:other"].find("x:segment/x:target", X)
+        self.assertEqual(self.codes(target, "ph", "disp"), ["{#b}", "{$name}", "{/b}"])
+
+    def test_unchanged_file_changes_nothing(self):
+        before = self.cat.read("de.yaml")
+        path = self.cat.save(self.cat.export("de"), "de.xlf")
+        code, _, err = glocal("import", self.cat.dir, path)
+        self.assertEqual(code, 0, err)
+        self.assertIn("(0 changed)", err)
+        self.assertEqual(self.cat.read("de.yaml"), before)
+
+    def test_new_locale_is_written_in_mf2(self):
+        os.remove(self.cat.path("it.yaml"))
+        tree = self.cat.export("it")
+        us = units(tree)
+        for u in us.values():
+            fill(u, lambda t: t.replace("Hi ", "Ciao ").replace(" items", " articoli"))
+        # braces and a backslash typed by the translator are text: escaped as MF2 text
+        fill(us["greeting:informal"], lambda t: t.replace("Hey ", "Ehi {ciao} \\ "))
+        path = self.cat.save(tree, "it.xlf")
+        code, _, err = glocal("import", self.cat.dir, path)
+        self.assertEqual(code, 0, err)
+        it = self.cat.read("it.yaml")
+        self.assertTrue(it.startswith("glocal: 1\nsyntax: mf2\nlocale: it\n"), it[:80])
+        self.assertEqual(self.cat.lint_errors(), [])
+        self.assertEqual(self.cat.render("greeting", "--locale", "it", "name=Anna"), "Ciao Anna,")
+        self.assertEqual(self.cat.render("greeting", "--locale", "it", "--formality", "informal",
+                                         "name=Anna"), "Ehi {ciao} \\ Anna!")
+        self.assertEqual(self.cat.render("cart.items", "--locale", "it", "count=3"),
+                         "3 articoli in your cart")
+
+    def test_each_side_in_its_own_syntax(self):
+        # base in MF2, de kept in MF1: de's targets are MF1 codes, and come back as they were
+        shutil.copy(os.path.join(self.cat.mf1, "de.yaml"), self.cat.path("de.yaml"))
+        self.assertEqual(self.cat.lint_errors(), [])
+        before = self.cat.read("de.yaml")
+        tree = self.cat.export("de")
+        us = units(tree)
+        source = us["greeting:other"].find("x:segment/x:source", X)
+        target = us["greeting:other"].find("x:segment/x:target", X)
+        self.assertEqual(self.codes(source, "ph", "disp"), ["{$name}"])
+        self.assertEqual(self.codes(target, "ph", "disp"), ["{name}"])
+        path = self.cat.save(tree, "de.xlf")
+        code, _, err = glocal("import", self.cat.dir, path)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(self.cat.read("de.yaml"), before)
+        # the tool edits the target it was given: MF1 codes, written back as MF1
+        target.text = target.text.replace("Hallo", "Servus")
+        path = self.cat.save(tree, "de.xlf")
+        code, _, err = glocal("import", self.cat.dir, path)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(self.cat.render("greeting", "--locale", "de", "name=Anna"), "Servus Anna,")
+        self.assertIn('"Servus {name},"', self.cat.read("de.yaml"))
+        # a target made from the MF2 source's codes is not MF1: refused, never guessed
+        fill(us["greeting:other"], lambda t: t.replace("Hi", "Moin"))
+        path = self.cat.save(tree, "de.xlf")
+        code, _, err = glocal("import", self.cat.dir, path)
+        self.assertEqual(code, 1)
+        self.assertIn("unit `greeting:other`: the target does not compile", err)
+        self.assertIn('"Servus {name},"', self.cat.read("de.yaml"))
+
+
 if __name__ == "__main__":
     unittest.main(argv=sys.argv[:1], verbosity=2)

@@ -1,0 +1,434 @@
+/*
+ * MF2's numeric functions on ICU 72 (functions/number.md): :number,
+ * :integer, :percent, :currency, :offset as number skeletons, selection with
+ * CLDR plural rules.  Formatters are cached per thread, as icu_format.cpp does.
+ */
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <unordered_map>
+
+#include <unicode/numberformatter.h>
+#include <unicode/plurrule.h>
+
+#include "icu_util.hpp"
+#include "mf2_value.hpp"
+
+using gl_icu::bound;
+using gl_icu::locale_of;
+using icu::UnicodeString;
+
+namespace mf2 {
+
+namespace {
+
+/* ---- per-thread caches (icu_util.hpp) ---- */
+
+struct ThreadCache {
+    std::unordered_map<std::string, icu::number::LocalizedNumberFormatter> numbers;
+    std::unordered_map<std::string, std::unique_ptr<icu::PluralRules>> plurals;
+};
+thread_local ThreadCache tcache;
+
+const icu::number::LocalizedNumberFormatter *number_formatter(const char *locale,
+                                                              const std::string &skeleton)
+{
+    /* the last one asked for, without building a key: one message asks for the same again */
+    thread_local std::string last_locale, last_skeleton;
+    thread_local const icu::number::LocalizedNumberFormatter *last = nullptr;
+    if (last && last_locale == locale && last_skeleton == skeleton)
+        return last;
+    std::string key(locale);
+    key += '\x1f';
+    key += skeleton;
+    auto it = tcache.numbers.find(key);
+    if (it != tcache.numbers.end()) {
+        last_locale = locale;
+        last_skeleton = skeleton;
+        return last = &it->second;
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    icu::number::LocalizedNumberFormatter lnf =
+        icu::number::NumberFormatter::forSkeleton(UnicodeString::fromUTF8(skeleton), st)
+            .locale(*locale ? locale_of(locale) : icu::Locale::getRoot());
+    if (U_FAILURE(st))
+        return nullptr;
+    bound(tcache.numbers); /* may drop `last` with the rest */
+    last_locale = locale;
+    last_skeleton = skeleton;
+    return last = &tcache.numbers.emplace(key, std::move(lnf)).first->second;
+}
+
+const icu::PluralRules *plural_rules(const char *locale, bool ordinal)
+{
+    thread_local std::string last_locale;
+    thread_local bool last_ordinal = false;
+    thread_local const icu::PluralRules *last = nullptr;
+    if (last && last_ordinal == ordinal && last_locale == locale)
+        return last;
+    std::string key(locale);
+    key += ordinal ? "\x1fo" : "\x1f" "c";
+    auto it = tcache.plurals.find(key);
+    if (it == tcache.plurals.end()) {
+        UErrorCode st = U_ZERO_ERROR;
+        std::unique_ptr<icu::PluralRules> r(icu::PluralRules::forLocale(
+            locale_of(locale), ordinal ? UPLURAL_TYPE_ORDINAL : UPLURAL_TYPE_CARDINAL, st));
+        if (U_FAILURE(st) || !r)
+            return nullptr;
+        bound(tcache.plurals);
+        it = tcache.plurals.emplace(key, std::move(r)).first;
+    }
+    last_locale = locale;
+    last_ordinal = ordinal;
+    return last = it->second.get();
+}
+
+/* ---- options ---- */
+
+const OptionRule kNumberOptions[] = {
+    {"minimumIntegerDigits", "#", "number integer percent currency"},
+    {"minimumFractionDigits", "#", "number percent"},
+    {"maximumFractionDigits", "#", "number percent"},
+    {"minimumSignificantDigits", "#", "number percent"},
+    {"maximumSignificantDigits", "#", "number integer percent"},
+    {"signDisplay", "auto always exceptZero negative never", "number integer percent currency"},
+    {"useGrouping", "auto always never min2", "number integer percent currency"},
+    {"notation", "standard scientific engineering compact", "number percent"},
+    {"compactDisplay", "short long", "number percent"},
+    {"roundingPriority", "auto morePrecision lessPrecision", "number percent"},
+    {"roundingIncrement", "1 2 5 10 20 25 50 100 200 250 500 1000 2000 2500 5000",
+     "number percent currency"},
+    {"roundingMode", "ceil floor expand trunc halfCeil halfFloor halfExpand halfTrunc halfEven",
+     "number integer percent currency"},
+    {"trailingZeroDisplay", "auto stripIfInteger", "number percent currency"},
+    {"numberingSystem", "*", "number integer percent currency"},
+    {"select", "plural ordinal exact", "number integer percent"},
+    {"currency", "*", "currency"},
+    {"currencyDisplay", "narrowSymbol symbol name code formalSymbol never", "currency"},
+    {"currencySign", "accounting standard", "currency"},
+    {"fractionDigits", "auto #", "currency"},
+    {"glocal:skeleton", "*", "number"}, /* an MF1 skeleton or pattern: mf2_mf1.cpp */
+    {"glocal:pattern", "*", "number"},
+};
+
+void take_number_options(Context &cx, Fn fn, Value &v, const std::vector<Option> &opts,
+                         size_t at)
+{
+    for (const Option &o : opts) {
+        for (const OptionRule &r : kNumberOptions) {
+            if (o.name != r.name || !has_word(r.functions, function_name(fn)))
+                continue;
+            std::string s = option_text(o.value);
+            if (!valid_value(r, s)) {
+                cx.error("bad-option", at, o.name + " cannot be `" + s + "`");
+            } else if (o.name == "select" && !o.literal) {
+                cx.error("bad-option", at, "select must be set by a literal");
+                v.select_bad = true;
+            } else {
+                v.set_opt(o.name, s);
+            }
+        }
+    }
+}
+
+/* Options an operand brings that the function does not take from it
+ * (number.md: :integer's and :percent's lists). */
+void drop_operand_options(Fn fn, Value &v)
+{
+    const char *dropped = fn == Fn::INTEGER ? "minimumFractionDigits maximumFractionDigits "
+                                              "minimumSignificantDigits"
+                          : fn == Fn::PERCENT ? "minimumIntegerDigits roundingIncrement select"
+                                              : "";
+    for (auto it = v.opts.begin(); it != v.opts.end();)
+        it = has_word(dropped, it->first) ? v.opts.erase(it) : it + 1;
+    if (fn == Fn::PERCENT)
+        v.select_bad = false;
+}
+
+/* n truncated toward zero, as a decimal string. */
+std::string truncated(const std::string &n)
+{
+    if (n.find_first_of(".eE") == std::string::npos)
+        return n;
+    long double d = strtold(n.c_str(), nullptr);
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.0Lf", truncl(d));
+    return strcmp(buf, "-0") == 0 ? "0" : buf;
+}
+
+std::string plus(const std::string &n, long long k)
+{
+    if (n.find_first_of(".eE") == std::string::npos && n.size() < 18)
+        return std::to_string(std::stoll(n) + k);
+    return shortest(strtod(n.c_str(), nullptr) + (double)k);
+}
+
+Value offset_of(Context &cx, Value v, const std::vector<Option> &opts, size_t at)
+{
+    const Option *add = nullptr, *sub = nullptr;
+    for (const Option &o : opts) {
+        if (o.name == "add")
+            add = &o;
+        else if (o.name == "subtract")
+            sub = &o;
+    }
+    const Option *by = add ? add : sub;
+    std::string s = by ? option_text(by->value) : std::string();
+    if ((add != nullptr) == (sub != nullptr) || !is_digits(s))
+        return bad(cx, "bad-option", at, ":offset takes one of add or subtract, a digit count");
+    v.num = plus(v.num, add ? std::stoll(s) : -std::stoll(s));
+    return v;
+}
+
+} // namespace
+
+Value number_function(Context &cx, Fn fn, const Value *operand,
+                      const std::vector<Option> &opts, size_t at)
+{
+    if (!operand)
+        return bad(cx, "bad-operand", at, std::string(":") + function_name(fn) + " needs an operand");
+    Value v;
+    v.kind = Value::NUMBER;
+    std::string money_code; /* an argument's money, given to a function other than :currency */
+    if (operand->kind == Value::NUMBER) {
+        /* what a number carries to the next function: its value and options */
+        v.num = operand->num;
+        v.opts = operand->opts;
+        v.money = operand->money;
+        v.select_bad = operand->select_bad;
+        v.locale = operand->locale;
+        drop_operand_options(fn, v);
+        bool inherits_select = v.opt("select") != nullptr;
+        if (inherits_select && fn != Fn::OFFSET && fn != Fn::CURRENCY) {
+            cx.error("bad-option", at, "select comes from the operand");
+            v.select_bad = true;
+        }
+        if (v.money && fn != Fn::CURRENCY) {
+            v.money = false;
+            money_code = *v.opt("currency");
+            v.opts.clear();
+        }
+    } else if (operand->kind == Value::TEXT && is_number_literal(operand->text)) {
+        v.num = operand->text;
+    } else if (operand->kind == Value::TEST) {
+        v.num = shortest(operand->input);
+    } else {
+        return bad(cx, "bad-operand", at, std::string(":") + function_name(fn) + " needs a number");
+    }
+    v.kind = Value::NUMBER;
+    v.fn = fn;
+    v.dir = locale_dir(cx);
+    v.isolate = false;
+    if (fn == Fn::OFFSET)
+        return offset_of(cx, v, opts, at);
+    take_number_options(cx, fn, v, opts, at);
+    if (!money_code.empty() && wants_mf1(v)) {
+        /* MF1 writes money in a unit-less skeleton in its own currency (mf2_mf1.cpp) */
+        v.money = true;
+        v.opts.emplace_back("currency", money_code);
+    }
+    if (fn == Fn::INTEGER)
+        v.num = truncated(v.num);
+    if (fn == Fn::CURRENCY && !v.opt("currency"))
+        return bad(cx, "bad-operand", at, ":currency needs a currency (option or money)");
+    return v;
+}
+
+namespace {
+
+/* The skeleton of the digits: fraction, significant, integer width. */
+std::string precision_skeleton(const Value &v)
+{
+    std::string sk;
+    const std::string *minf = v.opt("minimumFractionDigits"), *maxf = v.opt("maximumFractionDigits");
+    const std::string *mins = v.opt("minimumSignificantDigits"),
+                      *maxs = v.opt("maximumSignificantDigits");
+    const std::string *fd = v.opt("fractionDigits");
+    bool integer = v.fn == Fn::INTEGER;
+    if (mins || maxs) {
+        int lo = mins ? std::stoi(*mins) : 1, hi = maxs ? std::stoi(*maxs) : std::max(lo, 21);
+        lo = std::max(1, std::min(lo, 999));
+        hi = std::max(lo, std::min(hi, 999));
+        sk += std::string((size_t)lo, '@') + std::string((size_t)(hi - lo), '#');
+    } else if (integer) {
+        sk += "precision-integer";
+    } else if (fd && *fd != "auto") {
+        sk += "." + std::string((size_t)std::min(std::stoi(*fd), 999), '0');
+    } else if (v.fn == Fn::PERCENT && !minf && !maxf) {
+        sk += "precision-integer"; /* percent's default: no fraction digits */
+    } else if (minf || maxf) {
+        int dflt = v.fn == Fn::PERCENT ? 0 : 3;
+        int lo = minf ? std::stoi(*minf) : 0;
+        int hi = maxf ? std::stoi(*maxf) : std::max(lo, dflt);
+        lo = std::min(lo, 999);
+        hi = std::max(lo, std::min(hi, 999));
+        sk += hi == 0 ? "precision-integer"
+                      : "." + std::string((size_t)lo, '0') + std::string((size_t)(hi - lo), '#');
+    }
+    const std::string *tz = v.opt("trailingZeroDisplay");
+    if (tz && *tz == "stripIfInteger" && !sk.empty() && sk[0] == '.')
+        sk += "/w";
+    if (const std::string *mi = v.opt("minimumIntegerDigits"))
+        sk += " integer-width/*" + std::string((size_t)std::min(std::stoi(*mi), 999), '0');
+    return sk;
+}
+
+const char *word_for(const std::string *v, const char *const (*table)[2], size_t n)
+{
+    for (size_t k = 0; v && k < n; k++)
+        if (*v == table[k][0])
+            return table[k][1];
+    return nullptr;
+}
+
+const char *const kSign[][2] = {{"always", "sign-always"}, {"exceptZero", "sign-except-zero"},
+                                {"negative", "sign-negative"}, {"never", "sign-never"}};
+const char *const kGrouping[][2] = {{"always", "group-on-aligned"}, {"never", "group-off"},
+                                    {"min2", "group-min2"}, {"auto", "group-auto"}};
+const char *const kNotation[][2] = {{"scientific", "scientific"}, {"engineering", "engineering"}};
+const char *const kRounding[][2] = {
+    {"ceil", "rounding-mode-ceiling"},     {"floor", "rounding-mode-floor"},
+    {"expand", "rounding-mode-up"},        {"trunc", "rounding-mode-down"},
+    {"halfCeil", "rounding-mode-half-ceiling"}, {"halfFloor", "rounding-mode-half-floor"},
+    {"halfExpand", "rounding-mode-half-up"},    {"halfTrunc", "rounding-mode-half-down"},
+    {"halfEven", "rounding-mode-half-even"}};
+const char *const kCurrencyDisplay[][2] = {
+    {"narrowSymbol", "unit-width-narrow"}, {"name", "unit-width-full-name"},
+    {"code", "unit-width-iso-code"},       {"formalSymbol", "unit-width-formal"},
+    {"never", "unit-width-hidden"}};
+
+void add_word(std::string &sk, const char *w)
+{
+    if (!w)
+        return;
+    if (!sk.empty())
+        sk += ' ';
+    sk += w;
+}
+
+std::string number_skeleton(const Value &v)
+{
+    std::string sk = precision_skeleton(v);
+    if (v.fn == Fn::PERCENT)
+        add_word(sk, "percent scale/100");
+    if (const std::string *cur = v.opt("currency")) {
+        add_word(sk, ("currency/" + *cur).c_str());
+        add_word(sk, word_for(v.opt("currencyDisplay"), kCurrencyDisplay, 5));
+        const std::string *cs = v.opt("currencySign");
+        if (cs && *cs == "accounting")
+            add_word(sk, "sign-accounting");
+    }
+    const std::string *notation = v.opt("notation");
+    if (notation && *notation == "compact") {
+        const std::string *cd = v.opt("compactDisplay");
+        add_word(sk, cd && *cd == "long" ? "compact-long" : "compact-short");
+    }
+    add_word(sk, word_for(notation, kNotation, 2));
+    add_word(sk, word_for(v.opt("signDisplay"), kSign, 4));
+    const char *grouping = word_for(v.opt("useGrouping"), kGrouping, 4);
+    /* money groups as glocal's MF1 currency style does (docs/bundles.md#numbers) */
+    add_word(sk, grouping ? grouping : v.opt("currency") ? "group-on-aligned" : nullptr);
+    add_word(sk, word_for(v.opt("roundingMode"), kRounding, 9));
+    if (const std::string *ns = v.opt("numberingSystem"))
+        add_word(sk, ("numbering-system/" + *ns).c_str());
+    return sk;
+}
+
+bool format_icu(Context &cx, const Value &v, const char *locale, const std::string &skeleton,
+                   icu::number::FormattedNumber &fn, size_t at)
+{
+    const icu::number::LocalizedNumberFormatter *lnf = number_formatter(locale, skeleton);
+    if (!lnf) {
+        cx.error("bad-option", at, "ICU cannot format with `" + skeleton + "`");
+        return false;
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    /* most numbers are integers: formatInt skips parsing the decimal */
+    bool integer = v.num.size() < 19 && v.num.find_first_not_of("-0123456789") == std::string::npos;
+    fn = integer ? lnf->formatInt(std::stoll(v.num), st)
+                 : lnf->formatDecimal(icu::StringPiece(v.num.data(), (int32_t)v.num.size()), st);
+    if (U_FAILURE(st)) {
+        cx.error("format-error", at, "ICU cannot format " + v.num);
+        return false;
+    }
+    return true;
+}
+
+/* The serialization exact keys compare with (number.md): the digits in the
+ * root locale, without grouping or sign options. */
+std::string exact_of(const Value &v)
+{
+    std::string sk = precision_skeleton(v);
+    add_word(sk, "group-off");
+    if (v.fn == Fn::PERCENT)
+        add_word(sk, "scale/100");
+    const icu::number::LocalizedNumberFormatter *lnf = number_formatter("", sk);
+    UErrorCode st = U_ZERO_ERROR;
+    if (!lnf)
+        return v.num;
+    UnicodeString u = lnf->formatDecimal(icu::StringPiece(v.num.data(), (int32_t)v.num.size()), st)
+                          .toString(st);
+    return U_SUCCESS(st) ? gl_icu::utf8(u) : v.num;
+}
+
+/* Formats v once: its text, and its category when asked (select). */
+bool work_out(Context &cx, const Value &v, bool ordinal, size_t at)
+{
+    if (!v.has_skeleton) {
+        v.skeleton = number_skeleton(v);
+        v.has_skeleton = true;
+    }
+    icu::number::FormattedNumber fn;
+    const char *locale = v.locale_or(cx.env->fmt.locale);
+    if (!format_icu(cx, v, locale, v.skeleton, fn, at))
+        return false;
+    UErrorCode st = U_ZERO_ERROR;
+    v.shown.clear();
+    fn.toTempString(st).toUTF8String(v.shown);
+    v.has_shown = U_SUCCESS(st);
+    const icu::PluralRules *rules = plural_rules(locale, ordinal);
+    UnicodeString cat = rules ? rules->select(fn, st) : UnicodeString(u"other");
+    v.category = gl_icu::utf8(cat);
+    v.has_category = U_SUCCESS(st);
+    if (U_FAILURE(st))
+        cx.error("format-error", at, "ICU cannot format " + v.num);
+    return U_SUCCESS(st);
+}
+
+} // namespace
+
+bool format_number(Context &cx, const Value &v, std::string &out, size_t at)
+{
+    const std::string *sel = v.opt("select");
+    if (!v.has_shown && !work_out(cx, v, sel && *sel == "ordinal", at))
+        return false;
+    out += v.shown;
+    return true;
+}
+
+/* Number selection (number.md): exact keys by their serialization, then the
+ * plural or ordinal category of the number as formatted. */
+bool match_number(Context &cx, const Value &v, const char *key, size_t at)
+{
+    if (is_number_literal(key)) {
+        if (!v.has_exact) {
+            v.exact = exact_of(v);
+            v.has_exact = true;
+        }
+        return v.exact == key;
+    }
+    static const char *const kCategories = "zero one two few many other";
+    if (!has_word(kCategories, key)) {
+        cx.error("bad-variant-key", at, std::string("`") + key + "` is no number or plural category");
+        return false;
+    }
+    const std::string *sel = v.opt("select");
+    if (sel && *sel == "exact")
+        return false;
+    if (!v.has_category && !work_out(cx, v, sel && *sel == "ordinal", at))
+        return false;
+    return v.category == key;
+}
+
+} // namespace mf2
