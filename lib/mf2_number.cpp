@@ -185,7 +185,8 @@ Value number_function(Context &cx, Fn fn, const Value *operand,
                       const std::vector<Option> &opts, size_t at)
 {
     if (!operand)
-        return bad(cx, "bad-operand", at, std::string(":") + function_name(fn) + " needs an operand");
+        return bad(cx, "bad-operand", at,
+                   std::string(":") + function_name(fn) + " needs an operand");
     Value v;
     v.kind = Value::NUMBER;
     if (operand->kind == Value::NUMBER) {
@@ -232,7 +233,8 @@ namespace {
 std::string precision_skeleton(const Value &v)
 {
     std::string sk;
-    const std::string *minf = v.opt("minimumFractionDigits"), *maxf = v.opt("maximumFractionDigits");
+    const std::string *minf = v.opt("minimumFractionDigits");
+    const std::string *maxf = v.opt("maximumFractionDigits");
     const std::string *mins = v.opt("minimumSignificantDigits"),
                       *maxs = v.opt("maximumSignificantDigits");
     const std::string *fd = v.opt("fractionDigits");
@@ -411,7 +413,8 @@ bool match_number(Context &cx, const Value &v, const char *key, size_t at)
     }
     static const char *const kCategories = "zero one two few many other";
     if (!has_word(kCategories, key)) {
-        cx.error("bad-variant-key", at, std::string("`") + key + "` is no number or plural category");
+        cx.error("bad-variant-key", at,
+                 std::string("`") + key + "` is no number or plural category");
         return false;
     }
     const std::string *sel = v.opt("select");

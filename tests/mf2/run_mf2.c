@@ -412,7 +412,8 @@ int main(int argc, char **argv)
             snprintf(path, sizeof path, "%s/%s", argv[1], kFiles[f]);
         else
             snprintf(path, sizeof path, "%s", argv[3 + f - nupstream]);
-        const char *name = f < nupstream ? kFiles[f] : strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+        const char *base = strrchr(path, '/');
+        const char *name = f < nupstream ? kFiles[f] : base ? base + 1 : path;
         json_object *root = json_object_from_file(path);
         if (!root) {
             fprintf(stderr, "%s: cannot read it\n", path);
