@@ -369,6 +369,36 @@ static unsigned scale_failures(void)
     return failed;
 }
 
+/* ---- the buffer contract (lib/mf2.h): appends; a failure leaves out as it was ---- */
+
+static bool appends(const char *src, size_t max, glocal_status want_status, const char *want)
+{
+    gl_arena *a = gl_arena_new();
+    gl_mf2 *m;
+    gl_mf2_problem why;
+    bool ok = gl_mf2_parse(a, src, strlen(src), &m, &why) == MF2_OK;
+    gl_buf out = {.max = max};
+    gl_buf_puts(&out, "ab");
+    static params none;
+    gl_mf2_env env = {.fmt = {.locale = "en_US", .zone = "UTC", .serial = 1},
+                      .isolation = GLOCAL_ISOLATE_NEVER, .arg = find_param, .ud = &none};
+    ok = ok && gl_mf2_format(m, &env, &out, NULL) == want_status &&
+         strcmp(out.p ? out.p : "", want) == 0;
+    if (!ok)
+        fprintf(stderr, "FAIL buffer contract: %s gave \"%s\"\n", src, out.p ? out.p : "");
+    gl_buf_free(&out);
+    gl_arena_free(a);
+    return ok;
+}
+
+static unsigned contract_failures(void)
+{
+    return !appends("cd {1 :number}", 0, GLOCAL_OK, "abcd 1") +
+           !appends("cd {$missing}", 0, GLOCAL_ERR_ARGUMENT, "ab") +
+           !appends("cdefgh", 6, GLOCAL_ERR_LIMIT, "ab") +
+           !appends("cdef", 6, GLOCAL_OK, "abcdef");
+}
+
 /* ---- threads: the ICU caches are per thread ----
  * Four threads format messages in four locales at once, each text checked
  * against what one thread wrote first. */
@@ -526,6 +556,11 @@ int main(int argc, char **argv)
         total_skip += skip;
         json_object_put(root);
     }
+    unsigned contract_failed = contract_failures();
+    printf("%-26s %3u passed, %u failed, 0 skipped\n", "buffer contract", 4 - contract_failed,
+           contract_failed);
+    total_pass += 4 - contract_failed;
+    total_fail += contract_failed;
     unsigned threads_failed = thread_failures();
     printf("%-26s %3u passed, %u failed, 0 skipped\n", "threads", 1 - threads_failed,
            threads_failed);
