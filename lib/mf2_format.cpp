@@ -5,6 +5,7 @@
  */
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cstring>
 #include <forward_list>
 #include <new>
