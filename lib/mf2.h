@@ -112,7 +112,12 @@ typedef struct gl_mf2_problem {
 
 /* ---- parsing ---- */
 
-typedef enum gl_mf2_parse_status { MF2_OK, MF2_SYNTAX, MF2_DATA_MODEL, MF2_NOMEM } gl_mf2_parse_status;
+typedef enum gl_mf2_parse_status {
+    MF2_OK,
+    MF2_SYNTAX,
+    MF2_DATA_MODEL,
+    MF2_NOMEM
+} gl_mf2_parse_status;
 
 /* Parses src[0..len) (UTF-8, checked here) into *out, allocating in a, and
  * checks the data model: variant-key-mismatch, missing-fallback-variant,

@@ -37,9 +37,10 @@ bool parse_iso(const std::string &s, Value &v)
         return false;
     int64_t ms = gl_days_from_civil(y, mo, d) * 86400000;
     size_t i = 10;
-    v.day = i == s.size();
+    /* a date alone is its midnight, floating (the suite gives one to :datetime);
+     * only a `day` argument is a day without time */
     v.floating = true;
-    if (!v.day) {
+    if (i != s.size()) {
         int n2 = 0;
         if (s[i] != 'T' || sscanf(s.c_str() + i, "T%2d:%2d%n", &h, &mi, &n2) != 2 || n2 != 6)
             return false;
@@ -146,6 +147,9 @@ Value date_function(Context &cx, Fn fn, const Value *operand,
     } else if (!operand || operand->kind != Value::TEXT || !parse_iso(operand->text, v)) {
         return bad(cx, "bad-operand", at, std::string(":") + function_name(fn) + " needs a date");
     }
+    if (v.day && fn != Fn::DATE) /* a calendar day has no time, as in MF1 */
+        return bad(cx, "bad-operand", at, std::string(":") + function_name(fn) +
+                                              " needs a time, and a day has none");
     v.kind = Value::DATE;
     v.fn = fn;
     v.dir = locale_dir(cx);

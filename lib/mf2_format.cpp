@@ -4,6 +4,8 @@
  * pattern-selection algorithm, bidi isolation, markup.
  */
 #include <algorithm>
+#include <cctype>
+#include <cstdio>
 #include <cstring>
 #include <forward_list>
 #include <new>
@@ -417,6 +419,20 @@ const Element kElements[] = {
     {"sub", {}},                       {"sup", {}},  {"u", {}},
 };
 
+/* An href glocal writes: http(s), mailto, or a relative reference (no
+ * scheme before the first `/`, `?` or `#`).  `javascript:` and the like are
+ * dropped, whoever wrote them. */
+bool safe_href(const std::string &url)
+{
+    size_t colon = url.find(':');
+    if (colon == std::string::npos || url.find_first_of("/?#") < colon)
+        return true;
+    std::string scheme = url.substr(0, colon);
+    for (char &c : scheme)
+        c = (char)tolower((unsigned char)c);
+    return scheme == "http" || scheme == "https" || scheme == "mailto";
+}
+
 const Element *element(const char *name)
 {
     for (const Element &el : kElements)
@@ -441,7 +457,7 @@ void Formatter::markup(const gl_mf2_part &part, gl_buf *out)
         if (part.kind == MF2_MARKUP_CLOSE || o.value.kind != Value::TEXT)
             continue;
         for (const char *a : el->attrs) {
-            if (!a || o.name != a)
+            if (!a || o.name != a || (o.name == "href" && !safe_href(o.value.text)))
                 continue;
             gl_buf_printf(out, " %s=\"", a);
             gl_put_html_escaped(out, o.value.text.data(), o.value.text.size());

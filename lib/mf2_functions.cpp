@@ -187,7 +187,8 @@ Value string_function(Context &cx, const Value *operand, size_t at)
 Value term_function(Context &cx, const Value *operand, size_t at)
 {
     if (!operand || operand->kind != Value::TEXT)
-        return bad(cx, "bad-operand", at, ":glocal:term needs a term name, e.g. {|brand| :glocal:term}");
+        return bad(cx, "bad-operand", at,
+                   ":glocal:term needs a term name, e.g. {|brand| :glocal:term}");
     gl_buf b = {};
     glocal_status st = cx.env->term(cx.env->ud, operand->text.c_str(), &b);
     Value v;
@@ -326,7 +327,8 @@ bool can_select(const Value &v)
 bool match_key(Context &cx, const Value &v, const char *key, size_t at)
 {
     if (v.kind == Value::TEST)
-        return v.input == 1 && (strcmp(key, "1") == 0 || (v.places == 1 && strcmp(key, "1.0") == 0));
+        return v.input == 1 &&
+               (strcmp(key, "1") == 0 || (v.places == 1 && strcmp(key, "1.0") == 0));
     if (v.kind == Value::TEXT) {
         if (!v.has_exact) { /* keys are NFC (the parser's): the value too, once */
             UErrorCode st = U_ZERO_ERROR;

@@ -146,16 +146,6 @@ void drop_operand_options(Fn fn, Value &v)
         v.select_bad = false;
 }
 
-/* n truncated toward zero, as a decimal string. */
-std::string truncated(const std::string &n)
-{
-    if (n.find_first_of(".eE") == std::string::npos)
-        return n;
-    long double d = strtold(n.c_str(), nullptr);
-    char buf[64];
-    snprintf(buf, sizeof buf, "%.0Lf", truncl(d));
-    return strcmp(buf, "-0") == 0 ? "0" : buf;
-}
 
 std::string plus(const std::string &n, long long k)
 {
@@ -181,67 +171,13 @@ Value offset_of(Context &cx, Value v, const std::vector<Option> &opts, size_t at
     return v;
 }
 
-} // namespace
-
-Value number_function(Context &cx, Fn fn, const Value *operand,
-                      const std::vector<Option> &opts, size_t at)
-{
-    if (!operand)
-        return bad(cx, "bad-operand", at, std::string(":") + function_name(fn) + " needs an operand");
-    Value v;
-    v.kind = Value::NUMBER;
-    std::string money_code; /* an argument's money, given to a function other than :currency */
-    if (operand->kind == Value::NUMBER) {
-        /* what a number carries to the next function: its value and options */
-        v.num = operand->num;
-        v.opts = operand->opts;
-        v.money = operand->money;
-        v.select_bad = operand->select_bad;
-        v.locale = operand->locale;
-        drop_operand_options(fn, v);
-        bool inherits_select = v.opt("select") != nullptr;
-        if (inherits_select && fn != Fn::OFFSET && fn != Fn::CURRENCY) {
-            cx.error("bad-option", at, "select comes from the operand");
-            v.select_bad = true;
-        }
-        if (v.money && fn != Fn::CURRENCY) {
-            v.money = false;
-            money_code = *v.opt("currency");
-            v.opts.clear();
-        }
-    } else if (operand->kind == Value::TEXT && is_number_literal(operand->text)) {
-        v.num = operand->text;
-    } else if (operand->kind == Value::TEST) {
-        v.num = shortest(operand->input);
-    } else {
-        return bad(cx, "bad-operand", at, std::string(":") + function_name(fn) + " needs a number");
-    }
-    v.kind = Value::NUMBER;
-    v.fn = fn;
-    v.dir = locale_dir(cx);
-    v.isolate = false;
-    if (fn == Fn::OFFSET)
-        return offset_of(cx, v, opts, at);
-    take_number_options(cx, fn, v, opts, at);
-    if (!money_code.empty() && wants_mf1(v)) {
-        /* MF1 writes money in a unit-less skeleton in its own currency (mf2_mf1.cpp) */
-        v.money = true;
-        v.opts.emplace_back("currency", money_code);
-    }
-    if (fn == Fn::INTEGER)
-        v.num = truncated(v.num);
-    if (fn == Fn::CURRENCY && !v.opt("currency"))
-        return bad(cx, "bad-operand", at, ":currency needs a currency (option or money)");
-    return v;
-}
-
-namespace {
 
 /* The skeleton of the digits: fraction, significant, integer width. */
 std::string precision_skeleton(const Value &v)
 {
     std::string sk;
-    const std::string *minf = v.opt("minimumFractionDigits"), *maxf = v.opt("maximumFractionDigits");
+    const std::string *minf = v.opt("minimumFractionDigits");
+    const std::string *maxf = v.opt("maximumFractionDigits");
     const std::string *mins = v.opt("minimumSignificantDigits"),
                       *maxs = v.opt("maximumSignificantDigits");
     const std::string *fd = v.opt("fractionDigits");
@@ -265,6 +201,8 @@ std::string precision_skeleton(const Value &v)
         hi = std::max(lo, std::min(hi, 999));
         sk += hi == 0 ? "precision-integer"
                       : "." + std::string((size_t)lo, '0') + std::string((size_t)(hi - lo), '#');
+    } else if (!v.opt("currency")) {
+        sk += ".###"; /* at most three fraction digits, as MF1's {n, number} and Intl write */
     }
     const std::string *tz = v.opt("trailingZeroDisplay");
     if (tz && *tz == "stripIfInteger" && !sk.empty() && sk[0] == '.')
@@ -284,8 +222,11 @@ const char *word_for(const std::string *v, const char *const (*table)[2], size_t
 
 const char *const kSign[][2] = {{"always", "sign-always"}, {"exceptZero", "sign-except-zero"},
                                 {"negative", "sign-negative"}, {"never", "sign-never"}};
+/* `auto`, the default, groups as every number glocal writes: from the first
+ * grouping size, not after CLDR's minimum grouping digits (pl "1 234,5", as
+ * MF1 writes it; docs/bundles.md#numbers) */
 const char *const kGrouping[][2] = {{"always", "group-on-aligned"}, {"never", "group-off"},
-                                    {"min2", "group-min2"}, {"auto", "group-auto"}};
+                                    {"min2", "group-min2"}, {"auto", "group-on-aligned"}};
 const char *const kNotation[][2] = {{"scientific", "scientific"}, {"engineering", "engineering"}};
 const char *const kRounding[][2] = {
     {"ceil", "rounding-mode-ceiling"},     {"floor", "rounding-mode-floor"},
@@ -305,6 +246,24 @@ void add_word(std::string &sk, const char *w)
     if (!sk.empty())
         sk += ' ';
     sk += w;
+}
+
+/* The integer an :integer holds: v rounded as ICU rounds it for MF1's
+ * `{n, number, integer}` (half-even, or the expression's roundingMode), so
+ * that `-0.5` stays `-0` as MF1 writes it. */
+std::string rounded_to_integer(const Value &v)
+{
+    if (v.num.find_first_of(".eE") == std::string::npos)
+        return v.num;
+    std::string sk = "precision-integer group-off";
+    add_word(sk, word_for(v.opt("roundingMode"), kRounding, 9));
+    const icu::number::LocalizedNumberFormatter *lnf = number_formatter("", sk);
+    UErrorCode st = U_ZERO_ERROR;
+    if (!lnf)
+        return v.num;
+    UnicodeString u = lnf->formatDecimal(icu::StringPiece(v.num.data(), (int32_t)v.num.size()), st)
+                          .toString(st);
+    return U_SUCCESS(st) ? gl_icu::utf8(u) : v.num;
 }
 
 std::string number_skeleton(const Value &v)
@@ -327,8 +286,7 @@ std::string number_skeleton(const Value &v)
     add_word(sk, word_for(notation, kNotation, 2));
     add_word(sk, word_for(v.opt("signDisplay"), kSign, 4));
     const char *grouping = word_for(v.opt("useGrouping"), kGrouping, 4);
-    /* money groups as glocal's MF1 currency style does (docs/bundles.md#numbers) */
-    add_word(sk, grouping ? grouping : v.opt("currency") ? "group-on-aligned" : nullptr);
+    add_word(sk, grouping ? grouping : "group-on-aligned");
     add_word(sk, word_for(v.opt("roundingMode"), kRounding, 9));
     if (const std::string *ns = v.opt("numberingSystem"))
         add_word(sk, ("numbering-system/" + *ns).c_str());
@@ -345,7 +303,8 @@ bool format_icu(Context &cx, const Value &v, const char *locale, const std::stri
     }
     UErrorCode st = U_ZERO_ERROR;
     /* most numbers are integers: formatInt skips parsing the decimal */
-    bool integer = v.num.size() < 19 && v.num.find_first_not_of("-0123456789") == std::string::npos;
+    bool integer = v.num.size() < 19 && v.num != "-0" &&
+                   v.num.find_first_not_of("-0123456789") == std::string::npos;
     fn = integer ? lnf->formatInt(std::stoll(v.num), st)
                  : lnf->formatDecimal(icu::StringPiece(v.num.data(), (int32_t)v.num.size()), st);
     if (U_FAILURE(st)) {
@@ -398,6 +357,59 @@ bool work_out(Context &cx, const Value &v, bool ordinal, size_t at)
 
 } // namespace
 
+Value number_function(Context &cx, Fn fn, const Value *operand,
+                      const std::vector<Option> &opts, size_t at)
+{
+    if (!operand)
+        return bad(cx, "bad-operand", at,
+                   std::string(":") + function_name(fn) + " needs an operand");
+    Value v;
+    v.kind = Value::NUMBER;
+    std::string money_code; /* an argument's money, given to a function other than :currency */
+    if (operand->kind == Value::NUMBER) {
+        /* what a number carries to the next function: its value and options */
+        v.num = operand->num;
+        v.opts = operand->opts;
+        v.money = operand->money;
+        v.select_bad = operand->select_bad;
+        v.locale = operand->locale;
+        drop_operand_options(fn, v);
+        bool inherits_select = v.opt("select") != nullptr;
+        if (inherits_select && fn != Fn::OFFSET && fn != Fn::CURRENCY) {
+            cx.error("bad-option", at, "select comes from the operand");
+            v.select_bad = true;
+        }
+        if (v.money && fn != Fn::CURRENCY) {
+            v.money = false;
+            money_code = *v.opt("currency");
+            v.opts.clear();
+        }
+    } else if (operand->kind == Value::TEXT && is_number_literal(operand->text)) {
+        v.num = operand->text;
+    } else if (operand->kind == Value::TEST) {
+        v.num = shortest(operand->input);
+    } else {
+        return bad(cx, "bad-operand", at, std::string(":") + function_name(fn) + " needs a number");
+    }
+    v.kind = Value::NUMBER;
+    v.fn = fn;
+    v.dir = locale_dir(cx);
+    v.isolate = false;
+    if (fn == Fn::OFFSET)
+        return offset_of(cx, v, opts, at);
+    take_number_options(cx, fn, v, opts, at);
+    if (!money_code.empty() && wants_mf1(v)) {
+        /* MF1 writes money in a unit-less skeleton in its own currency (mf2_mf1.cpp) */
+        v.money = true;
+        v.opts.emplace_back("currency", money_code);
+    }
+    if (fn == Fn::INTEGER)
+        v.num = rounded_to_integer(v);
+    if (fn == Fn::CURRENCY && !v.opt("currency"))
+        return bad(cx, "bad-operand", at, ":currency needs a currency (option or money)");
+    return v;
+}
+
 bool format_number(Context &cx, const Value &v, std::string &out, size_t at)
 {
     const std::string *sel = v.opt("select");
@@ -420,7 +432,8 @@ bool match_number(Context &cx, const Value &v, const char *key, size_t at)
     }
     static const char *const kCategories = "zero one two few many other";
     if (!has_word(kCategories, key)) {
-        cx.error("bad-variant-key", at, std::string("`") + key + "` is no number or plural category");
+        cx.error("bad-variant-key", at,
+                 std::string("`") + key + "` is no number or plural category");
         return false;
     }
     const std::string *sel = v.opt("select");

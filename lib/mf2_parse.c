@@ -71,7 +71,10 @@ static void advance(parser *p)
 
 static bool at_end(const parser *p) { return p->i >= p->n; }
 
-static bool is_ws(uint32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x3000; }
+static bool is_ws(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x3000;
+}
 
 static bool is_bidi(uint32_t c)
 {

@@ -6,6 +6,7 @@
  * (Draft functions only, each with its reason) may fail; any other failure
  * fails the suite. */
 #include <json-c/json.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -368,6 +369,112 @@ static unsigned scale_failures(void)
     return failed;
 }
 
+/* ---- the buffer contract (lib/mf2.h): appends; a failure leaves out as it was ---- */
+
+static bool appends(const char *src, size_t max, glocal_status want_status, const char *want)
+{
+    gl_arena *a = gl_arena_new();
+    gl_mf2 *m;
+    gl_mf2_problem why;
+    bool ok = gl_mf2_parse(a, src, strlen(src), &m, &why) == MF2_OK;
+    gl_buf out = {.max = max};
+    gl_buf_puts(&out, "ab");
+    static params none;
+    gl_mf2_env env = {.fmt = {.locale = "en_US", .zone = "UTC", .serial = 1},
+                      .isolation = GLOCAL_ISOLATE_NEVER, .arg = find_param, .ud = &none};
+    ok = ok && gl_mf2_format(m, &env, &out, NULL) == want_status &&
+         strcmp(out.p ? out.p : "", want) == 0;
+    if (!ok)
+        fprintf(stderr, "FAIL buffer contract: %s gave \"%s\"\n", src, out.p ? out.p : "");
+    gl_buf_free(&out);
+    gl_arena_free(a);
+    return ok;
+}
+
+static unsigned contract_failures(void)
+{
+    return !appends("cd {1 :number}", 0, GLOCAL_OK, "abcd 1") +
+           !appends("cd {$missing}", 0, GLOCAL_ERR_ARGUMENT, "ab") +
+           !appends("cdefgh", 6, GLOCAL_ERR_LIMIT, "ab") +
+           !appends("cdef", 6, GLOCAL_OK, "abcdef");
+}
+
+/* ---- threads: the ICU caches are per thread ----
+ * Four threads format messages in four locales at once, each text checked
+ * against what one thread wrote first. */
+
+enum { THREADS = 4, ROUNDS = 300 };
+
+static const char *const kThreadMessages[] = {
+    ".input {$n :number} .match $n one {{{$n} plik}} few {{{$n} pliki}} * {{{$n} plików}}",
+    "{$n :currency currency=EUR} {|2006-01-02| :date length=long} {$n :percent}",
+};
+static const char *const kThreadLocales[] = {"pl", "de", "ar", "en_US"};
+
+typedef struct thread_job {
+    gl_mf2 *messages[2];
+    char want[4][2][128];
+    bool ok;
+} thread_job;
+
+static bool format_into(const gl_mf2 *m, const char *locale, char out[128])
+{
+    static gl_value n = {.kind = V_INT, .i = 3};
+    params p = {.n = 1};
+    snprintf(p.names[0], sizeof p.names[0], "n");
+    p.values[0] = n;
+    gl_mf2_env env = {.fmt = {.locale = locale, .zone = "UTC", .serial = 1},
+                      .isolation = GLOCAL_ISOLATE_NEVER, .arg = find_param, .ud = &p};
+    gl_buf b = {0};
+    bool ok = gl_mf2_format(m, &env, &b, NULL) == GLOCAL_OK;
+    snprintf(out, 128, "%s", b.p ? b.p : "");
+    gl_buf_free(&b);
+    return ok;
+}
+
+static void *format_many(void *arg)
+{
+    thread_job *job = arg;
+    char got[128];
+    for (int r = 0; r < ROUNDS; r++)
+        for (int l = 0; l < 4; l++)
+            for (int k = 0; k < 2; k++)
+                if (!format_into(job->messages[k], kThreadLocales[l], got) ||
+                    strcmp(got, job->want[l][k]) != 0)
+                    job->ok = false;
+    return NULL;
+}
+
+static unsigned thread_failures(void)
+{
+    gl_arena *a = gl_arena_new();
+    thread_job jobs[THREADS];
+    gl_mf2_problem why;
+    for (int k = 0; k < 2; k++)
+        if (gl_mf2_parse(a, kThreadMessages[k], strlen(kThreadMessages[k]), &jobs[0].messages[k],
+                         &why) != MF2_OK)
+            return 1;
+    for (int l = 0; l < 4; l++)
+        for (int k = 0; k < 2; k++)
+            if (!format_into(jobs[0].messages[k], kThreadLocales[l], jobs[0].want[l][k]))
+                return 1;
+    pthread_t t[THREADS];
+    for (int i = 0; i < THREADS; i++) {
+        jobs[i] = jobs[0];
+        jobs[i].ok = true;
+        pthread_create(&t[i], NULL, format_many, &jobs[i]);
+    }
+    unsigned failed = 0;
+    for (int i = 0; i < THREADS; i++) {
+        pthread_join(t[i], NULL);
+        failed += !jobs[i].ok;
+    }
+    if (failed)
+        fprintf(stderr, "FAIL threads: %u of %d threads wrote another text\n", failed, THREADS);
+    gl_arena_free(a);
+    return failed ? 1 : 0;
+}
+
 /* skips.txt: "FILE#INDEX reason" lines; the reason is for docs/mf2.md. */
 static bool skipped(const char *skips, const char *file, size_t index)
 {
@@ -412,7 +519,8 @@ int main(int argc, char **argv)
             snprintf(path, sizeof path, "%s/%s", argv[1], kFiles[f]);
         else
             snprintf(path, sizeof path, "%s", argv[3 + f - nupstream]);
-        const char *name = f < nupstream ? kFiles[f] : strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+        const char *base = strrchr(path, '/');
+        const char *name = f < nupstream ? kFiles[f] : base ? base + 1 : path;
         json_object *root = json_object_from_file(path);
         if (!root) {
             fprintf(stderr, "%s: cannot read it\n", path);
@@ -448,6 +556,16 @@ int main(int argc, char **argv)
         total_skip += skip;
         json_object_put(root);
     }
+    unsigned contract_failed = contract_failures();
+    printf("%-26s %3u passed, %u failed, 0 skipped\n", "buffer contract", 4 - contract_failed,
+           contract_failed);
+    total_pass += 4 - contract_failed;
+    total_fail += contract_failed;
+    unsigned threads_failed = thread_failures();
+    printf("%-26s %3u passed, %u failed, 0 skipped\n", "threads", 1 - threads_failed,
+           threads_failed);
+    total_pass += 1 - threads_failed;
+    total_fail += threads_failed;
     unsigned scale_failed = scale_failures();
     printf("%-26s %3u passed, %u failed, 0 skipped\n", "scale (generated)", 4 - scale_failed,
            scale_failed);
