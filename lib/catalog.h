@@ -8,6 +8,7 @@
 
 #include "error.h"
 #include "limits.h"
+#include "sources.h"
 #include "template.h"
 #include "yaml_tree.h"
 
@@ -178,6 +179,15 @@ struct glocal_catalog {
  * lint's further rules); NULL only on IO or memory failure, or without a base. */
 glocal_status gl_catalog_load(const char *dir, const glocal_options *o, gl_diag *d,
                               glocal_catalog **out);
+/* gl_catalog_load that also hands back every file it read (*kept, *nkept;
+ * free them with gl_sources_free), for glocal_compile to keep in the file. */
+glocal_status gl_catalog_load_dir(const char *dir, const glocal_options *o, gl_diag *d,
+                                  glocal_catalog **out, gl_source **kept, size_t *nkept);
+/* Loads sources already in memory (base.yaml first, then by locale, as a
+ * directory lists them) exactly as gl_catalog_load loads a directory's files;
+ * dir_label is the directory findings name.  The catalog copies what it keeps. */
+glocal_status gl_catalog_load_sources(const gl_source *sources, size_t n, const char *dir_label,
+                                      const glocal_options *o, gl_diag *d, glocal_catalog **out);
 const gl_limits *gl_options_limits(const glocal_options *o);
 glocal_links gl_options_links(const glocal_options *o);
 /* The mask of value types a use of an argument allows. */

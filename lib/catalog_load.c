@@ -1,190 +1,60 @@
-/* Loading a catalog: the directory's *.yaml files, each read into its bundle
- * (bundle_load.c), then the checks across bundles (catalog_check.c). */
-#define _XOPEN_SOURCE 700 /* realpath */
+/* Loading a catalog: its sources (bundle files, catalog_sources.c) each read
+ * into its bundle (bundle_load.c), then the checks across bundles
+ * (catalog_check.c). */
 #include "load.h"
 
-#include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-/* ---- reading the directory ---- */
+#include "sources.h"
 
-/* base.yaml first, then by locale (the name without .yaml), as strcmp orders them. */
-static int name_cmp(const void *a, const void *b)
+/* ---- where the sources come from ---- */
+
+/* A directory read one file at a time, or sources already in memory (a
+ * compiled catalog's kept files).  `kept`: the directory's bytes are kept
+ * for glocal_compile instead of freed once the bundle is built. */
+typedef struct feed {
+    gl_source_dir *dir;
+    const gl_source *mem;
+    gl_source *kept;
+    size_t n;
+} feed;
+
+static const char *feed_name(const feed *f, size_t i)
 {
-    const char *x = *(const char *const *)a, *y = *(const char *const *)b;
-    bool xb = strcmp(x, "base.yaml") == 0, yb = strcmp(y, "base.yaml") == 0;
-    if (xb || yb)
-        return yb - xb;
-    size_t xn = strlen(x) - 5, yn = strlen(y) - 5;
-    int c = strncmp(x, y, xn < yn ? xn : yn);
-    return c ? c : (xn > yn) - (xn < yn);
+    return f->dir ? gl_source_dir_name(f->dir, i) : f->mem[i].name;
 }
 
-static bool is_bundle_name(const char *name)
+static bool feed_read(feed *f, size_t i, const char *file, const gl_limits *limits,
+                      gl_source *s, gl_diag *d)
 {
-    size_t n = strlen(name);
-    return n > 5 && strcmp(name + n - 5, ".yaml") == 0 && name[0] != '.';
+    if (f->dir)
+        return gl_source_dir_read(f->dir, i, file, s, d);
+    *s = f->mem[i];
+    return gl_source_size_ok(s, file, limits, d);
 }
 
-static char *join_path(gl_arena *a, const char *dir, const char *name)
+static void feed_done(feed *f, size_t i, gl_source *s)
 {
-    size_t n = strlen(dir);
-    gl_buf b = {0};
-    gl_buf_puts(&b, dir);
-    if (n && dir[n - 1] != '/')
-        gl_buf_putc(&b, '/');
-    gl_buf_puts(&b, name);
-    char *p = b.oom ? NULL : gl_arena_strdup(a, b.p);
-    gl_buf_free(&b);
-    return p;
-}
-
-/* The *.yaml regular files directly in dir, base.yaml first; false when the
- * directory could not be read (reported). */
-static bool list_bundles(const char *dir, uint64_t max, gl_arena *a, gl_diag *d,
-                         char ***out, size_t *count)
-{
-    DIR *dp = opendir(dir);
-    if (!dp) {
-        gl_report_fatal(d, errno == ENOMEM ? GLOCAL_ERR_NOMEM : GLOCAL_ERR_IO, dir,
-                        "%s: cannot read the catalog directory: %s", dir, strerror(errno));
-        return false;
-    }
-    size_t n = 0;
-    char **names = NULL;
-    bool oom = false;
-    struct dirent *e;
-    while (!oom && (e = readdir(dp)) != NULL) {
-        if (!is_bundle_name(e->d_name))
-            continue;
-        char *path = join_path(a, dir, e->d_name);
-        struct stat st;
-        if (!path) {
-            oom = true;
-            break;
-        }
-        if (stat(path, &st) != 0) {
-            gl_report_fatal(d, GLOCAL_ERR_IO, path, "%s: cannot read: %s", path, strerror(errno));
-            closedir(dp);
-            return false;
-        }
-        if (S_ISDIR(st.st_mode))
-            continue; /* subdirectories are ignored, whatever their name */
-        if (n == max) {
-            /* the directory, not the file readdir happened to list last */
-            gl_report(d, R_SCHEMA, GLOCAL_ERR_LIMIT, dir, 0, 0, NULL, NULL,
-                      "more than the limit of %llu bundles in one catalog",
-                      (unsigned long long)max);
-            break;
-        }
-        char **more = gl_arena_grow_array(a, names, n, sizeof(char *));
-        oom = !more || !(more[n] = gl_arena_strdup(a, e->d_name));
-        names = more;
-        n += !oom;
-    }
-    closedir(dp);
-    if (oom) {
-        gl_report_fatal(d, GLOCAL_ERR_NOMEM, dir, "out of memory");
-        return false;
-    }
-    if (n)
-        qsort(names, n, sizeof(char *), name_cmp);
-    *out = names;
-    *count = n;
-    return true;
-}
-
-/* ---- opening a bundle file ---- */
-
-/* The catalog directory the bundle files are opened in. */
-typedef struct catalog_dir {
-    int fd;
-    char *real;         /* its path with every link resolved */
-    glocal_links links;
-} catalog_dir;
-
-static bool open_catalog_dir(catalog_dir *cd, const char *dir, const glocal_options *o,
-                             gl_diag *d)
-{
-    cd->links = gl_options_links(o);
-    cd->fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    cd->real = cd->fd >= 0 ? realpath(dir, NULL) : NULL;
-    if (!cd->real)
-        gl_report_fatal(d, errno == ENOMEM ? GLOCAL_ERR_NOMEM : GLOCAL_ERR_IO, dir,
-                        "%s: cannot read the catalog directory: %s", dir, strerror(errno));
-    return cd->real != NULL;
-}
-
-static void close_catalog_dir(catalog_dir *cd)
-{
-    if (cd->fd >= 0)
-        close(cd->fd);
-    free(cd->real);
-}
-
-static bool is_under(const char *root, const char *path)
-{
-    size_t n = strlen(root);
-    return strncmp(path, root, n) == 0 && (root[n - 1] == '/' || path[n] == '/');
-}
-
-/* Whether the file open on fd is the one `file` resolves to inside the
- * directory.  Resolving after the open and comparing the two files means a
- * link swapped in between cannot pass off another file as the one checked. */
-static bool opened_inside(const catalog_dir *cd, const char *file, int fd)
-{
-    char *real = realpath(file, NULL);
-    struct stat resolved, opened;
-    bool inside = real && is_under(cd->real, real) && stat(real, &resolved) == 0
-                  && fstat(fd, &opened) == 0 && resolved.st_dev == opened.st_dev
-                  && resolved.st_ino == opened.st_ino;
-    free(real);
-    return inside;
-}
-
-/* Opens a bundle file for reading, following a symbolic link only as the
- * link policy allows: a link out of the directory could make lint echo any
- * file the process can read.  -1 when refused or unreadable (reported).
- * O_NONBLOCK: opening a FIFO must not wait for a writer (the reader refuses
- * anything but a regular file). */
-static int open_bundle(const catalog_dir *cd, const char *name, const char *file, gl_diag *d)
-{
-    const int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK;
-    int fd = openat(cd->fd, name, flags | O_NOFOLLOW);
-    bool link = fd < 0 && errno == ELOOP;
-    if (link)
-        fd = openat(cd->fd, name, flags);
-    if (fd < 0) {
-        gl_report_fatal(d, errno == ENOMEM ? GLOCAL_ERR_NOMEM : GLOCAL_ERR_IO, file,
-                        "%s: cannot open: %s", file, strerror(errno));
-        return -1;
-    }
-    if (link && cd->links == GLOCAL_LINKS_INSIDE && !opened_inside(cd, file, fd)) {
-        close(fd);
-        gl_report_fatal(d, GLOCAL_ERR_IO, file, "%s is a symbolic link that leaves the catalog "
-                        "directory: not read (glocal_options_set_links can allow it)", file);
-        return -1;
-    }
-    return fd;
+    if (f->dir && f->kept)
+        f->kept[i] = (gl_source){gl_strdup(feed_name(f, i)), s->bytes, s->len};
+    else if (f->dir)
+        free((char *)s->bytes);
 }
 
 /* ---- loading ---- */
 
-/* Each file's YAML tree lives only while its bundle is built (everything the
- * bundle keeps is copied into the catalog), so the peak holds one tree, not
- * all of them. */
-static void load_file(gl_load *ld, const catalog_dir *cd, const char *name, size_t index)
+/* Each file's bytes and YAML tree live only while its bundle is built
+ * (everything the bundle keeps is copied into the catalog), so the peak holds
+ * one file and one tree, not all of them. */
+static void load_file(gl_load *ld, feed *f, size_t index)
 {
     glocal_catalog *c = ld->cat;
     gl_bundle *b = &c->bundles[index];
+    const char *name = feed_name(f, index);
     size_t stem_len = strlen(name) - 5;
     bool is_base = index == 0;
-    b->file = join_path(c->arena, c->dir, name);
+    b->file = gl_join_path(c->arena, c->dir, name);
     b->locale = is_base ? "base" : gl_arena_strndup(c->arena, name, stem_len);
     b->parent_idx = -1;
     if (!b->file || !b->locale) {
@@ -197,13 +67,14 @@ static void load_file(gl_load *ld, const catalog_dir *cd, const char *name, size
         return;
     }
     bool ok = false;
-    int fd = open_bundle(cd, name, b->file, ld->diag);
-    const ynode *root = fd < 0 ? NULL : gl_yaml_load(fd, b->file, ld->limits, tree, ld->diag, &ok);
-    if (fd >= 0)
-        close(fd);
+    gl_source src = {0};
+    const ynode *root = NULL;
+    if (feed_read(f, index, b->file, ld->limits, &src, ld->diag))
+        root = gl_yaml_load(src.bytes, src.len, b->file, ld->limits, tree, ld->diag, &ok);
     if (ok)
         gl_bundle_load(ld, b, root, b->locale, is_base);
     gl_arena_free(tree);
+    feed_done(f, index, &src);
     if (!ok)
         return;
     if (!gl_map_put(&c->bundle_index, b->locale, (uint32_t)index))
@@ -215,41 +86,43 @@ static bool base_usable(const glocal_catalog *c)
     return c->nbundles && c->bundles[0].msgs && c->language && c->bundles[0].lang_script;
 }
 
-glocal_status gl_catalog_load(const char *dir, const glocal_options *o, gl_diag *d,
-                              glocal_catalog **out)
+static bool has_base(const feed *f)
 {
-    const gl_limits *limits = gl_options_limits(o);
-    catalog_dir cd = {.fd = -1};
-    *out = NULL;
-    glocal_catalog *c = gl_catalog_new(dir);
-    gl_arena *trees = gl_arena_new();
-    size_t n = 0;
-    char **names = NULL;
-    bool listed = c && trees && list_bundles(dir, GL_LIMIT(limits, BUNDLES), trees, d, &names, &n);
-    if (c)
-        c->max_output = GL_LIMIT(limits, OUTPUT_BYTES);
-    if (!c || !trees) {
+    return f->n && strcmp(feed_name(f, 0), "base.yaml") == 0;
+}
+
+/* Builds the bundles of f's files into c and checks them across bundles. */
+static void load_bundles(glocal_catalog *c, feed *f, const gl_limits *limits, gl_diag *d)
+{
+    c->bundles = gl_arena_alloc(c->arena, f->n * sizeof(gl_bundle));
+    if (!c->bundles) {
         gl_report_fatal(d, GLOCAL_ERR_NOMEM, NULL, "out of memory");
-    } else if (listed && (n == 0 || strcmp(names[0], "base.yaml") != 0)) {
-        gl_report(d, R_SCHEMA, GLOCAL_OK, join_path(trees, dir, "base.yaml"), 0, 0, NULL, NULL,
-                  "the catalog has no base.yaml, the global baseline every chain ends with");
-    } else if (listed && open_catalog_dir(&cd, dir, o, d)) {
-        c->bundles = gl_arena_alloc(c->arena, n * sizeof(gl_bundle));
-        if (c->bundles) {
-            memset(c->bundles, 0, n * sizeof(gl_bundle));
-            c->nbundles = n;
-        }
-        gl_load ld = {d, limits, c};
-        for (size_t i = 0; i < n && !d->stop && !d->fatal; i++) {
-            if (i == 1 && !base_usable(c))
-                break; /* lint: base is broken; locals cannot be checked against it */
-            load_file(&ld, &cd, names[i], i);
-        }
-        if (!d->stop && !d->fatal && base_usable(c))
-            gl_catalog_check(c, d);
+        return;
     }
-    close_catalog_dir(&cd);
-    gl_arena_free(trees);
+    memset(c->bundles, 0, f->n * sizeof(gl_bundle));
+    c->nbundles = f->n;
+    gl_load ld = {d, limits, c};
+    for (size_t i = 0; i < f->n && !d->stop && !d->fatal; i++) {
+        if (i == 1 && !base_usable(c))
+            break; /* lint: base is broken; locals cannot be checked against it */
+        load_file(&ld, f, i);
+    }
+    if (!d->stop && !d->fatal && base_usable(c))
+        gl_catalog_check(c, d);
+}
+
+static void report_no_base(const char *dir, gl_diag *d)
+{
+    gl_arena *a = gl_arena_new();
+    char *file = a ? gl_join_path(a, dir, "base.yaml") : NULL;
+    gl_report(d, R_SCHEMA, GLOCAL_OK, file, 0, 0, NULL, NULL,
+              "the catalog has no base.yaml, the global baseline every chain ends with");
+    gl_arena_free(a);
+}
+
+/* What the loader gives back: the catalog when the mode allows it. */
+static glocal_status finish(glocal_catalog *c, bool listed, gl_diag *d, glocal_catalog **out)
+{
     bool usable = c && listed && base_usable(c);
     if (d->fatal || (!d->collect && (d->stop || !usable)) || (d->collect && !usable)) {
         gl_catalog_free(c);
@@ -261,6 +134,56 @@ glocal_status gl_catalog_load(const char *dir, const glocal_options *o, gl_diag 
     }
     *out = c;
     return GLOCAL_OK;
+}
+
+/* Loads f's sources into a new catalog of dir (the name findings give). */
+static glocal_status load_feed(const char *dir, feed *f, bool listed, const glocal_options *o,
+                               gl_diag *d, glocal_catalog **out)
+{
+    const gl_limits *limits = gl_options_limits(o);
+    *out = NULL;
+    glocal_catalog *c = gl_catalog_new(dir);
+    if (c)
+        c->max_output = GL_LIMIT(limits, OUTPUT_BYTES);
+    if (!c)
+        gl_report_fatal(d, GLOCAL_ERR_NOMEM, NULL, "out of memory");
+    else if (listed && !has_base(f))
+        report_no_base(dir, d);
+    else if (listed && (!f->dir || gl_source_dir_enter(f->dir, dir, o, d)))
+        load_bundles(c, f, limits, d);
+    return finish(c, listed, d, out);
+}
+
+glocal_status gl_catalog_load_dir(const char *dir, const glocal_options *o, gl_diag *d,
+                                  glocal_catalog **out, gl_source **kept, size_t *nkept)
+{
+    feed f = {.dir = gl_source_dir_open(dir, o, d)};
+    f.n = f.dir ? gl_source_dir_count(f.dir) : 0;
+    if (kept && f.n && !(f.kept = calloc(f.n, sizeof(gl_source)))) {
+        gl_report_fatal(d, GLOCAL_ERR_NOMEM, NULL, "out of memory");
+        gl_source_dir_close(f.dir);
+        f.dir = NULL;
+    }
+    glocal_status st = load_feed(dir, &f, f.dir != NULL, o, d, out);
+    if (kept) {
+        *kept = f.kept;
+        *nkept = f.n;
+    }
+    gl_source_dir_close(f.dir);
+    return st;
+}
+
+glocal_status gl_catalog_load(const char *dir, const glocal_options *o, gl_diag *d,
+                              glocal_catalog **out)
+{
+    return gl_catalog_load_dir(dir, o, d, out, NULL, NULL);
+}
+
+glocal_status gl_catalog_load_sources(const gl_source *sources, size_t n, const char *dir_label,
+                                      const glocal_options *o, gl_diag *d, glocal_catalog **out)
+{
+    feed f = {.mem = sources, .n = n};
+    return load_feed(dir_label, &f, true, o, d, out);
 }
 
 /* ---- public API ---- */

@@ -1,11 +1,8 @@
 #include "yaml_tree.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <yaml.h>
 
 #include "limits.h"
@@ -69,58 +66,6 @@ static void flush_deferred(loader *L)
 {
     for (size_t i = 0; i < L->npending && !L->d->stop; i++)
         report(L, R_SCHEMA, L->pending[i].status, L->pending[i].mark, "%s", L->pending[i].message);
-}
-
-/* Reads the whole file, refusing anything above the size limit before
- * libyaml sees it (libyaml caps neither scalars nor input). */
-static char *read_file(loader *L, int fd, size_t *len)
-{
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        /* a FIFO or a device (/dev/zero, a terminal) could block or never end */
-        gl_report_fatal(L->d, GLOCAL_ERR_IO, L->file, "%s: not a regular file", L->file);
-        return NULL;
-    }
-    const uint64_t max = GL_LIMIT(L->limits, FILE_BYTES);
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap);
-    for (;;) {
-        if (!buf) {
-            gl_report_fatal(L->d, GLOCAL_ERR_NOMEM, L->file, "out of memory");
-            break;
-        }
-        if (n > max) {
-            gl_report(L->d, R_SCHEMA, GLOCAL_ERR_LIMIT, L->file, 1, 1, NULL, NULL,
-                      "%s is larger than the limit of %llu bytes per bundle", L->file,
-                      (unsigned long long)max);
-            break;
-        }
-        if (n == cap) {
-            cap *= 2;
-            char *nb = realloc(buf, cap);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                continue;
-            }
-            buf = nb;
-        }
-        ssize_t r = read(fd, buf + n, cap - n);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            gl_report_fatal(L->d, GLOCAL_ERR_IO, L->file, "%s: cannot read: %s", L->file,
-                            strerror(errno));
-            break;
-        }
-        if (r == 0) {
-            *len = n;
-            return buf;
-        }
-        n += (size_t)r;
-    }
-    free(buf);
-    return NULL;
 }
 
 static ynode *new_node(loader *L, yn_kind kind, yaml_mark_t m)
@@ -359,18 +304,13 @@ static void report_parse_error(loader *L, const yaml_parser_t *p, const char *bu
     report(L, R_YAML_SYNTAX, GLOCAL_OK, m, "YAML does not parse: %s", what);
 }
 
-ynode *gl_yaml_load(int fd, const char *file, const gl_limits *limits, gl_arena *arena,
-                    gl_diag *d, bool *ok)
+ynode *gl_yaml_load(const char *buf, size_t len, const char *file, const gl_limits *limits,
+                    gl_arena *arena, gl_diag *d, bool *ok)
 {
     loader L = {.file = file, .arena = arena, .d = d, .limits = limits};
-    size_t len = 0;
     *ok = false;
-    char *buf = read_file(&L, fd, &len);
-    if (!buf)
-        return NULL;
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
-        free(buf);
         gl_report_fatal(d, GLOCAL_ERR_NOMEM, file, "out of memory");
         return NULL;
     }
@@ -401,7 +341,6 @@ ynode *gl_yaml_load(int fd, const char *file, const gl_limits *limits, gl_arena 
         flush_deferred(&L);
     gl_yaml_strict_free(&L.strict);
     yaml_parser_delete(&parser);
-    free(buf);
     *ok = good && done && !d->stop && !d->fatal;
     return *ok ? L.root : NULL;
 }

@@ -19,15 +19,15 @@ typedef struct ynode {
 } ynode;
 
 /*
- * Parses the file open on fd (reported as `file`; the caller opened it with
- * O_NONBLOCK and closes it) into a tree allocated in `arena`.
+ * Parses a bundle file's bytes (buf, len; reported as `file`; read under the
+ * size limit by catalog_sources.c) into a tree allocated in `arena`.
  * Refuses anchors, aliases, tags, several documents, non-scalar keys and
- * duplicate keys; enforces the size, depth and scalar limits.  Returns the
- * root (NULL for an empty document) and sets *ok; on failure the problem
- * went to `d` and *ok is false.
+ * duplicate keys; enforces the depth and scalar limits.  Returns the root
+ * (NULL for an empty document) and sets *ok; on failure the problem went to
+ * `d` and *ok is false.
  */
-ynode *gl_yaml_load(int fd, const char *file, const gl_limits *limits, gl_arena *arena,
-                    gl_diag *d, bool *ok);
+ynode *gl_yaml_load(const char *buf, size_t len, const char *file, const gl_limits *limits,
+                    gl_arena *arena, gl_diag *d, bool *ok);
 
 /* The value of `key` in a map, or NULL. */
 const ynode *gl_yaml_get(const ynode *map, const char *key);
