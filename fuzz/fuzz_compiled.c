@@ -54,7 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     glocal_options *o = NULL;
     FZ_CHECK(glocal_options_new(&o, NULL) == GLOCAL_OK, "options");
     if (size % 2 == 0)
-        FZ_CHECK(glocal_options_set_verify(o, 1, NULL) == GLOCAL_OK, "verify");
+        FZ_CHECK(glocal_options_set_verify(o, 1) == GLOCAL_OK, "verify");
     glocal_catalog *c = NULL;
     glocal_error *e = NULL;
     glocal_status st = glocal_catalog_open_with(path, o, &c, &e);

@@ -117,7 +117,7 @@ static bool verify_staged(const atomic_file *f, const compile_opts *o)
     glocal_error *e = NULL;
     glocal_status st = glocal_options_new(&opts, &e);
     if (st == GLOCAL_OK)
-        st = glocal_options_set_verify(opts, 1, &e);
+        glocal_options_set_verify(opts, 1);
     if (st == GLOCAL_OK)
         st = glocal_catalog_open_with(f->tmp, opts, &c, &e);
     glocal_options_free(opts);

@@ -55,7 +55,7 @@ static pair open_both(const char *dir)
     write_compiled(dir);
     ck_assert_int_eq(glocal_catalog_open(dir, &p.yaml, NULL), GLOCAL_OK);
     ck_assert_int_eq(glocal_options_new(&o, NULL), GLOCAL_OK);
-    ck_assert_int_eq(glocal_options_set_verify(o, 1, NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_options_set_verify(o, 1), GLOCAL_OK);
     glocal_status st = glocal_catalog_open_with(compiled_path, o, &p.compiled, &e);
     ck_assert_msg(st == GLOCAL_OK, "open %s: %s", compiled_path, glocal_error_message(e));
     glocal_options_free(o);
