@@ -117,10 +117,10 @@ GLOCAL_API void glocal_free(void *p);
 typedef struct glocal_catalog glocal_catalog;
 
 /**
- * Opens the catalog at `dir`.  In 1.0 that is a directory of YAML bundles:
- * every `*.yaml` file directly inside it, with the required `base.yaml`;
- * later releases may accept other forms of a catalog at the same path (such
- * as a compiled catalog file) without changing what a directory means.  Every bundle is checked with the error-level lint
+ * Opens the catalog at `dir`: a directory of YAML bundles (every `*.yaml`
+ * file directly inside it, with the required `base.yaml`), or, since 1.1, a
+ * regular file that glocal_compile wrote (a compiled catalog,
+ * docs/compiled.md).  Every bundle is checked with the error-level lint
  * rules (except `locked`); the first error found fails the open, nothing half
  * loaded escapes.  Warnings never stop it.
  *
@@ -131,6 +131,18 @@ typedef struct glocal_catalog glocal_catalog;
  * template-syntax), GLOCAL_ERR_SCHEMA (every other error rule),
  * GLOCAL_ERR_LIMIT (a safety limit of docs/limits.md), GLOCAL_ERR_NOMEM.
  * The error names the file as "DIR/NAME" with line and column.
+ *
+ * A compiled catalog is mapped read-only, not parsed: its header and every
+ * record formatting follows are validated (work proportional to the number
+ * of records).  It fails with GLOCAL_ERR_SYNTAX when truncated, when it is
+ * not a compiled catalog after its magic, or (with glocal_options_set_verify)
+ * when its content checksum does not match, and with GLOCAL_ERR_SCHEMA when a
+ * record is out of bounds or inconsistent, or when the file was compiled for
+ * another format, record layout or ICU data version (the error names both
+ * versions: compile the catalog again).  The error names the file, the
+ * record kind and its offset.  The file must not be truncated in place while
+ * the catalog is open (the process would get SIGBUS): replace it by renaming
+ * a new file over it, as `glocal compile` does.
  * @since 1.0
  */
 GLOCAL_API glocal_status glocal_catalog_open(const char *dir, glocal_catalog **out,
@@ -175,6 +187,13 @@ GLOCAL_API glocal_status glocal_options_set_limit(glocal_options *o, glocal_limi
  *  its policy).  @since 1.0 */
 GLOCAL_API glocal_status glocal_options_set_links(glocal_options *o, glocal_links policy,
                                                   glocal_error **err);
+/** Whether opening a compiled catalog also checks its content checksum
+ *  (SHA-256 of every byte after the header): on, the open reads the whole
+ *  file and fails with GLOCAL_ERR_SYNTAX naming both digests on a mismatch;
+ *  off (the default), it checks the header and the records' structure only.
+ *  No effect on a directory.  Returns GLOCAL_OK, or GLOCAL_ERR_INVALID for
+ *  NULL o.  @since 1.1 */
+GLOCAL_API glocal_status glocal_options_set_verify(glocal_options *o, int on);
 /** Frees o; NULL is a no-op.  @since 1.0 */
 GLOCAL_API void glocal_options_free(glocal_options *o);
 /** glocal_catalog_open with the limits and link policy of o (NULL: the
@@ -182,6 +201,21 @@ GLOCAL_API void glocal_options_free(glocal_options *o);
  *  limit applies to every glocal_format on the catalog.  @since 1.0 */
 GLOCAL_API glocal_status glocal_catalog_open_with(const char *dir, const glocal_options *o,
                                                   glocal_catalog **out, glocal_error **err);
+
+/**
+ * Reads every bundle of `dir`, checks it exactly as glocal_catalog_open_with
+ * (dir, o) does, and writes the compiled catalog (docs/compiled.md): the
+ * checked catalog laid out for mapping, the warnings the open found, and
+ * every bundle file's name, bytes and SHA-256.  On GLOCAL_OK, *image holds
+ * *len bytes the caller frees with glocal_free; write them to a file
+ * atomically (a temporary file renamed into place: `glocal compile` does)
+ * and open that file with glocal_catalog_open.  Otherwise *image is NULL,
+ * *len 0, and the status and error are those glocal_catalog_open_with gives
+ * for the directory (GLOCAL_ERR_INVALID for a NULL dir, image or len).
+ * @since 1.1
+ */
+GLOCAL_API glocal_status glocal_compile(const char *dir, const glocal_options *o, void **image,
+                                        size_t *len, glocal_error **err);
 
 /** Adds a reference; returns c.  Thread-safe.  @since 1.0 */
 GLOCAL_API glocal_catalog *glocal_catalog_ref(glocal_catalog *c);

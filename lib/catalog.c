@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "chain.h"
+#include "compiled.h"
 
 static atomic_uint_fast64_t next_serial = 1;
 
@@ -156,10 +157,35 @@ glocal_catalog *gl_catalog_new(const char *dir)
     return c;
 }
 
+glocal_catalog *gl_catalog_from_image(const glocal_catalog *rec, gl_mapping *map)
+{
+    glocal_catalog *c = malloc(sizeof(*c));
+    if (!c)
+        return NULL;
+    memcpy(c, rec, sizeof(*c)); /* the model's fields; the runtime ones are zero in the image */
+    atomic_init(&c->refs, 1);
+    c->serial = atomic_fetch_add(&next_serial, 1);
+    atomic_init(&c->sorted_messages, NULL);
+    c->mapping = map;
+    if (!(c->memo = gl_chain_memo_new())) {
+        free(c);
+        return NULL;
+    }
+    return c;
+}
+
 void gl_catalog_free(glocal_catalog *c)
 {
     if (!c)
         return;
+    if (c->mapping) { /* every map and array is the file's */
+        gl_chain_memo_free(c->memo);
+        free(atomic_load(&c->sorted_messages));
+        glocal_findings_free(c->warnings);
+        gl_compiled_unmap(c->mapping);
+        free(c);
+        return;
+    }
     for (size_t i = 0; i < c->nbundles; i++)
         gl_map_free(&c->bundles[i].term_index);
     for (size_t i = 0; i < c->nmessages; i++)

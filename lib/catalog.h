@@ -126,6 +126,7 @@ typedef struct gl_axisval {
 } gl_axisval;
 
 typedef struct gl_chain_memo gl_chain_memo;
+typedef struct gl_mapping gl_mapping;
 
 /* What base's `channels:` declares about a channel beside max_length
  * (channel.c, docs/channels.md). */
@@ -172,6 +173,7 @@ struct glocal_catalog {
     gl_chain_memo *memo;
     glocal_findings *warnings;  /* found while opening */
     _Atomic(uint32_t *) sorted_messages; /* catalog_read.c: message order by id, built once */
+    gl_mapping *mapping;      /* compiled: the file every pointer above points into; NULL: YAML */
 };
 
 /* Loads dir (catalog_load.c).  Fail-fast diag: the catalog only when no error
@@ -190,6 +192,8 @@ glocal_status gl_catalog_load_sources(const gl_source *sources, size_t n, const 
                                       const glocal_options *o, gl_diag *d, glocal_catalog **out);
 const gl_limits *gl_options_limits(const glocal_options *o);
 glocal_links gl_options_links(const glocal_options *o);
+/* Whether open verifies a compiled file's content checksum. */
+bool gl_options_verify(const glocal_options *o);
 /* The mask of value types a use of an argument allows. */
 unsigned gl_use_mask(gl_use use, const char *style);
 /* Bundles of b's own chain, base last (for lint and checks); 0 when out of memory. */
@@ -198,6 +202,9 @@ size_t gl_bundle_chain(const glocal_catalog *c, const gl_bundle *b, uint32_t *ou
  * when out of memory. */
 glocal_catalog *gl_catalog_new(const char *dir);
 void gl_catalog_free(glocal_catalog *c);
+/* A catalog whose model is the image's record `rec` (compiled_open.c), with
+ * its own references, serial and memo; it owns `map`.  NULL when out of memory. */
+glocal_catalog *gl_catalog_from_image(const glocal_catalog *rec, gl_mapping *map);
 
 const gl_bundle *gl_base(const glocal_catalog *c);
 bool gl_lookup_message(const glocal_catalog *c, const char *id, uint32_t *index);

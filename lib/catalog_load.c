@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compiled.h"
 #include "sources.h"
 
 /* ---- where the sources come from ---- */
@@ -204,6 +205,8 @@ glocal_status glocal_catalog_open_with(const char *dir, const glocal_options *o,
     if (!gl_utf8_valid(dir, strlen(dir)))
         return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0,
                        "glocal_catalog_open: the directory name is not valid UTF-8");
+    if (gl_is_compiled_file(dir))
+        return gl_compiled_open_file(dir, o, out, err);
     gl_diag d = {.keep_warnings = true};
     glocal_status st = gl_catalog_load(dir, o, &d, out);
     if (st == GLOCAL_OK && d.findings) {

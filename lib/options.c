@@ -9,6 +9,7 @@
 struct glocal_options {
     gl_limits limits;
     glocal_links links;
+    bool verify;              /* a compiled catalog's checksum at open */
 };
 
 const gl_limits gl_default_limits = {{
@@ -41,6 +42,7 @@ glocal_status glocal_options_new(glocal_options **out, glocal_error **err)
     if (o) {
         o->limits = gl_default_limits;
         o->links = GLOCAL_LINKS_INSIDE;
+        o->verify = false;
     }
     *out = o;
     return o ? GLOCAL_OK : gl_nomem(err);
@@ -72,6 +74,14 @@ glocal_status glocal_options_set_links(glocal_options *o, glocal_links policy, g
     return GLOCAL_OK;
 }
 
+glocal_status glocal_options_set_verify(glocal_options *o, int on)
+{
+    if (!o)
+        return GLOCAL_ERR_INVALID;
+    o->verify = on != 0;
+    return GLOCAL_OK;
+}
+
 void glocal_options_free(glocal_options *o)
 {
     free(o);
@@ -85,4 +95,9 @@ const gl_limits *gl_options_limits(const glocal_options *o)
 glocal_links gl_options_links(const glocal_options *o)
 {
     return o ? o->links : GLOCAL_LINKS_INSIDE;
+}
+
+bool gl_options_verify(const glocal_options *o)
+{
+    return o && o->verify;
 }
