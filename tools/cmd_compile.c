@@ -122,7 +122,8 @@ static bool verify_staged(const atomic_file *f, const compile_opts *o)
         st = glocal_catalog_open_with(f->tmp, opts, &c, &e);
     glocal_options_free(opts);
     if (st != GLOCAL_OK) {
-        fprintf(stderr, "glocal compile: the written file does not open: %s\n",
+        fprintf(stderr, "glocal compile: the file glocal_compile wrote does not open, so %s "
+                "was left as it was (a bug in glocal: please report it): %s\n", o->out,
                 glocal_error_message(e));
         glocal_error_free(e);
         return false;
