@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compiled.h"
 #include "resolve.h"
 
 /* ---- messages ---- */
@@ -147,7 +148,8 @@ static glocal_status message_and_chain(const glocal_catalog *c, const char *loca
     if (!gl_lookup_message(c, message_id, msg))
         return gl_fail(err, GLOCAL_ERR_NOT_FOUND, NULL, 0, 0, "unknown message id `%s`",
                        message_id);
-    return chain_of(c, locale, ch, owned, err);
+    glocal_status st = gl_compiled_message_ready(c, *msg, err);
+    return st != GLOCAL_OK ? st : chain_of(c, locale, ch, owned, err);
 }
 
 glocal_status glocal_catalog_chain(const glocal_catalog *c, const char *locale,

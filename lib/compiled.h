@@ -44,7 +44,7 @@ typedef struct gl_compiled_header {
     uint64_t root;            /* file offset of the gl_image_root record */
     uint64_t nsources;
     gl_region region[GL_REGIONS];
-    uint8_t content_sha256[GL_SHA256_LEN]; /* of bytes [region[0].off, file_size) */
+    uint8_t content_sha256[GL_SHA256_LEN]; /* of the whole file, these 32 bytes taken as zero */
 } gl_compiled_header;
 
 /* One kept source file, in the sources region's table. */
@@ -63,11 +63,15 @@ typedef struct gl_image_warning {
     uint32_t severity;
 } gl_image_warning;
 
-/* The first record of the records region. */
+/* The first record of the records region.  def_blocks[m] is the file
+ * offset where message m's deferred definitions begin (every bundle's, in
+ * bundle order); def_blocks[nmessages] is the records region's end. */
 typedef struct gl_image_root {
     glocal_catalog *cat;
     gl_image_warning *warnings;
     size_t nwarnings;
+    uint64_t *def_blocks;
+    size_t ndef_blocks;
 } gl_image_root;
 
 /* ---- the record descriptions (compiled_layout.c) ---- */
@@ -96,7 +100,11 @@ typedef enum gl_count {
 } gl_count;
 
 enum { F_NULL = 1,       /* the pointer may be NULL whatever the count */
-       F_ELEM_NULL = 2   /* FK_PTRS/FK_STRS: an element may be NULL */ };
+       F_ELEM_NULL = 2,  /* FK_PTRS/FK_STRS: an element may be NULL */
+       /* FK_PTRS: the records pointed to are laid out after every other record,
+        * grouped by element index (a bundle's definitions, by message), and
+        * validated per message on first use (docs/compiled.md#validation) */
+       F_DEFER = 4 };
 
 typedef struct gl_rectype gl_rectype;
 typedef struct gl_walk gl_walk;
@@ -127,6 +135,8 @@ struct gl_walk {
 };
 
 extern const gl_rectype gl_root_type;
+/* The one F_DEFER field: a bundle's definitions (gl_bundle.msgs). */
+const gl_field *gl_deferred_field(void);
 /* A hash of every description (offsets, sizes, kinds): a file written by a
  * glocal whose records differ is refused. */
 uint64_t gl_layout_fingerprint(void);
@@ -135,6 +145,10 @@ size_t gl_field_count(const gl_field *f, const void *rec, const glocal_catalog *
 /* Bytes of a record of type t whose fields are those of rec (a flexible array
  * adds its strings).  0 when the count overflows. */
 size_t gl_record_size(const gl_rectype *t, const void *rec, const glocal_catalog *cat);
+
+/* The content digest a header records: every byte of the file, its own
+ * field taken as zero (compiled_write.c). */
+void gl_compiled_digest(const unsigned char *file, size_t len, uint8_t out[GL_SHA256_LEN]);
 
 /* ---- open (compiled_open.c) ---- */
 
@@ -152,6 +166,13 @@ glocal_status gl_compiled_open_file(const char *path, const glocal_options *o,
 glocal_status gl_compiled_open_image(const void *buf, size_t len, const char *name,
                                      const glocal_options *o, glocal_catalog **out,
                                      glocal_error **err);
+/* Validates message msg's definitions in every bundle on first use (a
+ * compiled catalog at its base defers them: open stays proportional to the
+ * messages, not the variants).  GLOCAL_OK at once for a catalog opened from a
+ * directory or relocated; GLOCAL_ERR_SCHEMA naming the file, the record and
+ * its offset when a definition is corrupt.  Thread-safe, lock-free. */
+glocal_status gl_compiled_message_ready(const glocal_catalog *c, uint32_t msg,
+                                        glocal_error **err);
 /* The sources kept in a compiled catalog's mapping, for lint: an array the
  * caller frees with free(), its names and bytes in the mapping (c's life).
  * NULL when c was not opened from a compiled file, the table is corrupt or

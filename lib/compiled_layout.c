@@ -346,7 +346,7 @@ static const gl_field bundle_fields[] = {
     STR_AT(gl_bundle, convention, 2), ARR(gl_bundle, terms, term_type, nterms),
     DATA(gl_bundle, nterms), EMBED(gl_bundle, term_index, map_type),
     ARR(gl_bundle, locks, lock_type, nlocks), DATA(gl_bundle, nlocks),
-    FIELD(gl_bundle, msgs, FK_PTRS, CN_MESSAGES, msgs, F_ELEM_NULL, &msgdef_type),
+    FIELD(gl_bundle, msgs, FK_PTRS, CN_MESSAGES, msgs, F_ELEM_NULL | F_DEFER, &msgdef_type),
     DATA(gl_bundle, msgs_line), DATA(gl_bundle, msgs_col),
     STRS(gl_bundle, orphan_ids, norphans, 0), PTRS(gl_bundle, orphans, msgdef_type, norphans),
     DATA(gl_bundle, norphans), REC(gl_bundle, standards, standards_type),
@@ -447,11 +447,32 @@ static const gl_field warning_fields[] = {
 static const gl_rectype warning_type = TYPE(gl_image_warning, "warning", warning_fields,
                                             check_warning);
 
+static const char *check_root(const void *rec, const gl_walk *w)
+{
+    const gl_image_root *r = rec;
+    if (r->ndef_blocks != w->cat->nmessages + 1 || !r->def_blocks)
+        return "the definition blocks do not match the messages";
+    for (size_t m = 0; m + 1 < r->ndef_blocks; m++)
+        if (r->def_blocks[m] > r->def_blocks[m + 1])
+            return "definition blocks out of order";
+    return NULL;
+}
+
 static const gl_field root_fields[] = {
     FIELD(gl_image_root, cat, FK_REC, CN_NONE, cat, 0, &catalog_type),
     ARR(gl_image_root, warnings, warning_type, nwarnings), DATA(gl_image_root, nwarnings),
+    FIELD(gl_image_root, def_blocks, FK_WORDS, CN_FIELD, ndef_blocks, 0, NULL),
+    DATA(gl_image_root, ndef_blocks),
 };
-const gl_rectype gl_root_type = TYPE(gl_image_root, "root", root_fields, no_check);
+const gl_rectype gl_root_type = TYPE(gl_image_root, "root", root_fields, check_root);
+
+const gl_field *gl_deferred_field(void)
+{
+    for (size_t i = 0; i < sizeof bundle_fields / sizeof *bundle_fields; i++)
+        if (bundle_fields[i].flags & F_DEFER)
+            return &bundle_fields[i];
+    return NULL;
+}
 
 /* ---- counts and sizes ---- */
 

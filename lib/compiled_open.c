@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,7 +128,7 @@ static glocal_status verify_content(const unsigned char *m, size_t len, const ch
 {
     const gl_compiled_header *h = (const gl_compiled_header *)m;
     uint8_t d[GL_SHA256_LEN];
-    gl_sha256(m + GL_COMPILED_PAGE, len - GL_COMPILED_PAGE, d);
+    gl_compiled_digest(m, len, d);
     if (memcmp(d, h->content_sha256, GL_SHA256_LEN) == 0)
         return GLOCAL_OK;
     char want[2 * GL_SHA256_LEN + 1], got[2 * GL_SHA256_LEN + 1];
@@ -148,6 +149,7 @@ typedef struct reader {
     gl_walk w;
     const char *problem;      /* what the first failure found */
     const char *kind;         /* the record it is in */
+    const char *field;        /* the field being walked */
     uint64_t at;
 } reader;
 
@@ -157,6 +159,7 @@ static bool fail(reader *r, const gl_rectype *t, uint64_t at, const char *proble
         r->problem = problem;
         r->kind = t->name;
         r->at = at;
+        r->field = r->field ? r->field : "";
     }
     return false;
 }
@@ -242,10 +245,12 @@ static bool walk_array(reader *r, const gl_rectype *t, uint64_t at, const gl_fie
     uint64_t slot = at + f->off, arr;
     const uint64_t elem = f->kind == FK_ARR ? f->type->size : f->kind == FK_WORDS ? f->size : 8;
     bool null_ok = (f->flags & F_NULL) || n == 0;
-    if (!count_fits(r, n, elem))
+    if (word_at(r, slot) && !count_fits(r, n, elem))
         return fail(r, t, at, "an array count larger than the records region");
     if (!take(r, t, at, slot, n * elem, null_ok, &arr))
         return false;
+    if (f->flags & F_DEFER)
+        return true; /* the records come after all others: walk_message */
     for (uint64_t i = 0; arr && i < n && f->kind != FK_WORDS; i++) {
         uint64_t e = arr + i * elem;
         if (f->kind == FK_ARR) {
@@ -271,8 +276,10 @@ static bool walk_pieces(reader *r, const gl_rectype *t, uint64_t at, const gl_fi
     const size_t *len = (const size_t *)(uintptr_t)word_at(r, at + f->aux_off);
     if (word_at(r, at + f->off) && !len)
         return fail(r, t, at, "pieces without their lengths");
-    if (!count_fits(r, n, 8) || !take(r, t, at, at + f->off, n * 8, true, &arr))
-        return r->problem ? false : fail(r, t, at, "an array count larger than the region");
+    if (word_at(r, at + f->off) && !count_fits(r, n, 8))
+        return fail(r, t, at, "an array count larger than the records region");
+    if (!take(r, t, at, at + f->off, n * 8, true, &arr))
+        return false;
     for (uint64_t i = 0; arr && i < n; i++) {
         if (word_at(r, arr + 8 * i) == 0)
             return fail(r, t, at, "a NULL piece");
@@ -285,6 +292,8 @@ static bool walk_pieces(reader *r, const gl_rectype *t, uint64_t at, const gl_fi
 static bool walk_field(reader *r, const gl_rectype *t, uint64_t at, const gl_field *f)
 {
     uint64_t slot = at + f->off;
+    if (!r->problem)
+        r->field = f->name;
     const void *rec = r->m + at;
     switch ((gl_fkind)f->kind) {
     case FK_DATA:
@@ -330,29 +339,75 @@ static bool walk_record(reader *r, const gl_rectype *t, uint64_t at)
     return !problem || fail(r, t, at, problem);
 }
 
-static glocal_status walk_image(unsigned char *m, const gl_compiled_header *h, uint64_t actual,
-                                const gl_limits *limits, const char *name, glocal_error **err)
+/* Message m's block of deferred definitions: each bundle's, in bundle order,
+ * filling the block exactly. */
+static bool walk_message(reader *r, const uint64_t *blocks, size_t m)
+{
+    const gl_field *f = gl_deferred_field();
+    const glocal_catalog *c = r->w.cat;
+    r->cursor = blocks[m];
+    r->rec_end = blocks[m + 1];
+    for (size_t b = 0; b < c->nbundles; b++) {
+        uint64_t arr = (uint64_t)((const unsigned char *)c->bundles[b].msgs - r->m);
+        if (!walk_one(r, f->type, f->type, blocks[m], arr + 8 * m, true))
+            return false;
+    }
+    return r->cursor == r->rec_end
+           || fail(r, f->type, r->cursor, "bytes in a definition block no definition uses");
+}
+
+static glocal_status report_walk(const reader *r, const char *name, glocal_error **err)
+{
+    return refuse(err, GLOCAL_ERR_SCHEMA, name, "%s record at offset %llu, field %s: %s",
+                  r->kind, (unsigned long long)r->at, r->field, r->problem);
+}
+
+static reader reader_for(unsigned char *m, const gl_compiled_header *h, uint64_t actual,
+                         const glocal_catalog *cat, const gl_limits *limits)
 {
     const gl_region *rg = h->region;
-    reader r = {.m = m, .file_base = h->base, .delta = actual - h->base,
-                .cursor = rg[0].off + sizeof(gl_image_root), .rec_end = rg[0].off + rg[0].len,
-                .str_off = rg[1].off, .str_end = rg[1].off + rg[1].len};
-    uint64_t cat_at = (r.cursor + 7) / 8 * 8; /* where the writer put it: checked by the walk */
-    r.w = (gl_walk){(const glocal_catalog *)(m + cat_at), limits};
-    bool ok = walk_record(&r, &gl_root_type, rg[0].off);
-    if (ok && r.cursor != r.rec_end)
-        ok = fail(&r, &gl_root_type, r.cursor, "bytes in the records region no record uses");
-    if (ok)
-        return GLOCAL_OK;
-    return refuse(err, GLOCAL_ERR_SCHEMA, name, "%s record at offset %llu: %s", r.kind,
-                  (unsigned long long)r.at, r.problem);
+    return (reader){.m = m, .file_base = h->base, .delta = actual - h->base,
+                    .cursor = rg[0].off + sizeof(gl_image_root),
+                    .rec_end = rg[0].off + rg[0].len, .str_off = rg[1].off,
+                    .str_end = rg[1].off + rg[1].len, .w = {cat, limits}};
+}
+
+/* Walks every record but the deferred definitions, which it walks too when
+ * the mapping is not at its base (their pointers need relocating at once);
+ * *blocks: the definition blocks' offsets, in the mapping. */
+static glocal_status walk_image(unsigned char *m, const gl_compiled_header *h, uint64_t actual,
+                                const gl_limits *limits, const char *name,
+                                const uint64_t **blocks, glocal_error **err)
+{
+    const gl_region *rg = h->region;
+    uint64_t cat_at = (rg[0].off + sizeof(gl_image_root) + 7) / 8 * 8; /* checked by the walk */
+    reader r = reader_for(m, h, actual, (const glocal_catalog *)(m + cat_at), limits);
+    if (!walk_record(&r, &gl_root_type, rg[0].off))
+        return report_walk(&r, name, err);
+    const gl_image_root *root = (const gl_image_root *)(m + rg[0].off);
+    *blocks = root->def_blocks;
+    const uint64_t *b = *blocks;
+    if (b[0] != r.cursor || b[root->ndef_blocks - 1] != r.rec_end) {
+        fail(&r, &gl_root_type, rg[0].off, "definition blocks outside the records region");
+        return report_walk(&r, name, err);
+    }
+    for (size_t msg = 0; r.delta && msg + 1 < root->ndef_blocks; msg++)
+        if (!walk_message(&r, b, msg))
+            return report_walk(&r, name, err);
+    return GLOCAL_OK;
 }
 
 /* ---- mapping ---- */
 
+enum { MSG_UNCHECKED, MSG_GOOD, MSG_BAD };
+
 struct gl_mapping {
     void *addr;
     size_t len;
+    char *name;               /* the file, for errors */
+    const uint64_t *blocks;   /* the definition blocks (gl_image_root) */
+    gl_limits limits;
+    _Atomic(unsigned char) *ready; /* per message, MSG_*; NULL: all checked at open */
 };
 
 /* The mapping at the preferred base, or NULL when the address is taken. */
@@ -392,20 +447,30 @@ static glocal_status open_mapping(unsigned char *m, size_t len, const glocal_opt
         st = refuse(err, GLOCAL_ERR_SYNTAX, name, "the strings region does not end with NUL");
     if (st == GLOCAL_OK && gl_options_verify(o))
         st = verify_content(m, len, name, err);
+    const uint64_t *blocks = NULL;
+    bool at_base = (uint64_t)(uintptr_t)m == h->base;
     if (st == GLOCAL_OK)
-        st = walk_image(m, h, (uint64_t)(uintptr_t)m, gl_options_limits(o), name, err);
+        st = walk_image(m, h, (uint64_t)(uintptr_t)m, gl_options_limits(o), name, &blocks, err);
     if (st == GLOCAL_OK && mprotect(m, len, PROT_READ) != 0)
         st = refuse(err, GLOCAL_ERR_IO, name, "cannot protect the mapping: %s", strerror(errno));
     if (st != GLOCAL_OK)
         return st;
     const gl_image_root *root = (const gl_image_root *)(m + h->root);
-    gl_mapping *map = malloc(sizeof(*map));
-    glocal_catalog *c = map ? gl_catalog_from_image(root->cat, map) : NULL;
+    gl_mapping *map = calloc(1, sizeof(*map));
+    if (map) {
+        *map = (gl_mapping){m, len, gl_strdup(name), blocks, *gl_options_limits(o), NULL};
+        if (at_base)
+            map->ready = calloc(root->cat->nmessages ? root->cat->nmessages : 1, 1);
+    }
+    glocal_catalog *c = map && map->name && (map->ready || !at_base)
+                            ? gl_catalog_from_image(root->cat, map) : NULL;
     if (!c) {
-        free(map);
+        if (map) {
+            map->addr = NULL; /* the caller unmaps */
+            gl_compiled_unmap(map);
+        }
         return gl_nomem(err);
     }
-    *map = (gl_mapping){m, len};
     c->max_output = GL_LIMIT(gl_options_limits(o), OUTPUT_BYTES);
     gl_diag d = {.keep_warnings = true};
     for (size_t i = 0; i < root->nwarnings; i++) {
@@ -427,9 +492,40 @@ static glocal_status open_mapping(unsigned char *m, size_t len, const glocal_opt
 
 void gl_compiled_unmap(gl_mapping *map)
 {
-    if (map)
+    if (!map)
+        return;
+    if (map->addr)
         munmap(map->addr, map->len);
+    free(map->name);
+    free((void *)map->ready);
     free(map);
+}
+
+/* Reads message msg's definitions as open would have; true when sound. */
+static bool check_message(const glocal_catalog *c, uint32_t msg, reader *r)
+{
+    const gl_mapping *map = c->mapping;
+    *r = reader_for(map->addr, map->addr, (uint64_t)(uintptr_t)map->addr, c, &map->limits);
+    return walk_message(r, map->blocks, msg);
+}
+
+glocal_status gl_compiled_message_ready(const glocal_catalog *c, uint32_t msg,
+                                        glocal_error **err)
+{
+    const gl_mapping *map = c->mapping;
+    if (!map || !map->ready)
+        return GLOCAL_OK;
+    unsigned char state = atomic_load_explicit(&map->ready[msg], memory_order_acquire);
+    reader r;
+    if (state == MSG_UNCHECKED) {
+        /* read-only at the base: threads racing here reach the same verdict */
+        state = check_message(c, msg, &r) ? MSG_GOOD : MSG_BAD;
+        atomic_store_explicit(&map->ready[msg], state, memory_order_release);
+    }
+    if (state == MSG_GOOD)
+        return GLOCAL_OK;
+    check_message(c, msg, &r); /* again, for the error's words */
+    return report_walk(&r, map->name, err);
 }
 
 /* ---- public entries ---- */

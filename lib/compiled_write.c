@@ -3,6 +3,7 @@
  * into an image laid out for its preferred base address, with the files it
  * read kept beside it (docs/compiled.md).  The library never writes files:
  * the caller gets the image. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,7 +58,15 @@ typedef struct image {
     gl_arena *keys;           /* the interned strings' keys */
     uint64_t rec_base;        /* the address rec[0] will have */
     const glocal_catalog *cat;
+    bytes deferred;           /* one `deferred` per F_DEFER array, in the order written */
 } image;
+
+/* An F_DEFER array written empty, its records to come after all others. */
+typedef struct deferred {
+    size_t at;                /* the array in rec */
+    const void *const *src;
+    const gl_rectype *type;
+} deferred;
 
 static void set_word(image *im, size_t slot, uint64_t v)
 {
@@ -130,6 +139,12 @@ static void copy_array(image *im, const gl_field *f, const void *arr, size_t n, 
         return;
     if (f->kind == FK_WORDS) {
         bytes_put(&im->rec, at, arr, n * elem);
+        return;
+    }
+    if (f->flags & F_DEFER) {
+        deferred d = {at, arr, f->type};
+        bytes_put(&im->deferred, bytes_alloc(&im->deferred, sizeof d, sizeof(void *)), &d,
+                  sizeof d);
         return;
     }
     for (size_t i = 0; i < n && !im->rec.oom; i++) {
@@ -209,6 +224,22 @@ static void copy_record(image *im, const gl_rectype *t, const void *src, size_t 
         copy_field(im, &t->fields[i], src, at);
 }
 
+/* The deferred records, message by message: block m holds every bundle's
+ * definition of message m, so that open can validate one message alone.
+ * blocks_at: the root's def_blocks array in rec. */
+static void write_deferred(image *im, size_t blocks_at)
+{
+    const deferred *d = (const deferred *)im->deferred.p;
+    size_t nd = im->deferred.len / sizeof(deferred);
+    for (size_t m = 0; m <= im->cat->nmessages && !im->rec.oom; m++) {
+        uint64_t start = GL_COMPILED_PAGE + im->rec.len;
+        bytes_put(&im->rec, blocks_at + m * sizeof start, &start, sizeof start);
+        for (size_t k = 0; k < nd && m < im->cat->nmessages; k++)
+            if (d[k].src[m])
+                copy_one(im, d[k].type, d[k].src[m], d[k].at + m * sizeof(void *));
+    }
+}
+
 /* ---- the warnings ---- */
 
 /* The findings of the open as records the image can hold (borrowing their
@@ -229,6 +260,18 @@ static gl_image_warning *warning_records(const glocal_findings *f, size_t *n)
 }
 
 /* ---- the file ---- */
+
+void gl_compiled_digest(const unsigned char *file, size_t len, uint8_t out[GL_SHA256_LEN])
+{
+    const size_t at = offsetof(gl_compiled_header, content_sha256);
+    static const uint8_t zero[GL_SHA256_LEN];
+    gl_sha256_ctx s;
+    gl_sha256_init(&s);
+    gl_sha256_update(&s, file, at);
+    gl_sha256_update(&s, zero, sizeof zero);
+    gl_sha256_update(&s, file + at + GL_SHA256_LEN, len - at - GL_SHA256_LEN);
+    gl_sha256_final(&s, out);
+}
 
 static uint64_t page_up(uint64_t n)
 {
@@ -324,7 +367,8 @@ static unsigned char *assemble(image *im, uint64_t base, const gl_source *src, s
     write_sources(file, r[GL_REGION_SOURCES].off, src, n, table);
     gl_compiled_header h;
     fill_header(&h, base, n, r, size);
-    gl_sha256(file + GL_COMPILED_PAGE, (size_t)size - GL_COMPILED_PAGE, h.content_sha256);
+    memcpy(file, &h, sizeof h);
+    gl_compiled_digest(file, (size_t)size, h.content_sha256);
     memcpy(file, &h, sizeof h);
     *len = (size_t)size;
     return file;
@@ -344,16 +388,24 @@ static unsigned char *build_image(const glocal_catalog *c, const glocal_findings
             gl_sha256(src[i].bytes, src[i].len, table[i].sha256);
         uint64_t base = preferred_base(table, n);
         im.rec_base = base + GL_COMPILED_PAGE;
-        gl_image_root root = {(glocal_catalog *)c, w, nw};
-        size_t at = bytes_alloc(&im.rec, sizeof root, 8);
+        uint64_t *blocks = calloc(c->nmessages + 1, sizeof(uint64_t));
+        gl_image_root root = {(glocal_catalog *)c, w, nw, blocks, c->nmessages + 1};
+        size_t at = blocks ? bytes_alloc(&im.rec, sizeof root, 8) : SIZE_MAX;
         if (at != SIZE_MAX)
             copy_record(&im, &gl_root_type, &root, at);
-        if (!im.rec.oom && !im.str.oom && !im.fixups.oom)
+        if (at != SIZE_MAX && !im.rec.oom) {
+            uint64_t blocks_addr;
+            memcpy(&blocks_addr, im.rec.p + at + offsetof(gl_image_root, def_blocks), 8);
+            write_deferred(&im, (size_t)(blocks_addr - im.rec_base));
+        }
+        free(blocks);
+        if (blocks && !im.rec.oom && !im.str.oom && !im.fixups.oom && !im.deferred.oom)
             file = assemble(&im, base, src, n, table, len);
     }
     free(im.rec.p);
     free(im.str.p);
     free(im.fixups.p);
+    free(im.deferred.p);
     gl_map_free(&im.interned);
     gl_arena_free(im.keys);
     free(w);

@@ -2,6 +2,7 @@
  * which variants merge, which one a context selects. */
 #include <string.h>
 
+#include "compiled.h"
 #include "resolve.h"
 
 size_t gl_deciding_position(const glocal_catalog *c, const uint32_t *chain, size_t n,
@@ -89,6 +90,9 @@ glocal_status gl_resolve(const glocal_catalog *c, const char *id, const glocal_r
     memset(res, 0, sizeof(*res));
     if (!gl_lookup_message(c, id, &res->msg))
         return not_found(c, id, err);
+    glocal_status ready = gl_compiled_message_ready(c, res->msg, err);
+    if (ready != GLOCAL_OK)
+        return ready;
     res->chain = gl_chain_get(c, gl_request_chain_key(r), r->hash, &res->chain_owned);
     if (!res->chain)
         return gl_nomem(err);
