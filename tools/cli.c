@@ -104,7 +104,10 @@ int check_dir(const char *cmd, const char *dir)
 
 bool has_compiled_magic(const char *path)
 {
-    char head[sizeof GLOCAL_COMPILED_MAGIC - 1];
+    char head[GLOCAL_COMPILED_MAGIC_LEN];
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) /* never open a FIFO: it would block */
+        return false;
     FILE *f = fopen(path, "rb");
     bool yes = f && fread(head, 1, sizeof head, f) == sizeof head &&
                memcmp(head, GLOCAL_COMPILED_MAGIC, sizeof head) == 0;
@@ -117,10 +120,7 @@ bool has_compiled_magic(const char *path)
  * compile); any other file is told plainly, as check_dir does. */
 int check_catalog(const char *cmd, const char *path)
 {
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && has_compiled_magic(path))
-        return CONTINUE;
-    return check_dir(cmd, path);
+    return has_compiled_magic(path) ? CONTINUE : check_dir(cmd, path);
 }
 
 /* The one DIR positional of lint and coverage. */
