@@ -15,6 +15,10 @@
     {#f, offsetof(T, f), sizeof(((T *)0)->f), kind_, cnt, fl, sizeof(((T *)0)->cfield),         \
      offsetof(T, cfield), 0, ty}
 #define DATA(T, f) FIELD(T, f, FK_DATA, CN_NONE, f, 0, NULL)
+/* size: of one element */
+#define WORDS(T, f, cnt, n, fl)                                                               \
+    {#f, offsetof(T, f), sizeof(*((T *)0)->f), FK_WORDS, cnt, fl, sizeof(((T *)0)->n),          \
+     offsetof(T, n), 0, NULL}
 #define BOOL(T, f) FIELD(T, f, FK_BOOL, CN_NONE, f, 0, NULL)
 #define STR(T, f) FIELD(T, f, FK_STR, CN_NONE, f, F_NULL, NULL)
 #define STR_AT(T, f, i)                                                                       \
@@ -63,8 +67,8 @@ static const char *check_map(const void *rec, const gl_walk *w)
 
 static const gl_field map_fields[] = {
     STRS(gl_map, keys, cap, F_NULL | F_ELEM_NULL),
-    FIELD(gl_map, vals, FK_WORDS, CN_FIELD, cap, F_NULL, NULL),
-    FIELD(gl_map, hashes, FK_WORDS, CN_FIELD, cap, F_NULL, NULL),
+    WORDS(gl_map, vals, CN_FIELD, cap, F_NULL),
+    WORDS(gl_map, hashes, CN_FIELD, cap, F_NULL),
     DATA(gl_map, cap),
     DATA(gl_map, count),
 };
@@ -131,7 +135,7 @@ static const gl_field template_fields[] = {
     STR(gl_template, src), DATA(gl_template, line), DATA(gl_template, col),
     DATA(gl_template, id), DATA(gl_template, kind), BOOL(gl_template, open_quote),
     STR(gl_template, literal),
-    FIELD(gl_template, piece_len, FK_WORDS, CN_FIELD_PLUS1, nslots, F_NULL, NULL),
+    WORDS(gl_template, piece_len, CN_FIELD_PLUS1, nslots, F_NULL),
     {"pieces", offsetof(gl_template, pieces), sizeof(char **), FK_PIECES, CN_FIELD_PLUS1, F_NULL,
      sizeof(size_t), offsetof(gl_template, nslots), offsetof(gl_template, piece_len), NULL},
     ARR(gl_template, slots, slot_type, nslots), DATA(gl_template, nslots),
@@ -421,7 +425,7 @@ static const gl_field catalog_fields[] = {
     EMBED(glocal_catalog, bundle_index, map_type),
     ARR(glocal_catalog, messages, message_type, nmessages), DATA(glocal_catalog, nmessages),
     EMBED(glocal_catalog, message_index, map_type), STR(glocal_catalog, language),
-    FIELD(glocal_catalog, channel_max, FK_WORDS, CN_AXISVALS, channel_max, 0, NULL),
+    WORDS(glocal_catalog, channel_max, CN_AXISVALS, channel_max, 0),
     FIELD(glocal_catalog, channels, FK_ARR, CN_AXISVALS, channels, F_NULL, &channel_type),
     DATA(glocal_catalog, ntemplates),
 };
@@ -461,7 +465,7 @@ static const char *check_root(const void *rec, const gl_walk *w)
 static const gl_field root_fields[] = {
     FIELD(gl_image_root, cat, FK_REC, CN_NONE, cat, 0, &catalog_type),
     ARR(gl_image_root, warnings, warning_type, nwarnings), DATA(gl_image_root, nwarnings),
-    FIELD(gl_image_root, def_blocks, FK_WORDS, CN_FIELD, ndef_blocks, 0, NULL),
+    WORDS(gl_image_root, def_blocks, CN_FIELD, ndef_blocks, 0),
     DATA(gl_image_root, ndef_blocks),
 };
 const gl_rectype gl_root_type = TYPE(gl_image_root, "root", root_fields, check_root);
