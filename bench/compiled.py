@@ -120,8 +120,9 @@ def report(c, manifest, verdict):
           "the file was just written) and wall time, interleaved with the YAML open of the "
           "same catalog in the same process. Memory: a fresh process opening the file, its "
           "VmRSS and `/proc/self/smaps_rollup` after the open; Shared_Clean and "
-          "Private_Clean are file pages (shared by every process mapping the file), "
-          "Private_Dirty what the process wrote. Formatting: every workload from the "
+          "Private_Clean are clean pages (the file's among them: Private_Clean while this "
+          "process alone maps them, Shared_Clean once another does, held once in the page "
+          "cache either way), Private_Dirty what the process wrote. Formatting: every workload from the "
           "compiled catalog and from the YAML catalog, interleaved in one process, the "
           "outputs equal.\n"]
     md += [f"- {line}" for line in summary]
