@@ -1,5 +1,6 @@
-/* glocal_compiled_describe: a compiled catalog file verified completely and
- * its header told for people (`glocal compile --verify`).  The file is read
+/* glocal_compiled_describe: a compiled catalog file verified completely
+ * (checksum, header, every record, every message's definitions) and its
+ * header told for people (`glocal compile --verify`).  The file is read
  * into memory once and that very buffer is opened with verify on, so the
  * header printed is the one the checks passed, whatever happens to the file
  * meanwhile. */
@@ -112,6 +113,9 @@ glocal_status glocal_compiled_describe(const char *path, char **out_utf8, glocal
         glocal_options_set_verify(o, 1);
         st = gl_compiled_open_image(buf, len, path, o, &c, err);
     }
+    /* the definitions a mapping at its base checks on first use: all of them now */
+    for (uint32_t i = 0; st == GLOCAL_OK && i < c->nmessages; i++)
+        st = gl_compiled_message_ready(c, i, err);
     glocal_options_free(o);
     gl_buf b = {0};
     if (st == GLOCAL_OK) {
