@@ -424,20 +424,23 @@ START_TEST(test_compile_and_read_the_file)
 END_TEST
 
 /* lint of a compiled file reports the findings of its sources, named as in
- * the directory it was compiled from */
+ * the directory it was compiled from (a catalog with channels, one without) */
 START_TEST(test_compile_lint_names_the_sources)
 {
-    char *dir = scratch(NULL), *glc = path(dir, "c.glc"), *src = path(cases, "sms-segments");
-    expect_err(RUN("compile", src, "-o", glc), 0, "c.glc: ");
-    result a = RUN("lint", src), b = RUN("lint", glc);
-    ck_assert_int_eq(b.status, a.status);
-    ck_assert_msg(strstr(a.out, "warning: "), "%s", a.out);
-    ck_assert_str_eq(b.out, a.out);
-    ck_assert_str_eq(b.err, a.err);
-    done(&a);
-    done(&b);
-    unlink(glc);
-    remove_scratch(dir);
+    static const char *const names[] = {"sms-segments", "missing"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        char *dir = scratch(NULL), *glc = path(dir, "c.glc"), *src = path(cases, names[i]);
+        expect_err(RUN("compile", src, "-o", glc), 0, "c.glc: ");
+        result a = RUN("lint", src), b = RUN("lint", glc);
+        ck_assert_int_eq(b.status, a.status);
+        ck_assert_msg(strstr(a.out, "warning: "), "%s", a.out);
+        ck_assert_str_eq(b.out, a.out);
+        ck_assert_str_eq(b.err, a.err);
+        done(&a);
+        done(&b);
+        unlink(glc);
+        remove_scratch(dir);
+    }
 }
 END_TEST
 
