@@ -46,6 +46,9 @@ bool fz_utf8_ok(const char *s);
 glocal_args *fz_args_for(const glocal_message *m, unsigned pick);
 /* The output limit of the catalog being formatted (fz_options). */
 extern uint64_t fz_max_output;
+/* A compiled catalog is being formatted: a message whose records are damaged
+ * fails its call with GLOCAL_ERR_SCHEMA when first used (docs/compiled.md). */
+extern bool fz_checked_on_use;
 /* Checks one glocal_format/glocal_explain result and frees out and e. */
 void fz_check_result(const char *what, const char *id, glocal_status st, char *out,
                      glocal_error *e, bool args_complete);
