@@ -117,7 +117,7 @@ const char *fz_write_catalog(const uint8_t *data, size_t size)
 }
 
 uint64_t fz_max_output;
-bool fz_checked_on_use;
+bool fz_compiled;
 
 /* Tight limits for one input in four (chosen by its last byte, which also
  * picks a third of the limits), so that every limit is reached on small
@@ -244,7 +244,7 @@ void fz_check_result(const char *what, const char *id, glocal_status st, char *o
         FZ_CHECK(fz_utf8_ok(glocal_error_message(e)), "%s %s: error message not UTF-8", what, id);
         FZ_CHECK(st == GLOCAL_ERR_LIMIT || st == GLOCAL_ERR_FORMAT ||
                      (!args_complete && st == GLOCAL_ERR_ARGUMENT) ||
-                     (fz_checked_on_use && st == GLOCAL_ERR_SCHEMA),
+                     (fz_compiled && st == GLOCAL_ERR_SCHEMA),
                  "%s %s: %s: %s", what, id, glocal_status_name(st), glocal_error_message(e));
     }
     glocal_free(out);
@@ -265,6 +265,8 @@ void fz_format_all(const glocal_catalog *c, unsigned seed, size_t nloc)
         for (size_t k = 0; k < 3; k++) {
             glocal_request *r = NULL;
             glocal_status st = glocal_request_new(locales[l], &r, NULL);
+            if (st == GLOCAL_ERR_LOCALE && fz_compiled)
+                continue;
             FZ_CHECK(st == GLOCAL_OK, "request for bundle locale %s: %s", locales[l],
                      glocal_status_name(st));
             static const char *const axes[] = {"formality", "tone", "channel"};
@@ -288,7 +290,7 @@ void fz_format_all(const glocal_catalog *c, unsigned seed, size_t nloc)
                 st = glocal_format(c, id, r, a, &out, &e);
                 if (!known) {
                     FZ_CHECK(st == GLOCAL_ERR_INVALID ||
-                                 (fz_checked_on_use && st == GLOCAL_ERR_SCHEMA),
+                                 (fz_compiled && st == GLOCAL_ERR_SCHEMA),
                              "unknown axis value: %s", glocal_status_name(st));
                     glocal_free(out);
                     glocal_error_free(e);

@@ -46,9 +46,11 @@ bool fz_utf8_ok(const char *s);
 glocal_args *fz_args_for(const glocal_message *m, unsigned pick);
 /* The output limit of the catalog being formatted (fz_options). */
 extern uint64_t fz_max_output;
-/* A compiled catalog is being formatted: a message whose records are damaged
- * fails its call with GLOCAL_ERR_SCHEMA when first used (docs/compiled.md). */
-extern bool fz_checked_on_use;
+/* A compiled catalog is being formatted (docs/compiled.md): a message whose
+ * records are damaged fails its call with GLOCAL_ERR_SCHEMA when first used,
+ * and without verify a changed byte of a string goes unseen, so a bundle's
+ * locale may no longer be a tag (its requests are skipped). */
+extern bool fz_compiled;
 /* Checks one glocal_format/glocal_explain result and frees out and e. */
 void fz_check_result(const char *what, const char *id, glocal_status st, char *out,
                      glocal_error *e, bool args_complete);
