@@ -34,7 +34,7 @@ static bool set_locale_facts(gl_bundle_ctx *x, gl_bundle *b, const char *tag)
 
 static const char *const top_keys[] = {"glocal", "locale", "parent", "language", "profile",
                                        "axes", "channels", "terms", "locked", "messages",
-                                       "standards", NULL};
+                                       "standards", "omits", NULL};
 static const char *const base_only[] = {"language", "axes", "channels", NULL};
 
 static bool in_list(const char *const *list, const char *s)
@@ -194,6 +194,47 @@ static void load_terms(gl_bundle_ctx *x, const ynode *t)
     }
 }
 
+/* ---- omits ---- */
+
+/* `omits:` argument -> why: the arguments a local bundle's texts leave out on
+ * purpose (docs/bundles.md#omits); lint's dropped-arg does not report them. */
+static void load_omits(gl_bundle_ctx *x, const ynode *o)
+{
+    if (x->is_base) {
+        REPORT(x, R_SCHEMA, o, "`omits:` belongs in a local bundle: base's texts are the ones "
+                               "that define what each message says");
+        return;
+    }
+    if (!gl_want_kind(x, o, YN_MAP, "`omits`"))
+        return;
+    x->b->omits = gl_arena_alloc(x->c->arena, (o->n ? o->n : 1) * sizeof(char *));
+    if (!x->b->omits) {
+        gl_load_nomem(x);
+        return;
+    }
+    for (size_t i = 0; i < o->n && !gl_load_stopped(x); i++) {
+        const ynode *k = o->items[2 * i], *v = o->items[2 * i + 1];
+        if (!gl_is_arg_name(k->str)) {
+            REPORT(x, R_SCHEMA, k, "`omits`: `%s` is not an argument name "
+                                   "([A-Za-z_][A-Za-z0-9_]*)", k->str);
+            continue;
+        }
+        const char *why = gl_want_scalar(x, v, "the reason an argument is omitted");
+        if (!why)
+            continue;
+        if (!*why) {
+            REPORT(x, R_SCHEMA, v, "`omits`: say why the bundle leaves out `%s`", k->str);
+            continue;
+        }
+        const char *name = gl_arena_intern(x->c->arena, k->str, strlen(k->str));
+        if (!name) {
+            gl_load_nomem(x);
+            return;
+        }
+        x->b->omits[x->b->nomits++] = name;
+    }
+}
+
 /* ---- the bundle ---- */
 
 /* Lint reports findings about a whole bundle (e.g. `missing`) at its
@@ -244,6 +285,8 @@ void gl_bundle_load(gl_load *ld, gl_bundle *b, const ynode *root, const char *st
         (is_base ? gl_base_locked : gl_local_locked)(&x, n);
     if ((n = gl_yaml_get(root, "standards")) && !gl_load_stopped(&x))
         gl_load_standards(&x, n);
+    if ((n = gl_yaml_get(root, "omits")) && !gl_load_stopped(&x))
+        load_omits(&x, n);
     const char *tag = is_base ? x.c->language : b->locale;
     if (tag && !gl_load_stopped(&x) && !set_locale_facts(&x, b, tag))
         gl_load_nomem(&x);

@@ -2,6 +2,7 @@
  * library reads it; its life (references, freeing).  Loading it is
  * catalog_load.c's work. */
 #include "catalog.h"
+#include "value.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -71,7 +72,10 @@ unsigned gl_use_mask(gl_use use, const char *style)
     case USE_NUMBER:
         if (!*style)
             return TYPE_BIT(T_NUMBER) | TYPE_BIT(T_MONEY);
-        return strcmp(style, "currency") == 0 ? TYPE_BIT(T_MONEY) : TYPE_BIT(T_NUMBER);
+        if (strcmp(style, "currency") == 0)
+            return TYPE_BIT(T_MONEY);
+        return gl_skeleton_takes_money(style) ? TYPE_BIT(T_NUMBER) | TYPE_BIT(T_MONEY)
+                                              : TYPE_BIT(T_NUMBER);
     case USE_DATE:
         return TYPE_BIT(T_DATE) | TYPE_BIT(T_DAY);
     case USE_TIME:

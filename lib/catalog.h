@@ -118,6 +118,8 @@ typedef struct gl_bundle {
     gl_msgdef **orphans;
     size_t norphans;
     gl_standards *standards;  /* `standards:` (standards.h); NULL when none */
+    const char **omits;       /* `omits:`: argument names left out on purpose (interned) */
+    size_t nomits;
 } gl_bundle;
 
 typedef struct gl_axisval {
@@ -235,5 +237,9 @@ const gl_channel *gl_channel_of(const glocal_catalog *c, uint32_t ch);
 /* The segment budget of an SMS channel for a bundle's locale: the nearest of
  * the locale and its truncations `max_segments:` names, else its `other`. */
 uint32_t gl_channel_budget(const gl_channel *ch, const char *locale);
+/* For explain: one line saying what channel value ch declares (kind, the medium r gets,
+ * encoding, the SMS budget for locale); nothing when base declares no channels or ch is 0. */
+void gl_channel_explain(const glocal_catalog *c, uint32_t ch, const char *locale,
+                        const glocal_request *r, gl_buf *out);
 
 #endif

@@ -221,11 +221,11 @@ static void describe_type(const gl_argdecl *decl, gl_buf *type, gl_buf *forms)
                                         [T_DATE] = "a date", [T_MONEY] = "money",
                                         [T_CODE] = "a code",
                                         [T_DAY] = "a day"};
-    static const char *const ways[][4] = {
+    static const char *const ways[][5] = {
         [T_TEXT] = {"", ", select, ...", NULL},
         [T_NUMBER] = {", number", ", plural, ...", ", selectordinal, ...", NULL},
         [T_DATE] = {", date, ...", ", time, ...", NULL},
-        [T_MONEY] = {", number", ", number, currency", NULL},
+        [T_MONEY] = {", number", ", number, currency", ", number, ::skeleton with no unit", NULL},
         [T_CODE] = {"", NULL},
         [T_DAY] = {", date, ...", NULL},
     };

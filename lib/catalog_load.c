@@ -45,9 +45,9 @@ static void feed_done(feed *f, size_t i, gl_source *s)
 
 /* ---- loading ---- */
 
-/* Each file's bytes and YAML tree live only while its bundle is built
- * (everything the bundle keeps is copied into the catalog), so the peak holds
- * one file and one tree, not all of them. */
+/* A file's bytes live while its tree is parsed, the tree while its bundle is
+ * built (everything the bundle keeps is copied into the catalog), so the
+ * peak holds one file or one tree, not all of them. */
 static void load_file(gl_load *ld, feed *f, size_t index)
 {
     glocal_catalog *c = ld->cat;
@@ -72,10 +72,10 @@ static void load_file(gl_load *ld, feed *f, size_t index)
     const ynode *root = NULL;
     if (feed_read(f, index, b->file, ld->limits, &src, ld->diag))
         root = gl_yaml_load(src.bytes, src.len, b->file, ld->limits, tree, ld->diag, &ok);
+    feed_done(f, index, &src); /* the tree holds copies: the bytes go before the bundle grows */
     if (ok)
         gl_bundle_load(ld, b, root, b->locale, is_base);
     gl_arena_free(tree);
-    feed_done(f, index, &src);
     if (!ok)
         return;
     if (!gl_map_put(&c->bundle_index, b->locale, (uint32_t)index))

@@ -41,6 +41,27 @@ uint32_t gl_channel_budget(const gl_channel *ch, const char *locale)
 }
 
 /* The index of s in names (index 0 may be unused), or -1 after reporting. */
+void gl_channel_explain(const glocal_catalog *c, uint32_t ch, const char *locale,
+                        const glocal_request *r, gl_buf *out)
+{
+    const gl_channel *d = gl_channel_of(c, ch);
+    if (!ch || d == &no_declaration)
+        return;
+    gl_buf_printf(out, "channel %s:", c->axisvals[ch].name);
+    if (d->kind != KIND_NONE)
+        gl_buf_printf(out, " kind %s,", kind_names[d->kind]);
+    bool html = r->medium == GLOCAL_MEDIUM_HTML ||
+                (r->medium == GLOCAL_MEDIUM_CHANNEL && d->medium == MEDIUM_HTML);
+    gl_buf_printf(out, " medium %s%s, encoding %s", html ? "html" : "plain",
+                  r->medium == GLOCAL_MEDIUM_CHANNEL ? "" : " (from the request)",
+                  encoding_names[d->encoding]);
+    uint32_t parts = gl_channel_budget(d, locale);
+    if (parts)
+        gl_buf_printf(out, ", at most %u SMS part%s for %s", parts, parts == 1 ? "" : "s",
+                      locale);
+    gl_buf_puts(out, "\n");
+}
+
 static int one_of(gl_bundle_ctx *x, const ynode *v, const char *key,
                   const char *const *names, size_t count, const char *known)
 {

@@ -354,6 +354,7 @@ static const gl_field bundle_fields[] = {
     DATA(gl_bundle, msgs_line), DATA(gl_bundle, msgs_col),
     STRS(gl_bundle, orphan_ids, norphans, 0), PTRS(gl_bundle, orphans, msgdef_type, norphans),
     DATA(gl_bundle, norphans), REC(gl_bundle, standards, standards_type),
+    STRS(gl_bundle, omits, nomits, 0), DATA(gl_bundle, nomits),
 };
 static const gl_rectype bundle_type = TYPE(gl_bundle, "bundle", bundle_fields, check_bundle);
 
@@ -477,6 +478,23 @@ const gl_field *gl_deferred_field(void)
             return &bundle_fields[i];
     return NULL;
 }
+
+/* ---- the guard ---- */
+
+/* A record whose size changes has gained, lost or moved a field: describe it
+ * above (a field left out is written as zero and read back as zero), then
+ * update its size here.  LP64 sizes; the layout fingerprint refuses files of
+ * other builds whatever the platform. */
+#if UINTPTR_MAX == UINT64_MAX
+#define SIZE_IS(T, n) _Static_assert(sizeof(T) == (n), #T " changed: see compiled_layout.c");
+SIZE_IS(gl_map, 40) SIZE_IS(gl_slot, 24) SIZE_IS(gl_selector, 32) SIZE_IS(gl_template, 112)
+SIZE_IS(gl_variant, 168) SIZE_IS(gl_msgdef, 32) SIZE_IS(gl_approved, 8) SIZE_IS(gl_argdecl, 16)
+SIZE_IS(gl_message, 96) SIZE_IS(gl_term, 32) SIZE_IS(gl_lock, 16) SIZE_IS(gl_std_term, 48)
+SIZE_IS(gl_std_emoji, 32) SIZE_IS(gl_std_punct, 32) SIZE_IS(gl_std_require, 24)
+SIZE_IS(gl_std_typography, 16) SIZE_IS(gl_standards, 112) SIZE_IS(gl_bundle, 248)
+SIZE_IS(gl_axisval, 16) SIZE_IS(gl_budget, 16) SIZE_IS(gl_channel, 24)
+SIZE_IS(glocal_catalog, 376) SIZE_IS(gl_image_warning, 56) SIZE_IS(gl_image_root, 40)
+#endif
 
 /* ---- counts and sizes ---- */
 

@@ -161,7 +161,45 @@ static void copy_array(image *im, const gl_field *f, const void *arr, size_t n, 
     }
 }
 
-static void copy_field(image *im, const gl_field *f, const void *src, size_t at)
+/* The string field before field `before` of record src (a template's `src`)
+ * that the first piece points into, or -1: pieces cut from it share its
+ * bytes in the file (that field is written already). */
+static long home_string(const gl_rectype *t, size_t before, const void *src, const char *piece,
+                        size_t *home_len)
+{
+    for (size_t k = 0; piece && k < before; k++) {
+        const char *s = t->fields[k].kind == FK_STR ? ptr_at(src, t->fields[k].off) : NULL;
+        if (s && piece >= s && piece <= s + (*home_len = strlen(s)))
+            return (long)k;
+    }
+    return -1;
+}
+
+/* A template's pieces: byte strings (not NUL-terminated) that share the bytes
+ * of the string they were cut from when it is in the same record. */
+static void put_pieces(image *im, const gl_rectype *t, const gl_field *f, const void *src,
+                       size_t at, size_t arr, const char *const *p, const size_t *len, size_t n)
+{
+    size_t home_len = 0;
+    long home = n ? home_string(t, (size_t)(f - t->fields), src, p[0], &home_len) : -1;
+    const char *s = home >= 0 ? ptr_at(src, t->fields[home].off) : NULL;
+    uint64_t s_at = 0;
+    if (s)
+        memcpy(&s_at, im->rec.p + at + t->fields[home].off, sizeof s_at); /* its offset */
+    for (size_t i = 0; i < n; i++) {
+        size_t slot = arr + i * sizeof(char *);
+        if (!s || p[i] < s || len[i] > home_len || p[i] - s > (ptrdiff_t)(home_len - len[i])) {
+            put_string(im, slot, p[i], len[i]);
+            continue;
+        }
+        size_t f = bytes_alloc(&im->fixups, sizeof(size_t), sizeof(size_t));
+        bytes_put(&im->fixups, f, &slot, sizeof slot);
+        set_word(im, slot, s_at + (uint64_t)(p[i] - s));
+    }
+}
+
+static void copy_field(image *im, const gl_rectype *t, const gl_field *f, const void *src,
+                       size_t at)
 {
     const void *from = (const char *)src + f->off;
     size_t slot = at + f->off;
@@ -197,8 +235,8 @@ static void copy_field(image *im, const gl_field *f, const void *src, size_t at)
             const size_t *len = ptr_at(src, f->aux_off);
             size_t arr = bytes_alloc(&im->rec, n * sizeof(char *), 8);
             set_word(im, slot, record_address(im, arr));
-            for (size_t i = 0; i < n && arr != SIZE_MAX; i++)
-                put_string(im, arr + i * sizeof(char *), ((const char *const *)p)[i], len[i]);
+            if (arr != SIZE_MAX)
+                put_pieces(im, t, f, src, at, arr, p, len, n);
         }
         break;
     case FK_U16:
@@ -221,7 +259,7 @@ static void copy_field(image *im, const gl_field *f, const void *src, size_t at)
 static void copy_record(image *im, const gl_rectype *t, const void *src, size_t at)
 {
     for (size_t i = 0; i < t->nfields && !im->rec.oom; i++)
-        copy_field(im, &t->fields[i], src, at);
+        copy_field(im, t, &t->fields[i], src, at);
 }
 
 /* The deferred records, message by message: block m holds every bundle's

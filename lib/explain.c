@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "sms.h"
 
 typedef struct explainer {
     const glocal_catalog *c;
@@ -90,6 +91,18 @@ static void explain_chain(const explainer *x)
     }
 }
 
+/* How the text is billed, on a channel declared `kind: sms`. */
+static void explain_sms(const glocal_catalog *c, const gl_resolution *res, const gl_buf *text,
+                        gl_buf *out)
+{
+    if (gl_channel_of(c, res->ctx[AX_CHANNEL])->kind != KIND_SMS)
+        return;
+    gl_sms m;
+    gl_sms_measure_text(text->p ? text->p : "", text->len, &m);
+    gl_buf_printf(out, "sms: %zu part%s, %s, %zu %s\n", m.segments, m.segments == 1 ? "" : "s",
+                  m.ucs2 ? "UCS-2" : "GSM-7", m.units, m.ucs2 ? "UTF-16 units" : "septets");
+}
+
 static glocal_status explain(const glocal_catalog *c, const gl_resolution *res,
                              const glocal_request *r, const glocal_args *a, const char *id,
                              gl_buf *out, glocal_error **err)
@@ -109,6 +122,8 @@ static glocal_status explain(const glocal_catalog *c, const gl_resolution *res,
         explain_fallbacks(&x, ch->key + taglen + 1);
     explain_chain(&x);
     explain_context(&x);
+    gl_channel_explain(c, res->ctx[AX_CHANNEL],
+                       gl_resolution_bundle(c, res, res->var_pos)->locale, r, out);
     explain_zone(&x, r);
     gl_buf_printf(out, "text language: %s, decided by %s\n", res->lang,
                   bundle_name(&x, res->first));
@@ -122,9 +137,10 @@ static glocal_status explain(const glocal_catalog *c, const gl_resolution *res,
     gl_buf_printf(out, "template: %s\n", res->var->tmpl.src);
     gl_buf rendered = {0};
     glocal_error *e = NULL;
-    if (gl_render(c, res, r, a, id, &rendered, &e) == GLOCAL_OK)
+    if (gl_render(c, res, r, a, id, &rendered, &e) == GLOCAL_OK) {
         gl_buf_printf(out, "output: %s\n", rendered.p ? rendered.p : "");
-    else
+        explain_sms(c, res, &rendered, out);
+    } else
         gl_buf_printf(out, "output: (not formatted: %s: %s)\n",
                       glocal_status_name(glocal_error_code(e)), glocal_error_message(e));
     glocal_error_free(e);

@@ -39,9 +39,50 @@ struct ThreadCache {
     std::unordered_map<std::string, std::unique_ptr<icu::DateFormat>> dates;
     std::unordered_map<std::string, Locale> locales;
     std::unordered_map<std::string, std::unique_ptr<icu::TimeZone>> zones; /* gl_day_of_instant */
+    std::unordered_map<std::string, bool> unit_skeletons; /* skeleton_sets_unit */
 };
 
 thread_local ThreadCache tcache;
+
+/* Whether a number skeleton (without its "::") names a unit, a percent or a
+ * scale, read from ICU's own normalized form: a money argument keeps its
+ * currency, so such a skeleton cannot write one.  An invalid skeleton names
+ * nothing (the template's `style` check reports it). */
+bool sets_unit(const char *skeleton)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UnicodeString norm =
+        icu::number::NumberFormatter::forSkeleton(UnicodeString::fromUTF8(skeleton), st)
+            .toSkeleton(st);
+    if (U_FAILURE(st))
+        return false;
+    std::string n;
+    norm.toUTF8String(n);
+    static const char *const stems[] = {"currency/", "measure-unit/", "per-measure-unit/",
+                                        "unit/", "percent", "permille", "scale/"};
+    for (size_t at = 0; at < n.size();) {
+        size_t end = n.find(' ', at);
+        std::string tok = n.substr(at, end == std::string::npos ? std::string::npos : end - at);
+        for (const char *stem : stems)
+            if (tok.compare(0, strlen(stem), stem) == 0)
+                return true;
+        if (end == std::string::npos)
+            break;
+        at = end + 1;
+    }
+    return false;
+}
+
+bool skeleton_sets_unit(const char *skeleton)
+{
+    auto it = tcache.unit_skeletons.find(skeleton);
+    if (it != tcache.unit_skeletons.end())
+        return it->second;
+    bool sets = sets_unit(skeleton);
+    bound(tcache.unit_skeletons);
+    tcache.unit_skeletons.emplace(skeleton, sets);
+    return sets;
+}
 
 NumberEntry *make_number(const Locale &loc, const gl_slot *s, UErrorCode &st)
 {
@@ -90,10 +131,12 @@ const icu::number::LocalizedNumberFormatter *gl_icu::number_formatter(const gl_f
                                                                       const gl_slot *s,
                                                                       const char *cur)
 {
+    bool skeleton = strncmp(s->style, "::", 2) == 0;
     std::string key(env->locale);
     key += '\x1f';
     key += cur ? cur : s->style;
     key += cur ? "\x1f$" : "";
+    key += cur && skeleton ? s->style : "";
     auto it = tcache.numbers.find(key);
     if (it != tcache.numbers.end())
         return &it->second->lnf;
@@ -104,13 +147,19 @@ const icu::number::LocalizedNumberFormatter *gl_icu::number_formatter(const gl_f
         UChar code[4];
         u_charsToUChars(cur, code, 4);
         e.reset(new NumberEntry());
-        /* Grouped as every other number glocal writes, and as ICU's MessageFormat
-         * groups its currency style: from the first grouping size, not after
-         * CLDR's minimum grouping digits ("1 234,50 zł", not "1234,50 zł";
-         * docs/bundles.md#numbers). */
-        e->lnf = icu::number::NumberFormatter::withLocale(loc)
-                     .unit(icu::CurrencyUnit(code, st))
-                     .grouping(UNUM_GROUPING_ON_ALIGNED);
+        if (skeleton) /* money in a skeleton that sets no unit: its own currency */
+            e->lnf = icu::number::NumberFormatter::forSkeleton(
+                         UnicodeString::fromUTF8(s->style + 2), st)
+                         .unit(icu::CurrencyUnit(code, st))
+                         .locale(loc);
+        else
+            /* Grouped as every other number glocal writes, and as ICU's MessageFormat
+             * groups its currency style: from the first grouping size, not after
+             * CLDR's minimum grouping digits ("1 234,50 zł", not "1234,50 zł";
+             * docs/bundles.md#numbers). */
+            e->lnf = icu::number::NumberFormatter::withLocale(loc)
+                         .unit(icu::CurrencyUnit(code, st))
+                         .grouping(UNUM_GROUPING_ON_ALIGNED);
     } else {
         e.reset(make_number(loc, s, st));
     }
@@ -199,7 +248,9 @@ glocal_status format_number(const gl_fmt_env *env, const gl_slot *s, const gl_va
 {
     bool money = v->kind == V_MONEY;
     bool currency_style = strcmp(s->style, "currency") == 0;
-    if (money ? (*s->style && !currency_style) : currency_style)
+    bool money_skeleton = money && strncmp(s->style, "::", 2) == 0 &&
+                          !skeleton_sets_unit(s->style + 2);
+    if (money ? (*s->style && !currency_style && !money_skeleton) : currency_style)
         return GLOCAL_ERR_ARGUMENT;
     const icu::number::LocalizedNumberFormatter *lnf =
         number_formatter(env, s, money ? v->cur : nullptr);
@@ -294,6 +345,11 @@ glocal_status format_day(const gl_fmt_env *env, const gl_slot *s, const gl_value
 } // namespace
 
 extern "C" {
+
+bool gl_skeleton_takes_money(const char *style)
+{
+    return strncmp(style, "::", 2) == 0 && !skeleton_sets_unit(style + 2);
+}
 
 glocal_status gl_format_value(const gl_fmt_env *env, const gl_slot *s, const gl_value *v,
                               gl_buf *out)

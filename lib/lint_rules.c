@@ -170,6 +170,20 @@ static bool has_text_stand_in(const lint *x, const gl_template *bt, const gl_tem
     return false;
 }
 
+/* Whether a bundle of x's chain declares in `omits:` that it leaves `name` out. */
+static bool omitted_on_purpose(const lint *x, const char *name)
+{
+    uint32_t chain[GL_MAX_CHAIN];
+    size_t n = gl_bundle_chain(x->c, x->b, chain, GL_MAX_CHAIN);
+    for (size_t i = 0; i < n; i++) {
+        const gl_bundle *b = &x->c->bundles[chain[i]];
+        for (size_t k = 0; k < b->nomits; k++)
+            if (strcmp(b->omits[k], name) == 0)
+                return true;
+    }
+    return false;
+}
+
 static void check_dropped_args(lint *x)
 {
     const gl_variant *bv = is_base(x) ? NULL : base_served(x);
@@ -183,6 +197,8 @@ static void check_dropped_args(lint *x)
         if (!name || template_uses(bt, name, i) || template_uses(t, name, use_count(t)))
             continue;
         if (declared_type(x->m, name) == T_TEXT && has_text_stand_in(x, bt, t))
+            continue;
+        if (omitted_on_purpose(x, name))
             continue;
         gl_buf_printf(&names, "%s`%s`", n++ ? ", " : "", name);
     }

@@ -50,6 +50,10 @@ static inline int64_t gl_days_from_civil(int64_t y, int64_t m, int64_t d)
  * above, GLOCAL_ERR_FORMAT when ICU cannot open the zone. */
 glocal_status gl_day_of_instant(const char *zone, int64_t unix_ms, gl_value *out);
 
+/* Whether a number style is a `::` skeleton that names no unit, percent or
+ * scale: one a money argument can be written in, in its own currency. */
+bool gl_skeleton_takes_money(const char *style);
+
 /* Writes a number, date or money value as slot s says.  Returns GLOCAL_OK,
  * GLOCAL_ERR_ARGUMENT (a value the slot cannot take, a date outside the
  * years above), GLOCAL_ERR_FORMAT or GLOCAL_ERR_NOMEM. */

@@ -156,6 +156,18 @@ static void print_axes(const glocal_catalog *c, const glocal_result *res)
     fputs("\n  }", stdout);
 }
 
+/* "sms": how the text is billed, on a channel declared `kind: sms`; null elsewhere. */
+static void print_sms(const glocal_result *res)
+{
+    size_t segments, units;
+    int ucs2;
+    if (glocal_result_sms(res, &segments, &units, &ucs2))
+        printf(",\n  \"sms\": {\"segments\": %zu, \"units\": %zu, \"encoding\": \"%s\"}",
+               segments, units, ucs2 ? "ucs2" : "gsm7");
+    else
+        fputs(",\n  \"sms\": null", stdout);
+}
+
 /* The result object of glocal_format_result, one field a line. */
 static void print_result(const glocal_catalog *c, const glocal_result *res)
 {
@@ -178,6 +190,9 @@ static void print_result(const glocal_catalog *c, const glocal_result *res)
     json_field(stdout, "time_zone", glocal_result_time_zone(res), true);
     fputs(",\n  ", stdout);
     json_field(stdout, "time_zone_source", glocal_result_time_zone_source(res), true);
+    fputs(",\n  ", stdout);
+    json_field(stdout, "time_zone_profile", glocal_result_time_zone_profile(res), true);
+    print_sms(res);
     fputs("\n}\n", stdout);
 }
 

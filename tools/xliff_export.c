@@ -2,7 +2,7 @@
  * (or a translation-management system) fills in for one locale.
  *
  * One unit per message variant the locale is expected to translate (locked
- * messages never) and per unlocked term: base's variants and the bundle's
+ * messages never, nor one whose approved local version a bundle locks) and per unlocked term: base's variants and the bundle's
  * own, but a locale with a parent bundle (de-CH after de, zh-TW after
  * zh-Hant) leaves to it what it does not write itself; --inherited adds
  * those units too.  Unit ids are
@@ -312,10 +312,20 @@ static glocal_variants *variants_of(exporter *x, const char *locale, const char 
     return vs;
 }
 
+/* Whether the locale is served a locked text for m: base's, or the approved
+ * version a bundle of its chain locks (import refuses both). */
+static bool locked_for(const exporter *x, const glocal_message *m)
+{
+    const char *by = NULL;
+    if (glocal_catalog_locked_by(x->c, x->tag, glocal_message_id(m), &by, NULL) != GLOCAL_OK)
+        return glocal_message_locked(m);
+    return by != NULL;
+}
+
 /* Base's variants, then the bundle's own keys base lacks. */
 static void export_message(exporter *x, const glocal_message *m)
 {
-    if (glocal_message_locked(m))
+    if (locked_for(x, m))
         return;
     glocal_variants *base = variants_of(x, "base", glocal_message_id(m));
     glocal_variants *local = variants_of(x, x->tag, glocal_message_id(m));

@@ -185,6 +185,30 @@ static int cat_chain(lua_State *L)
     return 1;
 }
 
+/* cat:locked_by(locale, id): "base", the locale of the bundle whose approved
+ * version is served, or nil when the message is not locked for the locale. */
+static int cat_locked_by(lua_State *L)
+{
+    lcatalog *lc = check_catalog(L);
+    luaL_checkstring(L, 2);
+    luaL_checkstring(L, 3);
+    scratch *s = scratch_new(L);
+    const char *locale = c_string(L, 2, "locale");
+    const char *id = c_string(L, 3, "message id");
+    if (locale == NULL || id == NULL)
+        return fail_nul(L, s);
+    const char *by = NULL;
+    glocal_status st = glocal_catalog_locked_by(lc->c, locale, id, &by, &s->err);
+    if (st != GLOCAL_OK)
+        return push_failure(L, s, st, "cannot tell who locks the message");
+    if (by)
+        lua_pushstring(L, by);
+    else
+        lua_pushnil(L);
+    scratch_release(s);
+    return 1;
+}
+
 static void push_term(lua_State *L, const glocal_term *t)
 {
     lua_createtable(L, 0, 8);
@@ -257,6 +281,7 @@ const luaL_Reg lglocal_read_methods[] = {
     {"messages", cat_messages},
     {"variants", cat_variants},
     {"chain", cat_chain},
+    {"locked_by", cat_locked_by},
     {"terms", cat_terms},
     {"axes", cat_axes},
     {"language", cat_language},

@@ -213,7 +213,8 @@ class RenderJson(unittest.TestCase):
         res = self.render("greeting", "--locale", "de-CH", "--channel", "sms", "name=Anna")
         self.assertEqual(list(res), ["text", "length", "bundle", "variant", "file", "line",
                                      "column", "format_locale", "language", "fallback", "axes",
-                                     "time_zone", "time_zone_source"])
+                                     "time_zone", "time_zone_source", "time_zone_profile",
+                                     "sms"])
         self.assertEqual((res["text"], res["length"]), ("Guten Tag Anna", 14))
         self.assertEqual((res["bundle"], res["variant"]), ("de-CH", "other"))
         self.assertEqual(os.path.basename(res["file"]), "de-CH.yaml")
@@ -224,14 +225,16 @@ class RenderJson(unittest.TestCase):
             "formality": {"value": "formal", "source": "profile", "profile": "de"},
             "tone": {"value": "neutral", "source": "profile", "profile": "de"},
             "channel": {"value": "sms", "source": "request", "profile": None}})
-        self.assertEqual((res["time_zone"], res["time_zone_source"]),
-                         ("Europe/Zurich", "profile"))
+        self.assertEqual((res["time_zone"], res["time_zone_source"], res["time_zone_profile"]),
+                         ("Europe/Zurich", "profile", "de-CH"))
+        self.assertEqual(res["sms"], {"segments": 1, "units": 14, "encoding": "gsm7"})
 
     def test_text_and_length_in_bytes(self):
         res = self.render("cart.items", "--locale", "ru", "count=3")
         self.assertEqual(res["text"], "3 товара в корзине")
         self.assertEqual(res["length"], len(res["text"].encode()))
         self.assertEqual(res["axes"]["channel"], {"value": None, "source": None, "profile": None})
+        self.assertIsNone(res["sms"])                   # no channel: not measured
 
     def test_a_fallback_to_base(self):
         res = self.render("greeting", "--locale", "fi", "name=Anna")
@@ -246,6 +249,26 @@ class RenderJson(unittest.TestCase):
                            capture_output=True, text=True, check=False)
         self.assertEqual(p.returncode, 2)
         self.assertIn("unknown option `--json`", p.stderr)
+
+
+class ExplainChannel(unittest.TestCase):
+    """explain says what the channel declares and how an SMS is billed."""
+
+    def test_sms_declaration_and_bill(self):
+        code, out = glocal("explain", LOCALES, "order.shipped", "--locale", "fr", "--channel",
+                           "sms", "name=Anna", "full_name=Anna Martin", "order=K-1",
+                           "carrier=Colissimo", "eta=2026-12-10")
+        self.assertEqual(code, 0)
+        lines = out.splitlines()
+        self.assertIn("channel sms: kind sms, medium plain, encoding gsm7, at most 1 SMS part "
+                      "for fr", lines)
+        self.assertEqual(lines[-1], "sms: 1 part, GSM-7, 90 septets")
+
+    def test_no_bill_off_sms(self):
+        code, out = glocal("explain", LOCALES, "greeting", "--locale", "fr", "name=Anna",
+                           "full_name=Anna Martin")
+        self.assertEqual(code, 0)
+        self.assertFalse([l for l in out.splitlines() if l.startswith(("sms:", "channel "))])
 
 
 class RenderAxesAndFallbacks(unittest.TestCase):

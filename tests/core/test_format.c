@@ -33,6 +33,21 @@ START_TEST(money)
 }
 END_TEST
 
+/* A skeleton that names no unit writes money in its own currency. */
+START_TEST(money_in_a_skeleton)
+{
+    glocal_args *a = new_args();
+    ck_assert_int_eq(glocal_args_money(a, "amount", "1234500", "IDR", NULL), GLOCAL_OK);
+    expect(fmt_cat, "en", NULL, "money.skeleton", a, "IDR" NBSP "1,234,500|IDR" NBSP "1,234,500.00");
+    ck_assert_int_eq(glocal_args_money(a, "amount", "1234.57", "CHF", NULL), GLOCAL_OK);
+    expect(fmt_cat, "en", NULL, "money.skeleton", a, "CHF" NBSP "1,234.57|CHF" NBSP "1,234.57");
+    /* money in a skeleton that sets its own unit: refused, not re-scaled */
+    ck_assert_int_eq(fail_status(fmt_cat, "en", NULL, "money.inferred", a, NULL),
+                     GLOCAL_ERR_ARGUMENT);
+    glocal_args_free(a);
+}
+END_TEST
+
 START_TEST(dates)
 {
     /* the formats, in one zone (each locale's own is docs/resolution.md#time-zones') */
@@ -239,6 +254,7 @@ void add_format_tests(Suite *s)
 {
     TCase *tc = core_tcase("format");
     tcase_add_test(tc, money);
+    tcase_add_test(tc, money_in_a_skeleton);
     tcase_add_test(tc, dates);
     tcase_add_test(tc, dates_proleptic);
     tcase_add_test(tc, dates_out_of_range);

@@ -359,6 +359,32 @@ START_TEST(approved_local_locks)
 }
 END_TEST
 
+/* ---- Norwegian: CLDR's `no` is the parent of nb and nn ---- */
+
+START_TEST(norwegian_tags_reach_the_no_bundle)
+{
+    glocal_catalog *shipped = NULL;
+    ck_assert_int_eq(glocal_catalog_open(getenv("GLOCAL_LOCALES"), &shipped, NULL), GLOCAL_OK);
+    glocal_args *a = NULL;
+    ck_assert_int_eq(glocal_args_new(&a, NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_text(a, "name", "Kari", NULL), GLOCAL_OK);
+    ck_assert_int_eq(glocal_args_text(a, "full_name", "Kari Nordmann", NULL), GLOCAL_OK);
+    const char *tags[] = {"no", "no-NO", "nb", "nb-NO", "nn", "nn-NO"};
+    for (size_t i = 0; i < sizeof tags / sizeof *tags; i++) {
+        glocal_request *r = request(tags[i], NULL);
+        glocal_result *res = NULL;
+        ck_assert_int_eq(glocal_format_result(shipped, "greeting", r, a, &res, NULL), GLOCAL_OK);
+        ck_assert_msg(strcmp(glocal_result_text(res), "Hei Kari!") == 0, "%s: %s", tags[i],
+                      glocal_result_text(res));
+        ck_assert_str_eq(glocal_result_bundle(res), "no");
+        glocal_result_free(res);
+        glocal_request_free(r);
+    }
+    glocal_args_free(a);
+    glocal_catalog_unref(shipped);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("market");
@@ -375,6 +401,7 @@ int main(void)
     tcase_add_test(tc, profile_calendar_and_numbers);
     tcase_add_test(tc, profile_hour_cycle);
     tcase_add_test(tc, approved_local_locks);
+    tcase_add_test(tc, norwegian_tags_reach_the_no_bundle);
     suite_add_tcase(s, tc);
     return run_suite(s, CK_FORK_GETENV);
 }

@@ -463,14 +463,23 @@ class RefusedUnits(unittest.TestCase):
         self.assertEqual(snapshot(self.cat.dir), before)
         return err
 
-    def test_an_approved_locked_line_is_refused(self):
-        # base approves de's version of legal.footer; de.yaml defines and locks it
+    def approve_de_footer(self):
+        """base approves de's version of legal.footer; de.yaml defines and locks it."""
         self.cat.write("base.yaml", self.cat.read("base.yaml").replace(
             "locked: [legal.footer, -brand]", "locked: {legal.footer: [de], -brand: []}"))
         self.cat.write("de.yaml", self.cat.read("de.yaml").replace(
             "\nmessages:\n", "\nlocked: [legal.footer]\nmessages:\n  legal.footer: "
             "\"{-brand} GmbH, eingetragen beim Amtsgericht Berlin.\"\n", 1))
         self.assertEqual(self.cat.lint_errors(), [])
+
+    def test_an_approved_locked_line_is_not_exported(self):
+        self.approve_de_footer()
+        for tag in ("de", "de-CH"):
+            self.assertNotIn("legal.footer:other", units(self.cat.export(tag)), tag)
+        self.assertIn("greeting:other", units(self.cat.export("de-CH")))
+
+    def test_an_approved_locked_line_is_refused(self):
+        self.approve_de_footer()
         self.assertEqual(self.cat.render("legal.footer", "--locale", "de-CH"),
                          "Kestrel GmbH, eingetragen beim Amtsgericht Berlin.")
         self.greeting.set("id", "legal.footer:other")

@@ -41,6 +41,13 @@ T.test("variants", function()
   T.raises(function() cat:variants("de") end, "string expected")
 end)
 
+T.test("locked_by", function()
+  T.eq(cat:locked_by("de-CH", "legal.footer"), "base", "base locks the footer")
+  T.eq(cat:locked_by("de-CH", "greeting"), nil, "not locked")
+  T.fails("GLOCAL_ERR_NOT_FOUND", cat:locked_by("de", "no.such.message"))
+  T.fails("GLOCAL_ERR_LOCALE", cat:locked_by("de--CH", "greeting"))
+end)
+
 T.test("chain", function()
   local chain = assert(cat:chain("de-CH"))
   T.eq(#chain, 3, "length")

@@ -337,6 +337,18 @@ class Catalog:
         return self._read(_reading.variants, raw_locale, raw_id,
                           f"{message_id!r} for {locale!r}")
 
+    def locked_by(self, locale: str, message_id: str) -> Optional[str]:
+        """Who supplies a locked message for `locale`: ``"base"`` when base's
+        text is served, a bundle's locale (``"de"``) when that bundle's
+        approved version is, None when the message is not locked for it.
+
+        Raises NotFoundError (unknown id), LocaleError (malformed locale).
+        """
+        raw_locale = _values.encode(locale, "locale")
+        raw_id = _values.encode(message_id, "message id")
+        return self._read(_reading.locked_by, raw_locale, raw_id,
+                          f"{message_id!r} for {locale!r}")
+
     def chain(self, locale: str) -> Tuple[Tuple[str, str], ...]:
         """The bundles a request for `locale` reads, nearest first, base last,
         as ``(bundle, file)`` pairs: ``(("de", ".../de.yaml"), ("base",

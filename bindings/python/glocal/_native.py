@@ -126,6 +126,7 @@ _PROTOTYPES = {
     "glocal_variant_locked": (_b, [_p]),
     "glocal_variants_free": (None, [_p]),
     "glocal_catalog_chain": (_st, [_p, _s, _pp, _pp]),
+    "glocal_catalog_locked_by": (_st, [_p, _s, _s, ctypes.POINTER(_s), _pp]),
     "glocal_chain_count": (_sz, [_p]),
     "glocal_chain_bundle": (_s, [_p, _sz]),
     "glocal_chain_file": (_s, [_p, _sz]),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
-from typing import Literal, Tuple
+from typing import Literal, Optional, Tuple
 
 from . import _errors, _native
 from ._frozen import FrozenDict
@@ -127,6 +127,16 @@ def variants(lib, cat: int, raw_locale: bytes, raw_id: bytes, what: str) -> Tupl
                      for i in range(lib.glocal_variants_count(out)))
     finally:
         lib.glocal_variants_free(out)
+
+
+def locked_by(lib, cat: int, raw_locale: bytes, raw_id: bytes, what: str) -> Optional[str]:
+    out = ctypes.c_char_p()
+    err = ctypes.c_void_p()
+    status = lib.glocal_catalog_locked_by(cat, raw_locale, raw_id, ctypes.byref(out),
+                                          ctypes.byref(err))
+    if status != 0:
+        raise _errors.from_status(status, err, f"cannot tell who locks {what}")
+    return decode(out.value)
 
 
 def chain(lib, cat: int, raw_locale: bytes, what: str) -> Tuple[Tuple[str, str], ...]:

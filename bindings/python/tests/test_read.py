@@ -70,6 +70,14 @@ class ReadTest(unittest.TestCase):
         with self.assertRaises(glocal.LocaleError):
             self.cat.chain("not a tag")
 
+    def test_locked_by(self):
+        self.assertEqual(self.cat.locked_by("de-CH", "legal.footer"), "base")
+        self.assertIsNone(self.cat.locked_by("de-CH", "greeting"))
+        with self.assertRaises(glocal.NotFoundError):
+            self.cat.locked_by("de", "no.such.message")
+        with self.assertRaises(glocal.LocaleError):
+            self.cat.locked_by("de--CH", "greeting")
+
     def test_terms(self):
         brand = glocal.Term("brand", "Acme", "base", SHOP + "/base.yaml", 9, 3,
                             inherited=False, locked=False)
