@@ -194,6 +194,11 @@ START_TEST(wrong_icu_data_version)
     snprintf(want, sizeof want, "compiled with ICU data 71.1 (ICU %s); this process has ICU "
              "data %s", h.icu_version, h.icu_data_version);
     open_case(m, image_len, NULL, GLOCAL_ERR_SCHEMA, want, NULL);
+
+    /* a version that is not printable ASCII never reaches a message (fuzz-compiled) */
+    m = copy();
+    memcpy(m + offsetof(gl_compiled_header, icu_version), "72.\xbb" "1", 6);
+    open_case(m, image_len, NULL, GLOCAL_ERR_SYNTAX, "corrupt header", NULL);
 }
 END_TEST
 
