@@ -117,7 +117,7 @@ const char *fz_write_catalog(const uint8_t *data, size_t size)
 }
 
 uint64_t fz_max_output;
-bool fz_compiled;
+bool fz_compiled, fz_unverified;
 
 /* Tight limits for one input in four (chosen by its last byte, which also
  * picks a third of the limits), so that every limit is reached on small
@@ -234,7 +234,8 @@ void fz_check_result(const char *what, const char *id, glocal_status st, char *o
                             glocal_error *e, bool args_complete)
 {
     if (st == GLOCAL_OK) {
-        FZ_CHECK(out != NULL && fz_utf8_ok(out), "%s %s: bad output", what, id);
+        FZ_CHECK(out != NULL && (fz_unverified || fz_utf8_ok(out)), "%s %s: bad output", what,
+                 id);
         FZ_CHECK(strcmp(what, "format") != 0 || strlen(out) <= fz_max_output,
                  "%s %s: output beyond the limit", what, id);
         FZ_CHECK(e == NULL, "%s %s: error set on success", what, id);
@@ -265,7 +266,7 @@ void fz_format_all(const glocal_catalog *c, unsigned seed, size_t nloc)
         for (size_t k = 0; k < 3; k++) {
             glocal_request *r = NULL;
             glocal_status st = glocal_request_new(locales[l], &r, NULL);
-            if (st == GLOCAL_ERR_LOCALE && fz_compiled)
+            if (st == GLOCAL_ERR_LOCALE && fz_unverified)
                 continue;
             FZ_CHECK(st == GLOCAL_OK, "request for bundle locale %s: %s", locales[l],
                      glocal_status_name(st));
