@@ -50,7 +50,7 @@ extern uint64_t fz_max_output;
  * records are damaged fails its call with GLOCAL_ERR_SCHEMA when first used. */
 extern bool fz_compiled;
 /* ... opened without verify: a changed byte of a string goes unseen, so a
- * bundle's locale may no longer be a tag (its requests are skipped) and an
+ * bundle's locale may no longer be a tag or UTF-8 (its requests are skipped) and an
  * output may not be UTF-8 (it is still within bounds and the limit). */
 extern bool fz_unverified;
 /* Checks one glocal_format/glocal_explain result and frees out and e. */
