@@ -47,7 +47,9 @@ glocal_args *fz_args_for(const glocal_message *m, unsigned pick);
 /* The output limit of the catalog being formatted (fz_options). */
 extern uint64_t fz_max_output;
 /* A compiled catalog is being formatted (docs/compiled.md): a message whose
- * records are damaged fails its call with GLOCAL_ERR_SCHEMA when first used. */
+ * records are damaged fails its call with GLOCAL_ERR_SCHEMA when first used,
+ * and a file whose structure holds may still say things that disagree (an id
+ * its index does not find): a call may fail with any status but NOMEM. */
 extern bool fz_compiled;
 /* ... opened without verify: a changed byte of a string goes unseen, so a
  * bundle's locale may no longer be a tag or UTF-8 (its requests are skipped) and an
