@@ -13,6 +13,12 @@
  *   glocal-bench output-limit REPS        a 4 GB ask stopped by the output limit, at two limits
  *   glocal-bench loop DATA NAME glocal|icu|floor N   N calls, for perf/callgrind
  *   glocal-bench dump DIR MESSAGES        every message x locale x 16 value sets (differential)
+ *   glocal-bench compile DIR FILE         glocal_compile DIR into FILE (docs/compiled.md)
+ *   glocal-bench compiled-open FILE DIR REPS    open of the compiled FILE vs its YAML DIR
+ *   glocal-bench compiled-format DATA FILE REPS every workload from FILE vs from DATA/catalog
+ *
+ * `rss` takes a compiled file too; its children also report /proc/self/smaps_rollup
+ * (Rss, Pss, Shared_Clean, Private_Clean, Private_Dirty) before and after open.
  *
  * DATA is the directory gen_catalog.py wrote (catalog/, workloads.tsv).  Besides
  * its workloads the harness knows `result`: the variants workload's calls
@@ -826,21 +832,47 @@ long status_kb(const char *key)
     return v;
 }
 
+/* The fields of /proc/self/smaps_rollup a compiled catalog is judged by: how
+ * much of the process is the file's shared pages, how much its own. */
+const char *const smaps_keys[] = {"Rss", "Pss", "Shared_Clean", "Private_Clean", "Private_Dirty"};
+const size_t n_smaps = sizeof smaps_keys / sizeof *smaps_keys;
+
+void smaps_kb(long out[])
+{
+    FILE *f = fopen("/proc/self/smaps_rollup", "r");
+    char line[256];
+    for (size_t k = 0; k < n_smaps; k++)
+        out[k] = -1;
+    while (f && fgets(line, sizeof line, f))
+        for (size_t k = 0; k < n_smaps; k++) {
+            size_t n = strlen(smaps_keys[k]);
+            if (strncmp(line, smaps_keys[k], n) == 0 && line[n] == ':')
+                out[k] = atol(line + n + 1);
+        }
+    if (f)
+        fclose(f);
+}
+
 int cmd_rss_child(const std::string &dir)
 {
-    long before = status_kb("VmHWM");
+    long before = status_kb("VmHWM"), smaps_before[n_smaps], smaps_after[n_smaps];
+    smaps_kb(smaps_before);
     glocal_catalog *c = open_catalog(dir);
     long hwm = status_kb("VmHWM"), rss = status_kb("VmRSS");
+    smaps_kb(smaps_after);
     rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    printf("%ld %ld %ld %ld\n", before, hwm, rss, ru.ru_maxrss);
+    printf("%ld %ld %ld %ld", before, hwm, rss, ru.ru_maxrss);
+    for (size_t k = 0; k < n_smaps; k++)
+        printf(" %ld %ld", smaps_before[k], smaps_after[k]);
+    printf("\n");
     glocal_catalog_unref(c);
     return 0;
 }
 
 int cmd_rss(const char *self, const std::string &dir, int reps)
 {
-    std::vector<double> before, hwm, rss, maxrss;
+    std::vector<double> before, hwm, rss, maxrss, smaps[2 * n_smaps];
     for (int r = 0; r < reps; r++) {
         int fds[2];
         if (pipe(fds) != 0)
@@ -853,22 +885,35 @@ int cmd_rss(const char *self, const std::string &dir, int reps)
             _exit(127);
         }
         close(fds[1]);
-        char buf[256] = {0};
+        char buf[1024] = {0};
         ssize_t n = read(fds[0], buf, sizeof buf - 1);
         close(fds[0]);
         int status;
         waitpid(pid, &status, 0);
         long b, h, s, m;
-        if (n <= 0 || sscanf(buf, "%ld %ld %ld %ld", &b, &h, &s, &m) != 4)
+        int used = 0;
+        if (n <= 0 || sscanf(buf, "%ld %ld %ld %ld%n", &b, &h, &s, &m, &used) != 4)
             die("rss child failed");
         before.push_back((double)b);
         hwm.push_back((double)h);
         rss.push_back((double)s);
         maxrss.push_back((double)m);
+        for (size_t k = 0, off = (size_t)used; k < 2 * n_smaps; k++) {
+            long v;
+            int step = 0;
+            if (sscanf(buf + off, " %ld%n", &v, &step) != 1)
+                die("rss child: no smaps_rollup figures");
+            off += (size_t)step;
+            smaps[k].push_back((double)v);
+        }
     }
     printf("{\"hwm_before_open_kb\": %s, \"hwm_kb\": %s, \"rss_after_open_kb\": %s, "
-           "\"ru_maxrss_kb\": %s}\n", json_list(before).c_str(), json_list(hwm).c_str(),
+           "\"ru_maxrss_kb\": %s", json_list(before).c_str(), json_list(hwm).c_str(),
            json_list(rss).c_str(), json_list(maxrss).c_str());
+    for (size_t k = 0; k < 2 * n_smaps; k++)
+        printf(", \"smaps_%s_%s_kb\": %s", k % 2 ? "after" : "before", smaps_keys[k / 2],
+               json_list(smaps[k]).c_str());
+    printf("}\n");
     return 0;
 }
 
@@ -1045,6 +1090,82 @@ int cmd_output_limit(int reps)
     return 0;
 }
 
+/* ---- the compiled catalog (docs/compiled.md) ---- */
+
+int cmd_compile(const std::string &dir, const std::string &file)
+{
+    void *image = nullptr;
+    size_t len = 0;
+    glocal_error *e = nullptr;
+    if (glocal_compile(dir.c_str(), nullptr, &image, &len, &e) != GLOCAL_OK)
+        die(std::string("compile failed: ") + glocal_error_message(e));
+    std::string tmp = file + ".tmp";
+    FILE *f = fopen(tmp.c_str(), "wb");
+    if (!f || fwrite(image, 1, len, f) != len || fclose(f) != 0)
+        die("cannot write " + tmp);
+    if (rename(tmp.c_str(), file.c_str()) != 0) /* never over a file a process maps */
+        die("cannot rename " + tmp);
+    glocal_free(image);
+    printf("{\"file_bytes\": %zu}\n", len);
+    return 0;
+}
+
+/* The compiled file's open and its directory's, interleaved in one process,
+ * the page cache warm for both (a fleet restarting on a deploy). */
+int cmd_compiled_open(const std::string &file, const std::string &dir, int reps)
+{
+    glocal_catalog_unref(open_catalog(file));
+    glocal_catalog_unref(open_catalog(dir));
+    std::vector<double> tc, twall, ty;
+    for (int r = 0; r < reps; r++) {
+        int64_t w0 = now_ns(), t0 = tick_ns();
+        glocal_catalog *c = open_catalog(file);
+        int64_t t1 = tick_ns(), w1 = now_ns();
+        glocal_catalog_unref(c);
+        tc.push_back((double)(t1 - t0) / 1e6);
+        twall.push_back((double)(w1 - w0) / 1e6);
+        t0 = tick_ns();
+        c = open_catalog(dir);
+        ty.push_back((double)(tick_ns() - t0) / 1e6);
+        glocal_catalog_unref(c);
+    }
+    printf("{\"clock\": \"%s\", \"compiled_open_ms\": %s, \"compiled_open_wall_ms\": %s, "
+           "\"yaml_open_ms\": %s}\n", clock_name(), json_list(tc).c_str(),
+           json_list(twall).c_str(), json_list(ty).c_str());
+    return 0;
+}
+
+/* Every workload from the compiled catalog and from the YAML one, in one
+ * process, interleaved; the outputs must be the same. */
+int cmd_compiled_format(const std::string &data, const std::string &file, int reps)
+{
+    glocal_catalog *yaml = open_catalog(data + "/catalog"), *compiled = open_catalog(file);
+    std::vector<Workload> wls = read_workloads(data);
+    printf("{\"clock\": \"%s\", \"workloads\": [\n", clock_name());
+    for (size_t wi = 0; wi < wls.size(); wi++) {
+        GlocalCall gy(yaml, wls[wi]), gc(compiled, wls[wi]);
+        std::string out = gy.once();
+        if (gc.once() != out)
+            die("the compiled catalog formats " + wls[wi].id + " differently");
+        std::function<void(long)> fy = [&](long n) { g_sink = g_sink + gy.run(n); };
+        std::function<void(long)> fc = [&](long n) { g_sink = g_sink + gc.run(n); };
+        long ny = calibrate(fy, 60), nc = calibrate(fc, 60);
+        std::vector<double> ty, tc;
+        for (int r = 0; r < reps; r++) {
+            ty.push_back(time_per_call(fy, ny));
+            tc.push_back(time_per_call(fc, nc));
+        }
+        printf("%s{\"name\": %s, \"yaml_ns\": %s, \"compiled_ns\": %s, \"out\": %s}",
+               wi ? ",\n" : "", json_str(wls[wi].name).c_str(), json_list(ty).c_str(),
+               json_list(tc).c_str(), json_str(out).c_str());
+        fflush(stdout);
+    }
+    printf("\n]}\n");
+    glocal_catalog_unref(compiled);
+    glocal_catalog_unref(yaml);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -1073,7 +1194,13 @@ int main(int argc, char **argv)
         return cmd_gettext(argv[2], argv[3], num(4, 7));
     if (cmd == "output-limit")
         return cmd_output_limit(num(2, 5));
+    if (cmd == "compile" && argc >= 4)
+        return cmd_compile(argv[2], argv[3]);
+    if (cmd == "compiled-open" && argc >= 4)
+        return cmd_compiled_open(argv[2], argv[3], num(4, 7));
+    if (cmd == "compiled-format" && argc >= 4)
+        return cmd_compiled_format(argv[2], argv[3], num(4, 5));
     fprintf(stderr, "usage: glocal-bench open|workloads|format|lint|rss|threads|gettext|"
-            "output-limit ... (see the source)\n");
+            "output-limit|compile|compiled-open|compiled-format ... (see the source)\n");
     return 2;
 }

@@ -117,6 +117,7 @@ const char *fz_write_catalog(const uint8_t *data, size_t size)
 }
 
 uint64_t fz_max_output;
+bool fz_compiled, fz_unverified;
 
 /* Tight limits for one input in four (chosen by its last byte, which also
  * picks a third of the limits), so that every limit is reached on small
@@ -177,7 +178,8 @@ static void fz_add_arg(glocal_args *a, const glocal_message *m, size_t i, unsign
     if (strcmp(declared, "code") == 0) {
         /* a code takes only a code (a text is read as one and may fail) */
         st = glocal_args_code(a, name, codes[pick % 3], NULL);
-        FZ_CHECK(st == GLOCAL_OK, "setting code %s: %s", name, glocal_status_name(st));
+        FZ_CHECK(st == GLOCAL_OK || fz_compiled, "setting code %s: %s", name,
+                 glocal_status_name(st));
         return;
     }
     if (strcmp(declared, "day") == 0) {
@@ -213,7 +215,9 @@ static void fz_add_arg(glocal_args *a, const glocal_message *m, size_t i, unsign
         st = glocal_args_money(a, name, money[pick % 4][0], money[pick % 4][1], NULL);
         break;
     }
-    FZ_CHECK(st == GLOCAL_OK, "setting argument %s: %s", name, glocal_status_name(st));
+    /* a compiled file's string may have moved to another (fz_compiled): not a name */
+    FZ_CHECK(st == GLOCAL_OK || fz_compiled, "setting argument %s: %s", name,
+             glocal_status_name(st));
 }
 
 glocal_args *fz_args_for(const glocal_message *m, unsigned pick)
@@ -233,16 +237,19 @@ void fz_check_result(const char *what, const char *id, glocal_status st, char *o
                             glocal_error *e, bool args_complete)
 {
     if (st == GLOCAL_OK) {
-        FZ_CHECK(out != NULL && fz_utf8_ok(out), "%s %s: bad output", what, id);
+        FZ_CHECK(out != NULL && (fz_unverified || fz_utf8_ok(out)), "%s %s: bad output", what,
+                 id);
         FZ_CHECK(strcmp(what, "format") != 0 || strlen(out) <= fz_max_output,
                  "%s %s: output beyond the limit", what, id);
         FZ_CHECK(e == NULL, "%s %s: error set on success", what, id);
     } else {
         FZ_CHECK(out == NULL, "%s %s: output set on failure", what, id);
         FZ_CHECK(e != NULL && glocal_error_code(e) == st, "%s %s: error/status mismatch", what, id);
-        FZ_CHECK(fz_utf8_ok(glocal_error_message(e)), "%s %s: error message not UTF-8", what, id);
+        FZ_CHECK(fz_unverified || fz_utf8_ok(glocal_error_message(e)),
+                 "%s %s: error message not UTF-8", what, id);
         FZ_CHECK(st == GLOCAL_ERR_LIMIT || st == GLOCAL_ERR_FORMAT ||
-                     (!args_complete && st == GLOCAL_ERR_ARGUMENT),
+                     (!args_complete && st == GLOCAL_ERR_ARGUMENT) ||
+                     (fz_compiled && st != GLOCAL_ERR_NOMEM),
                  "%s %s: %s: %s", what, id, glocal_status_name(st), glocal_error_message(e));
     }
     glocal_free(out);
@@ -263,6 +270,8 @@ void fz_format_all(const glocal_catalog *c, unsigned seed, size_t nloc)
         for (size_t k = 0; k < 3; k++) {
             glocal_request *r = NULL;
             glocal_status st = glocal_request_new(locales[l], &r, NULL);
+            if ((st == GLOCAL_ERR_LOCALE || st == GLOCAL_ERR_INVALID) && fz_unverified)
+                continue;
             FZ_CHECK(st == GLOCAL_OK, "request for bundle locale %s: %s", locales[l],
                      glocal_status_name(st));
             static const char *const axes[] = {"formality", "tone", "channel"};
@@ -285,8 +294,8 @@ void fz_format_all(const glocal_catalog *c, unsigned seed, size_t nloc)
                 glocal_error *e = NULL;
                 st = glocal_format(c, id, r, a, &out, &e);
                 if (!known) {
-                    FZ_CHECK(st == GLOCAL_ERR_INVALID, "unknown axis value: %s",
-                             glocal_status_name(st));
+                    FZ_CHECK(st == GLOCAL_ERR_INVALID || (fz_compiled && st != GLOCAL_OK),
+                             "unknown axis value: %s", glocal_status_name(st));
                     glocal_free(out);
                     glocal_error_free(e);
                 } else {

@@ -46,6 +46,15 @@ bool fz_utf8_ok(const char *s);
 glocal_args *fz_args_for(const glocal_message *m, unsigned pick);
 /* The output limit of the catalog being formatted (fz_options). */
 extern uint64_t fz_max_output;
+/* A compiled catalog is being formatted (docs/compiled.md): a message whose
+ * records are damaged fails its call with GLOCAL_ERR_SCHEMA when first used,
+ * and a file whose structure holds may still say things that disagree (an id
+ * its index does not find): a call may fail with any status but NOMEM. */
+extern bool fz_compiled;
+/* ... opened without verify: a changed byte of a string goes unseen, so a
+ * bundle's locale may no longer be a tag or UTF-8 (its requests are skipped) and an
+ * output may not be UTF-8 (it is still within bounds and the limit). */
+extern bool fz_unverified;
 /* Checks one glocal_format/glocal_explain result and frees out and e. */
 void fz_check_result(const char *what, const char *id, glocal_status st, char *out,
                      glocal_error *e, bool args_complete);

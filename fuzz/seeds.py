@@ -5,9 +5,10 @@ Seeds come from the shipped catalog (locales/) and the golden bad-input cases
 (tests/robustness/corpus, tests/core/open-errors, tests/lint/cases); the
 importer targets' from the importers' fixtures (tests/import/fixtures) and
 the hostile inputs fixed before (small versions of each); fuzz-xliff's from
-catalogs of locales/ and the files `glocal export` writes for them ($GLOCAL_CLI,
-the CLI to run).  Usage:
-seeds.py bundle|lint|format|import-gettext|import-i18next|import-rails|xliff OUT
+catalogs of locales/ and the files `glocal export` writes for them; fuzz-compiled's
+what `glocal compile` writes for locales/ and the core fixtures, and cuts of it
+($GLOCAL_CLI, the CLI to run).  Usage:
+seeds.py bundle|lint|format|compiled|import-gettext|import-i18next|import-rails|xliff OUT
 """
 import hashlib
 import json
@@ -236,6 +237,34 @@ def xliff_seeds():
                    b'srcLang="en"/>\n')
 
 
+MAX_COMPILED_SEED = 1024 * 1024  # fuzz/run's max_len for fuzz-compiled
+
+
+def compiled_seeds():
+    """What `glocal compile` writes for locales/ and every fixture catalog of
+    tests/core/fixtures that opens, and cuts of each (the header alone, half,
+    all but the last byte)."""
+    cli = os.environ.get("GLOCAL_CLI", os.path.join(ROOT, "build", "tools", "glocal"))
+    fixtures = os.path.join(ROOT, "tests", "core", "fixtures")
+    dirs = [os.path.join(ROOT, "locales")] + [
+        os.path.join(fixtures, d) for d in sorted(os.listdir(fixtures))
+        if os.path.isfile(os.path.join(fixtures, d, "base.yaml"))]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "catalog.glc")
+        for d in dirs:
+            run = subprocess.run([cli, "compile", d, "-o", out, "--force"],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            if run.returncode != 0:
+                continue
+            image = read(out)
+            if len(image) > MAX_COMPILED_SEED:
+                continue
+            yield image
+            for cut in (16, 64, 256, len(image) // 2, len(image) - 1):
+                if cut < len(image):
+                    yield image[:cut]
+
+
 def main():
     target, out = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
@@ -243,6 +272,8 @@ def main():
         gen = import_seeds(target)
     elif target == "xliff":
         gen = xliff_seeds()
+    elif target == "compiled":
+        gen = compiled_seeds()
     else:
         gen = format_seeds() if target == "format" else bundle_seeds()
     n = 0

@@ -978,12 +978,49 @@ typedef struct glocal_finding glocal_finding;
  * glocal_findings_free.  Problems in bundles are findings, not failures.
  * Returns GLOCAL_OK, GLOCAL_ERR_INVALID (NULL), GLOCAL_ERR_IO (dir is not a
  * readable directory), GLOCAL_ERR_NOMEM.
+ *
+ * Since 1.1 dir may also be a compiled catalog file (glocal_compile): the
+ * whole file is verified first, content checksum included (whatever o says),
+ * then the bundle files kept in it are linted as their directory would be,
+ * the findings naming them "DIR/NAME" with DIR the directory they were
+ * compiled from.  A file that does not open fails with the status and error
+ * glocal_catalog_open_with gives for it with verify on (GLOCAL_ERR_SYNTAX,
+ * GLOCAL_ERR_SCHEMA, GLOCAL_ERR_IO).
  * @since 1.0
  */
 GLOCAL_API glocal_status glocal_lint(const char *dir, glocal_findings **out, glocal_error **err);
 /** glocal_lint with the limits of o (NULL: the defaults).  @since 1.0 */
 GLOCAL_API glocal_status glocal_lint_with(const char *dir, const glocal_options *o,
                                           glocal_findings **out, glocal_error **err);
+
+/** The first bytes of every compiled catalog file (docs/compiled.md), of
+ *  every format version: what tells one from a directory or a bundle
+ *  (file(1)'s magic).  @since 1.1 */
+#define GLOCAL_COMPILED_MAGIC "GLOCALC\x1a"
+/** The length of GLOCAL_COMPILED_MAGIC.  @since 1.1 */
+#define GLOCAL_COMPILED_MAGIC_LEN 8
+
+/**
+ * Verifies the compiled catalog file at path completely, as
+ * glocal_catalog_open_with does with glocal_options_set_verify on (header,
+ * every record, the content checksum), and describes it for people, one
+ * "key: value" line each: the format version; the glocal, ICU and ICU data
+ * versions it was built with; the file's size and its regions' sizes; the
+ * base address it was laid out for; the content's SHA-256; the directory it
+ * was compiled from with its bundle and message counts; then each bundle
+ * file kept in it, with its size and SHA-256 (as sha256sum prints it, so a
+ * deploy can tell which directory a file came from).  The layout of the
+ * text may grow; `format:` is its first key.  *out_utf8 is the caller's,
+ * freed with glocal_free.  Returns GLOCAL_OK, or the status and error of the
+ * open: GLOCAL_ERR_INVALID (NULL path or out_utf8), GLOCAL_ERR_IO (unreadable,
+ * a directory), GLOCAL_ERR_SYNTAX (not a compiled catalog, truncated, a
+ * checksum mismatch), GLOCAL_ERR_SCHEMA (a record out of bounds, another
+ * format version or ICU data version), GLOCAL_ERR_NOMEM; *out_utf8 is then
+ * NULL.
+ * @since 1.1
+ */
+GLOCAL_API glocal_status glocal_compiled_describe(const char *path, char **out_utf8,
+                                                  glocal_error **err);
 /** Number of findings.  @since 1.0 */
 GLOCAL_API size_t glocal_findings_count(const glocal_findings *f);
 /** The i-th finding, NULL when out of range; borrowed from f.  @since 1.0 */

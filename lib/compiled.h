@@ -11,8 +11,10 @@
 #include "catalog.h"
 #include "sha256.h"
 
-#define GL_COMPILED_MAGIC "GLOCALC\x1a" /* 8 bytes: \x1a stops a `type` on a terminal */
-#define GL_COMPILED_MAGIC_LEN 8
+/* "GLOCALC\x1a", 8 bytes (\x1a stops a `type` on a terminal): public, so that
+ * a client tells a compiled file from anything else (glocal.h) */
+#define GL_COMPILED_MAGIC GLOCAL_COMPILED_MAGIC
+#define GL_COMPILED_MAGIC_LEN GLOCAL_COMPILED_MAGIC_LEN
 /* Bumped whenever the header or the meaning of a region changes; the record
  * layout has its own fingerprint (gl_layout_fingerprint). */
 #define GL_COMPILED_FORMAT 1u

@@ -407,7 +407,7 @@ static const char *check_catalog(const void *rec, const gl_walk *w)
             return "axis without a name";
     if (c->nbundles == 0 || c->nbundles > GL_LIMIT(w->limits, BUNDLES))
         return "bundle count out of range";
-    if (!c->dir || !c->language || !c->channel_max || c->naxisvals == 0)
+    if (!c->dir || !c->language || c->naxisvals == 0)
         return "catalog without its language or axes";
     if (!map_values_below(&c->axis_index, c->naxisvals)
         || !map_values_below(&c->bundle_index, c->nbundles)
@@ -426,7 +426,7 @@ static const gl_field catalog_fields[] = {
     EMBED(glocal_catalog, bundle_index, map_type),
     ARR(glocal_catalog, messages, message_type, nmessages), DATA(glocal_catalog, nmessages),
     EMBED(glocal_catalog, message_index, map_type), STR(glocal_catalog, language),
-    WORDS(glocal_catalog, channel_max, CN_AXISVALS, channel_max, 0),
+    WORDS(glocal_catalog, channel_max, CN_AXISVALS, channel_max, F_NULL), /* NULL: no channels */
     FIELD(glocal_catalog, channels, FK_ARR, CN_AXISVALS, channels, F_NULL, &channel_type),
     DATA(glocal_catalog, ntemplates),
 };

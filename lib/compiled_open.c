@@ -60,9 +60,14 @@ static glocal_status refuse(glocal_error **err, glocal_status st, const char *na
 
 /* ---- the header ---- */
 
+/* A version string of the header: printable ASCII ending inside its field,
+ * since errors quote it (a hostile file's bytes must not reach a message). */
 static bool terminated(const char *s, size_t cap)
 {
-    return memchr(s, '\0', cap) != NULL;
+    size_t n = 0;
+    while (n < cap && s[n] >= 0x20 && s[n] < 0x7f)
+        n++;
+    return n > 0 && n < cap && s[n] == '\0';
 }
 
 static bool region_ok(const gl_region *r, uint64_t from, uint64_t size)

@@ -65,8 +65,10 @@ int parse_args(const char *cmd, int argc, char **argv, const cli_opt *opts,
             rc = fn(ud, -1, arg);
         } else {
             const char *name = arg + (arg[1] == '-' ? 2 : 1), *eq = strchr(name, '=');
-            int k = arg[1] == '-' ? find_opt(opts, name, eq ? (size_t)(eq - name) : strlen(name))
-                                  : -1;
+            /* "-o FILE": a one-letter option of the table, given with one dash */
+            int k = arg[1] == '-'   ? find_opt(opts, name, eq ? (size_t)(eq - name) : strlen(name))
+                    : arg[2] == '\0' ? find_opt(opts, name, 1)
+                                    : -1;
             if (k < 0)
                 return usage_error(cmd, "unknown option `%s`", arg);
             const char *value = eq ? eq + 1 : NULL;
@@ -94,10 +96,31 @@ int check_dir(const char *cmd, const char *dir)
     }
     if (!S_ISDIR(st.st_mode)) {
         fprintf(stderr, "glocal %s: %s is not a directory; give the catalog directory that "
-                "holds base.yaml\n", cmd, dir);
+                "holds base.yaml (or a file written by `glocal compile`)\n", cmd, dir);
         return EXIT_USAGE;
     }
     return CONTINUE;
+}
+
+bool has_compiled_magic(const char *path)
+{
+    char head[GLOCAL_COMPILED_MAGIC_LEN];
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) /* never open a FIFO: it would block */
+        return false;
+    FILE *f = fopen(path, "rb");
+    bool yes = f && fread(head, 1, sizeof head, f) == sizeof head &&
+               memcmp(head, GLOCAL_COMPILED_MAGIC, sizeof head) == 0;
+    if (f)
+        fclose(f);
+    return yes;
+}
+
+/* A catalog a command reads: a directory, or a compiled catalog file (glocal
+ * compile); any other file is told plainly, as check_dir does. */
+int check_catalog(const char *cmd, const char *path)
+{
+    return has_compiled_magic(path) ? CONTINUE : check_dir(cmd, path);
 }
 
 /* The one DIR positional of lint and coverage. */
@@ -113,7 +136,7 @@ int take_dir(const char *cmd, const char **dir, const char *value)
  * input that cannot be used (1). */
 int open_catalog(const char *cmd, const char *dir, glocal_catalog **out)
 {
-    int rc = check_dir(cmd, dir);
+    int rc = check_catalog(cmd, dir);
     glocal_error *e = NULL;
     if (rc != CONTINUE)
         return rc;

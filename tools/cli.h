@@ -26,15 +26,21 @@ typedef struct cli_opt {
  * for a positional argument; returns CONTINUE or an exit code. */
 typedef int (*opt_fn)(void *ud, int index, const char *value);
 
-/* Options may come anywhere; `--name value` or `--name=value`; `--` ends
- * them.  Returns CONTINUE, or the exit code of --help or a usage error. */
+/* Options may come anywhere; `--name value` or `--name=value` (a one-letter
+ * name also `-n value`); `--` ends them.  Returns CONTINUE, or the exit code of --help or a usage error. */
 int parse_args(const char *cmd, int argc, char **argv, const cli_opt *opts, const char *help,
                opt_fn fn, void *ud);
 /* CONTINUE when dir is a directory, else EXIT_USAGE with a message. */
 int check_dir(const char *cmd, const char *dir);
+/* Whether path is a file starting with the compiled catalog's magic
+ * (docs/compiled.md), of whatever format version. */
+bool has_compiled_magic(const char *path);
+/* CONTINUE when path is a directory or a compiled catalog file, else
+ * EXIT_USAGE with a message. */
+int check_catalog(const char *cmd, const char *path);
 /* Stores the one DIR positional; a second one is a usage error. */
 int take_dir(const char *cmd, const char **dir, const char *value);
-/* Opens the catalog in dir: CONTINUE, EXIT_USAGE (unreadable) or
+/* Opens the catalog in dir (or the compiled catalog file dir): CONTINUE, EXIT_USAGE (unreadable) or
  * EXIT_FAILED (a catalog with errors). */
 int open_catalog(const char *cmd, const char *dir, glocal_catalog **out);
 

@@ -203,7 +203,7 @@ static int run_lint(int argc, char **argv, lint_opts *opts)
         return rc;
     if (!o.dir)
         return usage_error("lint", "which catalog directory?");
-    if ((rc = check_dir("lint", o.dir)) != CONTINUE)
+    if ((rc = check_catalog("lint", o.dir)) != CONTINUE)
         return rc;
     glocal_findings *all = NULL;
     glocal_error *e = NULL;

@@ -9,6 +9,7 @@ int cmd_render(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_coverage(int argc, char **argv);
 int cmd_negotiate(int argc, char **argv);
+int cmd_compile(int argc, char **argv);
 int cmd_preview(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);

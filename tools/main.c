@@ -31,6 +31,7 @@ static const command commands[] = {
     {"coverage", cmd_coverage, "show how much of base each locale translates"},
     {"preview", cmd_preview, "write an HTML page of every message as customers see it"},
     {"negotiate", cmd_negotiate, "pick the locale to serve for an Accept-Language header"},
+    {"compile", cmd_compile, "write a catalog as one compiled file that opens in milliseconds"},
     {"export", cmd_export, "write the XLIFF 2.0 file a translator fills in for one locale"},
     {"import", cmd_import, "merge a translated XLIFF 2.0 file into that locale's bundle"},
     {"import-gettext", cmd_import_gettext, importers_summary},

@@ -647,6 +647,8 @@ int cmd_import(int argc, char **argv)
     int rc = parse_args("import", argc, argv, table, usage_import, import_opt, &o);
     if (rc == CONTINUE && (!o.dir || !o.file))
         rc = usage_error("import", "give the catalog directory and the XLIFF file");
+    if (rc == CONTINUE) /* a directory: the bundle is written into it */
+        rc = check_dir("import", o.dir);
     if (rc == CONTINUE)
         rc = open_catalog("import", o.dir, &c);
     if (rc == EXIT_FAILED) /* 1 says units were refused, the others merged; here none were */

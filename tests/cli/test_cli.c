@@ -366,6 +366,140 @@ START_TEST(test_coverage_text)
 }
 END_TEST
 
+/* ---- compile (docs/compiled.md) ---- */
+
+/* The output of `glocal ARGS`, which must exit 0; the caller frees it. */
+static char *output_of(char *const *args)
+{
+    result r = run_argv(args);
+    ck_assert_msg(r.status == 0, "glocal %s: exit %d: %s", args[0], r.status, r.err);
+    free(r.err);
+    return r.out;
+}
+
+#define OUTPUT(...) output_of((char *const[]){__VA_ARGS__, NULL})
+
+static void expect_same(char *a, char *b)
+{
+    ck_assert_str_eq(a, b);
+    free(a);
+    free(b);
+}
+
+START_TEST(test_compile_and_read_the_file)
+{
+    char *dir = scratch(NULL), *glc = path(dir, "catalog.glc");
+    expect_err(RUN("compile", (char *)locales, "-o", glc), 0, "catalog.glc: 31 bundles, ");
+    /* every command that reads a catalog answers from the file as from the directory */
+    expect_same(OUTPUT("render", glc, "order.delayed", "--locale", "de-CH", "--channel", "sms",
+                       "name=Anna", "order=A-17", "eta=2026-12-01"),
+                OUTPUT("render", (char *)locales, "order.delayed", "--locale", "de-CH",
+                       "--channel", "sms", "name=Anna", "order=A-17", "eta=2026-12-01"));
+    expect_same(OUTPUT("explain", glc, "greeting", "--locale", "de-CH", "name=Anna"),
+                OUTPUT("explain", (char *)locales, "greeting", "--locale", "de-CH", "name=Anna"));
+    expect_same(OUTPUT("coverage", "--format", "json", glc),
+                OUTPUT("coverage", "--format", "json", (char *)locales));
+    expect_same(OUTPUT("negotiate", glc, "fr-CH, fr;q=0.9"),
+                OUTPUT("negotiate", (char *)locales, "fr-CH, fr;q=0.9"));
+    expect(RUN("lint", "--werror", glc), 0, "");
+    char samples[1024];
+    snprintf(samples, sizeof samples, "%s/../examples/preview-samples.yaml", locales);
+    expect(RUN("preview", glc, "--locale", "de", "--samples", samples, "--out",
+               path(dir, "p.html")), 0, NULL);
+    unlink(path(dir, "p.html"));
+    /* import writes a bundle: a compiled file is not a directory to write into */
+    expect_err(RUN("import", glc, "de.xlf"), 2, "is not a directory");
+    /* a compiled file is replaced without --force; --verify reads it back */
+    expect_err(RUN("compile", (char *)locales, "-o", glc), 0, "31 bundles");
+    result r = RUN("compile", "--verify", glc);
+    ck_assert_msg(strncmp(r.out, "format: 1 (glocal compiled catalog)\nbuilt by: glocal ", 53) ==
+                  0, "%s", r.out);
+    ck_assert_msg(strstr(r.out, "(verified)\n"), "%s", r.out);
+    ck_assert_msg(strstr(r.out, "\nsources: 31\nsource: "), "%s", r.out);
+    ck_assert_msg(strstr(r.out, "  base.yaml\n"), "%s", r.out);
+    expect(r, 0, NULL);
+    unlink(glc);
+    remove_scratch(dir);
+}
+END_TEST
+
+/* lint of a compiled file reports the findings of its sources, named as in
+ * the directory it was compiled from (a catalog with channels, one without) */
+START_TEST(test_compile_lint_names_the_sources)
+{
+    static const char *const names[] = {"sms-segments", "missing"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        char *dir = scratch(NULL), *glc = path(dir, "c.glc"), *src = path(cases, names[i]);
+        expect_err(RUN("compile", src, "-o", glc), 0, "c.glc: ");
+        result a = RUN("lint", src), b = RUN("lint", glc);
+        ck_assert_int_eq(b.status, a.status);
+        ck_assert_msg(strstr(a.out, "warning: "), "%s", a.out);
+        ck_assert_str_eq(b.out, a.out);
+        ck_assert_str_eq(b.err, a.err);
+        done(&a);
+        done(&b);
+        unlink(glc);
+        remove_scratch(dir);
+    }
+}
+END_TEST
+
+START_TEST(test_compile_refuses)
+{
+    char *dir = scratch("glocal: 1\nlocale: base\nlanguage: en\nmessages:\n  hi: \"Hi {\"\n");
+    char *glc = path(dir, "de.yaml");
+    /* a catalog with errors: its first error, nothing written */
+    expect_err(RUN("compile", dir, "-o", path(dir, "x.glc")), 1, "base.yaml:5:");
+    ck_assert_int_ne(access(path(dir, "x.glc"), F_OK), 0);
+    /* an existing file that is not a compiled catalog is not replaced */
+    FILE *f = fopen(glc, "w");
+    fputs("keep me\n", f);
+    fclose(f);
+    expect_err(RUN("compile", (char *)locales, "-o", glc), 2,
+               "de.yaml exists and is not a compiled catalog; not replaced (--force replaces it)");
+    f = fopen(glc, "r");
+    char buf[16] = {0};
+    ck_assert_ptr_nonnull(fgets(buf, sizeof buf, f));
+    fclose(f);
+    ck_assert_str_eq(buf, "keep me\n");
+    expect_err(RUN("compile", (char *)locales, "-o", glc, "--force"), 0, "31 bundles");
+    /* usage */
+    expect_err(RUN("compile", (char *)locales), 2, "-o FILE is required");
+    expect_err(RUN("compile", "--verify", glc, (char *)locales), 2, "--verify FILE takes no");
+    expect_err(RUN("compile", path(locales, "base.yaml"), "-o", glc), 2, "is not a directory");
+    expect_err(RUN("compile", (char *)locales, "-o", dir), 2, "is a directory");
+    unlink(glc);
+    remove_scratch(dir);
+}
+END_TEST
+
+START_TEST(test_compile_verify_damaged)
+{
+    char *dir = scratch(NULL), *glc = path(dir, "de.yaml");
+    expect_err(RUN("compile", (char *)locales, "-o", glc), 0, "31 bundles");
+    /* a byte of the content flipped in place: the checksum finds it */
+    FILE *f = fopen(glc, "r+");
+    ck_assert_int_eq(fseek(f, -3, SEEK_END), 0);
+    int c = fgetc(f);
+    ck_assert_int_eq(fseek(f, -3, SEEK_END), 0);
+    fputc(c ^ 0x20, f);
+    fclose(f);
+    expect_err(RUN("compile", "--verify", glc), 1, "de.yaml: content checksum mismatch: ");
+    expect_err(RUN("lint", glc), 2, "content checksum mismatch");
+    /* cut short */
+    ck_assert_int_eq(truncate(glc, 1000), 0);
+    expect_err(RUN("compile", "--verify", glc), 1, "truncated or extended: the header says ");
+    expect_err(RUN("render", glc, "greeting", "--locale", "de", "name=A"), 1, "truncated");
+    /* not a compiled catalog at all, a directory, nothing */
+    expect_err(RUN("compile", "--verify", path(locales, "base.yaml")), 1,
+               "not a compiled glocal catalog (no magic)");
+    expect_err(RUN("compile", "--verify", (char *)locales), 2, "a directory");
+    expect_err(RUN("compile", "--verify", path(dir, "none.glc")), 2, "cannot read");
+    unlink(glc);
+    remove_scratch(dir);
+}
+END_TEST
+
 int main(int argc, char **argv)
 {
     if (argc != 4) {
@@ -390,6 +524,10 @@ int main(int argc, char **argv)
     tcase_add_test(tc, test_render_undeclared_arguments);
     tcase_add_test(tc, test_explain);
     tcase_add_test(tc, test_coverage_text);
+    tcase_add_test(tc, test_compile_and_read_the_file);
+    tcase_add_test(tc, test_compile_lint_names_the_sources);
+    tcase_add_test(tc, test_compile_refuses);
+    tcase_add_test(tc, test_compile_verify_damaged);
     suite_add_tcase(s, tc);
     return run_suite(s, CK_FORK_GETENV);
 }
