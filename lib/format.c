@@ -263,6 +263,20 @@ static void put_for_gsm7(const writer *w, gl_buf *out, const char *s, size_t n, 
 /* `argument`: a value from the caller, whose directional controls are
  * contained (above); terms are the catalog's own text, written as they are.
  * Direction is judged on the value, before any escaping. */
+/* A value with directional controls, balanced, then escaped: containment
+ * must not be a way around the html medium's escaping. */
+static void put_contained_html(gl_buf *out, const char *s, size_t n)
+{
+    gl_buf tmp = {.max = out->max};
+    gl_put_contained(&tmp, s, n);
+    if (tmp.oom)
+        out->oom = true;
+    gl_put_html_escaped(out, tmp.p ? tmp.p : "", tmp.len);
+    if (tmp.full)
+        out->full = true;
+    gl_buf_free(&tmp);
+}
+
 static void put_maybe_isolated(const writer *w, gl_buf *out, const char *s, size_t n, bool textual,
                                bool argument)
 {
@@ -277,7 +291,9 @@ static void put_maybe_isolated(const writer *w, gl_buf *out, const char *s, size
                 (mode == GLOCAL_ISOLATE_AUTO && textual && gl_needs_isolation(s, n, x->rtl));
     if (wrap)
         gl_buf_puts(out, FSI);
-    if (contain)
+    if (contain && x->html)
+        put_contained_html(out, s, n);
+    else if (contain)
         gl_put_contained(out, s, n);
     else if (x->html)
         gl_put_html_escaped(out, s, n);

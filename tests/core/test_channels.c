@@ -230,6 +230,19 @@ START_TEST(html_escapes_values_and_terms)
 }
 END_TEST
 
+START_TEST(html_escapes_values_with_directional_controls)
+{
+    /* a value with a directional control is contained (its isolate closed):
+     * the containment must not skip the escaping */
+    glocal_args *a = paid_args("<script>x</script>\xE2\x81\xA7");
+    expect_sms("en", "channel=email", "order.paid", a,
+               "<p>Hi <b>" FSI "&lt;script&gt;x&lt;/script&gt;\xE2\x81\xA7" PDI PDI "</b>, Tom "
+               "&amp; Jerry’s &lt;Shop&gt; got €1,234.50 for order AB-12 on 12/1/26 (3 items).</p>",
+               0, 0, 0);
+    glocal_args_free(a);
+}
+END_TEST
+
 static char *format_with_medium(const char *ctx, glocal_medium medium, const char *id,
                                 glocal_args *a)
 {
@@ -405,6 +418,7 @@ void add_channel_tests(Suite *s)
     tcase_add_test(tc, gsm7_fold);
     tcase_add_test(tc, gsm7_drops_directional_controls);
     tcase_add_test(tc, html_escapes_values_and_terms);
+    tcase_add_test(tc, html_escapes_values_with_directional_controls);
     tcase_add_test(tc, html_every_argument_type);
     tcase_add_test(tc, set_medium_errors);
     tcase_add_test(tc, code_errors);
