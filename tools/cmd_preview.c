@@ -73,6 +73,8 @@ static const struct {
     {"number", "3"},
     {"date", "2026-12-01T09:30:00Z"},
     {"money", "1234.50 EUR"},
+    {"day", "2026-12-01"},
+    {"code", "482913"},
 };
 #define NTYPE_SAMPLES (sizeof type_samples / sizeof type_samples[0])
 

@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import unittest
 
 CLI, LOCALES, CASES = sys.argv[1:4]
@@ -269,6 +270,22 @@ class ExplainChannel(unittest.TestCase):
                            "full_name=Anna Martin")
         self.assertEqual(code, 0)
         self.assertFalse([l for l in out.splitlines() if l.startswith(("sms:", "channel "))])
+
+
+class PreviewDefaults(unittest.TestCase):
+    """preview without a samples file has a sample for every argument type."""
+
+    def test_shipped_catalog_without_samples(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            page = os.path.join(tmp, "p.html")
+            p = subprocess.run([CLI, "preview", LOCALES, "--out", page, "--locale", "de",
+                                "--message", "order.shipped", "--message", "verification.code"],
+                               capture_output=True, text=True, check=False)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            with open(page, encoding="utf-8") as f:
+                html = f.read()
+            self.assertIn("Dienstag, 1. Dezember 2026", html)  # the day sample, de long date
+            self.assertIn("482913", html)        # the code sample
 
 
 class RenderAxesAndFallbacks(unittest.TestCase):
