@@ -77,6 +77,13 @@ typedef struct gl_served {
 glocal_status gl_serve(const glocal_catalog *c, const char *id, const glocal_request *r,
                        gl_served *s, glocal_error **err);
 
+/* The resolved variant with args into the caller's buf of cap bytes, NUL
+ * included, as glocal_format_to writes it: GLOCAL_ERR_BUFFER with the size
+ * needed in *len when it does not fit (serve.c). */
+glocal_status gl_render_to(const glocal_catalog *c, const gl_resolution *res,
+                           const glocal_request *r, const glocal_args *a, const char *id,
+                           char *buf, size_t cap, size_t *len, glocal_error **err);
+
 typedef glocal_status (*gl_write_fn)(const glocal_catalog *c, const gl_resolution *res,
                                      const glocal_request *r, const glocal_args *a,
                                      const char *id, gl_buf *out, glocal_error **err);

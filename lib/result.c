@@ -14,7 +14,7 @@
 
 struct glocal_result {
     const glocal_catalog *cat;
-    char *text;
+    const char *text;           /* in the block, after the copies */
     size_t len;
     const gl_bundle *bundle;
     const gl_variant *var;
@@ -81,11 +81,12 @@ static const char *keep(char **tail, const char *s, bool copy)
     return kept;
 }
 
+/* The result of a resolution, its text (n bytes) copied into the same block. */
 static glocal_result *describe(const glocal_catalog *c, const gl_resolution *rs,
-                               const glocal_request *r)
+                               const glocal_request *r, const char *text, size_t n)
 {
     /* malloc, not calloc: glibc's calloc bypasses the per-thread cache */
-    glocal_result *res = malloc(sizeof(*res) + copies_size(rs, r));
+    glocal_result *res = malloc(sizeof(*res) + copies_size(rs, r) + n + 1);
     if (!res)
         return NULL;
     memset(res, 0, sizeof(*res));
@@ -101,7 +102,50 @@ static glocal_result *describe(const glocal_catalog *c, const gl_resolution *rs,
     if (strcmp(res->zone_source, "profile") == 0)
         res->zone_profile = &c->bundles[rs->chain->idx[rs->chain->zone_from]];
     res->format_tag = keep(&tail, rs->chain->format_tag[rs->var_pos], rs->chain_owned);
+    memcpy(tail, text, n);
+    tail[n] = '\0';
+    res->text = tail;
+    res->len = n;
+    if (gl_channel_of(c, res->ctx[AX_CHANNEL])->kind == KIND_SMS) {
+        res->sms = true;
+        gl_sms_measure_text(text, n, &res->measure);
+    }
     return res;
+}
+
+/* Most texts fit here, so that a result takes one allocation, as a
+ * glocal_format string does. */
+#define RESULT_STACK_TEXT 1024
+
+/* The served resolution's text: a plain literal as it is, else written into
+ * stack (RESULT_STACK_TEXT bytes), else into heap when it does not fit. */
+static glocal_status served_text(const glocal_catalog *c, const gl_served *sv,
+                                 const glocal_request *r, const glocal_args *a, const char *id,
+                                 char *stack, gl_buf *heap, const char **text, size_t *n,
+                                 glocal_error **err)
+{
+    if (sv->literal && sv->literal_len > (size_t)c->max_output)
+        return gl_over_limit(c, id, err);
+    if (sv->literal) {
+        *text = sv->literal;
+        *n = sv->literal_len;
+        return GLOCAL_OK;
+    }
+    glocal_error *e = NULL;
+    glocal_status st = gl_render_to(c, sv->res, r, a, id, stack, RESULT_STACK_TEXT, n, &e);
+    if (st == GLOCAL_ERR_BUFFER) {
+        glocal_error_free(e);
+        st = gl_render(c, sv->res, r, a, id, heap, err);
+        *text = heap->p ? heap->p : "";
+        *n = heap->len;
+        return st;
+    }
+    if (err)
+        *err = e;
+    else
+        glocal_error_free(e);
+    *text = stack;
+    return st;
 }
 
 glocal_status glocal_format_result(const glocal_catalog *c, const char *message_id,
@@ -113,37 +157,22 @@ glocal_status glocal_format_result(const glocal_catalog *c, const char *message_
     if (!c || !message_id || !r || !out)
         return gl_fail(err, GLOCAL_ERR_INVALID, NULL, 0, 0, "a required argument is NULL");
     gl_served sv;
-    gl_buf text = {0};
-    glocal_result *res = NULL;
+    char stack[RESULT_STACK_TEXT];
+    gl_buf heap = {0};
+    const char *text = NULL;
+    size_t n = 0;
     glocal_status st = gl_serve(c, message_id, r, &sv, err);
     if (st == GLOCAL_OK)
-        st = gl_render(c, sv.res, r, a, message_id, &text, err);
-    if (st == GLOCAL_OK && !(res = describe(c, sv.res, r)))
+        st = served_text(c, &sv, r, a, message_id, stack, &heap, &text, &n, err);
+    if (st == GLOCAL_OK && !(*out = describe(c, sv.res, r, text, n)))
         st = gl_nomem(err);
     gl_resolution_done(&sv.own);
-    if (st == GLOCAL_OK && gl_channel_of(c, res->ctx[AX_CHANNEL])->kind == KIND_SMS) {
-        res->sms = true;
-        gl_sms_measure_text(text.p ? text.p : "", text.len, &res->measure);
-    }
-    if (st == GLOCAL_OK) {
-        res->len = text.len;
-        if (!(res->text = gl_buf_take(&text)))
-            st = gl_nomem(err);
-    }
-    gl_buf_free(&text);
-    if (st != GLOCAL_OK) {
-        glocal_result_free(res);
-        return st;
-    }
-    *out = res;
-    return GLOCAL_OK;
+    gl_buf_free(&heap);
+    return st;
 }
 
 void glocal_result_free(glocal_result *res)
 {
-    if (!res)
-        return;
-    free(res->text);
     free(res);
 }
 

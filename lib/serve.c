@@ -76,9 +76,9 @@ static glocal_status copy_to(const char *id, const char *text, size_t n, char *b
  * the output limit, was the bound that stopped the writer, the text is
  * written again into a buffer of the library's own to learn its size (or the
  * error glocal_format gives). */
-static glocal_status render_to(const glocal_catalog *c, const gl_resolution *res,
-                               const glocal_request *r, const glocal_args *a, const char *id,
-                               char *buf, size_t cap, size_t *len, glocal_error **err)
+glocal_status gl_render_to(const glocal_catalog *c, const gl_resolution *res,
+                           const glocal_request *r, const glocal_args *a, const char *id,
+                           char *buf, size_t cap, size_t *len, glocal_error **err)
 {
     gl_render_ctx x;
     gl_render_ctx_init(&x, c, res, r, id);
@@ -127,7 +127,7 @@ glocal_status glocal_format_to(const glocal_catalog *c, const char *message_id,
     else if (st == GLOCAL_OK && s.literal)
         st = copy_to(message_id, s.literal, s.literal_len, buf, cap, len, err);
     else if (st == GLOCAL_OK)
-        st = render_to(c, s.res, r, a, message_id, buf, cap, len, err);
+        st = gl_render_to(c, s.res, r, a, message_id, buf, cap, len, err);
     gl_resolution_done(&s.own);
     return st;
 }
