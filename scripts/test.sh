@@ -40,6 +40,9 @@ rm -f build/meson-logs/testlog.json
 run "all suites" build
 # The parity test's count, and its differences with ICU by class (tests/parity/).
 sed -n '/^parity: /,/^=====/p' build/meson-logs/testlog.txt | grep -v '^=====' | grep -v '^---'
+# The MessageFormat 2 conformance suite's own count (tests/mf2/), the converter's proof
+# (tests/mf2conv/) and the compiled file's differential (tests/compiled/).
+grep -hE '^(mf2 conformance|mf2 parity|differential): ' build/meson-logs/testlog.txt
 
 # The C suites (language bindings load an uninstrumented interpreter).
 mapfile -t c_suites < <(meson introspect build --tests | python3 -c '
