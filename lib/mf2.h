@@ -119,6 +119,12 @@ typedef enum gl_mf2_parse_status {
     MF2_NOMEM
 } gl_mf2_parse_status;
 
+/* Records the first failure of a parse or check: *status and *why are set
+ * only while *status is MF2_OK, so the first error found is the one told.
+ * fmt takes one %s, arg.  Always returns false (the parser's "stop"). */
+bool gl_mf2_fail(gl_mf2_parse_status *status, gl_mf2_problem *why, gl_mf2_parse_status st,
+                 const char *name, size_t at, const char *fmt, const char *arg);
+
 /* Parses src[0..len) (UTF-8, checked here) into *out, allocating in a, and
  * checks the data model: variant-key-mismatch, missing-fallback-variant,
  * missing-selector-annotation, duplicate-declaration, duplicate-option-name,

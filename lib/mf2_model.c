@@ -18,13 +18,7 @@ typedef struct checker {
 static bool fail_at(checker *p, gl_mf2_parse_status st, const char *name, size_t at,
                     const char *fmt, const char *arg)
 {
-    if (p->status != MF2_OK)
-        return false;
-    p->status = st;
-    p->why->name = name;
-    p->why->at = at;
-    snprintf(p->why->message, sizeof p->why->message, fmt, arg);
-    return false;
+    return gl_mf2_fail(&p->status, p->why, st, name, at, fmt, arg);
 }
 
 static bool nomem(checker *p)

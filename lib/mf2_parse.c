@@ -19,16 +19,22 @@ typedef struct parser {
 
 /* ---- failures ---- */
 
+bool gl_mf2_fail(gl_mf2_parse_status *status, gl_mf2_problem *why, gl_mf2_parse_status st,
+                 const char *name, size_t at, const char *fmt, const char *arg)
+{
+    if (*status != MF2_OK)
+        return false;
+    *status = st;
+    why->name = name;
+    why->at = at;
+    snprintf(why->message, sizeof why->message, fmt, arg);
+    return false;
+}
+
 static bool fail_at(parser *p, gl_mf2_parse_status st, const char *name, size_t at,
                     const char *fmt, const char *arg)
 {
-    if (p->status != MF2_OK)
-        return false;
-    p->status = st;
-    p->why->name = name;
-    p->why->at = at;
-    snprintf(p->why->message, sizeof p->why->message, fmt, arg);
-    return false;
+    return gl_mf2_fail(&p->status, p->why, st, name, at, fmt, arg);
 }
 
 static bool syntax(parser *p, const char *what)
