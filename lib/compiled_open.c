@@ -3,7 +3,7 @@
  * relocated), every record the model's readers follow validated by the
  * descriptions of compiled_layout.c, in one pass over the records in the
  * order the writer laid them out.  Nothing is parsed and no string is read. */
-#define _GNU_SOURCE /* MAP_FIXED_NOREPLACE */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -18,10 +18,6 @@
 #include <unistd.h>
 
 #include "compiled.h"
-
-#ifndef MAP_FIXED_NOREPLACE
-#define MAP_FIXED_NOREPLACE 0 /* an older libc: the address is a hint, checked below */
-#endif
 
 void gl_icu_versions(char lib[16], char data[16])
 {
@@ -419,11 +415,14 @@ struct gl_mapping {
 static void *map_at_base(int fd, size_t len, uint64_t base)
 {
     void *want = (void *)(uintptr_t)base;
-    int flags = MAP_PRIVATE | MAP_FIXED_NOREPLACE | (fd < 0 ? MAP_ANONYMOUS : 0);
+    /* A plain hint, not MAP_FIXED_NOREPLACE: Linux maps at the hint when the
+     * range is free, and a sanitizer that drops a hint outside its memory
+     * (ThreadSanitizer) then maps elsewhere instead of at address 0. */
+    int flags = MAP_PRIVATE | (fd < 0 ? MAP_ANONYMOUS : 0);
     void *p = mmap(want, len, fd < 0 ? PROT_READ | PROT_WRITE : PROT_READ, flags, fd, 0);
     if (p == MAP_FAILED)
         return NULL;
-    if (p != want) { /* a kernel that took the address as a hint only */
+    if (p != want) { /* the range was taken: the caller relocates */
         munmap(p, len);
         return NULL;
     }
