@@ -69,7 +69,7 @@ template <class T, size_t N> class Slots {
     explicit Slots(size_t count) : n(count), heap(count > N ? new T[count] : nullptr)
     {
         for (size_t k = 0; !heap && k < n; k++)
-            new (own + k * sizeof(T)) T();
+            new (own + k * sizeof(T)) T; /* default-initialized: T's own initializers, no zeroing */
     }
     Slots(const Slots &) = delete;
     Slots &operator=(const Slots &) = delete;
@@ -104,7 +104,7 @@ template <class T, size_t N> class Pool {
             more.emplace_front();
             return more.front();
         }
-        T *t = new (own + n * sizeof(T)) T();
+        T *t = new (own + n * sizeof(T)) T; /* as in Slots */
         n++;
         return *t;
     }
