@@ -56,7 +56,7 @@ thread_local ThreadCache tcache;
 const Formatter *number_formatter(const char *locale, const std::string &skeleton)
 {
     ThreadCache &tc = tcache;
-    if (tc.last && tc.last_skeleton == skeleton && tc.last_locale == locale)
+    if (tc.last && tc.last_skeleton == skeleton && !strcmp(tc.last_locale.c_str(), locale))
         return tc.last;
     std::string key(locale);
     key += '\x1f';
@@ -81,7 +81,7 @@ const Formatter *number_formatter(const char *locale, const std::string &skeleto
 const icu::PluralRules *plural_rules(const char *locale, bool ordinal)
 {
     ThreadCache &tc = tcache;
-    if (tc.rules && tc.rules_ordinal == ordinal && tc.rules_locale == locale)
+    if (tc.rules && tc.rules_ordinal == ordinal && !strcmp(tc.rules_locale.c_str(), locale))
         return tc.rules;
     std::string key(locale);
     key += ordinal ? "\x1fo" : "\x1f" "c";
@@ -314,7 +314,7 @@ const Formatter *formatter_for(Context &cx, const Value &v, const char *locale, 
 {
     ThreadCache &tc = tcache;
     Recent &r = tc.recent;
-    if (r.lnf && r.fn == v.fn && r.opts == v.opts && r.locale == locale)
+    if (r.lnf && r.fn == v.fn && r.opts == v.opts && !strcmp(r.locale.c_str(), locale))
         return r.lnf;
     number_skeleton(v, tc.skeleton);
     const Formatter *lnf = number_formatter(locale, tc.skeleton);
@@ -328,15 +328,32 @@ const Formatter *formatter_for(Context &cx, const Value &v, const char *locale, 
     return r.lnf = lnf;
 }
 
+/* Whether s is an integer formatInt takes as it is (at most 18 digits, not
+ * "-0", whose sign a decimal keeps), into n. */
+bool as_int(const std::string &s, int64_t &n)
+{
+    size_t k = s.size() > 0 && s[0] == '-';
+    if (s.size() - k == 0 || s.size() - k > 18 || s == "-0")
+        return false;
+    int64_t r = 0;
+    for (size_t j = k; j < s.size(); j++) {
+        if (s[j] < '0' || s[j] > '9')
+            return false;
+        r = r * 10 + (s[j] - '0');
+    }
+    n = k ? -r : r;
+    return true;
+}
+
 bool format_icu(Context &cx, const Value &v, const Formatter *lnf,
                 icu::number::FormattedNumber &fn, size_t at)
 {
     UErrorCode st = U_ZERO_ERROR;
     /* most numbers are integers: formatInt skips parsing the decimal */
-    bool integer = v.num.size() < 19 && v.num != "-0" &&
-                   v.num.find_first_not_of("-0123456789") == std::string::npos;
-    fn = integer ? lnf->formatInt(std::stoll(v.num), st)
-                 : lnf->formatDecimal(icu::StringPiece(v.num.data(), (int32_t)v.num.size()), st);
+    int64_t n;
+    fn = as_int(v.num, n)
+             ? lnf->formatInt(n, st)
+             : lnf->formatDecimal(icu::StringPiece(v.num.data(), (int32_t)v.num.size()), st);
     if (U_FAILURE(st)) {
         cx.error("format-error", at, "ICU cannot format " + v.num);
         return false;
