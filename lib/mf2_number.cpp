@@ -170,7 +170,8 @@ std::string plus(const std::string &n, long long k)
     return shortest(strtod(n.c_str(), nullptr) + (double)k);
 }
 
-Value offset_of(Context &cx, Value v, const std::vector<Option> &opts, size_t at)
+/* :offset on v; false after reporting an error. */
+bool offset_of(Context &cx, Value &v, const std::vector<Option> &opts, size_t at)
 {
     const Option *add = nullptr, *sub = nullptr;
     for (const Option &o : opts) {
@@ -181,10 +182,12 @@ Value offset_of(Context &cx, Value v, const std::vector<Option> &opts, size_t at
     }
     const Option *by = add ? add : sub;
     std::string s = by ? option_text(by->value) : std::string();
-    if ((add != nullptr) == (sub != nullptr) || !is_digits(s))
-        return bad(cx, "bad-option", at, ":offset takes one of add or subtract, a digit count");
+    if ((add != nullptr) == (sub != nullptr) || !is_digits(s)) {
+        cx.error("bad-option", at, ":offset takes one of add or subtract, a digit count");
+        return false;
+    }
     v.num = plus(v.num, add ? std::stoll(s) : -std::stoll(s));
-    return v;
+    return true;
 }
 
 
@@ -410,15 +413,15 @@ bool work_out(Context &cx, const Value &v, bool ordinal, size_t at)
     return U_SUCCESS(st);
 }
 
-} // namespace
-
-Value number_function(Context &cx, Fn fn, const Value *operand,
-                      const std::vector<Option> &opts, size_t at)
+/* Makes v (a new Value) the number fn makes of operand; false after
+ * reporting an error. */
+bool make_number(Context &cx, Fn fn, const Value *operand, const std::vector<Option> &opts,
+                 size_t at, Value &v)
 {
-    if (!operand)
-        return bad(cx, "bad-operand", at,
-                   std::string(":") + function_name(fn) + " needs an operand");
-    Value v;
+    if (!operand) {
+        cx.error("bad-operand", at, std::string(":") + function_name(fn) + " needs an operand");
+        return false;
+    }
     v.kind = Value::NUMBER;
     std::string money_code; /* an argument's money, given to a function other than :currency */
     if (operand->kind == Value::NUMBER) {
@@ -444,7 +447,8 @@ Value number_function(Context &cx, Fn fn, const Value *operand,
     } else if (operand->kind == Value::TEST) {
         v.num = shortest(operand->input);
     } else {
-        return bad(cx, "bad-operand", at, std::string(":") + function_name(fn) + " needs a number");
+        cx.error("bad-operand", at, std::string(":") + function_name(fn) + " needs a number");
+        return false;
     }
     v.kind = Value::NUMBER;
     v.fn = fn;
@@ -460,8 +464,23 @@ Value number_function(Context &cx, Fn fn, const Value *operand,
     }
     if (fn == Fn::INTEGER)
         v.num = rounded_to_integer(v);
-    if (fn == Fn::CURRENCY && !v.opt("currency"))
-        return bad(cx, "bad-operand", at, ":currency needs a currency (option or money)");
+    if (fn == Fn::CURRENCY && !v.opt("currency")) {
+        cx.error("bad-operand", at, ":currency needs a currency (option or money)");
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+/* One return of one named value: the result is built where the caller
+ * wants it (a Value is large to move). */
+Value number_function(Context &cx, Fn fn, const Value *operand,
+                      const std::vector<Option> &opts, size_t at)
+{
+    Value v;
+    if (!make_number(cx, fn, operand, opts, at, v))
+        v = Value(); /* a FALLBACK: the error is reported */
     return v;
 }
 
