@@ -26,6 +26,9 @@ namespace {
  * elements on the stack, the rest (a long message) on the heap. */
 template <class T, size_t N> class SmallVec {
   public:
+    SmallVec() = default;
+    SmallVec(const SmallVec &) = delete; /* p may point into own */
+    SmallVec &operator=(const SmallVec &) = delete;
     size_t size() const { return n; }
     T &operator[](size_t k) { return p[k]; }
     void clear()
@@ -62,7 +65,7 @@ template <class T, size_t N> class SmallVec {
     size_t n = 0;
 };
 
-/* count values made once, in place when few (a declaration's is referred to
+/* `count` values made once, in place when few (a declaration's is referred to
  * while others resolve, so they never move). */
 template <class T, size_t N> class Slots {
   public:
@@ -95,7 +98,7 @@ template <class T, size_t N> class Pool {
     Pool &operator=(const Pool &) = delete;
     ~Pool()
     {
-        for (size_t k = 0; k < n && k < N; k++)
+        for (size_t k = 0; k < n; k++)
             at(k).~T();
     }
     T &add()
