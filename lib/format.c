@@ -470,14 +470,17 @@ static glocal_status mf2_term(void *ud, const char *name, gl_buf *out)
 static glocal_status write_mf2(const writer *w, const gl_template *t, gl_buf *out)
 {
     const gl_render_ctx *x = w->x;
-    mf2_args args = {.w = w};
+    mf2_args args; /* not zeroed whole: `made` is written before it is read */
+    args.w = w;
+    args.nmade = 0;
+    args.failed = GLOCAL_OK;
     /* on an encoded (gsm7) channel isolates go only where `auto` puts them, as for MF1 */
     glocal_isolation iso = x->encoding != ENC_UNICODE && x->isolation == GLOCAL_ISOLATE_ALWAYS
                                ? GLOCAL_ISOLATE_AUTO
                                : x->isolation;
     gl_mf2_env env = {.fmt = x->env, .rtl = x->rtl, .isolation = iso, .html = x->html,
                       .arg = mf2_arg, .term = mf2_term, .ud = &args};
-    gl_mf2_problem why = {0};
+    gl_mf2_problem why; /* written on failure, read only then */
     glocal_status st = gl_mf2_format(t->mf2, &env, out, &why);
     if (args.failed)
         return args.failed; /* as_day said why */

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <forward_list>
+#include <memory>
 #include <new>
 
 #include <unicode/uloc.h>
@@ -20,6 +21,114 @@ using mf2::Option;
 using mf2::Value;
 
 namespace {
+
+/* Storage a small message formats in without a heap allocation: the first N
+ * elements on the stack, the rest (a long message) on the heap. */
+template <class T, size_t N> class SmallVec {
+  public:
+    SmallVec() = default;
+    SmallVec(const SmallVec &) = delete; /* p may point into own */
+    SmallVec &operator=(const SmallVec &) = delete;
+    size_t size() const { return n; }
+    T &operator[](size_t k) { return p[k]; }
+    void clear()
+    {
+        n = 0;
+        more.clear();
+        p = own;
+    }
+    void assign(size_t count, T fill)
+    {
+        clear();
+        for (size_t k = 0; k < count; k++)
+            push_back(fill);
+    }
+    void push_back(T x)
+    {
+        if (n == N && p == own) {
+            more.assign(own, own + N);
+            p = nullptr;
+        }
+        if (p != own) {
+            more.push_back(x);
+            p = more.data();
+        } else {
+            own[n] = x;
+        }
+        n++;
+    }
+
+  private:
+    T own[N];
+    std::vector<T> more;
+    T *p = own;
+    size_t n = 0;
+};
+
+/* `count` values made once, in place when few (a declaration's is referred to
+ * while others resolve, so they never move). */
+template <class T, size_t N> class Slots {
+  public:
+    explicit Slots(size_t count) : n(count), heap(count > N ? new T[count] : nullptr)
+    {
+        for (size_t k = 0; !heap && k < n; k++)
+            new (own + k * sizeof(T)) T; /* default-initialized: T's own initializers, no zeroing */
+    }
+    Slots(const Slots &) = delete;
+    Slots &operator=(const Slots &) = delete;
+    ~Slots()
+    {
+        for (size_t k = 0; !heap && k < n; k++)
+            (*this)[k].~T();
+    }
+    T &operator[](size_t k) { return heap ? heap[k] : reinterpret_cast<T *>(own)[k]; }
+
+  private:
+    alignas(T) unsigned char own[N * sizeof(T)];
+    size_t n;
+    std::unique_ptr<T[]> heap;
+};
+
+/* Values that must stay where they are once made (references to them are
+ * kept): the first N in place, the rest in a list. */
+template <class T, size_t N> class Pool {
+  public:
+    Pool() = default;
+    Pool(const Pool &) = delete;
+    Pool &operator=(const Pool &) = delete;
+    ~Pool()
+    {
+        for (size_t k = 0; k < n; k++)
+            at(k).~T();
+    }
+    T &add()
+    {
+        if (n == N) {
+            more.emplace_front();
+            return more.front();
+        }
+        T *t = new (own + n * sizeof(T)) T; /* as in Slots */
+        n++;
+        return *t;
+    }
+    /* the first value pred accepts, or nullptr */
+    template <class F> T *find(F pred)
+    {
+        for (size_t k = 0; k < n; k++)
+            if (pred(at(k)))
+                return &at(k);
+        for (T &t : more)
+            if (pred(t))
+                return &t;
+        return nullptr;
+    }
+
+  private:
+    T &at(size_t k) { return *reinterpret_cast<T *>(own + k * sizeof(T)); }
+    alignas(T) unsigned char own[N * sizeof(T)];
+    size_t n = 0; /* made in own */
+    std::forward_list<T> more;
+};
 
 const char FSI[] = "\xE2\x81\xA8", LRI[] = "\xE2\x81\xA6", RLI[] = "\xE2\x81\xA7",
            PDI[] = "\xE2\x81\xA9";
@@ -58,9 +167,13 @@ class Formatter : public mf2::Context {
         Value value;
         char state = 0; /* 0 not resolved, 1 queued, 2 resolved */
     };
-    std::vector<Declared> decls;
-    /* arguments as values, looked up once per name; a list keeps references valid */
-    std::forward_list<std::pair<const char *, Value>> args;
+    Slots<Declared, 4> decls;
+    /* arguments as values, looked up once per name; a pool keeps references valid */
+    struct Argument {
+        const char *name = nullptr;
+        Value value;
+    };
+    Pool<Argument, 4> args;
 
     const Value &variable(const char *name, size_t decl, size_t at);
     void resolve_declaration(size_t k);
@@ -74,9 +187,10 @@ class Formatter : public mf2::Context {
     };
     void apply_u_options(std::vector<Option> &opts, UOptions &v, size_t at);
     const gl_mf2_pattern &select();
-    void matching_keys(const Value &v, size_t s, std::vector<const char *> &matched);
+    void matching_keys(const Value &v, size_t s, SmallVec<const char *, 4> &matched);
     void pattern(const gl_mf2_pattern &p, gl_buf *out);
     void placeholder(const gl_mf2_expr &e, gl_buf *out);
+    void write_value(const gl_mf2_expr &e, const Value &v, gl_buf *out);
     void markup(const gl_mf2_part &part, gl_buf *out);
     void isolate(const Value &v, const std::string &text, gl_buf *out);
 };
@@ -112,14 +226,14 @@ const Value &Formatter::variable(const char *name, size_t decl, size_t at)
             resolve_declaration(decl);
         return decls[decl].value;
     }
-    for (const auto &a : args)
-        if (strcmp(a.first, name) == 0)
-            return a.second;
+    if (Argument *known = args.find([name](const Argument &a) { return !strcmp(a.name, name); }))
+        return known->value;
     const gl_value *g = env->arg ? env->arg(env->ud, name) : nullptr;
     if (!g)
         error("unresolved-variable", at, std::string("no argument `") + name + "`");
-    args.emplace_front(name, Value());
-    Value &v = args.front().second;
+    Argument &made = args.add();
+    made.name = name;
+    Value &v = made.value;
     if (g)
         mf2::from_argument(*g, v);
     else
@@ -284,7 +398,7 @@ const Value &Formatter::expression(const gl_mf2_expr &e, Value &scratch)
  * variant with it shares (so a thousand variants of key `1` cost one
  * match).  Built-in selectors match at most two distinct keys (a number
  * and a category), so the lists stay short. */
-void Formatter::matching_keys(const Value &v, size_t s, std::vector<const char *> &matched)
+void Formatter::matching_keys(const Value &v, size_t s, SmallVec<const char *, 4> &matched)
 {
     for (size_t k = 0; k < m->nvariants; k++) {
         const char *key = m->variants[k].keys[s].s;
@@ -296,8 +410,10 @@ void Formatter::matching_keys(const Value &v, size_t s, std::vector<const char *
         if (!known && mf2::match_key(*this, v, key, m->variants[k].at))
             matched.push_back(key);
     }
-    std::stable_sort(matched.begin(), matched.end(),
-                     [&v](const char *a, const char *b) { return mf2::better_key(v, a, b); });
+    /* an insertion sort: stable, and with no buffer to allocate for so few keys */
+    for (size_t k = 1; k < matched.size(); k++)
+        for (size_t j = k; j > 0 && mf2::better_key(v, matched[j], matched[j - 1]); j--)
+            std::swap(matched[j], matched[j - 1]);
 }
 
 const gl_mf2_pattern &Formatter::select()
@@ -305,8 +421,9 @@ const gl_mf2_pattern &Formatter::select()
     size_t nsels = m->nsels, nvars = m->nvariants;
     /* rank[s * nvars + k]: where variant k's key for selector s comes among
      * the keys that match (0 best), -1 no match; `*` after every match */
-    std::vector<long> rank(nsels * nvars, -1);
-    std::vector<const char *> matched;
+    SmallVec<long, 32> rank;
+    rank.assign(nsels * nvars, -1);
+    SmallVec<const char *, 4> matched;
     for (size_t s = 0; s < nsels; s++) {
         size_t at = m->selector_at[s];
         const Value &v = variable(m->selectors[s], m->selector_decl[s], at);
@@ -395,11 +512,23 @@ void Formatter::isolate(const Value &v, const std::string &text, gl_buf *out)
 
 void Formatter::placeholder(const gl_mf2_expr &e, gl_buf *out)
 {
+    /* a variable alone, the commonest placeholder, is its own value: no scratch to make */
+    if (e.operand.kind == MF2_VARIABLE && !e.function) {
+        write_value(e, variable(e.operand.s, e.operand.decl, e.at), out);
+        return;
+    }
     Value scratch;
-    const Value &v = expression(e, scratch);
-    std::string text;
-    if (v.kind != Value::FALLBACK && mf2::format_value(*this, v, text, e.at)) {
-        isolate(v, text, out);
+    write_value(e, expression(e, scratch), out);
+}
+
+/* What placeholder e writes for its resolved value v: v's text, or the fallback. */
+void Formatter::write_value(const gl_mf2_expr &e, const Value &v, gl_buf *out)
+{
+    std::string scratch_text;
+    const std::string *text =
+        v.kind != Value::FALLBACK ? mf2::format_value(*this, v, scratch_text, e.at) : nullptr;
+    if (text) {
+        isolate(v, *text, out);
         return;
     }
     Value shown = fallback(v.kind == Value::FALLBACK ? v.fallback : source_of(e));

@@ -286,31 +286,30 @@ void from_argument(const gl_value &g, Value &v)
     }
 }
 
-bool format_value(Context &cx, const Value &v, std::string &out, size_t at)
+const std::string *format_value(Context &cx, const Value &v, std::string &scratch, size_t at)
 {
     if (wants_mf1(v))
-        return format_as_mf1(cx, v, out, at);
+        return format_as_mf1(cx, v, scratch, at) ? &scratch : nullptr;
     switch (v.kind) {
     case Value::TEXT:
-        out += v.text;
-        return true;
+        return &v.text;
     case Value::NUMBER:
-        return format_number(cx, v, out, at);
+        return format_number(cx, v, at);
     case Value::DATE:
-        return format_date(cx, v, out, at);
+        return format_date(cx, v, scratch, at) ? &scratch : nullptr;
     case Value::TEST:
         if (v.fn == Fn::TEST_SELECT) {
             cx.error("not-formattable", at, ":test:select cannot format");
-            return false;
+            return nullptr;
         }
         if (v.fails_format) {
             cx.error("bad-option", at, "fails=format");
-            return false;
+            return nullptr;
         }
-        out += test_text(v);
-        return true;
+        scratch += test_text(v);
+        return &scratch;
     default:
-        return false;
+        return nullptr;
     }
 }
 

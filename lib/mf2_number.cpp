@@ -25,63 +25,79 @@ namespace {
 
 /* ---- per-thread caches (icu_util.hpp) ---- */
 
+using Formatter = icu::number::LocalizedNumberFormatter;
+
+/* The formatter the last number was formatted with, and what chose it: a
+ * number's skeleton depends on its function and options only, and a
+ * message formats the same expression call after call, so the skeleton is
+ * built only when they change. */
+struct Recent {
+    Fn fn = Fn::NONE;
+    std::vector<std::pair<std::string, std::string>> opts;
+    std::string locale;
+    const Formatter *lnf = nullptr; /* nullptr: none */
+};
+
+/* One thread_local, so that a call looks the thread's storage up once. */
 struct ThreadCache {
-    std::unordered_map<std::string, icu::number::LocalizedNumberFormatter> numbers;
+    std::unordered_map<std::string, Formatter> numbers;
     std::unordered_map<std::string, std::unique_ptr<icu::PluralRules>> plurals;
+    /* the last formatter and rules asked for, found without building a key */
+    std::string last_locale, last_skeleton;
+    const Formatter *last = nullptr;
+    std::string rules_locale;
+    bool rules_ordinal = false;
+    const icu::PluralRules *rules = nullptr;
+    Recent recent;
+    std::string skeleton; /* built here: most outgrow a short string's own room */
 };
 thread_local ThreadCache tcache;
 
-const icu::number::LocalizedNumberFormatter *number_formatter(const char *locale,
-                                                              const std::string &skeleton)
+const Formatter *number_formatter(const char *locale, const std::string &skeleton)
 {
-    /* the last one asked for, without building a key: one message asks for the same again */
-    thread_local std::string last_locale, last_skeleton;
-    thread_local const icu::number::LocalizedNumberFormatter *last = nullptr;
-    if (last && last_locale == locale && last_skeleton == skeleton)
-        return last;
+    ThreadCache &tc = tcache;
+    if (tc.last && tc.last_skeleton == skeleton && !strcmp(tc.last_locale.c_str(), locale))
+        return tc.last;
     std::string key(locale);
     key += '\x1f';
     key += skeleton;
-    auto it = tcache.numbers.find(key);
-    if (it != tcache.numbers.end()) {
-        last_locale = locale;
-        last_skeleton = skeleton;
-        return last = &it->second;
+    auto it = tc.numbers.find(key);
+    if (it == tc.numbers.end()) {
+        UErrorCode st = U_ZERO_ERROR;
+        Formatter lnf =
+            icu::number::NumberFormatter::forSkeleton(UnicodeString::fromUTF8(skeleton), st)
+                .locale(*locale ? locale_of(locale) : icu::Locale::getRoot());
+        if (U_FAILURE(st))
+            return nullptr;
+        bound(tc.numbers); /* may drop what `last` and `recent` point to, with the rest */
+        tc.recent.lnf = nullptr;
+        it = tc.numbers.emplace(key, std::move(lnf)).first;
     }
-    UErrorCode st = U_ZERO_ERROR;
-    icu::number::LocalizedNumberFormatter lnf =
-        icu::number::NumberFormatter::forSkeleton(UnicodeString::fromUTF8(skeleton), st)
-            .locale(*locale ? locale_of(locale) : icu::Locale::getRoot());
-    if (U_FAILURE(st))
-        return nullptr;
-    bound(tcache.numbers); /* may drop `last` with the rest */
-    last_locale = locale;
-    last_skeleton = skeleton;
-    return last = &tcache.numbers.emplace(key, std::move(lnf)).first->second;
+    tc.last_locale = locale;
+    tc.last_skeleton = skeleton;
+    return tc.last = &it->second;
 }
 
 const icu::PluralRules *plural_rules(const char *locale, bool ordinal)
 {
-    thread_local std::string last_locale;
-    thread_local bool last_ordinal = false;
-    thread_local const icu::PluralRules *last = nullptr;
-    if (last && last_ordinal == ordinal && last_locale == locale)
-        return last;
+    ThreadCache &tc = tcache;
+    if (tc.rules && tc.rules_ordinal == ordinal && !strcmp(tc.rules_locale.c_str(), locale))
+        return tc.rules;
     std::string key(locale);
     key += ordinal ? "\x1fo" : "\x1f" "c";
-    auto it = tcache.plurals.find(key);
-    if (it == tcache.plurals.end()) {
+    auto it = tc.plurals.find(key);
+    if (it == tc.plurals.end()) {
         UErrorCode st = U_ZERO_ERROR;
         std::unique_ptr<icu::PluralRules> r(icu::PluralRules::forLocale(
             locale_of(locale), ordinal ? UPLURAL_TYPE_ORDINAL : UPLURAL_TYPE_CARDINAL, st));
         if (U_FAILURE(st) || !r)
             return nullptr;
-        bound(tcache.plurals);
-        it = tcache.plurals.emplace(key, std::move(r)).first;
+        bound(tc.plurals);
+        it = tc.plurals.emplace(key, std::move(r)).first;
     }
-    last_locale = locale;
-    last_ordinal = ordinal;
-    return last = it->second.get();
+    tc.rules_locale = locale;
+    tc.rules_ordinal = ordinal;
+    return tc.rules = it->second.get();
 }
 
 /* ---- options ---- */
@@ -154,7 +170,8 @@ std::string plus(const std::string &n, long long k)
     return shortest(strtod(n.c_str(), nullptr) + (double)k);
 }
 
-Value offset_of(Context &cx, Value v, const std::vector<Option> &opts, size_t at)
+/* :offset on v; false after reporting an error. */
+bool offset_of(Context &cx, Value &v, const std::vector<Option> &opts, size_t at)
 {
     const Option *add = nullptr, *sub = nullptr;
     for (const Option &o : opts) {
@@ -165,17 +182,18 @@ Value offset_of(Context &cx, Value v, const std::vector<Option> &opts, size_t at
     }
     const Option *by = add ? add : sub;
     std::string s = by ? option_text(by->value) : std::string();
-    if ((add != nullptr) == (sub != nullptr) || !is_digits(s))
-        return bad(cx, "bad-option", at, ":offset takes one of add or subtract, a digit count");
+    if ((add != nullptr) == (sub != nullptr) || !is_digits(s)) {
+        cx.error("bad-option", at, ":offset takes one of add or subtract, a digit count");
+        return false;
+    }
     v.num = plus(v.num, add ? std::stoll(s) : -std::stoll(s));
-    return v;
+    return true;
 }
 
 
-/* The skeleton of the digits: fraction, significant, integer width. */
-std::string precision_skeleton(const Value &v)
+/* Appends the skeleton of the digits: fraction, significant, integer width. */
+void precision_skeleton(const Value &v, std::string &sk)
 {
-    std::string sk;
     const std::string *minf = v.opt("minimumFractionDigits");
     const std::string *maxf = v.opt("maximumFractionDigits");
     const std::string *mins = v.opt("minimumSignificantDigits"),
@@ -209,7 +227,6 @@ std::string precision_skeleton(const Value &v)
         sk += "/w";
     if (const std::string *mi = v.opt("minimumIntegerDigits"))
         sk += " integer-width/*" + std::string((size_t)std::min(std::stoi(*mi), 999), '0');
-    return sk;
 }
 
 const char *word_for(const std::string *v, const char *const (*table)[2], size_t n)
@@ -257,7 +274,7 @@ std::string rounded_to_integer(const Value &v)
         return v.num;
     std::string sk = "precision-integer group-off";
     add_word(sk, word_for(v.opt("roundingMode"), kRounding, 9));
-    const icu::number::LocalizedNumberFormatter *lnf = number_formatter("", sk);
+    const Formatter *lnf = number_formatter("", sk);
     UErrorCode st = U_ZERO_ERROR;
     if (!lnf)
         return v.num;
@@ -266,9 +283,11 @@ std::string rounded_to_integer(const Value &v)
     return U_SUCCESS(st) ? gl_icu::utf8(u) : v.num;
 }
 
-std::string number_skeleton(const Value &v)
+/* Writes v's skeleton into sk (cleared first). */
+void number_skeleton(const Value &v, std::string &sk)
 {
-    std::string sk = precision_skeleton(v);
+    sk.clear();
+    precision_skeleton(v, sk);
     if (v.fn == Fn::PERCENT)
         add_word(sk, "percent scale/100");
     if (const std::string *cur = v.opt("currency")) {
@@ -290,23 +309,54 @@ std::string number_skeleton(const Value &v)
     add_word(sk, word_for(v.opt("roundingMode"), kRounding, 9));
     if (const std::string *ns = v.opt("numberingSystem"))
         add_word(sk, ("numbering-system/" + *ns).c_str());
-    return sk;
 }
 
-bool format_icu(Context &cx, const Value &v, const char *locale, const std::string &skeleton,
-                   icu::number::FormattedNumber &fn, size_t at)
+/* The formatter for v in locale: the last one when v has the last number's
+ * function and options (Recent). */
+const Formatter *formatter_for(Context &cx, const Value &v, const char *locale, size_t at)
 {
-    const icu::number::LocalizedNumberFormatter *lnf = number_formatter(locale, skeleton);
+    ThreadCache &tc = tcache;
+    Recent &r = tc.recent;
+    if (r.lnf && r.fn == v.fn && r.opts == v.opts && !strcmp(r.locale.c_str(), locale))
+        return r.lnf;
+    number_skeleton(v, tc.skeleton);
+    const Formatter *lnf = number_formatter(locale, tc.skeleton);
     if (!lnf) {
-        cx.error("bad-option", at, "ICU cannot format with `" + skeleton + "`");
-        return false;
+        cx.error("bad-option", at, "ICU cannot format with `" + tc.skeleton + "`");
+        return nullptr;
     }
+    r.fn = v.fn;
+    r.opts = v.opts;
+    r.locale = locale;
+    return r.lnf = lnf;
+}
+
+/* Whether s is an integer formatInt takes as it is (at most 18 digits, not
+ * "-0", whose sign a decimal keeps), into n. */
+bool as_int(const std::string &s, int64_t &n)
+{
+    size_t k = s.size() > 0 && s[0] == '-';
+    if (s.size() - k == 0 || s.size() - k > 18 || s == "-0")
+        return false;
+    int64_t r = 0;
+    for (size_t j = k; j < s.size(); j++) {
+        if (s[j] < '0' || s[j] > '9')
+            return false;
+        r = r * 10 + (s[j] - '0');
+    }
+    n = k ? -r : r;
+    return true;
+}
+
+bool format_icu(Context &cx, const Value &v, const Formatter *lnf,
+                icu::number::FormattedNumber &fn, size_t at)
+{
     UErrorCode st = U_ZERO_ERROR;
     /* most numbers are integers: formatInt skips parsing the decimal */
-    bool integer = v.num.size() < 19 && v.num != "-0" &&
-                   v.num.find_first_not_of("-0123456789") == std::string::npos;
-    fn = integer ? lnf->formatInt(std::stoll(v.num), st)
-                 : lnf->formatDecimal(icu::StringPiece(v.num.data(), (int32_t)v.num.size()), st);
+    int64_t n;
+    fn = as_int(v.num, n)
+             ? lnf->formatInt(n, st)
+             : lnf->formatDecimal(icu::StringPiece(v.num.data(), (int32_t)v.num.size()), st);
     if (U_FAILURE(st)) {
         cx.error("format-error", at, "ICU cannot format " + v.num);
         return false;
@@ -318,11 +368,12 @@ bool format_icu(Context &cx, const Value &v, const char *locale, const std::stri
  * root locale, without grouping or sign options. */
 std::string exact_of(const Value &v)
 {
-    std::string sk = precision_skeleton(v);
+    std::string sk;
+    precision_skeleton(v, sk);
     add_word(sk, "group-off");
     if (v.fn == Fn::PERCENT)
         add_word(sk, "scale/100");
-    const icu::number::LocalizedNumberFormatter *lnf = number_formatter("", sk);
+    const Formatter *lnf = number_formatter("", sk);
     UErrorCode st = U_ZERO_ERROR;
     if (!lnf)
         return v.num;
@@ -331,39 +382,46 @@ std::string exact_of(const Value &v)
     return U_SUCCESS(st) ? gl_icu::utf8(u) : v.num;
 }
 
+/* CLDR's plural keywords are ASCII: copied as they are, without a UTF-8 conversion. */
+void put_keyword(const UnicodeString &u, std::string &out)
+{
+    out.clear();
+    for (int32_t k = 0; k < u.length(); k++)
+        out += (char)u.charAt(k);
+}
+
 /* Formats v once: its text, and its category when asked (select). */
 bool work_out(Context &cx, const Value &v, bool ordinal, size_t at)
 {
-    if (!v.has_skeleton) {
-        v.skeleton = number_skeleton(v);
-        v.has_skeleton = true;
-    }
-    icu::number::FormattedNumber fn;
     const char *locale = v.locale_or(cx.env->fmt.locale);
-    if (!format_icu(cx, v, locale, v.skeleton, fn, at))
+    const Formatter *lnf = formatter_for(cx, v, locale, at);
+    icu::number::FormattedNumber fn;
+    if (!lnf || !format_icu(cx, v, lnf, fn, at))
         return false;
     UErrorCode st = U_ZERO_ERROR;
     v.shown.clear();
     fn.toTempString(st).toUTF8String(v.shown);
     v.has_shown = U_SUCCESS(st);
     const icu::PluralRules *rules = plural_rules(locale, ordinal);
-    UnicodeString cat = rules ? rules->select(fn, st) : UnicodeString(u"other");
-    v.category = gl_icu::utf8(cat);
+    if (rules)
+        put_keyword(rules->select(fn, st), v.category);
+    else
+        v.category = "other";
     v.has_category = U_SUCCESS(st);
     if (U_FAILURE(st))
         cx.error("format-error", at, "ICU cannot format " + v.num);
     return U_SUCCESS(st);
 }
 
-} // namespace
-
-Value number_function(Context &cx, Fn fn, const Value *operand,
-                      const std::vector<Option> &opts, size_t at)
+/* Makes v (a new Value) the number fn makes of operand; false after
+ * reporting an error. */
+bool make_number(Context &cx, Fn fn, const Value *operand, const std::vector<Option> &opts,
+                 size_t at, Value &v)
 {
-    if (!operand)
-        return bad(cx, "bad-operand", at,
-                   std::string(":") + function_name(fn) + " needs an operand");
-    Value v;
+    if (!operand) {
+        cx.error("bad-operand", at, std::string(":") + function_name(fn) + " needs an operand");
+        return false;
+    }
     v.kind = Value::NUMBER;
     std::string money_code; /* an argument's money, given to a function other than :currency */
     if (operand->kind == Value::NUMBER) {
@@ -389,7 +447,8 @@ Value number_function(Context &cx, Fn fn, const Value *operand,
     } else if (operand->kind == Value::TEST) {
         v.num = shortest(operand->input);
     } else {
-        return bad(cx, "bad-operand", at, std::string(":") + function_name(fn) + " needs a number");
+        cx.error("bad-operand", at, std::string(":") + function_name(fn) + " needs a number");
+        return false;
     }
     v.kind = Value::NUMBER;
     v.fn = fn;
@@ -405,18 +464,32 @@ Value number_function(Context &cx, Fn fn, const Value *operand,
     }
     if (fn == Fn::INTEGER)
         v.num = rounded_to_integer(v);
-    if (fn == Fn::CURRENCY && !v.opt("currency"))
-        return bad(cx, "bad-operand", at, ":currency needs a currency (option or money)");
+    if (fn == Fn::CURRENCY && !v.opt("currency")) {
+        cx.error("bad-operand", at, ":currency needs a currency (option or money)");
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+/* One return of one named value: the result is built where the caller
+ * wants it (a Value is large to move). */
+Value number_function(Context &cx, Fn fn, const Value *operand,
+                      const std::vector<Option> &opts, size_t at)
+{
+    Value v;
+    if (!make_number(cx, fn, operand, opts, at, v))
+        v = Value(); /* a FALLBACK: the error is reported */
     return v;
 }
 
-bool format_number(Context &cx, const Value &v, std::string &out, size_t at)
+const std::string *format_number(Context &cx, const Value &v, size_t at)
 {
     const std::string *sel = v.opt("select");
     if (!v.has_shown && !work_out(cx, v, sel && *sel == "ordinal", at))
-        return false;
-    out += v.shown;
-    return true;
+        return nullptr;
+    return &v.shown;
 }
 
 /* Number selection (number.md): exact keys by their serialization, then the

@@ -53,16 +53,16 @@ struct Value {
     }
     bool from_argument = false;        /* text that came from the caller (contain its controls) */
     bool code = false;                 /* a code argument: written exactly as given, as in MF1 */
-    /* Worked out once however often the value is used: a NUMBER's skeleton,
-     * text, plural or ordinal category and exact serialization (mf2_number.cpp);
+    /* Worked out once however often the value is used: a NUMBER's text,
+     * plural or ordinal category and exact serialization (mf2_number.cpp);
      * a TEXT's NFC form in `exact` (selection) */
-    mutable std::string skeleton, shown, category, exact;
-    mutable bool has_skeleton = false, has_shown = false, has_category = false, has_exact = false;
+    mutable std::string shown, category, exact;
+    mutable bool has_shown = false, has_category = false, has_exact = false;
 
     /* A value made from this one by another function: nothing memoized carries over. */
     void forget() const
     {
-        has_skeleton = has_shown = has_category = has_exact = false;
+        has_shown = has_category = has_exact = false;
     }
 
     const std::string *opt(const char *name) const
@@ -106,9 +106,10 @@ const char *function_name(Fn fn);
 Value call_function(Context &cx, Fn fn, const Value *operand,
                     const std::vector<Option> &opts, size_t at);
 
-/* Writes v as text; false after reporting an error (the caller writes the
- * fallback).  */
-bool format_value(Context &cx, const Value &v, std::string &out, size_t at);
+/* v as text: what v memoizes (a text, a number's digits) or, for the rest,
+ * scratch written; nullptr after reporting an error (the caller writes the
+ * fallback). */
+const std::string *format_value(Context &cx, const Value &v, std::string &scratch, size_t at);
 /* Whether v carries glocal:skeleton or glocal:pattern, which MF1's own
  * formatter writes (mf2_mf1.cpp); format_as_mf1 writes it so. */
 bool wants_mf1(const Value &v);
@@ -151,7 +152,7 @@ bool valid_value(const OptionRule &r, const std::string &v);
 /* mf2_number.cpp: :number, :integer, :percent, :currency, :offset. */
 Value number_function(Context &cx, Fn fn, const Value *operand,
                       const std::vector<Option> &opts, size_t at);
-bool format_number(Context &cx, const Value &v, std::string &out, size_t at);
+const std::string *format_number(Context &cx, const Value &v, size_t at);
 bool match_number(Context &cx, const Value &v, const char *key, size_t at);
 
 /* mf2_datetime.cpp: :date, :time, :datetime. */
