@@ -238,6 +238,8 @@ glocal_status gl_catalog_load(const char *dir, const glocal_options *o, gl_diag 
         if (c->bundles) {
             memset(c->bundles, 0, n * sizeof(gl_bundle));
             c->nbundles = n;
+        } else {
+            gl_report_fatal(d, GLOCAL_ERR_NOMEM, NULL, "out of memory");
         }
         gl_load ld = {d, limits, c};
         for (size_t i = 0; i < n && !d->stop && !d->fatal; i++) {

@@ -23,15 +23,6 @@ using icu::UnicodeString;
 
 namespace {
 
-char *arena_utf8(gl_arena *a, const UnicodeString &u, size_t *len = nullptr)
-{
-    std::string s;
-    u.toUTF8String(s);
-    if (len)
-        *len = s.size();
-    return gl_arena_strndup(a, s.data(), s.size());
-}
-
 /* ---- compiling ---- */
 
 struct Compiler {
@@ -137,23 +128,41 @@ bool collect_arguments(Compiler &c)
     return true;
 }
 
+/* A piece's UTF-8 text: the same bytes in src where they occur there (at
+ * or after *from), else a copy.  Pieces without quoting are spans of src, so
+ * most templates keep only their source text. */
+const char *share_piece(Compiler &c, const std::string &piece, size_t *from)
+{
+    const char *src = c.t->src;
+    size_t n = strlen(src);
+    const void *at = piece.empty() ? src + *from
+                                   : memmem(src + *from, n - *from, piece.data(), piece.size());
+    if (!at)
+        return gl_arena_strndup(c.arena, piece.data(), piece.size());
+    *from = (size_t)((const char *)at - src) + piece.size();
+    return (const char *)at;
+}
+
 /* The literal pieces of a template without plural/select, quoting resolved. */
 bool build_pieces(Compiler &c)
 {
     size_t n = c.slots.size();
-    c.t->pieces = (const char **)gl_arena_alloc(c.arena, (n + 1) * sizeof(char *));
-    c.t->piece_len = (size_t *)gl_arena_alloc(c.arena, (n + 1) * sizeof(size_t));
-    if (!c.t->pieces || !c.t->piece_len)
+    if (!gl_template_alloc_parts(c.arena, c.t, n))
         return false;
+    std::copy(c.slots.begin(), c.slots.end(), c.t->slots);
     UnicodeString piece;
-    size_t k = 0;
+    std::string piece8;
+    size_t k = 0, from = 0;
     int32_t prev = c.mp.getPart(0).getLimit();
     for (int32_t i = 1; i < c.mp.countParts(); i++) {
         const MessagePattern::Part &p = c.mp.getPart(i);
         piece.append(c.pat, prev, p.getIndex() - prev);
         prev = p.getLimit();
         if (p.getType() == UMSGPAT_PART_TYPE_ARG_START || p.getType() == UMSGPAT_PART_TYPE_MSG_LIMIT) {
-            c.t->pieces[k] = arena_utf8(c.arena, piece, &c.t->piece_len[k]);
+            piece8.clear();
+            piece.toUTF8String(piece8);
+            c.t->pieces[k] = share_piece(c, piece8, &from);
+            c.t->piece_len[k] = (uint32_t)piece8.size();
             if (!c.t->pieces[k])
                 return false;
             k++;
@@ -216,21 +225,21 @@ gl_compile_status compile(gl_arena *a, gl_template *t, unsigned max_depth, char 
     Compiler c{a, t, pt, pt.pat, pt.mp, {}, {}, {}};
     if (!collect_arguments(c))
         return TC_NOMEM;
+    if (c.sels.empty()) {
+        if (!build_pieces(c))
+            return TC_NOMEM;
+        t->kind = c.slots.empty() ? TK_LITERAL : TK_SIMPLE;
+        t->literal = t->pieces[0];
+        return TC_OK;
+    }
     t->slots = arena_copy(a, c.slots);
-    t->nslots = c.slots.size();
+    t->nslots = (uint32_t)c.slots.size();
     t->sels = arena_copy(a, c.sels);
-    t->nsels = c.sels.size();
+    t->nsels = (uint32_t)c.sels.size();
     if (!t->slots || !t->sels)
         return TC_NOMEM;
-    if (!c.sels.empty()) {
-        t->kind = TK_COMPLEX;
-        return build_pattern(c) ? TC_OK : TC_NOMEM;
-    }
-    if (!build_pieces(c))
-        return TC_NOMEM;
-    t->kind = c.slots.empty() ? TK_LITERAL : TK_SIMPLE;
-    t->literal = t->pieces[0];
-    return TC_OK;
+    t->kind = TK_COMPLEX;
+    return build_pattern(c) ? TC_OK : TC_NOMEM;
 }
 
 /* ---- lint helpers ---- */

@@ -143,8 +143,11 @@ static const gl_variant *base_same_key(const lint *x)
 static const gl_variant *base_served(const lint *x)
 {
     const uint32_t base_only[1] = {0};
+    uint32_t ctx[GL_MAX_AXES];
+    for (int a = 0; a < GL_MAX_AXES; a++)
+        ctx[a] = x->v->ax[a];
     size_t pos;
-    return gl_select_variant(x->c, base_only, 1, x->mi, 0, x->v->ax, &pos);
+    return gl_select_variant(x->c, base_only, 1, x->mi, 0, ctx, &pos);
 }
 
 /* ---- dropped-arg ---- */

@@ -48,9 +48,9 @@ static void load_args(gl_bundle_ctx *x, gl_message *m, const ynode *args)
 
 /* Parses "formal+sms" into axis values; reports under `selector`. */
 static bool parse_selector(gl_bundle_ctx *x, const ynode *k, const char *id,
-                           uint32_t ax[GL_MAX_AXES])
+                           uint16_t ax[GL_MAX_AXES])
 {
-    memset(ax, 0, GL_MAX_AXES * sizeof(uint32_t));
+    memset(ax, 0, GL_MAX_AXES * sizeof(uint16_t));
     if (strcmp(k->str, "other") == 0)
         return true;
     const char *s = k->str;
@@ -69,7 +69,7 @@ static bool parse_selector(gl_bundle_ctx *x, const ynode *k, const char *id,
                        k->str, x->c->axis_name[a]);
             return false;
         }
-        ax[a] = idx;
+        ax[a] = (uint16_t)idx; /* base_config.c keeps idx <= GL_MAX_AXIS_VALUES */
         s += n + (plus ? 1 : 0);
         if (plus && !*s) {
             REPORT_MSG(x, R_SELECTOR, k, id, "variant key `%s` ends with `+`", k->str);
@@ -88,10 +88,8 @@ static bool keep_broken(gl_bundle_ctx *x, gl_template *t)
 {
     t->kind = TK_LITERAL;
     t->broken = true;
-    t->nslots = t->nsels = 0;
-    t->pieces = gl_arena_alloc(x->c->arena, sizeof(char *));
-    t->piece_len = gl_arena_alloc(x->c->arena, sizeof(size_t));
-    if (!t->pieces || !t->piece_len)
+    t->nsels = 0;
+    if (!gl_template_alloc_parts(x->c->arena, t, 0))
         return !gl_load_nomem(x);
     t->pieces[0] = t->literal = "";
     t->piece_len[0] = 0;
@@ -133,9 +131,9 @@ static bool compile_template(gl_bundle_ctx *x, gl_template *t, const ynode *v,
 
 /* ---- variants and messages ---- */
 
-static bool same_axes(const uint32_t *a, const uint32_t *b)
+static bool same_axes(const uint16_t *a, const uint16_t *b)
 {
-    return memcmp(a, b, GL_MAX_AXES * sizeof(uint32_t)) == 0;
+    return memcmp(a, b, GL_MAX_AXES * sizeof(uint16_t)) == 0;
 }
 
 /* What ranking needs of a key, worked out once: which axes it names and the

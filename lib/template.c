@@ -6,18 +6,31 @@
 
 #include "template.h"
 
+bool gl_template_alloc_parts(gl_arena *a, gl_template *t, size_t nslots)
+{
+    size_t npieces = nslots + 1;
+    char *block = gl_arena_alloc(a, npieces * sizeof(char *) + nslots * sizeof(gl_slot) +
+                                        npieces * sizeof(uint32_t));
+    if (!block)
+        return false;
+    /* pointers first, then the slots (pointers inside), then the 4-byte lengths */
+    t->pieces = (const char **)block;
+    t->slots = nslots ? (gl_slot *)(block + npieces * sizeof(char *)) : NULL;
+    t->piece_len = (uint32_t *)(block + npieces * sizeof(char *) + nslots * sizeof(gl_slot));
+    t->nslots = (uint32_t)nslots;
+    return true;
+}
+
 /* Text without braces or apostrophes is its own output: ICU would find
  * nothing in it to parse, so it is not asked (a third of a typical catalog).
  * The result is what gl_template_compile gives for such text, sharing src. */
 static gl_compile_status compile_plain(gl_arena *a, gl_template *t)
 {
-    t->pieces = gl_arena_alloc(a, sizeof(char *));
-    t->piece_len = gl_arena_alloc(a, sizeof(size_t));
-    if (!t->pieces || !t->piece_len)
+    if (!gl_template_alloc_parts(a, t, 0))
         return TC_NOMEM;
     t->kind = TK_LITERAL;
     t->pieces[0] = t->literal = t->src;
-    t->piece_len[0] = strlen(t->src);
+    t->piece_len[0] = (uint32_t)strlen(t->src);
     return TC_OK;
 }
 
@@ -70,10 +83,7 @@ static int compile_simple(gl_arena *a, gl_template *t)
             n++;
         }
     }
-    t->pieces = gl_arena_alloc(a, (n + 1) * sizeof(char *));
-    t->piece_len = gl_arena_alloc(a, (n + 1) * sizeof(size_t));
-    t->slots = gl_arena_alloc(a, n * sizeof(gl_slot));
-    if (!t->pieces || !t->piece_len || !t->slots)
+    if (!gl_template_alloc_parts(a, t, n))
         return -1;
     const char *piece = t->src;
     size_t k = 0;
@@ -82,7 +92,7 @@ static int compile_simple(gl_arena *a, gl_template *t)
             continue;
         /* pieces point into src: slots split it, nothing in between changes */
         t->pieces[k] = piece;
-        t->piece_len[k] = (size_t)(p - piece);
+        t->piece_len[k] = (uint32_t)(p - piece);
         if (!*p)
             break;
         const char *end = simple_slot_end(p);
@@ -98,7 +108,6 @@ static int compile_simple(gl_arena *a, gl_template *t)
         p = end;
     }
     t->kind = TK_SIMPLE;
-    t->nslots = n;
     t->literal = t->pieces[0];
     return 1;
 }

@@ -46,21 +46,28 @@ typedef enum gl_tkind {
 
 typedef struct gl_template {
     const char *src;          /* as written in the bundle */
+    const char *literal;
+    /* pieces, piece_len and slots are one block (a catalog has a template
+     * per 100 bytes of YAML): piece i is piece_len[i] bytes, not always
+     * NUL-terminated */
+    const char **pieces;
+    uint32_t *piece_len;
+    gl_slot *slots;
+    const uint16_t *pattern;  /* UTF-16, TK_COMPLEX only */
+    gl_selector *sels;        /* with their keys, one block */
     unsigned line, col;       /* of the scalar */
     uint32_t id;              /* unique in the catalog; keys per-thread caches */
-    gl_tkind kind;
-    bool open_quote;          /* an apostrophe quotes the rest: ICU prints it literally */
-    const char *literal;
-    const char **pieces;      /* piece i is piece_len[i] bytes, not always NUL-terminated */
-    size_t *piece_len;
-    gl_slot *slots;
-    size_t nslots;
-    const uint16_t *pattern;  /* UTF-16, TK_COMPLEX only */
     int32_t pattern_len;
-    gl_selector *sels;
-    size_t nsels;
+    uint32_t nslots;
+    uint32_t nsels;
+    uint8_t kind;             /* gl_tkind */
+    bool open_quote;          /* an apostrophe quotes the rest: ICU prints it literally */
     bool broken;              /* did not compile (reported); kept as empty text for lint */
 } gl_template;
+
+/* The pieces, piece lengths and slots of a template with nslots slots, in one
+ * allocation; false when out of memory. */
+bool gl_template_alloc_parts(gl_arena *a, gl_template *t, size_t nslots);
 
 typedef enum gl_compile_status {
     TC_OK, TC_SYNTAX, TC_DEPTH, TC_NOMEM
