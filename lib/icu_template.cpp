@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <new>
 #include <string>
 #include <unordered_map>
@@ -13,6 +14,7 @@
 
 #include "icu_template.hpp"
 #include "icu_util.hpp"
+#include "limits.h"
 
 using gl_icu::from_utf8;
 using gl_icu::kTermMark;
@@ -179,9 +181,8 @@ bool build_pieces(Compiler &c)
 /* The pattern ICU formats: every slot replaced by {λi}, where i is the first
  * slot that writes the same thing (ICU finds an argument by a linear search
  * of the names: 60,000 uses of one term in a plural took 15 s). */
-bool build_pattern(Compiler &c)
+void build_pattern(const Compiler &c, UnicodeString &out)
 {
-    UnicodeString out;
     int32_t prev = 0;
     std::unordered_map<std::string, size_t> first;
     for (size_t i = 0; i < c.spans.size(); i++) {
@@ -195,14 +196,6 @@ bool build_pattern(Compiler &c)
         prev = c.spans[i].second;
     }
     out.append(c.pat, prev, c.pat.length() - prev);
-    UChar *buf = (UChar *)gl_arena_alloc(c.arena, (size_t)(out.length() + 1) * sizeof(UChar));
-    if (!buf)
-        return false;
-    UErrorCode st = U_ZERO_ERROR;
-    out.extract(buf, out.length() + 1, st);
-    c.t->pattern = (const uint16_t *)buf;
-    c.t->pattern_len = out.length();
-    return true;
 }
 
 template <typename T> T *arena_copy(gl_arena *a, const std::vector<T> &v)
@@ -239,7 +232,10 @@ gl_compile_status compile(gl_arena *a, gl_template *t, unsigned max_depth, char 
     if (!t->slots || !t->sels)
         return TC_NOMEM;
     t->kind = TK_COMPLEX;
-    return build_pattern(c) ? TC_OK : TC_NOMEM;
+    UnicodeString pattern;
+    build_pattern(c, pattern);
+    t->pattern_len = pattern.length();
+    return TC_OK;
 }
 
 /* ---- lint helpers ---- */
@@ -288,7 +284,8 @@ bool parse_for_lint(const gl_template *t, UnicodeString &pat, MessagePattern &mp
 {
     UErrorCode st = U_ZERO_ERROR;
     if (t->kind == TK_COMPLEX) {
-        pat.setTo((const UChar *)t->pattern, t->pattern_len);
+        if (!gl_icu::complex_pattern(t, pat))
+            return false;
     } else {
         /* Rebuild a pattern where slot i is {λi}, quoting literal pieces back. */
         for (size_t i = 0; i <= t->nslots; i++) {
@@ -340,6 +337,28 @@ void literal_text(const MessagePattern &mp, const UnicodeString &pat, UnicodeStr
 }
 
 } // namespace
+
+/* The compile of t's source again, into a scratch arena: a catalog keeps no
+ * pattern (a fifth of a catalog's templates are plural/select, and their
+ * UTF-16 patterns were an eighth of its memory); formatting asks for one
+ * once per thread and template, when it builds its ICU objects. */
+bool gl_icu::complex_pattern(const gl_template *t, UnicodeString &out)
+{
+    char msg[1];
+    ParseProblem why{msg, sizeof msg};
+    ParsedTemplate pt;
+    if (parse_template(t->src, strlen(t->src), GL_HARD_MAX_TEMPLATE_DEPTH, pt, why) != TC_OK)
+        return false;
+    std::unique_ptr<gl_arena, void (*)(gl_arena *)> scratch(gl_arena_new(), gl_arena_free);
+    if (!scratch)
+        return false;
+    Compiler c{scratch.get(), nullptr, pt, pt.pat, pt.mp, {}, {}, {}};
+    if (!collect_arguments(c) || c.sels.empty())
+        return false;
+    out.remove();
+    build_pattern(c, out);
+    return true;
+}
 
 /* ---- the C interface ---- */
 

@@ -41,7 +41,7 @@ typedef struct gl_selector {
 typedef enum gl_tkind {
     TK_LITERAL,  /* no slot: `literal` is the output */
     TK_SIMPLE,   /* pieces[0] slot0 pieces[1] ... pieces[nslots] */
-    TK_COMPLEX   /* plural/select: `pattern` for ICU, slots as λ0, λ1, ... */
+    TK_COMPLEX   /* plural/select: formatted by ICU (a pattern with slots as λ0, λ1...) */
 } gl_tkind;
 
 typedef struct gl_template {
@@ -53,11 +53,11 @@ typedef struct gl_template {
     const char **pieces;
     uint32_t *piece_len;
     gl_slot *slots;
-    const uint16_t *pattern;  /* UTF-16, TK_COMPLEX only */
     gl_selector *sels;        /* with their keys, one block */
     unsigned line, col;       /* of the scalar */
     uint32_t id;              /* unique in the catalog; keys per-thread caches */
-    int32_t pattern_len;
+    int32_t pattern_len;      /* TK_COMPLEX: UTF-16 units of the pattern ICU formats, slots
+                                 as {λ0}, {λ1}...; not kept, rebuilt from src on demand */
     uint32_t nslots;
     uint32_t nsels;
     uint8_t kind;             /* gl_tkind */
