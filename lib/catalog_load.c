@@ -241,12 +241,13 @@ glocal_status gl_catalog_load(const char *dir, const glocal_options *o, gl_diag 
         } else {
             gl_report_fatal(d, GLOCAL_ERR_NOMEM, NULL, "out of memory");
         }
-        gl_load ld = {d, limits, c};
+        gl_load ld = {d, limits, c, {0}, NULL, 0};
         for (size_t i = 0; i < n && !d->stop && !d->fatal; i++) {
             if (i == 1 && !base_usable(c))
                 break; /* lint: base is broken; locals cannot be checked against it */
             load_file(&ld, &cd, names[i], i);
         }
+        gl_map_free(&ld.vkey_index);
         if (!d->stop && !d->fatal && base_usable(c))
             gl_catalog_check(c, d);
     }

@@ -11,6 +11,10 @@ typedef struct gl_load {
     gl_diag *diag;
     const gl_limits *limits;
     glocal_catalog *cat;      /* being built */
+    /* the variant keys met so far, one record each (message_load.c) */
+    gl_map vkey_index;        /* text -> index in vkeys */
+    const gl_vkey **vkeys;
+    size_t nvkeys;
 } gl_load;
 
 /* One bundle being loaded: where its findings go and what they name. */

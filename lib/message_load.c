@@ -138,15 +138,43 @@ static bool same_axes(const uint16_t *a, const uint16_t *b)
 
 /* What ranking needs of a key, worked out once: which axes it names and the
  * sum of their weights (base's axes are loaded before any message). */
-static void rank_variant(const glocal_catalog *c, gl_variant *v)
+static void rank_key(const glocal_catalog *c, gl_vkey *key)
 {
-    v->named = 0;
-    v->rank = 0;
+    key->named = 0;
+    key->rank = 0;
     for (int a = 0; a < c->naxes; a++)
-        if (v->ax[a]) {
-            v->named |= (uint8_t)(1u << a);
-            v->rank += c->axis_weight[a];
+        if (key->ax[a]) {
+            key->named |= (uint8_t)(1u << a);
+            key->rank += c->axis_weight[a];
         }
+}
+
+/* The record of the variant key k->str, parsed the first time the catalog
+ * meets it; NULL when the key is invalid (reported) or out of memory. */
+static const gl_vkey *variant_key(gl_bundle_ctx *x, const ynode *k, const char *id)
+{
+    gl_load *ld = x->ld;
+    uint32_t known;
+    if (gl_map_get(&ld->vkey_index, k->str, &known))
+        return ld->vkeys[known];
+    gl_vkey parsed = {0};
+    if (!parse_selector(x, k, id, parsed.ax))
+        return NULL;
+    rank_key(x->c, &parsed);
+    gl_vkey *key = gl_arena_alloc(x->c->arena, sizeof(*key));
+    const gl_vkey **keys = gl_arena_grow_array(x->c->arena, ld->vkeys, ld->nvkeys, sizeof(*keys));
+    if (!key || !keys || !(parsed.text = gl_arena_strdup(x->c->arena, k->str))) {
+        gl_load_nomem(x);
+        return NULL;
+    }
+    *key = parsed;
+    ld->vkeys = keys;
+    ld->vkeys[ld->nvkeys] = key;
+    if (!gl_map_put(&ld->vkey_index, key->text, (uint32_t)ld->nvkeys++)) {
+        gl_load_nomem(x);
+        return NULL;
+    }
+    return key;
 }
 
 static void add_variant(gl_bundle_ctx *x, gl_msgdef *def, const ynode *k, const ynode *v,
@@ -161,20 +189,20 @@ static void add_variant(gl_bundle_ctx *x, gl_msgdef *def, const ynode *k, const 
                                        "message maps do not nest", k->str, id);
         return;
     }
-    if (!parse_selector(x, k, id, var->ax))
+    const gl_vkey *key = variant_key(x, k, id);
+    if (!key)
         return;
-    rank_variant(x->c, var);
     for (size_t j = 0; j < def->nv; j++) {
-        if (same_axes(def->v[j].ax, var->ax)) {
+        if (same_axes(def->v[j].key->ax, key->ax)) {
             REPORT_MSG(x, R_SELECTOR, k, id, "variant keys `%s` and `%s` name the same values",
-                       def->v[j].key, k->str);
+                       def->v[j].key->text, k->str);
             return;
         }
     }
-    var->key = gl_arena_intern(x->c->arena, k->str, strlen(k->str));
+    var->key = key;
     var->line = k->line;
     var->col = k->col;
-    if (var->key && compile_template(x, &var->tmpl, v, id))
+    if (compile_template(x, &var->tmpl, v, id))
         def->nv++;
 }
 
@@ -207,7 +235,18 @@ static void load_message_map(gl_bundle_ctx *x, gl_msgdef *def, gl_message *m,
 
 static gl_msgdef *load_message(gl_bundle_ctx *x, const ynode *k, const ynode *v, gl_message *m)
 {
-    gl_msgdef *def = gl_arena_alloc(x->c->arena, sizeof(*def));
+    if (v->kind == YN_SEQ) {
+        REPORT_MSG(x, R_SCHEMA, v, k->str, "message `%s` must be a template or a map of "
+                                           "variants, not a list", k->str);
+        return NULL;
+    }
+    size_t nvar = 1; /* room for the variants only, not for _args and _note */
+    if (v->kind != YN_SCALAR) {
+        nvar = 0;
+        for (size_t i = 0; i < v->n; i++)
+            nvar += v->items[2 * i]->str[0] != '_';
+    }
+    gl_msgdef *def = gl_arena_alloc(x->c->arena, sizeof(*def) + nvar * sizeof(gl_variant));
     if (!def) {
         gl_load_nomem(x);
         return NULL;
@@ -215,30 +254,15 @@ static gl_msgdef *load_message(gl_bundle_ctx *x, const ynode *k, const ynode *v,
     memset(def, 0, sizeof(*def));
     def->line = k->line;
     def->col = k->col;
-    if (v->kind == YN_SEQ) {
-        REPORT_MSG(x, R_SCHEMA, v, k->str, "message `%s` must be a template or a map of "
-                                           "variants, not a list", k->str);
-        return NULL;
-    }
     def->scalar = v->kind == YN_SCALAR;
-    size_t nvar = 1; /* room for the variants only, not for _args and _note */
-    if (!def->scalar) {
-        nvar = 0;
-        for (size_t i = 0; i < v->n; i++)
-            nvar += v->items[2 * i]->str[0] != '_';
-    }
-    def->v = gl_arena_alloc(x->c->arena, (nvar ? nvar : 1) * sizeof(gl_variant));
-    if (!def->v) {
-        gl_load_nomem(x);
-        return NULL;
-    }
     if (def->scalar) {
+        const ynode other = {.kind = YN_SCALAR, .line = v->line, .col = v->col, .str = "other"};
         gl_variant *var = &def->v[0];
         memset(var, 0, sizeof(*var));
-        var->key = "other";
+        var->key = variant_key(x, &other, k->str);
         var->line = v->line;
         var->col = v->col;
-        if (compile_template(x, &var->tmpl, v, k->str))
+        if (var->key && compile_template(x, &var->tmpl, v, k->str))
             def->nv = 1;
         return def->nv ? def : NULL;
     }

@@ -47,13 +47,15 @@ typedef enum gl_tkind {
 typedef struct gl_template {
     const char *src;          /* as written in the bundle */
     const char *literal;
-    /* pieces, piece_len and slots are one block (a catalog has a template
-     * per 100 bytes of YAML): piece i is piece_len[i] bytes, not always
-     * NUL-terminated */
-    const char **pieces;
+    /* A catalog has a template per 100 bytes of YAML, so a template is kept
+     * small: pieces, piece_len and slots are one block, and `kind` decides
+     * which of pieces (TK_LITERAL, TK_SIMPLE) and sels (TK_COMPLEX) it has. */
+    union {
+        const char **pieces;  /* piece i is piece_len[i] bytes, not always NUL-terminated */
+        gl_selector *sels;    /* nsels of them; nsels is 0 unless TK_COMPLEX */
+    };
     uint32_t *piece_len;
     gl_slot *slots;
-    gl_selector *sels;        /* with their keys, one block */
     unsigned line, col;       /* of the scalar */
     uint32_t id;              /* unique in the catalog; keys per-thread caches */
     int32_t pattern_len;      /* TK_COMPLEX: UTF-16 units of the pattern ICU formats, slots
