@@ -49,12 +49,73 @@ static bool term_char(char c)
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
 }
 
-/* The end of `{name}` or `{-term}` at p, or NULL for anything else. */
-static const char *simple_slot_end(const char *p)
+/* A typed argument written the one way most catalogs write it: `, number`,
+ * `, date` or `, time`, then optionally `, ` and one of MessageFormat's
+ * keywords for that type, in lower case.  Any other spelling (spaces, case,
+ * a pattern or a skeleton) goes to ICU, which knows every rule. */
+typedef struct typed_arg {
+    const char *type;
+    gl_use use;
+    const char *const *styles;
+} typed_arg;
+
+static const char *const number_styles[] = {"integer", "currency", "percent", NULL};
+static const char *const date_styles[] = {"short", "medium", "long", "full", NULL};
+static const typed_arg typed_args[] = {
+    {"number", USE_NUMBER, number_styles},
+    {"date", USE_DATE, date_styles},
+    {"time", USE_TIME, date_styles},
+};
+
+/* A slot the cheap path cuts: what gl_template_compile would make of it. */
+typedef struct cut_slot {
+    gl_slot_kind kind;
+    const char *name;
+    size_t name_len;
+    gl_use use;
+    const char *style;
+} cut_slot;
+
+/* `, word` at p, then `,` or `}`: true with *end after the word. */
+static bool comma_word(const char *p, const char *word, const char **end)
+{
+    size_t n = strlen(word);
+    if (p[0] != ',' || p[1] != ' ' || strncmp(p + 2, word, n) != 0)
+        return false;
+    if (p[2 + n] != ',' && p[2 + n] != '}')
+        return false;
+    *end = p + 2 + n;
+    return true;
+}
+
+/* The typed argument `, type[, style]` at p (after the name): false when it
+ * is not one; its use and style in out, *end at the closing brace. */
+static bool cut_type(const char *p, cut_slot *out, const char **end)
+{
+    for (size_t i = 0; i < sizeof typed_args / sizeof typed_args[0]; i++) {
+        const typed_arg *ta = &typed_args[i];
+        if (!comma_word(p, ta->type, &p))
+            continue;
+        out->use = ta->use;
+        for (const char *const *style = ta->styles; *p == ',' && *style; style++)
+            if (comma_word(p, *style, &p))
+                out->style = *style;
+        *end = p;
+        return *p == '}';
+    }
+    return false;
+}
+
+/* The closing brace of `{name}`, `{-term}` or a typed argument at p, or
+ * NULL for anything else; what the slot writes in *out. */
+static const char *simple_slot_end(const char *p, cut_slot *out)
 {
     const char *q = p + 1;
+    *out = (cut_slot){SLOT_ARG, q, 0, USE_PLAIN, ""};
     if (*q == '-') {
-        if (*++q < 'a' || *q > 'z')
+        out->kind = SLOT_TERM;
+        out->name = ++q;
+        if (*q < 'a' || *q > 'z')
             return NULL;
         while (term_char(*q))
             q++;
@@ -64,21 +125,27 @@ static const char *simple_slot_end(const char *p)
         while (arg_char(*q))
             q++;
     }
-    return *q == '}' && q - p <= 256 ? q : NULL;
+    out->name_len = (size_t)(q - out->name);
+    if (q - p > 256)
+        return NULL;
+    if (*q == ',' && out->kind == SLOT_ARG && !cut_type(q, out, &q))
+        return NULL;
+    return *q == '}' ? q : NULL;
 }
 
-/* Text with `{name}` and `{-term}` slots and nothing else ICU would read (no
- * apostrophe, no other brace): its pieces and slots are cut here, as
- * gl_template_compile would cut them, without the UTF-16 round trip and
- * MessagePattern.  0: not such a template; 1: compiled; -1: out of memory. */
+/* Text with `{name}`, `{-term}` and plainly typed slots and nothing else ICU
+ * would read (no apostrophe, no other brace): its pieces and slots are cut
+ * here, as gl_template_compile would cut them, without the UTF-16 round trip
+ * and MessagePattern.  0: not such a template; 1: compiled; -1: out of memory. */
 static int compile_simple(gl_arena *a, gl_template *t)
 {
     size_t n = 0;
+    cut_slot cut;
     for (const char *p = t->src; *p; p++) {
         if (*p == '\'' || *p == '}')
             return 0;
         if (*p == '{') {
-            if (!(p = simple_slot_end(p)))
+            if (!(p = simple_slot_end(p, &cut)))
                 return 0;
             n++;
         }
@@ -95,12 +162,9 @@ static int compile_simple(gl_arena *a, gl_template *t)
         t->piece_len[k] = (uint32_t)(p - piece);
         if (!*p)
             break;
-        const char *end = simple_slot_end(p);
-        bool term = p[1] == '-';
-        const char *name = p + 1 + term;
+        const char *end = simple_slot_end(p, &cut);
         gl_slot *s = &t->slots[k];
-        *s = (gl_slot){term ? SLOT_TERM : SLOT_ARG, USE_PLAIN,
-                       gl_arena_intern(a, name, (size_t)(end - name)), ""};
+        *s = (gl_slot){cut.kind, cut.use, gl_arena_intern(a, cut.name, cut.name_len), cut.style};
         if (!s->name)
             return -1;
         k++;
