@@ -96,7 +96,7 @@ bool add_selector(Compiler &c, int32_t start, gl_use use)
     if (!sel.keys || !sel.name)
         return false;
     std::copy(keys.begin(), keys.end(), sel.keys);
-    sel.nkeys = keys.size();
+    sel.nkeys = (uint32_t)keys.size();
     c.sels.push_back(sel);
     return true;
 }

@@ -33,9 +33,9 @@ typedef struct gl_slot {
 /* A plural, selectordinal or select argument. */
 typedef struct gl_selector {
     const char *name;
-    gl_use use;
     const char **keys;        /* "one", "=0", "other", ... */
-    size_t nkeys;
+    gl_use use;
+    uint32_t nkeys;
 } gl_selector;
 
 typedef enum gl_tkind {
