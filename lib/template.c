@@ -1,7 +1,8 @@
 /* Every way a template is compiled, cheapest first: plain text as it is,
- * text with only {name} and {-term} slots cut here, anything else through
- * ICU's MessagePattern (icu_template.cpp).  All give the same gl_template
- * for the same text; the first two only spare ICU the work. */
+ * text with only {name}, {-term} and plainly typed slots cut here, anything
+ * else through ICU's MessagePattern (icu_template.cpp).  All give the same
+ * gl_template for the same text (tests/core/test_template_paths.c); the
+ * first two only spare ICU the work. */
 #include <string.h>
 
 #include "template.h"
