@@ -100,7 +100,7 @@ static bool compile_template(gl_bundle_ctx *x, gl_template *t, const ynode *v,
                              const char *id)
 {
     char msg[512];
-    t->src = gl_arena_strndup(x->c->arena, v->str, v->len);
+    t->src = gl_arena_text(x->c->arena, v->str, v->len);
     t->line = v->line;
     t->col = v->col;
     t->id = x->c->ntemplates++;

@@ -165,8 +165,10 @@ static int compile_simple(gl_arena *a, gl_template *t)
             break;
         const char *end = simple_slot_end(p, &cut);
         gl_slot *s = &t->slots[k];
-        *s = (gl_slot){cut.kind, cut.use, gl_arena_intern(a, cut.name, cut.name_len), cut.style};
-        if (!s->name)
+        /* the style interned too, as ICU's path does: formatting compares it */
+        *s = (gl_slot){cut.kind, cut.use, gl_arena_intern(a, cut.name, cut.name_len),
+                       *cut.style ? gl_arena_intern(a, cut.style, strlen(cut.style)) : ""};
+        if (!s->name || !s->style)
             return -1;
         k++;
         piece = end + 1;

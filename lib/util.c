@@ -17,8 +17,8 @@ typedef struct gl_chunk {
     max_align_t data[];
 } gl_chunk;
 
-/* Records and text come from separate chunks: text needs no alignment, so
- * strings are packed byte to byte instead of being rounded up like records. */
+/* Records and bulk text (gl_arena_text) come from separate chunks: text needs
+ * no alignment, so it is packed byte to byte instead of being rounded up. */
 struct gl_arena {
     gl_chunk *head, *text;
     gl_map interned;
@@ -80,7 +80,31 @@ void *gl_arena_alloc(gl_arena *a, size_t n)
     return chunk_take(&a->head, (n + ARENA_ALIGN - 1) / ARENA_ALIGN * ARENA_ALIGN);
 }
 
+/* 16-byte aligned, as malloc aligns: glibc's string functions take a longer
+ * path on a string that starts mid-vector (names and locale ids are compared
+ * and copied on every format call: ~70 more instructions a `text` call). */
+static char *aligned_copy(gl_arena *a, const char *s, size_t n)
+{
+    char *p = gl_arena_alloc(a, n + 1 + ARENA_ALIGN);
+    if (!p)
+        return NULL;
+    p += (uintptr_t)p % 16; /* 0 or ARENA_ALIGN */
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
 char *gl_arena_strndup(gl_arena *a, const char *s, size_t n)
+{
+    return aligned_copy(a, s, n);
+}
+
+char *gl_arena_strdup(gl_arena *a, const char *s)
+{
+    return gl_arena_strndup(a, s, strlen(s));
+}
+
+char *gl_arena_text(gl_arena *a, const char *s, size_t n)
 {
     char *p = chunk_take(&a->text, n + 1);
     if (p) {
@@ -88,11 +112,6 @@ char *gl_arena_strndup(gl_arena *a, const char *s, size_t n)
         p[n] = '\0';
     }
     return p;
-}
-
-char *gl_arena_strdup(gl_arena *a, const char *s)
-{
-    return gl_arena_strndup(a, s, strlen(s));
 }
 
 void *gl_arena_grow_array(gl_arena *a, void *arr, size_t n, size_t size)
@@ -110,15 +129,9 @@ const char *gl_arena_intern(gl_arena *a, const char *s, size_t n)
     const char *known = gl_map_keyn(&a->interned, s, n);
     if (known)
         return known;
-    /* 16-byte aligned, as malloc aligns: names are few and compared on every
-     * format call, where glibc's strcmp takes a longer path for a string
-     * that starts mid-vector (about 70 more instructions a `text` call) */
-    char *copy = gl_arena_alloc(a, n + 1 + 8);
+    char *copy = aligned_copy(a, s, n);
     if (!copy)
         return NULL;
-    copy += (uintptr_t)copy % 16;
-    memcpy(copy, s, n);
-    copy[n] = '\0';
     return gl_map_put(&a->interned, copy, 0) ? copy : NULL;
 }
 
