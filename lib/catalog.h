@@ -190,6 +190,7 @@ struct glocal_catalog {
     gl_chain_memo *memo;
     glocal_findings *warnings;  /* found while opening */
     _Atomic(uint32_t *) sorted_messages; /* catalog_read.c: message order by id, built once */
+    _Atomic(struct gl_mf2_memo *) mf2_memo; /* compiled_mf2.c: MF2 templates parsed on first use */
     gl_mapping *mapping;      /* compiled: the file every pointer above points into; NULL: YAML */
 };
 

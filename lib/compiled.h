@@ -194,6 +194,17 @@ glocal_status gl_compiled_message_ready(const glocal_catalog *c, uint32_t msg,
  * NULL when c was not opened from a compiled file, the table is corrupt or
  * memory runs out. */
 gl_source *gl_compiled_sources(const glocal_catalog *c, size_t *n);
+/* ---- MF2 templates (compiled_mf2.c) ---- */
+
+typedef struct gl_mf2_memo gl_mf2_memo;
+/* The parsed message of TK_MF2 template t of catalog c: t->mf2 in a catalog
+ * opened from a directory; in a compiled catalog, its source parsed on first
+ * use and kept with the catalog (lock-free).  GLOCAL_ERR_NOMEM, or
+ * GLOCAL_ERR_SCHEMA when the source no longer parses (a corrupt file). */
+glocal_status gl_template_mf2(const glocal_catalog *c, const gl_template *t,
+                              const struct gl_mf2 **out);
+void gl_mf2_memo_free(gl_mf2_memo *memo);
+
 /* Unmaps what gl_catalog_free of a compiled catalog releases. */
 void gl_compiled_unmap(gl_mapping *map);
 

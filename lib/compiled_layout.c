@@ -109,7 +109,8 @@ static const char *check_selector(const void *rec, const gl_walk *w)
 {
     (void)w;
     const gl_selector *s = rec;
-    if (s->use != USE_PLURAL && s->use != USE_ORDINAL && s->use != USE_SELECT)
+    /* MF1 selects by plural, ordinal or select; an MF2 selector by its function */
+    if (!below(s->use, USE_SELECT + 1))
         return "selector use out of range";
     return s->name ? NULL : "selector without a name";
 }
@@ -132,7 +133,10 @@ static const char *check_template(const void *rec, const gl_walk *w)
     if (t->kind == TK_COMPLEX)
         return t->sels && t->nsels > 0 && t->pattern_len >= 0 ? NULL
                                                                : "plural template without selectors";
-    if (t->kind != TK_LITERAL && t->kind != TK_SIMPLE) /* TK_MF2 is never written */
+    /* an MF2 template keeps no parsed message: the first use parses src (compiled_mf2.c) */
+    if (t->kind == TK_MF2)
+        return t->sels && !t->mf2 ? NULL : "MessageFormat 2 template out of shape";
+    if (t->kind != TK_LITERAL && t->kind != TK_SIMPLE)
         return "template kind out of range";
     if (t->nsels != 0) /* readers take nsels as the word of sels, which pieces holds */
         return "selectors in a template without any";
@@ -155,7 +159,7 @@ static const gl_field template_fields[] = {
     ARR(gl_template, slots, slot_type, nslots), DATA(gl_template, nslots),
     DATA(gl_template, pattern_len),
     MEMBER(gl_template, sels, sizeof(gl_selector *), FK_ARR, CN_FIELD, nsels, 0,
-           &selector_type, 0, kind, KIND_BIT(TK_COMPLEX)),
+           &selector_type, 0, kind, KIND_BIT(TK_COMPLEX) | KIND_BIT(TK_MF2)),
     DATA(gl_template, nsels), BOOL(gl_template, broken),
 };
 static const gl_rectype template_type =
@@ -538,13 +542,13 @@ const gl_field *gl_deferred_field(void)
  * other builds whatever the platform. */
 #if UINTPTR_MAX == UINT64_MAX
 #define SIZE_IS(T, n) _Static_assert(sizeof(T) == (n), #T " changed: see compiled_layout.c");
-SIZE_IS(gl_map, 40) SIZE_IS(gl_slot, 24) SIZE_IS(gl_selector, 24) SIZE_IS(gl_template, 80)
-SIZE_IS(gl_vkey, 32) SIZE_IS(gl_variant, 96) SIZE_IS(gl_msgdef, 16) SIZE_IS(gl_approved, 8) SIZE_IS(gl_argdecl, 16)
+SIZE_IS(gl_map, 40) SIZE_IS(gl_slot, 24) SIZE_IS(gl_selector, 24) SIZE_IS(gl_template, 72)
+SIZE_IS(gl_vkey, 32) SIZE_IS(gl_variant, 88) SIZE_IS(gl_msgdef, 16) SIZE_IS(gl_approved, 8) SIZE_IS(gl_argdecl, 16)
 SIZE_IS(gl_message, 96) SIZE_IS(gl_term, 32) SIZE_IS(gl_lock, 16) SIZE_IS(gl_std_term, 48)
 SIZE_IS(gl_std_emoji, 32) SIZE_IS(gl_std_punct, 32) SIZE_IS(gl_std_require, 24)
 SIZE_IS(gl_std_typography, 16) SIZE_IS(gl_standards, 112) SIZE_IS(gl_bundle, 256)
 SIZE_IS(gl_axisval, 16) SIZE_IS(gl_budget, 16) SIZE_IS(gl_channel, 24)
-SIZE_IS(glocal_catalog, 384) SIZE_IS(gl_image_warning, 56) SIZE_IS(gl_image_root, 40)
+SIZE_IS(glocal_catalog, 392) SIZE_IS(gl_image_warning, 56) SIZE_IS(gl_image_root, 40)
 #endif
 
 /* ---- counts and sizes ---- */

@@ -497,16 +497,6 @@ static unsigned char *build_image(const glocal_catalog *c, const glocal_findings
 
 /* ---- public API ---- */
 
-/* MessageFormat 2 templates hold a parsed message the record descriptions do
- * not cover yet. */
-static const gl_bundle *first_mf2_bundle(const glocal_catalog *c)
-{
-    for (size_t i = 0; i < c->nbundles; i++)
-        if (c->bundles[i].mf2)
-            return &c->bundles[i];
-    return NULL;
-}
-
 glocal_status glocal_compile(const char *dir, const glocal_options *o, void **image,
                              size_t *len, glocal_error **err)
 {
@@ -525,11 +515,7 @@ glocal_status glocal_compile(const char *dir, const glocal_options *o, void **im
     gl_source *src = NULL;
     size_t n = 0;
     glocal_status st = gl_catalog_load_dir(dir, o, &d, &c, &src, &n);
-    const gl_bundle *mf2 = st == GLOCAL_OK ? first_mf2_bundle(c) : NULL;
-    if (mf2) {
-        st = gl_fail(err, GLOCAL_ERR_SCHEMA, mf2->file, 1, 1, "%s: a `syntax: mf2` bundle cannot "
-                     "be compiled yet; open the directory (docs/compiled.md)", mf2->file);
-    } else if (st == GLOCAL_OK) {
+    if (st == GLOCAL_OK) {
         if (d.findings)
             gl_findings_sort(d.findings);
         *image = build_image(c, d.findings, src, n, len);

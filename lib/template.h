@@ -52,12 +52,18 @@ typedef struct gl_template {
     const char *literal;
     /* A catalog has a template per 100 bytes of YAML, so a template is kept
      * small: pieces, piece_len and slots are one block, and `kind` decides
-     * which of pieces (TK_LITERAL, TK_SIMPLE) and sels (TK_COMPLEX) it has. */
+     * which of pieces and piece_len (TK_LITERAL, TK_SIMPLE), sels (TK_COMPLEX,
+     * TK_MF2) and mf2 (TK_MF2) it has. */
     union {
         const char **pieces;  /* piece i is piece_len[i] bytes, not always NUL-terminated */
-        gl_selector *sels;    /* nsels of them; nsels is 0 unless TK_COMPLEX */
+        gl_selector *sels;    /* nsels of them; nsels is 0 unless TK_COMPLEX or TK_MF2 */
     };
-    uint32_t *piece_len;
+    union {
+        uint32_t *piece_len;
+        /* the parsed message, slots and sels read from it; NULL in a compiled
+         * catalog, which parses src on first use (gl_template_mf2) */
+        const struct gl_mf2 *mf2;
+    };
     gl_slot *slots;
     unsigned line, col;       /* of the scalar */
     uint32_t id;              /* unique in the catalog; keys per-thread caches */
@@ -68,7 +74,6 @@ typedef struct gl_template {
     uint8_t kind;             /* gl_tkind */
     bool open_quote;          /* an apostrophe quotes the rest: ICU prints it literally */
     bool broken;              /* did not compile (reported); kept as empty text for lint */
-    const struct gl_mf2 *mf2; /* TK_MF2: the parsed message; slots and sels read from it */
 } gl_template;
 
 /* The pieces, piece lengths and slots of a template with nslots slots, in one

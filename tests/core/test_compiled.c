@@ -566,7 +566,7 @@ START_TEST(a_template_whose_kind_disagrees_is_refused)
     copy[t_at + offsetof(gl_template, kind)] = TK_COMPLEX; /* its pieces read as selectors */
     refused_on_first_use(copy, "template record", "a pointer that is not to the next record");
     memcpy(copy, image, image_len);
-    copy[t_at + offsetof(gl_template, kind)] = TK_MF2; /* neither pieces nor selectors */
+    copy[t_at + offsetof(gl_template, kind)] = TK_MF2; /* its pieces read as selectors */
     refused_on_first_use(copy, "template record", "a pointer that is not to the next record");
     free(copy);
 }
