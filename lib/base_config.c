@@ -117,6 +117,10 @@ static void load_axes(gl_bundle_ctx *x, const ynode *axes)
             else if (gl_map_get(&x->c->axis_index, v->str, NULL))
                 REPORT(x, R_SCHEMA, v, "axis value `%s` already exists; values are unique "
                                        "across all axes", v->str);
+            else if (x->c->naxisvals > GL_MAX_AXIS_VALUES)
+                gl_report(x->ld->diag, R_SCHEMA, GLOCAL_ERR_LIMIT, x->b->file, v->line, v->col,
+                          NULL, NULL, "axis value `%s`: a catalog has at most %u axis values",
+                          v->str, GL_MAX_AXIS_VALUES);
             else if (!add_axis_value(x, gl_arena_strdup(x->c->arena, v->str), a))
                 gl_load_nomem(x);
         }

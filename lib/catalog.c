@@ -170,6 +170,7 @@ glocal_catalog *gl_catalog_from_image(const glocal_catalog *rec, gl_mapping *map
     atomic_init(&c->refs, 1);
     c->serial = atomic_fetch_add(&next_serial, 1);
     atomic_init(&c->sorted_messages, NULL);
+    atomic_init(&c->mf2_memo, NULL);
     c->mapping = map;
     if (!(c->memo = gl_chain_memo_new())) {
         free(c);
@@ -185,6 +186,7 @@ void gl_catalog_free(glocal_catalog *c)
     if (c->mapping) { /* every map and array is the file's */
         gl_chain_memo_free(c->memo);
         free(atomic_load(&c->sorted_messages));
+        gl_mf2_memo_free(atomic_load(&c->mf2_memo));
         glocal_findings_free(c->warnings);
         gl_compiled_unmap(c->mapping);
         free(c);

@@ -16,8 +16,10 @@
  * after them, up to GL_MAX_AXES in all (docs/bundles.md#axes). */
 enum { AX_FORMALITY, AX_TONE, AX_CHANNEL, AX_BUILTIN };
 #define GL_MAX_AXES 8
-_Static_assert(GL_MAX_AXES <= 8, "gl_variant.named is a uint8_t");
+_Static_assert(GL_MAX_AXES <= 8, "gl_vkey.named is a uint8_t");
 #define GL_AXIS_NONE 0u /* value index 0: the axis is not named */
+/* Value indices 1..GL_MAX_AXIS_VALUES: a variant keeps one in a uint16_t. */
+#define GL_MAX_AXIS_VALUES 65535u
 /* "formality", "tone", "channel": the names bundles and requests give the axes. */
 extern const char *const gl_axis_names[AX_BUILTIN];
 
@@ -35,21 +37,31 @@ typedef enum gl_argtype { T_ANY, T_TEXT, T_NUMBER, T_DATE, T_MONEY, T_CODE, T_DA
 extern const char *const gl_convention_keys[GL_CONVENTIONS];
 extern const char *const gl_convention_ukeys[GL_CONVENTIONS];
 
-typedef struct gl_variant {
-    const char *key;          /* as written: "formal+sms", "other" */
-    uint32_t ax[GL_MAX_AXES]; /* axis value index per axis, GL_AXIS_NONE when unnamed */
+/* A variant key as written and the context it selects.  Keys repeat across
+ * thousands of variants ("other", "formal", "informal+sms"), so each
+ * distinct key is one record the variants share (message_load.c). */
+typedef struct gl_vkey {
+    const char *text;         /* as written: "formal+sms", "other" */
+    uint16_t ax[GL_MAX_AXES]; /* axis value index per axis, GL_AXIS_NONE when unnamed */
     uint8_t named;            /* bit a set: the key names axis a */
     int rank;                 /* the sum of the weights of the axes it names */
-    unsigned line, col;       /* of the key */
+} gl_vkey;
+
+/* A catalog holds one per template (147,722 in the bench catalog): each
+ * byte here is 150 KB there. */
+typedef struct gl_variant {
     gl_template tmpl;
+    const gl_vkey *key;
+    unsigned line, col;       /* of the key */
 } gl_variant;
 
+/* A message as one bundle defines it, its variants in the same block. */
 typedef struct gl_msgdef {
     bool scalar;              /* one template for every context */
     bool other_written;       /* a map with an `other` key, even one that failed to load */
-    gl_variant *v;
-    size_t nv;
+    uint32_t nv;
     unsigned line, col;       /* of the message id key */
+    gl_variant v[];
 } gl_msgdef;
 
 /* A message a local bundle locks in its own `locked:` (docs/bundles.md#locks). */
@@ -171,11 +183,14 @@ struct glocal_catalog {
     const char *language;     /* base's language tag */
     uint32_t *channel_max;    /* per axis value index: max_length, 0 none */
     gl_channel *channels;     /* per axis value index; NULL when base declares no channels */
+    const gl_vkey **vkeys;    /* every distinct variant key, once (message_load.c) */
     uint32_t ntemplates;
+    uint32_t nvkeys;
     uint64_t max_output;      /* GLOCAL_LIMIT_OUTPUT_BYTES */
     gl_chain_memo *memo;
     glocal_findings *warnings;  /* found while opening */
     _Atomic(uint32_t *) sorted_messages; /* catalog_read.c: message order by id, built once */
+    _Atomic(struct gl_mf2_memo *) mf2_memo; /* compiled_mf2.c: MF2 templates parsed on first use */
     gl_mapping *mapping;      /* compiled: the file every pointer above points into; NULL: YAML */
 };
 

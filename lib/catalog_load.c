@@ -102,12 +102,13 @@ static void load_bundles(glocal_catalog *c, feed *f, const gl_limits *limits, gl
     }
     memset(c->bundles, 0, f->n * sizeof(gl_bundle));
     c->nbundles = f->n;
-    gl_load ld = {d, limits, c};
+    gl_load ld = {d, limits, c, {0}};
     for (size_t i = 0; i < f->n && !d->stop && !d->fatal; i++) {
         if (i == 1 && !base_usable(c))
             break; /* lint: base is broken; locals cannot be checked against it */
         load_file(&ld, f, i);
     }
+    gl_map_free(&ld.vkey_index);
     if (!d->stop && !d->fatal && base_usable(c))
         gl_catalog_check(c, d);
 }

@@ -242,7 +242,7 @@ struct glocal_variants {
 static void add_variant(glocal_variants *vs, const gl_variant *v, const gl_bundle *b)
 {
     uint32_t seen;
-    if (vs->oom || gl_map_get(&vs->keys, v->key, &seen))
+    if (vs->oom || gl_map_get(&vs->keys, v->key->text, &seen))
         return;
     if (vs->n == vs->cap) {
         size_t cap = vs->cap ? 2 * vs->cap : 8;
@@ -254,7 +254,7 @@ static void add_variant(glocal_variants *vs, const gl_variant *v, const gl_bundl
         vs->items = items;
         vs->cap = cap;
     }
-    if (!gl_map_put(&vs->keys, v->key, (uint32_t)vs->n)) {
+    if (!gl_map_put(&vs->keys, v->key->text, (uint32_t)vs->n)) {
         vs->oom = true;
         return;
     }
@@ -328,7 +328,7 @@ void glocal_variants_free(glocal_variants *vs)
     free(vs);
 }
 
-const char *glocal_variant_key(const glocal_variant *v) { return v ? v->v->key : NULL; }
+const char *glocal_variant_key(const glocal_variant *v) { return v ? v->v->key->text : NULL; }
 const char *glocal_variant_template(const glocal_variant *v) { return v ? v->v->tmpl.src : NULL; }
 const char *glocal_variant_bundle(const glocal_variant *v) { return v ? v->b->locale : NULL; }
 const char *glocal_variant_file(const glocal_variant *v) { return v ? v->b->file : NULL; }

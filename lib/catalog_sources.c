@@ -197,7 +197,9 @@ static char *read_file(int fd, const char *file, const gl_limits *limits, gl_dia
         return NULL;
     }
     const uint64_t max = GL_LIMIT(limits, FILE_BYTES);
-    size_t cap = 65536, n = 0;
+    /* the file's size and a byte (to see the end) in one read; doubling from a
+     * guess made a copy per step and left up to half the buffer unused */
+    size_t cap = (uint64_t)st.st_size < max ? (size_t)st.st_size + 1 : (size_t)max + 1, n = 0;
     char *buf = malloc(cap);
     for (;;) {
         if (!buf) {

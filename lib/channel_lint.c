@@ -256,7 +256,7 @@ static void report_segments(const sms_lint *x, const gl_sms *m, int64_t date, ui
     }
     gl_buf msg = {0};
     gl_buf_printf(&msg, "`%s` variant `%s` is sent as %zu %s part%s (%zu %s) with sample values, "
-                  "over the budget of %u for %s", x->m->id, x->v->key, m->segments,
+                  "over the budget of %u for %s", x->m->id, x->v->key->text, m->segments,
                   m->ucs2 ? "UCS-2" : "GSM-7", m->segments == 1 ? "" : "s", m->units,
                   m->ucs2 ? "UTF-16 units" : "septets", (unsigned)budget, x->locale);
     if (m->ucs2)
@@ -306,7 +306,7 @@ typedef struct tag {
 static void markup_finding(const sms_lint *x, const char *problem, const tag *t, const tag *o)
 {
     gl_buf msg = {0};
-    gl_buf_printf(&msg, "`%s` variant `%s`: `<%s%.*s>` at column %u ", x->m->id, x->v->key,
+    gl_buf_printf(&msg, "`%s` variant `%s`: `<%s%.*s>` at column %u ", x->m->id, x->v->key->text,
                   o || strcmp(problem, "unclosed") ? "/" : "", (int)t->len, t->name, t->col);
     if (o)
         gl_buf_printf(&msg, "closes `<%.*s>` opened at column %u; close the inner tag first",
@@ -372,8 +372,8 @@ static void check_variants(sms_lint *x, const gl_msgdef *def)
 {
     for (size_t k = 0; k < def->nv && !x->d->fatal; k++) {
         x->v = &def->v[k];
-        x->ch = gl_channel_of(x->c, x->v->ax[AX_CHANNEL]);
-        if (x->v->tmpl.broken || !x->v->ax[AX_CHANNEL])
+        x->ch = gl_channel_of(x->c, x->v->key->ax[AX_CHANNEL]);
+        if (x->v->tmpl.broken || !x->v->key->ax[AX_CHANNEL])
             continue;
         if (x->ch->kind == KIND_SMS)
             check_segments(x);

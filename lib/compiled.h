@@ -85,10 +85,13 @@ typedef enum gl_fkind {
     FK_PTRS,     /* `count` pointers to one record of `type` each */
     FK_STRS,     /* `count` strings */
     FK_WORDS,    /* `count` elements of `size` bytes without pointers */
-    FK_PIECES,   /* `count` byte strings in the strings region, lengths in the size_t array at aux */
-    FK_U16,      /* `count` UTF-16 units in the strings region */
+    FK_PIECES,   /* `count` byte strings in the strings region, lengths in the uint32_t array
+                    at aux */
     FK_EMBED,    /* a record of `type` inside this one */
-    FK_FLEXSTRS  /* `count` strings ending the record (a flexible array member) */
+    FK_FLEXSTRS, /* `count` strings ending the record (a flexible array member) */
+    FK_FLEXARR,  /* `count` records of `type` ending the record (a flexible array member) */
+    FK_REF       /* one of the records of `type` an F_SHARED table of the catalog points to:
+                    records many others share (a variant's key), copied and checked once */
 } gl_fkind;
 
 typedef enum gl_count {
@@ -104,7 +107,11 @@ enum { F_NULL = 1,       /* the pointer may be NULL whatever the count */
        /* FK_PTRS: the records pointed to are laid out after every other record,
         * grouped by element index (a bundle's definitions, by message), and
         * validated per message on first use (docs/compiled.md#validation) */
-       F_DEFER = 4 };
+       F_DEFER = 4,
+       /* FK_PTRS of the catalog: the records FK_REF fields of its type name.
+        * Described before any record that refers to them, so the walk has
+        * checked them when it meets a reference. */
+       F_SHARED = 8 };
 
 typedef struct gl_rectype gl_rectype;
 typedef struct gl_walk gl_walk;
@@ -115,6 +122,10 @@ typedef struct gl_field {
     uint8_t kind, count, flags, count_size;
     uint16_t count_off, aux_off;
     const gl_rectype *type;
+    /* A member of a union: present only when bit k of tag_mask is set, k the
+     * byte at tag_off (a template's kind); tag_mask 0: always present. */
+    uint16_t tag_off;
+    uint8_t tag_mask;
 } gl_field;
 
 struct gl_rectype {
@@ -142,8 +153,13 @@ const gl_field *gl_deferred_field(void);
 uint64_t gl_layout_fingerprint(void);
 /* The count of an array field of rec. */
 size_t gl_field_count(const gl_field *f, const void *rec, const glocal_catalog *cat);
+/* Whether field f of rec exists (a union member holds the union). */
+bool gl_field_present(const gl_field *f, const void *rec);
+/* Whether p is one of the records of type t the catalog shares (FK_REF):
+ * an element of the F_SHARED table, which the walk checked already. */
+bool gl_shared_record(const glocal_catalog *cat, const gl_rectype *t, const void *p);
 /* Bytes of a record of type t whose fields are those of rec (a flexible array
- * adds its strings).  0 when the count overflows. */
+ * adds its elements).  0 when the count overflows. */
 size_t gl_record_size(const gl_rectype *t, const void *rec, const glocal_catalog *cat);
 
 /* The content digest a header records: every byte of the file, its own
@@ -178,6 +194,17 @@ glocal_status gl_compiled_message_ready(const glocal_catalog *c, uint32_t msg,
  * NULL when c was not opened from a compiled file, the table is corrupt or
  * memory runs out. */
 gl_source *gl_compiled_sources(const glocal_catalog *c, size_t *n);
+/* ---- MF2 templates (compiled_mf2.c) ---- */
+
+typedef struct gl_mf2_memo gl_mf2_memo;
+/* The parsed message of TK_MF2 template t of catalog c: t->mf2 in a catalog
+ * opened from a directory; in a compiled catalog, its source parsed on first
+ * use and kept with the catalog (lock-free).  GLOCAL_ERR_NOMEM, or
+ * GLOCAL_ERR_SCHEMA when the source no longer parses (a corrupt file). */
+glocal_status gl_template_mf2(const glocal_catalog *c, const gl_template *t,
+                              const struct gl_mf2 **out);
+void gl_mf2_memo_free(gl_mf2_memo *memo);
+
 /* Unmaps what gl_catalog_free of a compiled catalog releases. */
 void gl_compiled_unmap(gl_mapping *map);
 

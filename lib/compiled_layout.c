@@ -13,23 +13,29 @@
 
 #define FIELD(T, f, kind_, cnt, cfield, fl, ty)                                               \
     {#f, offsetof(T, f), sizeof(((T *)0)->f), kind_, cnt, fl, sizeof(((T *)0)->cfield),         \
-     offsetof(T, cfield), 0, ty}
+     offsetof(T, cfield), 0, ty, 0, 0}
 #define DATA(T, f) FIELD(T, f, FK_DATA, CN_NONE, f, 0, NULL)
 /* size: of one element */
 #define WORDS(T, f, cnt, n, fl)                                                               \
     {#f, offsetof(T, f), sizeof(*((T *)0)->f), FK_WORDS, cnt, fl, sizeof(((T *)0)->n),          \
-     offsetof(T, n), 0, NULL}
+     offsetof(T, n), 0, NULL, 0, 0}
 #define BOOL(T, f) FIELD(T, f, FK_BOOL, CN_NONE, f, 0, NULL)
 #define STR(T, f) FIELD(T, f, FK_STR, CN_NONE, f, F_NULL, NULL)
 #define STR_AT(T, f, i)                                                                       \
     {#f, offsetof(T, f) + (i) * sizeof(char *), sizeof(char *), FK_STR, CN_NONE, F_NULL, 0, 0, \
-     0, NULL}
+     0, NULL, 0, 0}
 #define REC(T, f, ty) FIELD(T, f, FK_REC, CN_NONE, f, F_NULL, &ty)
 #define EMBED(T, f, ty) FIELD(T, f, FK_EMBED, CN_NONE, f, 0, &ty)
 #define ARR(T, f, ty, n) FIELD(T, f, FK_ARR, CN_FIELD, n, 0, &ty)
 #define STRS(T, f, n, fl) FIELD(T, f, FK_STRS, CN_FIELD, n, fl, NULL)
 #define PTRS(T, f, ty, n) FIELD(T, f, FK_PTRS, CN_FIELD, n, F_ELEM_NULL, &ty)
 #define TYPE(T, name, fields, check) {name, sizeof(T), fields, sizeof fields / sizeof *fields, check}
+/* A field of a union, present when the byte `tag` of the record is one of
+ * the values whose bits `mask` sets.  size: as FIELD's or WORDS' (of one element). */
+#define MEMBER(T, f, size, kind_, cnt, cfield, fl, ty, aux, tag, mask)                        \
+    {#f, offsetof(T, f), size, kind_, cnt, fl, sizeof(((T *)0)->cfield), offsetof(T, cfield),   \
+     aux, ty, offsetof(T, tag), mask}
+#define KIND_BIT(k) (1u << (k))
 
 static const char *no_check(const void *rec, const gl_walk *w)
 {
@@ -103,7 +109,8 @@ static const char *check_selector(const void *rec, const gl_walk *w)
 {
     (void)w;
     const gl_selector *s = rec;
-    if (s->use != USE_PLURAL && s->use != USE_ORDINAL && s->use != USE_SELECT)
+    /* MF1 selects by plural, ordinal or select; an MF2 selector by its function */
+    if (!below(s->use, USE_SELECT + 1))
         return "selector use out of range";
     return s->name ? NULL : "selector without a name";
 }
@@ -122,25 +129,37 @@ static const char *check_template(const void *rec, const gl_walk *w)
         return "template without its source";
     if (!below(t->id, w->cat->ntemplates))
         return "template id out of range";
+    /* a plural/select template keeps no pattern: formatting rebuilds it from src */
     if (t->kind == TK_COMPLEX)
-        return t->pattern && t->pattern_len >= 0 ? NULL : "plural template without a pattern";
-    if (t->kind != TK_LITERAL && t->kind != TK_SIMPLE) /* TK_MF2 is never written */
+        return t->sels && t->nsels > 0 && t->pattern_len >= 0 ? NULL
+                                                               : "plural template without selectors";
+    /* an MF2 template keeps no parsed message: the first use parses src (compiled_mf2.c) */
+    if (t->kind == TK_MF2)
+        return t->sels && !t->mf2 ? NULL : "MessageFormat 2 template out of shape";
+    if (t->kind != TK_LITERAL && t->kind != TK_SIMPLE)
         return "template kind out of range";
+    if (t->nsels != 0) /* readers take nsels as the word of sels, which pieces holds */
+        return "selectors in a template without any";
     if (t->kind == TK_LITERAL && t->nslots != 0)
         return "literal template with slots";
     return t->pieces && t->piece_len && t->literal ? NULL : "template without its pieces";
 }
 
+/* pieces and sels share their place: kind says which the template has */
+#define PIECED (KIND_BIT(TK_LITERAL) | KIND_BIT(TK_SIMPLE))
 static const gl_field template_fields[] = {
     STR(gl_template, src), DATA(gl_template, line), DATA(gl_template, col),
     DATA(gl_template, id), DATA(gl_template, kind), BOOL(gl_template, open_quote),
     STR(gl_template, literal),
-    WORDS(gl_template, piece_len, CN_FIELD_PLUS1, nslots, F_NULL),
-    {"pieces", offsetof(gl_template, pieces), sizeof(char **), FK_PIECES, CN_FIELD_PLUS1, F_NULL,
-     sizeof(size_t), offsetof(gl_template, nslots), offsetof(gl_template, piece_len), NULL},
+    /* the lengths before the pieces: the walk reads them to bound each piece */
+    MEMBER(gl_template, piece_len, sizeof(uint32_t), FK_WORDS, CN_FIELD_PLUS1, nslots, F_NULL,
+           NULL, 0, kind, PIECED),
+    MEMBER(gl_template, pieces, sizeof(char **), FK_PIECES, CN_FIELD_PLUS1, nslots, F_NULL,
+           NULL, offsetof(gl_template, piece_len), kind, PIECED),
     ARR(gl_template, slots, slot_type, nslots), DATA(gl_template, nslots),
-    FIELD(gl_template, pattern, FK_U16, CN_FIELD, pattern_len, F_NULL, NULL),
-    DATA(gl_template, pattern_len), ARR(gl_template, sels, selector_type, nsels),
+    DATA(gl_template, pattern_len),
+    MEMBER(gl_template, sels, sizeof(gl_selector *), FK_ARR, CN_FIELD, nsels, 0,
+           &selector_type, 0, kind, KIND_BIT(TK_COMPLEX) | KIND_BIT(TK_MF2)),
     DATA(gl_template, nsels), BOOL(gl_template, broken),
 };
 static const gl_rectype template_type =
@@ -148,20 +167,26 @@ static const gl_rectype template_type =
 
 /* ---- messages and their definitions ---- */
 
-static const char *check_variant(const void *rec, const gl_walk *w)
+static const char *check_vkey(const void *rec, const gl_walk *w)
 {
-    const gl_variant *v = rec;
+    const gl_vkey *k = rec;
     for (int a = 0; a < GL_MAX_AXES; a++)
-        if (!below(v->ax[a], w->cat->naxisvals))
-            return "variant axis value out of range";
-    return v->key ? NULL : "variant without a key";
+        if (!below(k->ax[a], w->cat->naxisvals))
+            return "variant key axis value out of range";
+    return k->text ? NULL : "variant key without its text";
 }
 
-static const gl_field variant_fields[] = {
-    STR(gl_variant, key), DATA(gl_variant, ax), DATA(gl_variant, named), DATA(gl_variant, rank),
-    DATA(gl_variant, line), DATA(gl_variant, col), EMBED(gl_variant, tmpl, template_type),
+static const gl_field vkey_fields[] = {
+    STR(gl_vkey, text), DATA(gl_vkey, ax), DATA(gl_vkey, named), DATA(gl_vkey, rank),
 };
-static const gl_rectype variant_type = TYPE(gl_variant, "variant", variant_fields, check_variant);
+static const gl_rectype vkey_type = TYPE(gl_vkey, "variant key", vkey_fields, check_vkey);
+
+/* The key is one of the catalog's (FK_REF, never NULL): checked with its table. */
+static const gl_field variant_fields[] = {
+    FIELD(gl_variant, key, FK_REF, CN_NONE, key, 0, &vkey_type), DATA(gl_variant, line),
+    DATA(gl_variant, col), EMBED(gl_variant, tmpl, template_type),
+};
+static const gl_rectype variant_type = TYPE(gl_variant, "variant", variant_fields, no_check);
 
 static const char *check_msgdef(const void *rec, const gl_walk *w)
 {
@@ -170,15 +195,17 @@ static const char *check_msgdef(const void *rec, const gl_walk *w)
 }
 
 static const gl_field msgdef_fields[] = {
-    BOOL(gl_msgdef, scalar), BOOL(gl_msgdef, other_written), ARR(gl_msgdef, v, variant_type, nv),
-    DATA(gl_msgdef, nv), DATA(gl_msgdef, line), DATA(gl_msgdef, col),
+    BOOL(gl_msgdef, scalar), BOOL(gl_msgdef, other_written), DATA(gl_msgdef, nv),
+    DATA(gl_msgdef, line), DATA(gl_msgdef, col),
+    {"v", offsetof(gl_msgdef, v), 0, FK_FLEXARR, CN_FIELD, 0, sizeof(uint32_t),
+     offsetof(gl_msgdef, nv), 0, &variant_type, 0, 0},
 };
 static const gl_rectype msgdef_type = TYPE(gl_msgdef, "definition", msgdef_fields, check_msgdef);
 
 static const gl_field approved_fields[] = {
     DATA(gl_approved, n),
     {"locales", offsetof(gl_approved, locales), 0, FK_FLEXSTRS, CN_FIELD, 0, sizeof(size_t),
-     offsetof(gl_approved, n), 0, NULL},
+     offsetof(gl_approved, n), 0, NULL, 0, 0},
 };
 static const gl_rectype approved_type = TYPE(gl_approved, "approval", approved_fields, no_check);
 
@@ -422,6 +449,9 @@ static const gl_field catalog_fields[] = {
     AXIS_NAME(4), AXIS_NAME(5), AXIS_NAME(6), AXIS_NAME(7), DATA(glocal_catalog, naxes),
     DATA(glocal_catalog, axis_weight), ARR(glocal_catalog, axisvals, axisval_type, naxisvals),
     DATA(glocal_catalog, naxisvals), EMBED(glocal_catalog, axis_index, map_type),
+    /* before the bundles: their orphans' variants refer to the keys */
+    FIELD(glocal_catalog, vkeys, FK_PTRS, CN_FIELD, nvkeys, F_SHARED, &vkey_type),
+    DATA(glocal_catalog, nvkeys),
     ARR(glocal_catalog, bundles, bundle_type, nbundles), DATA(glocal_catalog, nbundles),
     EMBED(glocal_catalog, bundle_index, map_type),
     ARR(glocal_catalog, messages, message_type, nmessages), DATA(glocal_catalog, nmessages),
@@ -471,6 +501,31 @@ static const gl_field root_fields[] = {
 };
 const gl_rectype gl_root_type = TYPE(gl_image_root, "root", root_fields, check_root);
 
+bool gl_field_present(const gl_field *f, const void *rec)
+{
+    uint8_t tag = ((const unsigned char *)rec)[f->tag_off];
+    return f->tag_mask == 0 || (tag < 8 && (f->tag_mask >> tag & 1));
+}
+
+bool gl_shared_record(const glocal_catalog *cat, const gl_rectype *t, const void *p)
+{
+    for (size_t i = 0; i < sizeof catalog_fields / sizeof *catalog_fields; i++) {
+        const gl_field *f = &catalog_fields[i];
+        if (!(f->flags & F_SHARED) || f->type != t)
+            continue;
+        const void *const *table;
+        memcpy(&table, (const char *)cat + f->off, sizeof table);
+        size_t n = gl_field_count(f, cat, cat);
+        if (n == 0 || !p)
+            return false;
+        /* the writer lays the records out one after another: p's index is
+         * its distance from the first, and the table must say so */
+        uintptr_t d = (uintptr_t)p - (uintptr_t)table[0];
+        return d % t->size == 0 && d / t->size < n && table[d / t->size] == p;
+    }
+    return false;
+}
+
 const gl_field *gl_deferred_field(void)
 {
     for (size_t i = 0; i < sizeof bundle_fields / sizeof *bundle_fields; i++)
@@ -487,13 +542,13 @@ const gl_field *gl_deferred_field(void)
  * other builds whatever the platform. */
 #if UINTPTR_MAX == UINT64_MAX
 #define SIZE_IS(T, n) _Static_assert(sizeof(T) == (n), #T " changed: see compiled_layout.c");
-SIZE_IS(gl_map, 40) SIZE_IS(gl_slot, 24) SIZE_IS(gl_selector, 32) SIZE_IS(gl_template, 120)
-SIZE_IS(gl_variant, 176) SIZE_IS(gl_msgdef, 32) SIZE_IS(gl_approved, 8) SIZE_IS(gl_argdecl, 16)
+SIZE_IS(gl_map, 40) SIZE_IS(gl_slot, 24) SIZE_IS(gl_selector, 24) SIZE_IS(gl_template, 72)
+SIZE_IS(gl_vkey, 32) SIZE_IS(gl_variant, 88) SIZE_IS(gl_msgdef, 16) SIZE_IS(gl_approved, 8) SIZE_IS(gl_argdecl, 16)
 SIZE_IS(gl_message, 96) SIZE_IS(gl_term, 32) SIZE_IS(gl_lock, 16) SIZE_IS(gl_std_term, 48)
 SIZE_IS(gl_std_emoji, 32) SIZE_IS(gl_std_punct, 32) SIZE_IS(gl_std_require, 24)
 SIZE_IS(gl_std_typography, 16) SIZE_IS(gl_standards, 112) SIZE_IS(gl_bundle, 256)
 SIZE_IS(gl_axisval, 16) SIZE_IS(gl_budget, 16) SIZE_IS(gl_channel, 24)
-SIZE_IS(glocal_catalog, 376) SIZE_IS(gl_image_warning, 56) SIZE_IS(gl_image_root, 40)
+SIZE_IS(glocal_catalog, 392) SIZE_IS(gl_image_warning, 56) SIZE_IS(gl_image_root, 40)
 #endif
 
 /* ---- counts and sizes ---- */
@@ -506,9 +561,9 @@ static uint64_t read_count(const void *rec, size_t off, size_t size)
         memcpy(&v, p, 8);
         return v;
     }
-    int32_t v; /* the 4-byte counts are int32_t (pattern_len): negative is refused as huge */
+    uint32_t v; /* the 4-byte counts are uint32_t (nslots, nsels, nv) */
     memcpy(&v, p, 4);
-    return v < 0 ? UINT64_MAX : (uint64_t)v;
+    return v;
 }
 
 size_t gl_field_count(const gl_field *f, const void *rec, const glocal_catalog *cat)
@@ -534,12 +589,13 @@ size_t gl_record_size(const gl_rectype *t, const void *rec, const glocal_catalog
 {
     for (size_t i = 0; i < t->nfields; i++) {
         const gl_field *f = &t->fields[i];
-        if (f->kind != FK_FLEXSTRS)
+        if (f->kind != FK_FLEXSTRS && f->kind != FK_FLEXARR)
             continue;
         size_t n = gl_field_count(f, rec, cat);
-        if (n > (SIZE_MAX - t->size) / sizeof(char *))
+        size_t elem = f->kind == FK_FLEXARR ? f->type->size : sizeof(char *);
+        if (n > (SIZE_MAX - t->size) / elem)
             return 0;
-        return t->size + n * sizeof(char *);
+        return t->size + n * elem;
     }
     return t->size;
 }
@@ -547,7 +603,8 @@ size_t gl_record_size(const gl_rectype *t, const void *rec, const glocal_catalog
 /* ---- the fingerprint ---- */
 
 static const gl_rectype *const all_types[] = {
-    &map_type, &slot_type, &selector_type, &template_type, &variant_type, &msgdef_type,
+    &map_type, &slot_type, &selector_type, &template_type, &vkey_type, &variant_type,
+    &msgdef_type,
     &approved_type, &argdecl_type, &message_type, &term_type, &lock_type, &std_term_type,
     &std_emoji_type, &std_punct_type, &std_require_type, &std_typography_type, &standards_type,
     &bundle_type, &axisval_type, &budget_type, &channel_type, &catalog_type, &warning_type,
@@ -572,7 +629,7 @@ uint64_t gl_layout_fingerprint(void)
         for (size_t i = 0; i < ty->nfields; i++) {
             const gl_field *f = &ty->fields[i];
             uint32_t facts[] = {f->off, f->size, f->kind, f->count, f->flags, f->count_size,
-                                f->count_off, f->aux_off};
+                                f->count_off, f->aux_off, f->tag_off, f->tag_mask};
             h = fnv(h, f->name, strlen(f->name));
             h = fnv(h, facts, sizeof facts);
             if (f->type)

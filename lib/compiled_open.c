@@ -201,17 +201,15 @@ static bool take(reader *r, const gl_rectype *t, uint64_t at, uint64_t slot, uin
     return true;
 }
 
-/* A string, byte string (n bytes) or UTF-16 text (n bytes, even) in the
- * strings region, whose last byte is NUL: no read of it leaves the file. */
-static bool string_in(reader *r, const gl_rectype *t, uint64_t at, uint64_t slot, uint64_t n,
-                      bool even)
+/* A string or byte string (n bytes) in the strings region, whose last byte
+ * is NUL: no read of it leaves the file. */
+static bool string_in(reader *r, const gl_rectype *t, uint64_t at, uint64_t slot, uint64_t n)
 {
     uint64_t raw = word_at(r, slot);
     if (raw == 0)
         return true;
     uint64_t off = raw - r->file_base;
-    if (off < r->str_off || off >= r->str_end || n > r->str_end - off
-        || (even && (off - r->str_off) % 2))
+    if (off < r->str_off || off >= r->str_end || n > r->str_end - off)
         return fail(r, t, at, "a string outside the strings region");
     relocate(r, slot, raw);
     return true;
@@ -261,7 +259,7 @@ static bool walk_array(reader *r, const gl_rectype *t, uint64_t at, const gl_fie
         }
         if (word_at(r, e) == 0 && !(f->flags & F_ELEM_NULL))
             return fail(r, t, at, "a NULL element");
-        if (f->kind == FK_STRS ? !string_in(r, t, at, e, 0, false)
+        if (f->kind == FK_STRS ? !string_in(r, t, at, e, 0)
                                : !walk_one(r, f->type, t, at, e, true))
             return false;
     }
@@ -274,7 +272,7 @@ static bool walk_pieces(reader *r, const gl_rectype *t, uint64_t at, const gl_fi
                         uint64_t n)
 {
     uint64_t arr;
-    const size_t *len = (const size_t *)(uintptr_t)word_at(r, at + f->aux_off);
+    const uint32_t *len = (const uint32_t *)(uintptr_t)word_at(r, at + f->aux_off);
     if (word_at(r, at + f->off) && !len)
         return fail(r, t, at, "pieces without their lengths");
     if (word_at(r, at + f->off) && !count_fits(r, n, 8))
@@ -284,9 +282,21 @@ static bool walk_pieces(reader *r, const gl_rectype *t, uint64_t at, const gl_fi
     for (uint64_t i = 0; arr && i < n; i++) {
         if (word_at(r, arr + 8 * i) == 0)
             return fail(r, t, at, "a NULL piece");
-        if (!string_in(r, t, at, arr + 8 * i, len[i], false))
+        if (!string_in(r, t, at, arr + 8 * i, len[i]))
             return false;
     }
+    return true;
+}
+
+/* A shared record (a variant's key): one the catalog's table names, which
+ * the walk checked before it met any reference to it. */
+static bool walk_ref(reader *r, const gl_rectype *t, uint64_t at, const gl_field *f)
+{
+    uint64_t raw = word_at(r, at + f->off);
+    const void *p = (const void *)(uintptr_t)(raw + r->delta);
+    if (!gl_shared_record(r->w.cat, f->type, p))
+        return fail(r, t, at, "a reference to no record of its table");
+    relocate(r, at + f->off, raw);
     return true;
 }
 
@@ -296,13 +306,15 @@ static bool walk_field(reader *r, const gl_rectype *t, uint64_t at, const gl_fie
     if (!r->problem)
         r->field = f->name;
     const void *rec = r->m + at;
+    if (!gl_field_present(f, rec))
+        return true; /* the other member of its union holds the place */
     switch ((gl_fkind)f->kind) {
     case FK_DATA:
         return true;
     case FK_BOOL:
         return r->m[slot] <= 1 || fail(r, t, at, "a bool that is neither 0 nor 1");
     case FK_STR:
-        return string_in(r, t, at, slot, 0, false);
+        return string_in(r, t, at, slot, 0);
     case FK_REC:
         return walk_one(r, f->type, t, at, slot, f->flags & F_NULL);
     case FK_EMBED:
@@ -314,16 +326,19 @@ static bool walk_field(reader *r, const gl_rectype *t, uint64_t at, const gl_fie
         return walk_array(r, t, at, f, gl_field_count(f, rec, r->w.cat));
     case FK_PIECES:
         return walk_pieces(r, t, at, f, gl_field_count(f, rec, r->w.cat));
-    case FK_U16: {
-        uint64_t n = gl_field_count(f, rec, r->w.cat);
-        if (n > r->str_end - r->str_off)
-            return fail(r, t, at, "a UTF-16 text longer than the strings region");
-        return string_in(r, t, at, slot, 2 * n, true);
+    case FK_REF:
+        return walk_ref(r, t, at, f);
+    case FK_FLEXARR: {
+        uint64_t n = gl_field_count(f, rec, r->w.cat); /* walk_one reserved their bytes */
+        for (uint64_t i = 0; i < n; i++)
+            if (!walk_record(r, f->type, slot + i * f->type->size))
+                return false;
+        return true;
     }
     case FK_FLEXSTRS: {
         uint64_t n = gl_field_count(f, rec, r->w.cat);
         for (uint64_t i = 0; i < n; i++)
-            if (!string_in(r, t, at, slot + 8 * i, 0, false))
+            if (!string_in(r, t, at, slot + 8 * i, 0))
                 return false;
         return true;
     }

@@ -59,7 +59,15 @@ typedef struct image {
     uint64_t rec_base;        /* the address rec[0] will have */
     const glocal_catalog *cat;
     bytes deferred;           /* one `deferred` per F_DEFER array, in the order written */
+    bytes shared;             /* one `shared` per record of an F_SHARED table */
+    size_t nsorted;           /* how many of them are sorted by source address */
 } image;
+
+/* A record many others refer to (FK_REF), written once: where its copy is. */
+typedef struct shared {
+    const void *src;
+    uint64_t addr;
+} shared;
 
 /* An F_DEFER array written empty, its records to come after all others. */
 typedef struct deferred {
@@ -102,15 +110,6 @@ static void put_string(image *im, size_t slot, const char *s, size_t n)
     set_word(im, slot, at);
 }
 
-static void put_u16(image *im, size_t slot, const uint16_t *s, size_t n)
-{
-    size_t at = bytes_alloc(&im->str, (n + 1) * 2, 2);
-    bytes_put(&im->str, at, s, n * 2);
-    size_t f = bytes_alloc(&im->fixups, sizeof(size_t), sizeof(size_t));
-    bytes_put(&im->fixups, f, &slot, sizeof slot);
-    set_word(im, slot, at);
-}
-
 static const void *ptr_at(const void *rec, size_t off)
 {
     const void *p;
@@ -119,6 +118,32 @@ static const void *ptr_at(const void *rec, size_t off)
 }
 
 static void copy_record(image *im, const gl_rectype *t, const void *src, size_t at);
+
+static int by_source(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)((const shared *)a)->src, y = (uintptr_t)((const shared *)b)->src;
+    return (x > y) - (x < y);
+}
+
+/* Makes the pointer at rec offset `slot` name the copy of shared record src.
+ * Every record a FK_REF names is in its F_SHARED table, which the catalog's
+ * description copies before any record that refers to it. */
+static void put_ref(image *im, size_t slot, const void *src)
+{
+    shared *s = (shared *)im->shared.p;
+    size_t n = im->shared.len / sizeof(shared);
+    if (im->nsorted != n) {
+        qsort(s, n, sizeof *s, by_source);
+        im->nsorted = n;
+    }
+    shared key = {src, 0};
+    const shared *found = n ? bsearch(&key, s, n, sizeof *s, by_source) : NULL;
+    if (!found) {
+        im->rec.oom = true; /* a loaded catalog's keys are all in its table */
+        return;
+    }
+    set_word(im, slot, found->addr);
+}
 
 /* A new copy of one record of t; its address goes in the slot. */
 static void copy_one(image *im, const gl_rectype *t, const void *src, size_t slot)
@@ -159,7 +184,12 @@ static void copy_array(image *im, const gl_field *f, const void *arr, size_t n, 
         const void *p = ptr_at(e, 0);
         if (p && f->kind == FK_PTRS)
             copy_one(im, f->type, p, at + i * elem);
-        else if (p)
+        if (p && (f->flags & F_SHARED)) {
+            shared s = {p, 0};
+            memcpy(&s.addr, im->rec.p + at + i * elem, sizeof s.addr); /* the copy's address */
+            bytes_put(&im->shared, bytes_alloc(&im->shared, sizeof s, sizeof(void *)), &s,
+                      sizeof s);
+        } else if (p && f->kind == FK_STRS)
             put_string(im, at + i * elem, p, strlen(p));
     }
 }
@@ -181,7 +211,7 @@ static long home_string(const gl_rectype *t, size_t before, const void *src, con
 /* A template's pieces: byte strings (not NUL-terminated) that share the bytes
  * of the string they were cut from when it is in the same record. */
 static void put_pieces(image *im, const gl_rectype *t, const gl_field *f, const void *src,
-                       size_t at, size_t arr, const char *const *p, const size_t *len, size_t n)
+                       size_t at, size_t arr, const char *const *p, const uint32_t *len, size_t n)
 {
     size_t home_len = 0;
     long home = n ? home_string(t, (size_t)(f - t->fields), src, p[0], &home_len) : -1;
@@ -206,8 +236,10 @@ static void copy_field(image *im, const gl_rectype *t, const gl_field *f, const 
 {
     const void *from = (const char *)src + f->off;
     size_t slot = at + f->off;
+    if (!gl_field_present(f, src))
+        return; /* the other member of its union is written there */
     const void *p = f->kind == FK_DATA || f->kind == FK_BOOL || f->kind == FK_EMBED
-                            || f->kind == FK_FLEXSTRS
+                            || f->kind == FK_FLEXSTRS || f->kind == FK_FLEXARR
                         ? NULL : ptr_at(src, f->off);
     switch ((gl_fkind)f->kind) {
     case FK_DATA:
@@ -235,17 +267,24 @@ static void copy_field(image *im, const gl_rectype *t, const gl_field *f, const 
     case FK_PIECES:
         if (p) {
             size_t n = gl_field_count(f, src, im->cat);
-            const size_t *len = ptr_at(src, f->aux_off);
+            const uint32_t *len = ptr_at(src, f->aux_off);
             size_t arr = bytes_alloc(&im->rec, n * sizeof(char *), 8);
             set_word(im, slot, record_address(im, arr));
             if (arr != SIZE_MAX)
                 put_pieces(im, t, f, src, at, arr, p, len, n);
         }
         break;
-    case FK_U16:
+    case FK_REF:
         if (p)
-            put_u16(im, slot, p, gl_field_count(f, src, im->cat));
+            put_ref(im, slot, p);
         break;
+    case FK_FLEXARR: {
+        size_t n = gl_field_count(f, src, im->cat);
+        for (size_t i = 0; i < n && !im->rec.oom; i++)
+            copy_record(im, f->type, (const char *)from + i * f->type->size,
+                        slot + i * f->type->size);
+        break;
+    }
     case FK_FLEXSTRS: {
         size_t n = gl_field_count(f, src, im->cat);
         for (size_t i = 0; i < n; i++) {
@@ -440,13 +479,15 @@ static unsigned char *build_image(const glocal_catalog *c, const glocal_findings
             write_deferred(&im, (size_t)(blocks_addr - im.rec_base));
         }
         free(blocks);
-        if (blocks && !im.rec.oom && !im.str.oom && !im.fixups.oom && !im.deferred.oom)
+        if (blocks && !im.rec.oom && !im.str.oom && !im.fixups.oom && !im.deferred.oom
+            && !im.shared.oom)
             file = assemble(&im, base, src, n, table, len);
     }
     free(im.rec.p);
     free(im.str.p);
     free(im.fixups.p);
     free(im.deferred.p);
+    free(im.shared.p);
     gl_map_free(&im.interned);
     gl_arena_free(im.keys);
     free(w);
@@ -455,16 +496,6 @@ static unsigned char *build_image(const glocal_catalog *c, const glocal_findings
 }
 
 /* ---- public API ---- */
-
-/* MessageFormat 2 templates hold a parsed message the record descriptions do
- * not cover yet. */
-static const gl_bundle *first_mf2_bundle(const glocal_catalog *c)
-{
-    for (size_t i = 0; i < c->nbundles; i++)
-        if (c->bundles[i].mf2)
-            return &c->bundles[i];
-    return NULL;
-}
 
 glocal_status glocal_compile(const char *dir, const glocal_options *o, void **image,
                              size_t *len, glocal_error **err)
@@ -484,11 +515,7 @@ glocal_status glocal_compile(const char *dir, const glocal_options *o, void **im
     gl_source *src = NULL;
     size_t n = 0;
     glocal_status st = gl_catalog_load_dir(dir, o, &d, &c, &src, &n);
-    const gl_bundle *mf2 = st == GLOCAL_OK ? first_mf2_bundle(c) : NULL;
-    if (mf2) {
-        st = gl_fail(err, GLOCAL_ERR_SCHEMA, mf2->file, 1, 1, "%s: a `syntax: mf2` bundle cannot "
-                     "be compiled yet; open the directory (docs/compiled.md)", mf2->file);
-    } else if (st == GLOCAL_OK) {
+    if (st == GLOCAL_OK) {
         if (d.findings)
             gl_findings_sort(d.findings);
         *image = build_image(c, d.findings, src, n, len);

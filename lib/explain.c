@@ -19,7 +19,8 @@ static const char *bundle_name(const explainer *x, size_t pos)
 static void explain_variant(explainer *x, const gl_variant *v, size_t pos)
 {
     int s = gl_variant_score(v, x->res->ctx);
-    gl_buf_printf(x->out, "  %s %s: %s", v == x->res->var ? "*" : " ", bundle_name(x, pos), v->key);
+    gl_buf_printf(x->out, "  %s %s: %s", v == x->res->var ? "*" : " ", bundle_name(x, pos),
+                  v->key->text);
     if (s < 0) {
         gl_buf_puts(x->out, " (does not match the context)\n");
         return;
@@ -27,7 +28,7 @@ static void explain_variant(explainer *x, const gl_variant *v, size_t pos)
     gl_buf_puts(x->out, s == 0 ? " (matches: the default)" : " (matches:");
     for (int w = 1 << (x->c->naxes - 1); w > 0; w >>= 1) /* the axes by rank */
         for (int a = 0; a < x->c->naxes; a++)
-            if (x->c->axis_weight[a] == w && v->ax[a])
+            if (x->c->axis_weight[a] == w && v->key->ax[a])
                 gl_buf_printf(x->out, " %s", x->c->axis_name[a]);
     gl_buf_puts(x->out, s > 0 ? ")\n" : "\n");
 }
@@ -130,7 +131,7 @@ static glocal_status explain(const glocal_catalog *c, const gl_resolution *res,
     gl_buf_puts(out, "candidates (channel beats formality beats tone; `other` loses to any "
                      "match; nearer bundles win per key):\n");
     gl_each_merged(c, ch->idx, ch->n, res->msg, res->first, explain_definition, &x);
-    gl_buf_printf(out, "selected: %s from %s (%s:%u:%u)\n", res->var->key,
+    gl_buf_printf(out, "selected: %s from %s (%s:%u:%u)\n", res->var->key->text,
                   bundle_name(&x, res->var_pos), gl_resolution_bundle(c, res, res->var_pos)->file,
                   res->var->line, res->var->col);
     gl_buf_printf(out, "format locale: %s\n", ch->format_locale[res->var_pos]);

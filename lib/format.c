@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unicode/uchar.h>
 
+#include "compiled.h"
 #include "format.h"
 #include "limits.h"
 #include "mf2.h"
@@ -481,7 +482,14 @@ static glocal_status write_mf2(const writer *w, const gl_template *t, gl_buf *ou
     gl_mf2_env env = {.fmt = x->env, .rtl = x->rtl, .isolation = iso, .html = x->html,
                       .arg = mf2_arg, .term = mf2_term, .ud = &args};
     gl_mf2_problem why; /* written on failure, read only then */
-    glocal_status st = gl_mf2_format(t->mf2, &env, out, &why);
+    const gl_mf2 *m = NULL;
+    glocal_status st = gl_template_mf2(x->c, t, &m);
+    if (st == GLOCAL_ERR_NOMEM)
+        return gl_nomem(w->err);
+    if (st != GLOCAL_OK)
+        return gl_fail(w->err, st, NULL, 0, 0, "`%s`: its MessageFormat 2 source no longer "
+                       "parses: the compiled file is corrupt", w->id);
+    st = gl_mf2_format(m, &env, out, &why);
     if (args.failed)
         return args.failed; /* as_day said why */
     if (st == GLOCAL_ERR_LIMIT)

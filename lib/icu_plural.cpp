@@ -14,6 +14,7 @@
 #include <unicode/numberformatter.h>
 #include <unicode/plurrule.h>
 
+#include "icu_template.hpp"
 #include "icu_util.hpp"
 
 using gl_icu::append_utf8;
@@ -104,11 +105,13 @@ MessageEntry *message_entry(const gl_fmt_env *env, const gl_template *t)
         return it->second.get();
     UErrorCode st = U_ZERO_ERROR;
     UParseError pe;
+    UnicodeString pattern;
+    if (!gl_icu::complex_pattern(t, pattern))
+        return nullptr;
     std::unique_ptr<MessageEntry> e(new MessageEntry());
-    e->mf.reset(new icu::MessageFormat(UnicodeString((const UChar *)t->pattern, t->pattern_len),
-                                       locale_of(env->locale), pe, st));
+    e->mf.reset(new icu::MessageFormat(pattern, locale_of(env->locale), pe, st));
     e->mp.reset(new MessagePattern(UMSGPAT_APOS_DOUBLE_OPTIONAL, st));
-    e->mp->parse(UnicodeString(false, (const UChar *)t->pattern, t->pattern_len), nullptr, st);
+    e->mp->parse(pattern, nullptr, st);
     if (U_FAILURE(st))
         return nullptr;
     for (size_t i = 0; i < t->nslots; i++)
@@ -284,8 +287,11 @@ const Walkable *walkable(const gl_fmt_env *env, const gl_template *t)
                               t->sels[i].use != t->sels[j].use);
     UErrorCode st = U_ZERO_ERROR;
     MessagePattern mp(UMSGPAT_APOS_DOUBLE_OPTIONAL, st);
-    mp.parse(UnicodeString(false, (const UChar *)t->pattern, t->pattern_len), nullptr, st);
-    w->ok = !mixed && U_SUCCESS(st) && build_walk(mp, t, 0, w->root);
+    UnicodeString pattern;
+    bool parsed = !mixed && gl_icu::complex_pattern(t, pattern);
+    if (parsed)
+        mp.parse(pattern, nullptr, st);
+    w->ok = parsed && U_SUCCESS(st) && build_walk(mp, t, 0, w->root);
     bound(tcache.walkables);
     return tcache.walkables.emplace(key, std::move(w)).first->second.get();
 }

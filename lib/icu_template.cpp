@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <new>
 #include <string>
 #include <unordered_map>
@@ -13,6 +14,7 @@
 
 #include "icu_template.hpp"
 #include "icu_util.hpp"
+#include "limits.h"
 
 using gl_icu::from_utf8;
 using gl_icu::kTermMark;
@@ -22,15 +24,6 @@ using icu::MessagePattern;
 using icu::UnicodeString;
 
 namespace {
-
-char *arena_utf8(gl_arena *a, const UnicodeString &u, size_t *len = nullptr)
-{
-    std::string s;
-    u.toUTF8String(s);
-    if (len)
-        *len = s.size();
-    return gl_arena_strndup(a, s.data(), s.size());
-}
 
 /* ---- compiling ---- */
 
@@ -103,7 +96,7 @@ bool add_selector(Compiler &c, int32_t start, gl_use use)
     if (!sel.keys || !sel.name)
         return false;
     std::copy(keys.begin(), keys.end(), sel.keys);
-    sel.nkeys = keys.size();
+    sel.nkeys = (uint32_t)keys.size();
     c.sels.push_back(sel);
     return true;
 }
@@ -137,23 +130,41 @@ bool collect_arguments(Compiler &c)
     return true;
 }
 
+/* A piece's UTF-8 text: the same bytes in src where they occur there (at
+ * or after *from), else a copy.  Pieces without quoting are spans of src, so
+ * most templates keep only their source text. */
+const char *share_piece(Compiler &c, const std::string &piece, size_t *from)
+{
+    const char *src = c.t->src;
+    size_t n = strlen(src);
+    const void *at = piece.empty() ? src + *from
+                                   : memmem(src + *from, n - *from, piece.data(), piece.size());
+    if (!at)
+        return gl_arena_strndup(c.arena, piece.data(), piece.size());
+    *from = (size_t)((const char *)at - src) + piece.size();
+    return (const char *)at;
+}
+
 /* The literal pieces of a template without plural/select, quoting resolved. */
 bool build_pieces(Compiler &c)
 {
     size_t n = c.slots.size();
-    c.t->pieces = (const char **)gl_arena_alloc(c.arena, (n + 1) * sizeof(char *));
-    c.t->piece_len = (size_t *)gl_arena_alloc(c.arena, (n + 1) * sizeof(size_t));
-    if (!c.t->pieces || !c.t->piece_len)
+    if (!gl_template_alloc_parts(c.arena, c.t, n))
         return false;
+    std::copy(c.slots.begin(), c.slots.end(), c.t->slots);
     UnicodeString piece;
-    size_t k = 0;
+    std::string piece8;
+    size_t k = 0, from = 0;
     int32_t prev = c.mp.getPart(0).getLimit();
     for (int32_t i = 1; i < c.mp.countParts(); i++) {
         const MessagePattern::Part &p = c.mp.getPart(i);
         piece.append(c.pat, prev, p.getIndex() - prev);
         prev = p.getLimit();
         if (p.getType() == UMSGPAT_PART_TYPE_ARG_START || p.getType() == UMSGPAT_PART_TYPE_MSG_LIMIT) {
-            c.t->pieces[k] = arena_utf8(c.arena, piece, &c.t->piece_len[k]);
+            piece8.clear();
+            piece.toUTF8String(piece8);
+            c.t->pieces[k] = share_piece(c, piece8, &from);
+            c.t->piece_len[k] = (uint32_t)piece8.size();
             if (!c.t->pieces[k])
                 return false;
             k++;
@@ -170,9 +181,8 @@ bool build_pieces(Compiler &c)
 /* The pattern ICU formats: every slot replaced by {λi}, where i is the first
  * slot that writes the same thing (ICU finds an argument by a linear search
  * of the names: 60,000 uses of one term in a plural took 15 s). */
-bool build_pattern(Compiler &c)
+void build_pattern(const Compiler &c, UnicodeString &out)
 {
-    UnicodeString out;
     int32_t prev = 0;
     std::unordered_map<std::string, size_t> first;
     for (size_t i = 0; i < c.spans.size(); i++) {
@@ -186,14 +196,6 @@ bool build_pattern(Compiler &c)
         prev = c.spans[i].second;
     }
     out.append(c.pat, prev, c.pat.length() - prev);
-    UChar *buf = (UChar *)gl_arena_alloc(c.arena, (size_t)(out.length() + 1) * sizeof(UChar));
-    if (!buf)
-        return false;
-    UErrorCode st = U_ZERO_ERROR;
-    out.extract(buf, out.length() + 1, st);
-    c.t->pattern = (const uint16_t *)buf;
-    c.t->pattern_len = out.length();
-    return true;
 }
 
 template <typename T> T *arena_copy(gl_arena *a, const std::vector<T> &v)
@@ -216,20 +218,23 @@ gl_compile_status compile(gl_arena *a, gl_template *t, unsigned max_depth, char 
     Compiler c{a, t, pt, pt.pat, pt.mp, {}, {}, {}};
     if (!collect_arguments(c))
         return TC_NOMEM;
+    if (c.sels.empty()) {
+        if (!build_pieces(c))
+            return TC_NOMEM;
+        t->kind = c.slots.empty() ? TK_LITERAL : TK_SIMPLE;
+        t->literal = t->pieces[0];
+        return TC_OK;
+    }
     t->slots = arena_copy(a, c.slots);
-    t->nslots = c.slots.size();
+    t->nslots = (uint32_t)c.slots.size();
     t->sels = arena_copy(a, c.sels);
-    t->nsels = c.sels.size();
+    t->nsels = (uint32_t)c.sels.size();
     if (!t->slots || !t->sels)
         return TC_NOMEM;
-    if (!c.sels.empty()) {
-        t->kind = TK_COMPLEX;
-        return build_pattern(c) ? TC_OK : TC_NOMEM;
-    }
-    if (!build_pieces(c))
-        return TC_NOMEM;
-    t->kind = c.slots.empty() ? TK_LITERAL : TK_SIMPLE;
-    t->literal = t->pieces[0];
+    t->kind = TK_COMPLEX;
+    UnicodeString pattern;
+    build_pattern(c, pattern);
+    t->pattern_len = pattern.length();
     return TC_OK;
 }
 
@@ -279,7 +284,8 @@ bool parse_for_lint(const gl_template *t, UnicodeString &pat, MessagePattern &mp
 {
     UErrorCode st = U_ZERO_ERROR;
     if (t->kind == TK_COMPLEX) {
-        pat.setTo((const UChar *)t->pattern, t->pattern_len);
+        if (!gl_icu::complex_pattern(t, pat))
+            return false;
     } else {
         /* Rebuild a pattern where slot i is {λi}, quoting literal pieces back. */
         for (size_t i = 0; i <= t->nslots; i++) {
@@ -331,6 +337,28 @@ void literal_text(const MessagePattern &mp, const UnicodeString &pat, UnicodeStr
 }
 
 } // namespace
+
+/* The compile of t's source again, into a scratch arena: a catalog keeps no
+ * pattern (a fifth of a catalog's templates are plural/select, and their
+ * UTF-16 patterns were an eighth of its memory); formatting asks for one
+ * once per thread and template, when it builds its ICU objects. */
+bool gl_icu::complex_pattern(const gl_template *t, UnicodeString &out)
+{
+    char msg[1];
+    ParseProblem why{msg, sizeof msg};
+    ParsedTemplate pt;
+    if (parse_template(t->src, strlen(t->src), GL_HARD_MAX_TEMPLATE_DEPTH, pt, why) != TC_OK)
+        return false;
+    std::unique_ptr<gl_arena, void (*)(gl_arena *)> scratch(gl_arena_new(), gl_arena_free);
+    if (!scratch)
+        return false;
+    Compiler c{scratch.get(), nullptr, pt, pt.pat, pt.mp, {}, {}, {}};
+    if (!collect_arguments(c) || c.sels.empty())
+        return false;
+    out.remove();
+    build_pattern(c, out);
+    return true;
+}
 
 /* ---- the C interface ---- */
 

@@ -77,6 +77,11 @@ std::string style_of(const ParsedTemplate &pt, int32_t arg_start);
 /* The substring of part i as UTF-8. */
 std::string part_text(const ParsedTemplate &pt, int32_t i);
 
+/* The UTF-16 pattern ICU formats for a TK_COMPLEX template (t->pattern_len
+ * units), rebuilt from its source (icu_template.cpp); false when out of
+ * memory.  Throws std::bad_alloc as ICU's C++ does. */
+bool complex_pattern(const gl_template *t, UnicodeString &out);
+
 } // namespace gl_icu
 
 #endif

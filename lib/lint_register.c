@@ -38,7 +38,7 @@ static void note_formality(void *ud, const gl_msgdef *def, size_t pos)
     slip *s = ud;
     (void)pos;
     for (size_t i = 0; i < def->nv; i++) {
-        uint32_t f = def->v[i].ax[AX_FORMALITY];
+        uint32_t f = def->v[i].key->ax[AX_FORMALITY];
         bool seen = !f || f == s->profile;
         for (size_t k = 0; k < s->nothers && !seen; k++)
             seen = s->others[k] == f;
@@ -58,7 +58,7 @@ static void other_formalities(slip *s, const gl_chain *ch, uint32_t msg)
 
 static bool has_slip_shape(const gl_variant *v)
 {
-    return v->ax[AX_CHANNEL] != GL_AXIS_NONE && v->ax[AX_FORMALITY] == GL_AXIS_NONE;
+    return v->key->ax[AX_CHANNEL] != GL_AXIS_NONE && v->key->ax[AX_FORMALITY] == GL_AXIS_NONE;
 }
 
 /* Sets the request to v's context with formality f. */
@@ -66,9 +66,9 @@ static glocal_status set_context(slip *s, const gl_variant *v, uint32_t f)
 {
     glocal_status st = glocal_request_set_axis(s->r, gl_axis_names[AX_FORMALITY],
                                                value_name(s, f), NULL);
-    for (unsigned m = v->named; m && st == GLOCAL_OK; m &= m - 1) {
+    for (unsigned m = v->key->named; m && st == GLOCAL_OK; m &= m - 1) {
         int a = __builtin_ctz(m);
-        st = glocal_request_set_axis(s->r, s->c->axis_name[a], value_name(s, v->ax[a]), NULL);
+        st = glocal_request_set_axis(s->r, s->c->axis_name[a], value_name(s, v->key->ax[a]), NULL);
     }
     return st;
 }
@@ -76,7 +76,7 @@ static glocal_status set_context(slip *s, const gl_variant *v, uint32_t f)
 static void clear_context(slip *s, const gl_variant *v)
 {
     glocal_request_set_axis(s->r, gl_axis_names[AX_FORMALITY], NULL, NULL);
-    for (unsigned m = v->named; m; m &= m - 1)
+    for (unsigned m = v->key->named; m; m &= m - 1)
         glocal_request_set_axis(s->r, s->c->axis_name[__builtin_ctz(m)], NULL, NULL);
 }
 
@@ -97,15 +97,15 @@ static bool serves(slip *s, const gl_message *m, const gl_variant *v, uint32_t f
 
 static void report(slip *s, const gl_message *m, const gl_variant *v, uint32_t f)
 {
-    const char *channel = value_name(s, v->ax[AX_CHANNEL]);
+    const char *channel = value_name(s, v->key->ax[AX_CHANNEL]);
     gl_report(s->d, R_REGISTER_SLIP, GLOCAL_OK, s->b->file, v->tmpl.line, v->tmpl.col,
               s->b == gl_base(s->c) ? NULL : s->b->locale, m->id,
               "`%s` variant `%s`: a %s reader addressed as `%s` gets this text by %s (the "
               "profile%s%s sets formality `%s`, and the message has `%s` text), so the "
-              "register slips; add the variant `%s+%s`", m->id, v->key, s->reader,
+              "register slips; add the variant `%s+%s`", m->id, v->key->text, s->reader,
               value_name(s, f), channel, s->profile_of == s->b ? "" : " of ",
               s->profile_of == s->b ? "" : s->profile_of->locale, value_name(s, s->profile),
-              value_name(s, f), value_name(s, f), v->key);
+              value_name(s, f), value_name(s, f), v->key->text);
 }
 
 static void check_message(slip *s, const gl_chain *ch, uint32_t msg)

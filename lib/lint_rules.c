@@ -83,7 +83,7 @@ static void warn(lint *x, gl_rule rule, const char *fmt, ...)
     va_list ap;
     gl_buf_printf(&msg, "`%s`", x->m->id);
     if (!x->b->msgs[x->mi]->scalar)
-        gl_buf_printf(&msg, " variant `%s`", x->v->key);
+        gl_buf_printf(&msg, " variant `%s`", x->v->key->text);
     va_start(ap, fmt);
     gl_buf_vprintf(&msg, fmt, ap);
     va_end(ap);
@@ -132,7 +132,7 @@ static const gl_variant *base_same_key(const lint *x)
 {
     const gl_msgdef *def = gl_base(x->c)->msgs[x->mi];
     for (size_t i = 0; def && i < def->nv; i++)
-        if (memcmp(def->v[i].ax, x->v->ax, sizeof def->v[i].ax) == 0)
+        if (memcmp(def->v[i].key->ax, x->v->key->ax, sizeof x->v->key->ax) == 0)
             return &def->v[i];
     return NULL;
 }
@@ -143,8 +143,11 @@ static const gl_variant *base_same_key(const lint *x)
 static const gl_variant *base_served(const lint *x)
 {
     const uint32_t base_only[1] = {0};
+    uint32_t ctx[GL_MAX_AXES];
+    for (int a = 0; a < GL_MAX_AXES; a++)
+        ctx[a] = x->v->key->ax[a];
     size_t pos;
-    return gl_select_variant(x->c, base_only, 1, x->mi, 0, x->v->ax, &pos);
+    return gl_select_variant(x->c, base_only, 1, x->mi, 0, ctx, &pos);
 }
 
 /* ---- dropped-arg ---- */
@@ -205,7 +208,7 @@ static void check_dropped_args(lint *x)
     if (n)
         warn(x, R_DROPPED_ARG, " does not use %s %s, which base's `%s` uses; add %s back, or "
              "the reader misses that information", n > 1 ? "arguments" : "argument", names.p,
-             bv->key, n > 1 ? "them" : "it");
+             bv->key->text, n > 1 ? "them" : "it");
     gl_buf_free(&names);
 }
 
@@ -346,7 +349,7 @@ static const char *term_text(const lint *x, const char *name)
 
 static void check_length(lint *x)
 {
-    uint32_t ch = x->v->ax[AX_CHANNEL];
+    uint32_t ch = x->v->key->ax[AX_CHANNEL];
     uint32_t limit = ch && x->c->channel_max ? x->c->channel_max[ch] : 0;
     const gl_template *t = &x->v->tmpl;
     if (!limit)
@@ -437,7 +440,7 @@ static void check_untranslated(lint *x)
         return;
     }
     warn(x, R_UNTRANSLATED, " is the same as base's `%s` (written in %s); translate it into %s, "
-         "or remove it so the text falls back", bv->key, x->c->language, x->b->lang_script);
+         "or remove it so the text falls back", bv->key->text, x->c->language, x->b->lang_script);
 }
 
 /* ---- brand-literal ---- */

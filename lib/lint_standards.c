@@ -53,7 +53,7 @@ void gl_std_report(gl_std_lint *x, gl_std_kind kind, glocal_severity severity, s
     va_list ap;
     gl_buf_printf(&msg, "`%s`", x->m->id);
     if (!x->def->scalar)
-        gl_buf_printf(&msg, " variant `%s`", x->v->key);
+        gl_buf_printf(&msg, " variant `%s`", x->v->key->text);
     if (x->owner != x->b)
         gl_buf_printf(&msg, " (as %s serves it)", x->b->locale);
     va_start(ap, fmt);
@@ -224,8 +224,8 @@ static void check_phrases_in(gl_std_lint *x, phrases *p, const gl_text_part *par
  * formal market is judged by its key: vous on WhatsApp may smile. */
 static uint32_t context_value(const gl_std_lint *x, int a)
 {
-    if (x->v->named || a > AX_TONE)
-        return x->v->ax[a];
+    if (x->v->key->named || a > AX_TONE)
+        return x->v->key->ax[a];
     for (size_t i = 0; i < x->nchain; i++)
         if (x->c->bundles[x->chain[i]].profile_ax[a])
             return x->c->bundles[x->chain[i]].profile_ax[a];
@@ -490,7 +490,7 @@ static bool redefined(const gl_std_lint *x, size_t upto, const gl_variant *v)
         const gl_bundle *o = &x->c->bundles[x->chain[i]];
         const gl_msgdef *d = o->msgs ? o->msgs[x->mi] : NULL;
         for (size_t k = 0; d && k < d->nv; k++)
-            if (memcmp(d->v[k].ax, v->ax, sizeof v->ax) == 0)
+            if (memcmp(d->v[k].key->ax, v->key->ax, sizeof v->key->ax) == 0)
                 return true;
     }
     return false;

@@ -534,7 +534,7 @@ static bool has_non_ascii(const cursor *c)
  * catalog owner's markup (`<a href="…">`), not prose, and are not checked. */
 static bool html_variant(const gl_std_lint *x)
 {
-    uint32_t ch = x->v->ax[AX_CHANNEL];
+    uint32_t ch = x->v->key->ax[AX_CHANNEL];
     return ch && gl_channel_of(x->c, ch)->medium == MEDIUM_HTML;
 }
 

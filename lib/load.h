@@ -11,6 +11,7 @@ typedef struct gl_load {
     gl_diag *diag;
     const gl_limits *limits;
     glocal_catalog *cat;      /* being built */
+    gl_map vkey_index;        /* variant key text -> index in cat->vkeys (message_load.c) */
 } gl_load;
 
 /* One bundle being loaded: where its findings go and what they name. */

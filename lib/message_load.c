@@ -48,9 +48,9 @@ static void load_args(gl_bundle_ctx *x, gl_message *m, const ynode *args)
 
 /* Parses "formal+sms" into axis values; reports under `selector`. */
 static bool parse_selector(gl_bundle_ctx *x, const ynode *k, const char *id,
-                           uint32_t ax[GL_MAX_AXES])
+                           uint16_t ax[GL_MAX_AXES])
 {
-    memset(ax, 0, GL_MAX_AXES * sizeof(uint32_t));
+    memset(ax, 0, GL_MAX_AXES * sizeof(uint16_t));
     if (strcmp(k->str, "other") == 0)
         return true;
     const char *s = k->str;
@@ -69,7 +69,7 @@ static bool parse_selector(gl_bundle_ctx *x, const ynode *k, const char *id,
                        k->str, x->c->axis_name[a]);
             return false;
         }
-        ax[a] = idx;
+        ax[a] = (uint16_t)idx; /* base_config.c keeps idx <= GL_MAX_AXIS_VALUES */
         s += n + (plus ? 1 : 0);
         if (plus && !*s) {
             REPORT_MSG(x, R_SELECTOR, k, id, "variant key `%s` ends with `+`", k->str);
@@ -88,10 +88,8 @@ static bool keep_broken(gl_bundle_ctx *x, gl_template *t)
 {
     t->kind = TK_LITERAL;
     t->broken = true;
-    t->nslots = t->nsels = 0;
-    t->pieces = gl_arena_alloc(x->c->arena, sizeof(char *));
-    t->piece_len = gl_arena_alloc(x->c->arena, sizeof(size_t));
-    if (!t->pieces || !t->piece_len)
+    t->nsels = 0;
+    if (!gl_template_alloc_parts(x->c->arena, t, 0))
         return !gl_load_nomem(x);
     t->pieces[0] = t->literal = "";
     t->piece_len[0] = 0;
@@ -145,7 +143,7 @@ static bool compile_template(gl_bundle_ctx *x, gl_template *t, const ynode *v,
                              const char *id)
 {
     char msg[512];
-    t->src = gl_arena_strndup(x->c->arena, v->str, v->len);
+    t->src = gl_arena_text(x->c->arena, v->str, v->len);
     t->line = v->line;
     t->col = v->col;
     t->id = x->c->ntemplates++;
@@ -178,22 +176,51 @@ static bool compile_template(gl_bundle_ctx *x, gl_template *t, const ynode *v,
 
 /* ---- variants and messages ---- */
 
-static bool same_axes(const uint32_t *a, const uint32_t *b)
+static bool same_axes(const uint16_t *a, const uint16_t *b)
 {
-    return memcmp(a, b, GL_MAX_AXES * sizeof(uint32_t)) == 0;
+    return memcmp(a, b, GL_MAX_AXES * sizeof(uint16_t)) == 0;
 }
 
 /* What ranking needs of a key, worked out once: which axes it names and the
  * sum of their weights (base's axes are loaded before any message). */
-static void rank_variant(const glocal_catalog *c, gl_variant *v)
+static void rank_key(const glocal_catalog *c, gl_vkey *key)
 {
-    v->named = 0;
-    v->rank = 0;
+    key->named = 0;
+    key->rank = 0;
     for (int a = 0; a < c->naxes; a++)
-        if (v->ax[a]) {
-            v->named |= (uint8_t)(1u << a);
-            v->rank += c->axis_weight[a];
+        if (key->ax[a]) {
+            key->named |= (uint8_t)(1u << a);
+            key->rank += c->axis_weight[a];
         }
+}
+
+/* The record of the variant key k->str, parsed the first time the catalog
+ * meets it; NULL when the key is invalid (reported) or out of memory. */
+static const gl_vkey *variant_key(gl_bundle_ctx *x, const ynode *k, const char *id)
+{
+    gl_load *ld = x->ld;
+    uint32_t known;
+    glocal_catalog *c = x->c;
+    if (gl_map_get(&ld->vkey_index, k->str, &known))
+        return c->vkeys[known];
+    gl_vkey parsed = {0};
+    if (!parse_selector(x, k, id, parsed.ax))
+        return NULL;
+    rank_key(c, &parsed);
+    gl_vkey *key = gl_arena_alloc(c->arena, sizeof(*key));
+    const gl_vkey **keys = gl_arena_grow_array(c->arena, c->vkeys, c->nvkeys, sizeof(*keys));
+    if (!key || !keys || !(parsed.text = gl_arena_strdup(c->arena, k->str))) {
+        gl_load_nomem(x);
+        return NULL;
+    }
+    *key = parsed;
+    c->vkeys = keys;
+    c->vkeys[c->nvkeys] = key;
+    if (!gl_map_put(&ld->vkey_index, key->text, c->nvkeys++)) {
+        gl_load_nomem(x);
+        return NULL;
+    }
+    return key;
 }
 
 static void add_variant(gl_bundle_ctx *x, gl_msgdef *def, const ynode *k, const ynode *v,
@@ -208,20 +235,20 @@ static void add_variant(gl_bundle_ctx *x, gl_msgdef *def, const ynode *k, const 
                                        "message maps do not nest", k->str, id);
         return;
     }
-    if (!parse_selector(x, k, id, var->ax))
+    const gl_vkey *key = variant_key(x, k, id);
+    if (!key)
         return;
-    rank_variant(x->c, var);
     for (size_t j = 0; j < def->nv; j++) {
-        if (same_axes(def->v[j].ax, var->ax)) {
+        if (same_axes(def->v[j].key->ax, key->ax)) {
             REPORT_MSG(x, R_SELECTOR, k, id, "variant keys `%s` and `%s` name the same values",
-                       def->v[j].key, k->str);
+                       def->v[j].key->text, k->str);
             return;
         }
     }
-    var->key = gl_arena_intern(x->c->arena, k->str, strlen(k->str));
+    var->key = key;
     var->line = k->line;
     var->col = k->col;
-    if (var->key && compile_template(x, &var->tmpl, v, id))
+    if (compile_template(x, &var->tmpl, v, id))
         def->nv++;
 }
 
@@ -254,7 +281,18 @@ static void load_message_map(gl_bundle_ctx *x, gl_msgdef *def, gl_message *m,
 
 static gl_msgdef *load_message(gl_bundle_ctx *x, const ynode *k, const ynode *v, gl_message *m)
 {
-    gl_msgdef *def = gl_arena_alloc(x->c->arena, sizeof(*def));
+    if (v->kind == YN_SEQ) {
+        REPORT_MSG(x, R_SCHEMA, v, k->str, "message `%s` must be a template or a map of "
+                                           "variants, not a list", k->str);
+        return NULL;
+    }
+    size_t nvar = 1; /* room for the variants only, not for _args and _note */
+    if (v->kind != YN_SCALAR) {
+        nvar = 0;
+        for (size_t i = 0; i < v->n; i++)
+            nvar += v->items[2 * i]->str[0] != '_';
+    }
+    gl_msgdef *def = gl_arena_alloc(x->c->arena, sizeof(*def) + nvar * sizeof(gl_variant));
     if (!def) {
         gl_load_nomem(x);
         return NULL;
@@ -262,30 +300,15 @@ static gl_msgdef *load_message(gl_bundle_ctx *x, const ynode *k, const ynode *v,
     memset(def, 0, sizeof(*def));
     def->line = k->line;
     def->col = k->col;
-    if (v->kind == YN_SEQ) {
-        REPORT_MSG(x, R_SCHEMA, v, k->str, "message `%s` must be a template or a map of "
-                                           "variants, not a list", k->str);
-        return NULL;
-    }
     def->scalar = v->kind == YN_SCALAR;
-    size_t nvar = 1; /* room for the variants only, not for _args and _note */
-    if (!def->scalar) {
-        nvar = 0;
-        for (size_t i = 0; i < v->n; i++)
-            nvar += v->items[2 * i]->str[0] != '_';
-    }
-    def->v = gl_arena_alloc(x->c->arena, (nvar ? nvar : 1) * sizeof(gl_variant));
-    if (!def->v) {
-        gl_load_nomem(x);
-        return NULL;
-    }
     if (def->scalar) {
+        const ynode other = {.kind = YN_SCALAR, .line = v->line, .col = v->col, .str = "other"};
         gl_variant *var = &def->v[0];
         memset(var, 0, sizeof(*var));
-        var->key = "other";
+        var->key = variant_key(x, &other, k->str);
         var->line = v->line;
         var->col = v->col;
-        if (compile_template(x, &var->tmpl, v, k->str))
+        if (var->key && compile_template(x, &var->tmpl, v, k->str))
             def->nv = 1;
         return def->nv ? def : NULL;
     }

@@ -71,12 +71,12 @@ void gl_each_merged(const glocal_catalog *c, const uint32_t *chain, size_t n, ui
  * ranks 0. */
 static inline int gl_variant_score(const gl_variant *v, const uint32_t *ctx)
 {
-    for (unsigned m = v->named; m; m &= m - 1) {
+    for (unsigned m = v->key->named; m; m &= m - 1) {
         int a = __builtin_ctz(m);
-        if (v->ax[a] != ctx[a])
+        if (v->key->ax[a] != ctx[a])
             return -1;
     }
-    return v->rank;
+    return v->key->rank;
 }
 
 /* The variant context ctx selects among the definitions merging from chain

@@ -179,7 +179,10 @@ void glocal_result_free(glocal_result *res)
 const char *glocal_result_text(const glocal_result *res) { return res ? res->text : NULL; }
 size_t glocal_result_length(const glocal_result *res) { return res ? res->len : 0; }
 const char *glocal_result_bundle(const glocal_result *res) { return res ? res->bundle->locale : NULL; }
-const char *glocal_result_variant(const glocal_result *res) { return res ? res->var->key : NULL; }
+const char *glocal_result_variant(const glocal_result *res)
+{
+    return res ? res->var->key->text : NULL;
+}
 const char *glocal_result_file(const glocal_result *res) { return res ? res->bundle->file : NULL; }
 unsigned glocal_result_line(const glocal_result *res) { return res ? res->var->line : 0; }
 unsigned glocal_result_column(const glocal_result *res) { return res ? res->var->col : 0; }

@@ -33,15 +33,15 @@ typedef struct gl_slot {
 /* A plural, selectordinal or select argument. */
 typedef struct gl_selector {
     const char *name;
-    gl_use use;
     const char **keys;        /* "one", "=0", "other", ... */
-    size_t nkeys;
+    gl_use use;
+    uint32_t nkeys;
 } gl_selector;
 
 typedef enum gl_tkind {
     TK_LITERAL,  /* no slot: `literal` is the output */
     TK_SIMPLE,   /* pieces[0] slot0 pieces[1] ... pieces[nslots] */
-    TK_COMPLEX,  /* plural/select: `pattern` for ICU, slots as λ0, λ1, ... */
+    TK_COMPLEX,  /* plural/select: formatted by ICU (a pattern with slots as λ0, λ1...) */
     TK_MF2       /* a `syntax: mf2` bundle's: `mf2` (template_mf2.c) */
 } gl_tkind;
 
@@ -49,22 +49,36 @@ struct gl_mf2;
 
 typedef struct gl_template {
     const char *src;          /* as written in the bundle */
+    const char *literal;
+    /* A catalog has a template per 100 bytes of YAML, so a template is kept
+     * small: pieces, piece_len and slots are one block, and `kind` decides
+     * which of pieces and piece_len (TK_LITERAL, TK_SIMPLE), sels (TK_COMPLEX,
+     * TK_MF2) and mf2 (TK_MF2) it has. */
+    union {
+        const char **pieces;  /* piece i is piece_len[i] bytes, not always NUL-terminated */
+        gl_selector *sels;    /* nsels of them; nsels is 0 unless TK_COMPLEX or TK_MF2 */
+    };
+    union {
+        uint32_t *piece_len;
+        /* the parsed message, slots and sels read from it; NULL in a compiled
+         * catalog, which parses src on first use (gl_template_mf2) */
+        const struct gl_mf2 *mf2;
+    };
+    gl_slot *slots;
     unsigned line, col;       /* of the scalar */
     uint32_t id;              /* unique in the catalog; keys per-thread caches */
-    gl_tkind kind;
+    int32_t pattern_len;      /* TK_COMPLEX: UTF-16 units of the pattern ICU formats, slots
+                                 as {λ0}, {λ1}...; not kept, rebuilt from src on demand */
+    uint32_t nslots;
+    uint32_t nsels;
+    uint8_t kind;             /* gl_tkind */
     bool open_quote;          /* an apostrophe quotes the rest: ICU prints it literally */
-    const char *literal;
-    const char **pieces;      /* piece i is piece_len[i] bytes, not always NUL-terminated */
-    size_t *piece_len;
-    gl_slot *slots;
-    size_t nslots;
-    const uint16_t *pattern;  /* UTF-16, TK_COMPLEX only */
-    int32_t pattern_len;
-    gl_selector *sels;
-    size_t nsels;
     bool broken;              /* did not compile (reported); kept as empty text for lint */
-    const struct gl_mf2 *mf2; /* TK_MF2: the parsed message; slots and sels read from it */
 } gl_template;
+
+/* The pieces, piece lengths and slots of a template with nslots slots, in one
+ * allocation; false when out of memory. */
+bool gl_template_alloc_parts(gl_arena *a, gl_template *t, size_t nslots);
 
 typedef enum gl_compile_status {
     TC_OK, TC_SYNTAX, TC_DEPTH, TC_NOMEM

@@ -26,6 +26,10 @@ void gl_arena_free(gl_arena *a);
 void *gl_arena_alloc(gl_arena *a, size_t n);
 char *gl_arena_strndup(gl_arena *a, const char *s, size_t n);
 char *gl_arena_strdup(gl_arena *a, const char *s);
+/* A copy of s[0..n) packed byte to byte with the arena's other text, for the
+ * bulk of a catalog (template sources) that only byte loops and memcpy read;
+ * gl_arena_strndup's copies are aligned for the string functions. */
+char *gl_arena_text(gl_arena *a, const char *s, size_t n);
 /* Room for element n of an array of n elements of `size` bytes that only this
  * function grew: arr itself, or a copy twice as large when n is 0 or a power of
  * two.  The arena keeps every old copy, so growing by doubling, never by one,

@@ -217,7 +217,7 @@ static bool on_scalar(loader *L, const yaml_event_t *ev)
         n->block_indent = block_indent(L, ev->start_mark.line);
     /* lint goes on after the finding: with the text left out, never with the whole of it */
     n->len = too_long ? 0 : ev->data.scalar.length;
-    n->str = gl_arena_strndup(L->arena, (const char *)ev->data.scalar.value, n->len);
+    n->str = gl_arena_text(L->arena, (const char *)ev->data.scalar.value, n->len);
     if (!n->str)
         return !gl_report_fatal(L->d, GLOCAL_ERR_NOMEM, L->file, "out of memory");
     if (memchr(n->str, '\0', n->len) &&

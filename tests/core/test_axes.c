@@ -2,7 +2,9 @@
  * fixtures/axes: experiment [arm_a, arm_b] and segment [vip, newcomer],
  * ranked after channel, formality and tone in that order. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core.h"
 
@@ -130,6 +132,35 @@ START_TEST(the_result_and_explain_know_custom_axes)
 }
 END_TEST
 
+/* A variant keeps an axis value in two bytes: a base declaring more than
+ * 65,535 values in all is refused at the value that passes the limit. */
+START_TEST(axis_values_are_limited)
+{
+    char dir[] = "/tmp/glocal-axes-XXXXXX", path[64];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/base.yaml", dir);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("glocal: 1\nlocale: base\nlanguage: en\naxes:\n  segment:\n", f);
+    for (int i = 0; i < 65535; i++)
+        fprintf(f, "    - v%d\n", i); /* value i on line 6 + i */
+    fputs("messages:\n  hi: \"Hi\"\n", f);
+    fclose(f);
+    glocal_catalog *c = NULL;
+    glocal_error *e = NULL;
+    ck_assert_int_eq(glocal_catalog_open(dir, &c, &e), GLOCAL_ERR_LIMIT);
+    const char *msg = glocal_error_message(e), *v = strstr(msg, "`v");
+    ck_assert_msg(v && strstr(msg, "a catalog has at most 65535 axis values"), "%s", msg);
+    int first_refused = atoi(v + 2);
+    ck_assert_int_gt(first_refused, 65000); /* the built-in values come first */
+    ck_assert_uint_eq(glocal_error_line(e), 6 + (unsigned)first_refused);
+    ck_assert_uint_eq(glocal_error_column(e), 7);
+    glocal_error_free(e);
+    unlink(path);
+    rmdir(dir);
+}
+END_TEST
+
 void add_axes_tests(Suite *s)
 {
     TCase *tc = core_tcase("axes");
@@ -137,5 +168,6 @@ void add_axes_tests(Suite *s)
     tcase_add_test(tc, custom_axes_are_checked_at_format_time);
     tcase_add_test(tc, a_request_sets_each_axis_once);
     tcase_add_test(tc, the_result_and_explain_know_custom_axes);
+    tcase_add_test(tc, axis_values_are_limited);
     suite_add_tcase(s, tc);
 }

@@ -464,6 +464,114 @@ START_TEST(a_corrupt_definition_is_refused_on_first_use)
 }
 END_TEST
 
+/* Every variant's key is one of the catalog's key records, one per distinct
+ * key: the file holds each once, and two variants written with the same key
+ * share it, in every bundle. */
+START_TEST(variants_share_one_key_record_per_key)
+{
+    glocal_catalog *c = open_ok(image_path);
+    size_t shared = 0;
+    for (uint32_t m = 0; m < c->nmessages; m++) {
+        ck_assert_int_eq(gl_compiled_message_ready(c, m, NULL), GLOCAL_OK);
+        for (size_t b = 0; b < c->nbundles; b++) {
+            const gl_msgdef *d = c->bundles[b].msgs[m];
+            for (uint32_t i = 0; d && i < d->nv; i++) {
+                const gl_vkey *k = d->v[i].key;
+                ck_assert_ptr_nonnull(k);
+                uint32_t at = 0;
+                while (at < c->nvkeys && c->vkeys[at] != k)
+                    at++;
+                ck_assert_uint_lt(at, c->nvkeys);
+                ck_assert_int_eq(k - c->vkeys[0], at); /* one table, in order */
+                shared += strcmp(k->text, "other") == 0;
+            }
+        }
+    }
+    for (uint32_t a = 0; a < c->nvkeys; a++)
+        for (uint32_t b = a + 1; b < c->nvkeys; b++)
+            ck_assert_str_ne(c->vkeys[a]->text, c->vkeys[b]->text);
+    ck_assert_uint_gt(shared, 1); /* `other` is written in several messages */
+    glocal_catalog_unref(c);
+}
+END_TEST
+
+/* Message 0's definition in base, in a copy of the image: its offset. */
+static uint64_t first_definition(const unsigned char *img)
+{
+    const gl_compiled_header *h = (const gl_compiled_header *)img;
+    const gl_image_root *root = (const gl_image_root *)(img + h->root);
+    uint64_t blocks_at = (uint64_t)(uintptr_t)root->def_blocks - h->base, block0;
+    memcpy(&block0, img + blocks_at, sizeof block0);
+    return (block0 + 7) / 8 * 8;
+}
+
+/* Opens the corrupt copy at its base and formats message 0: refused with
+ * GLOCAL_ERR_SCHEMA, the error naming the record kind and the problem. */
+static void refused_on_first_use(const unsigned char *copy, const char *record,
+                                 const char *problem)
+{
+    const gl_compiled_header *h = (const gl_compiled_header *)copy;
+    glocal_catalog *c = NULL;
+    glocal_error *e = NULL;
+    ck_assert_int_eq(gl_compiled_open_image(copy, image_len, "corrupt.glc", NULL, &c, &e),
+                     GLOCAL_OK);
+    ck_assert_msg((uintptr_t)c->bundles >= h->base && (uintptr_t)c->bundles < h->base + image_len,
+                  "the preferred base was taken in a fresh process");
+    glocal_request *r = NULL;
+    glocal_request_new("de", &r, NULL);
+    char *out = NULL;
+    ck_assert_int_eq(glocal_format(c, c->messages[0].id, r, NULL, &out, &e), GLOCAL_ERR_SCHEMA);
+    ck_assert_ptr_nonnull(strstr(glocal_error_message(e), record));
+    ck_assert_msg(strstr(glocal_error_message(e), problem), "%s", glocal_error_message(e));
+    glocal_error_free(e);
+    glocal_request_free(r);
+    glocal_catalog_unref(c);
+}
+
+/* A variant's key must be one of the checked key records: one pointing
+ * between two of them, or at any other record, is refused. */
+START_TEST(a_key_outside_the_key_table_is_refused)
+{
+    unsigned char *copy = malloc(image_len);
+    memcpy(copy, image, image_len);
+    uint64_t key_at = first_definition(copy) + offsetof(gl_msgdef, v) + offsetof(gl_variant, key);
+    uint64_t key;
+    memcpy(&key, copy + key_at, sizeof key);
+    key += 8; /* inside a key record, not at one */
+    memcpy(copy + key_at, &key, sizeof key);
+    refused_on_first_use(copy, "variant record", "a reference to no record of its table");
+    key = first_definition(copy) + ((const gl_compiled_header *)image)->base; /* the definition */
+    memcpy(copy + key_at, &key, sizeof key);
+    refused_on_first_use(copy, "variant record", "a reference to no record of its table");
+    free(copy);
+}
+END_TEST
+
+/* pieces and sels share their place; the kind says which is there, and a
+ * kind that disagrees with the records or the counts is refused before
+ * anything reads the template (the walk no longer meets the records in the
+ * order the writer laid them out). */
+START_TEST(a_template_whose_kind_disagrees_is_refused)
+{
+    unsigned char *copy = malloc(image_len);
+    memcpy(copy, image, image_len);
+    uint64_t t_at = first_definition(copy) + offsetof(gl_msgdef, v) + offsetof(gl_variant, tmpl);
+    gl_template t;
+    memcpy(&t, copy + t_at, sizeof t);
+    ck_assert_int_ne(t.kind, TK_COMPLEX); /* base's first message is plain text */
+    uint32_t one = 1;
+    memcpy(copy + t_at + offsetof(gl_template, nsels), &one, sizeof one);
+    refused_on_first_use(copy, "template record", "selectors in a template without any");
+    memcpy(copy, image, image_len);
+    copy[t_at + offsetof(gl_template, kind)] = TK_COMPLEX; /* its pieces read as selectors */
+    refused_on_first_use(copy, "template record", "a pointer that is not to the next record");
+    memcpy(copy, image, image_len);
+    copy[t_at + offsetof(gl_template, kind)] = TK_MF2; /* its pieces read as selectors */
+    refused_on_first_use(copy, "template record", "a pointer that is not to the next record");
+    free(copy);
+}
+END_TEST
+
 START_TEST(a_regular_file_without_the_magic_opens_as_before)
 {
     char path[4096];
@@ -499,6 +607,9 @@ int main(void)
     tcase_add_test(tc, verify_names_the_mismatch);
     tcase_add_test(tc, a_corrupt_definition_is_refused_on_first_use);
     tcase_add_test(tc, a_regular_file_without_the_magic_opens_as_before);
+    tcase_add_test(tc, variants_share_one_key_record_per_key);
+    tcase_add_test(tc, a_key_outside_the_key_table_is_refused);
+    tcase_add_test(tc, a_template_whose_kind_disagrees_is_refused);
     suite_add_tcase(s, tc);
     int rc = run_suite(s, CK_FORK_GETENV);
     rmdir(tmpdir);
