@@ -117,7 +117,18 @@ static void format_case(unsigned char *m, size_t len, const glocal_options *o, c
     glocal_args *a = NULL;
     glocal_error *e = NULL;
     char *out = NULL, prefix[256];
-    ck_assert_int_eq(glocal_catalog_open_with(path, o, &c, NULL), GLOCAL_OK);
+    glocal_status opened = glocal_catalog_open_with(path, o, &c, &e);
+    if (opened != GLOCAL_OK) {
+        /* a file that could not be mapped at its base (ThreadSanitizer, valgrind) is
+         * relocated, and a relocated file checks every definition at open */
+        ck_assert_msg(opened == want, "%s: open %s, want %s", path, glocal_status_name(opened),
+                      glocal_status_name(want));
+        ck_assert_msg(strstr(glocal_error_message(e), also), "message `%s` lacks `%s`",
+                      glocal_error_message(e), also);
+        glocal_error_free(e);
+        unlink(path);
+        return;
+    }
     ck_assert_int_eq(glocal_request_new("de", &r, NULL), GLOCAL_OK);
     ck_assert_int_eq(glocal_args_new(&a, NULL), GLOCAL_OK);
     ck_assert_int_eq(glocal_args_text(a, "name", "Anna", NULL), GLOCAL_OK);
