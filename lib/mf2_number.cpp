@@ -265,6 +265,19 @@ void add_word(std::string &sk, const char *w)
     sk += w;
 }
 
+/* v's number written by the root-locale formatter of skeleton sk: plain
+ * digits for selection keys; v's own digits when ICU cannot. */
+std::string plain_digits(const Value &v, const std::string &sk)
+{
+    const Formatter *lnf = number_formatter("", sk);
+    UErrorCode st = U_ZERO_ERROR;
+    if (!lnf)
+        return v.num;
+    UnicodeString u = lnf->formatDecimal(icu::StringPiece(v.num.data(), (int32_t)v.num.size()), st)
+                          .toString(st);
+    return U_SUCCESS(st) ? gl_icu::utf8(u) : v.num;
+}
+
 /* The integer an :integer holds: v rounded as ICU rounds it for MF1's
  * `{n, number, integer}` (half-even, or the expression's roundingMode), so
  * that `-0.5` stays `-0` as MF1 writes it. */
@@ -274,13 +287,7 @@ std::string rounded_to_integer(const Value &v)
         return v.num;
     std::string sk = "precision-integer group-off";
     add_word(sk, word_for(v.opt("roundingMode"), kRounding, 9));
-    const Formatter *lnf = number_formatter("", sk);
-    UErrorCode st = U_ZERO_ERROR;
-    if (!lnf)
-        return v.num;
-    UnicodeString u = lnf->formatDecimal(icu::StringPiece(v.num.data(), (int32_t)v.num.size()), st)
-                          .toString(st);
-    return U_SUCCESS(st) ? gl_icu::utf8(u) : v.num;
+    return plain_digits(v, sk);
 }
 
 /* Writes v's skeleton into sk (cleared first). */
@@ -373,13 +380,7 @@ std::string exact_of(const Value &v)
     add_word(sk, "group-off");
     if (v.fn == Fn::PERCENT)
         add_word(sk, "scale/100");
-    const Formatter *lnf = number_formatter("", sk);
-    UErrorCode st = U_ZERO_ERROR;
-    if (!lnf)
-        return v.num;
-    UnicodeString u = lnf->formatDecimal(icu::StringPiece(v.num.data(), (int32_t)v.num.size()), st)
-                          .toString(st);
-    return U_SUCCESS(st) ? gl_icu::utf8(u) : v.num;
+    return plain_digits(v, sk);
 }
 
 /* CLDR's plural keywords are ASCII: copied as they are, without a UTF-8 conversion. */
