@@ -194,9 +194,9 @@ GLOCAL_API glocal_status glocal_options_set_limit(glocal_options *o, glocal_limi
 GLOCAL_API glocal_status glocal_options_set_links(glocal_options *o, glocal_links policy,
                                                   glocal_error **err);
 /** Whether opening a compiled catalog also checks its content checksum
- *  (SHA-256 of every byte after the header): on, the open reads the whole
- *  file and fails with GLOCAL_ERR_SYNTAX naming both digests on a mismatch;
- *  off (the default), it checks the header and the records' structure only.
+ *  (SHA-256 of the whole file, its own 32 bytes taken as zero): on, the
+ *  open reads the whole file and fails with GLOCAL_ERR_SYNTAX naming both
+ *  digests on a mismatch; off (the default), it checks the header and the records' structure only.
  *  No effect on a directory.  Returns GLOCAL_OK, or GLOCAL_ERR_INVALID for
  *  NULL o.  @since 1.1 */
 GLOCAL_API glocal_status glocal_options_set_verify(glocal_options *o, int on);
