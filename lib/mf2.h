@@ -151,6 +151,12 @@ void gl_mf2_each_argument(const gl_mf2 *m,
                           void *ud);
 /* The function that annotates selector i (through the declarations), or NULL. */
 const char *gl_mf2_selector_function(const gl_mf2 *m, size_t i);
+/* Whether a catalog's template may call function name ("number",
+ * "glocal:term"): the spec's functions glocal implements and its own, never
+ * the conformance suite's test functions.  A bundle's template that calls
+ * another is refused when the catalog opens (template_mf2.c), as MF1 refuses
+ * an unknown argument type, so that formatting never meets one. */
+bool gl_mf2_function_known(const char *name);
 /* Calls fn for every text part and every literal operand of the message (the
  * words a reader sees), in source order. */
 void gl_mf2_each_text(const gl_mf2 *m, void (*fn)(void *ud, const char *s, size_t n), void *ud);

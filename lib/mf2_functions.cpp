@@ -230,6 +230,14 @@ Fn function_named(const Context &cx, const char *name)
     return Fn::NONE;
 }
 
+extern "C" bool gl_mf2_function_known(const char *name)
+{
+    for (int k = 1; k < (int)Fn::TEST_FUNCTION; k++)
+        if (strcmp(name, kFunctionNames[k]) == 0)
+            return true;
+    return false;
+}
+
 Value call_function(Context &cx, Fn fn, const Value *operand, const std::vector<Option> &opts,
                     size_t at)
 {

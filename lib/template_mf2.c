@@ -203,6 +203,14 @@ static bool fill_selectors(gl_arena *a, gl_template *t, const gl_mf2 *m)
 
 /* ---- the template ---- */
 
+/* The first expression calling a function glocal does not have, NULL none. */
+static void on_unknown_function(void *ud, const gl_mf2_expr *e)
+{
+    const gl_mf2_expr **first = ud;
+    if (!*first && e->function && !gl_mf2_function_known(e->function))
+        *first = e;
+}
+
 gl_compile_status gl_template_build_mf2(gl_arena *a, gl_template *t, char *msg, size_t msgcap,
                                         size_t *at)
 {
@@ -218,6 +226,13 @@ gl_compile_status gl_template_build_mf2(gl_arena *a, gl_template *t, char *msg, 
         /* the parser's message starts with the spec's error name */
         snprintf(msg, msgcap, "%s", why.message);
         *at = why.at;
+        return TC_SYNTAX;
+    }
+    const gl_mf2_expr *unknown = NULL;
+    each_expr(m, on_unknown_function, &unknown);
+    if (unknown) {
+        snprintf(msg, msgcap, "unknown-function: no function :%s", unknown->function);
+        *at = unknown->at;
         return TC_SYNTAX;
     }
     t->kind = TK_MF2;
